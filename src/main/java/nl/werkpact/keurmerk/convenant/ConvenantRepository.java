@@ -1,0 +1,64 @@
+package nl.werkpact.keurmerk.convenant;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ConvenantRepository {
+
+  private static final String COLUMNS = """
+      id, employer_id, status, intake_date, intake_notes, intended_workplaces, signed_date, signed_by,
+      withdrawal_reason, process_instance_id""";
+
+  private final JdbcClient jdbc;
+
+  public ConvenantRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Convenant> findById(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE id = ?").param(id).query(Convenant.class).optional();
+  }
+
+  /** The employer's open convenant (intent or signed), if any; there is at most one. */
+  public Optional<Convenant> findOpenByEmployer(long employerId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE open_for_employer_id = ?")
+        .param(employerId)
+        .query(Convenant.class)
+        .optional();
+  }
+
+  long insertIntent(long employerId, String registeredBy, String processInstanceId, OffsetDateTime now) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by, process_instance_id)
+            VALUES (?, 'INTENT', ?, ?, ?, ?)""")
+        .params(employerId, employerId, now, registeredBy, processInstanceId)
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  void recordIntake(long id, LocalDate intakeDate, String notes, Integer intendedWorkplaces) {
+    jdbc.sql("UPDATE convenant SET intake_date = ?, intake_notes = ?, intended_workplaces = ? WHERE id = ?")
+        .params(intakeDate, notes, intendedWorkplaces, id)
+        .update();
+  }
+
+  void recordSigning(long id, LocalDate signedDate, String signedBy) {
+    jdbc.sql("UPDATE convenant SET status = 'SIGNED', signed_date = ?, signed_by = ? WHERE id = ?")
+        .params(signedDate, signedBy, id)
+        .update();
+  }
+
+  void recordWithdrawal(long id, String reason, OffsetDateTime now) {
+    jdbc.sql("""
+            UPDATE convenant SET status = 'WITHDRAWN', open_for_employer_id = NULL, withdrawal_reason = ?, withdrawn_at = ?
+            WHERE id = ?""")
+        .params(reason, now, id)
+        .update();
+  }
+}

@@ -1,0 +1,142 @@
+package nl.werkpact.keurmerk.convenant.process;
+
+import java.time.LocalDate;
+import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.employer.EmployerDetails;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Everything the code knows about {@code bpmn/Convenant.bpmn}: its key, element ids, form ids,
+ * variable names and typed accessors. No other class spells these strings.
+ *
+ * <p>Business key: the employer's KvK number. After signing, an audit may be requested for the
+ * employer with message {@link #MESSAGE_AUDIT_REQUESTED} and the same business key (the
+ * {@code KeurmerkAudit} process starts on it).
+ */
+public final class ConvenantProcess {
+
+  public static final String PROCESS_KEY = "Convenant";
+
+  /** Message that starts a keurmerk audit for an employer with a signed convenant; business key = KvK number. */
+  public static final String MESSAGE_AUDIT_REQUESTED = "AuditRequested";
+
+  public static final class Elements {
+    public static final String START_EVENT_INTENT_REGISTERED = "StartEvent_IntentRegistered";
+    public static final String TASK_REGISTER_INTENT = "Task_RegisterIntent";
+    public static final String TASK_INTAKE = "Task_Intake";
+    public static final String TASK_RECORD_SIGNING = "Task_RecordSigning";
+    public static final String GATEWAY_SIGNING_OUTCOME = "Gateway_SigningOutcome";
+    public static final String TASK_RECORD_SIGNED_CONVENANT = "Task_RecordSignedConvenant";
+    public static final String TASK_SEND_SIGNING_CONFIRMATION = "Task_SendSigningConfirmation";
+    public static final String END_EVENT_CONVENANT_SIGNED = "EndEvent_ConvenantSigned";
+    public static final String TASK_RECORD_WITHDRAWAL = "Task_RecordWithdrawal";
+    public static final String END_EVENT_CONVENANT_WITHDRAWN = "EndEvent_ConvenantWithdrawn";
+
+    private Elements() {}
+  }
+
+  public static final class Forms {
+    public static final String INTENT = "ConvenantIntent";
+    public static final String INTAKE = "ConvenantIntake";
+    public static final String SIGNING = "ConvenantSigning";
+
+    private Forms() {}
+  }
+
+  public static final class Vars {
+    public static final String EMPLOYER_NAME = "employerName";
+    public static final String KVK_NUMBER = "kvkNumber";
+    public static final String ADDRESS = "address";
+    public static final String MUNICIPALITY = "municipality";
+    public static final String CONTACT_PERSON = "contactPerson";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String CONVENANT_ID = "convenantId";
+    public static final String EMPLOYER_ID = "employerId";
+    public static final String INTAKE_DATE = "intakeDate";
+    public static final String INTAKE_NOTES = "intakeNotes";
+    public static final String INTENDED_WORKPLACES = "intendedWorkplaces";
+    public static final String SIGNING_OUTCOME = "signingOutcome";
+    public static final String SIGNED_DATE = "signedDate";
+    public static final String SIGNED_BY = "signedBy";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+    private Vars() {}
+  }
+
+  /** Values of {@link Vars#SIGNING_OUTCOME}, the decision at {@link Elements#GATEWAY_SIGNING_OUTCOME}. */
+  public enum SigningOutcome { SIGNED, WITHDRAWN }
+
+  private ConvenantProcess() {}
+
+  public static EmployerDetails employerDetails(VariableScope scope) {
+    return new EmployerDetails(
+        string(scope, Vars.EMPLOYER_NAME),
+        string(scope, Vars.KVK_NUMBER),
+        string(scope, Vars.ADDRESS),
+        string(scope, Vars.MUNICIPALITY),
+        string(scope, Vars.CONTACT_PERSON),
+        string(scope, Vars.CONTACT_EMAIL));
+  }
+
+  public static long convenantId(VariableScope scope) {
+    return ((Number) scope.getVariable(Vars.CONVENANT_ID)).longValue();
+  }
+
+  public static void setRegistration(VariableScope scope, long convenantId, long employerId) {
+    scope.setVariable(Vars.CONVENANT_ID, convenantId);
+    scope.setVariable(Vars.EMPLOYER_ID, employerId);
+  }
+
+  public static LocalDate intakeDate(VariableScope scope) {
+    return Dates.parse("Datum intakegesprek", scope.getVariable(Vars.INTAKE_DATE));
+  }
+
+  public static String intakeNotes(VariableScope scope) {
+    return string(scope, Vars.INTAKE_NOTES);
+  }
+
+  public static Integer intendedWorkplaces(VariableScope scope) {
+    Object value = scope.getVariable(Vars.INTENDED_WORKPLACES);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      return null;
+    }
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+      return n.intValue();
+    }
+    throw new InvalidRequestException("Beoogd aantal extra werkplekken moet een geheel getal zijn.");
+  }
+
+  public static SigningOutcome signingOutcome(VariableScope scope) {
+    String value = string(scope, Vars.SIGNING_OUTCOME);
+    for (SigningOutcome outcome : SigningOutcome.values()) {
+      if (outcome.name().equals(value)) {
+        return outcome;
+      }
+    }
+    throw new InvalidRequestException("Kies of het convenant is getekend of dat de werkgever zich terugtrekt.");
+  }
+
+  public static LocalDate signedDate(VariableScope scope) {
+    return Dates.parse("Datum van ondertekening", scope.getVariable(Vars.SIGNED_DATE));
+  }
+
+  public static String signedBy(VariableScope scope) {
+    return string(scope, Vars.SIGNED_BY);
+  }
+
+  public static String withdrawalReason(VariableScope scope) {
+    return string(scope, Vars.WITHDRAWAL_REASON);
+  }
+
+  private static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw new InvalidRequestException("Veld '" + name + "' moet tekst zijn.");
+    }
+    return text;
+  }
+}

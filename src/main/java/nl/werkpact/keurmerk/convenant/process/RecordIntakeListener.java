@@ -1,0 +1,26 @@
+package nl.werkpact.keurmerk.convenant.process;
+
+import nl.werkpact.keurmerk.convenant.ConvenantService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_Intake, on complete: stores the intake; invalid input refuses the completion and the task stays open. */
+@Component("recordIntakeListener")
+public class RecordIntakeListener implements TaskListener {
+
+  private final ConvenantService convenants;
+
+  public RecordIntakeListener(ConvenantService convenants) {
+    this.convenants = convenants;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    convenants.recordIntake(
+        ConvenantProcess.convenantId(task),
+        ConvenantProcess.intakeDate(task),
+        ConvenantProcess.intakeNotes(task),
+        ConvenantProcess.intendedWorkplaces(task));
+  }
+}

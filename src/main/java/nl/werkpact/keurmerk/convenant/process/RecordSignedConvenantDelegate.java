@@ -1,0 +1,26 @@
+package nl.werkpact.keurmerk.convenant.process;
+
+import nl.werkpact.keurmerk.convenant.ConvenantService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordSignedConvenant: status SIGNED and the confirmation e-mail queued, in one transaction. */
+@Component("recordSignedConvenantDelegate")
+public class RecordSignedConvenantDelegate implements JavaDelegate {
+
+  private final ConvenantService convenants;
+
+  public RecordSignedConvenantDelegate(ConvenantService convenants) {
+    this.convenants = convenants;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    convenants.recordSigning(
+        ConvenantProcess.convenantId(execution),
+        ConvenantProcess.signedDate(execution),
+        ConvenantProcess.signedBy(execution),
+        execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,22 @@
+package nl.werkpact.keurmerk.convenant.process;
+
+import nl.werkpact.keurmerk.convenant.ConvenantService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordWithdrawal: status WITHDRAWN; the KvK number is free for a new intent. */
+@Component("recordWithdrawalDelegate")
+public class RecordWithdrawalDelegate implements JavaDelegate {
+
+  private final ConvenantService convenants;
+
+  public RecordWithdrawalDelegate(ConvenantService convenants) {
+    this.convenants = convenants;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    convenants.recordWithdrawal(ConvenantProcess.convenantId(execution), ConvenantProcess.withdrawalReason(execution));
+  }
+}

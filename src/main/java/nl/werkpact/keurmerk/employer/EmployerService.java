@@ -1,0 +1,60 @@
+package nl.werkpact.keurmerk.employer;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import nl.werkpact.keurmerk.common.Checks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Employers: validation of their business data and one record per KvK number. */
+@Service
+public class EmployerService {
+
+  private final EmployerRepository employers;
+  private final Clock clock;
+
+  public EmployerService(EmployerRepository employers, Clock clock) {
+    this.employers = employers;
+    this.clock = clock;
+  }
+
+  /** Every problem with the details, in Dutch; throws {@code InvalidRequestException} if there is any. */
+  public void validate(EmployerDetails details) {
+    new Checks()
+        .required("Naam werkgever", details.name(), 200)
+        .required("KvK-nummer", details.kvkNumber(), 8)
+        .that(details.kvkNumber() == null || details.kvkNumber().isBlank() || KvkNumber.isValid(details.kvkNumber()),
+            "KvK-nummer moet uit precies 8 cijfers bestaan.")
+        .required("Adres", details.address(), 300)
+        .required("Gemeente", details.municipality(), 100)
+        .required("Contactpersoon", details.contactPerson(), 200)
+        .required("E-mailadres contactpersoon", details.contactEmail(), 254)
+        .email("E-mailadres contactpersoon", details.contactEmail())
+        .throwIfAny();
+  }
+
+  /**
+   * Validates and stores the employer: a new record for an unknown KvK number, otherwise the
+   * existing record brought up to date (the KvK number identifies the employer).
+   */
+  @Transactional
+  public Employer register(EmployerDetails details) {
+    validate(details);
+    var now = OffsetDateTime.now(clock);
+    long id = employers.findByKvkNumber(details.kvkNumber())
+        .map(existing -> {
+          employers.update(existing.id(), details, now);
+          return existing.id();
+        })
+        .orElseGet(() -> employers.insert(details, now));
+    return employers.findById(id).orElseThrow();
+  }
+
+  public java.util.Optional<Employer> findByKvkNumber(String kvkNumber) {
+    return employers.findByKvkNumber(kvkNumber);
+  }
+
+  public Employer get(long id) {
+    return employers.findById(id).orElseThrow(() -> new IllegalStateException("No employer " + id));
+  }
+}

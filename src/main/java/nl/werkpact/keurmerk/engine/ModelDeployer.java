@@ -1,0 +1,124 @@
+package nl.werkpact.keurmerk.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the models from {@code bpmn/} and {@code forms/} (copied to the classpath by the build) when
+ * the engine starts.
+ *
+ * <p>One deployment per BPMN file, named after it, holding the BPMN and the forms it references: a user
+ * task's form is resolved in its own deployment (form binding {@code deployment}), so a form change never
+ * breaks a running task. Each DMN not referenced that way is its own deployment. Duplicate filtering per
+ * deployment name: an unchanged model keeps its version across restarts; a changed model or one of its
+ * forms becomes a new version.
+ */
+@Component
+public class ModelDeployer extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
+  private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
+  private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"$#{}]+)\"");
+  static final String SOURCE = "werkpact-keurmerk start-up";
+
+  private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    Map<String, Resource> processes = find("classpath*:bpmn/*.bpmn", ".bpmn");
+    Map<String, Resource> decisions = find("classpath*:bpmn/*.dmn", ".dmn");
+    Map<String, Resource> forms = find("classpath*:forms/*.form", ".form");
+    Set<String> bundledDecisions = new LinkedHashSet<>();
+
+    processes.forEach((name, bpmn) -> {
+      String xml = read(bpmn);
+      DeploymentBuilder builder = newDeployment(engine, name).addString(name + ".bpmn", xml);
+      for (String formId : references(FORM_REF, xml)) {
+        Resource form = forms.get(formId);
+        if (form == null) {
+          throw new IllegalStateException("bpmn/" + name + ".bpmn refers to form '" + formId + "', but forms/" + formId + ".form does not exist");
+        }
+        builder.addString(formId + ".form", read(form));
+      }
+      for (String decisionId : references(DECISION_REF, xml)) {
+        Resource dmn = decisions.get(decisionId);
+        if (dmn != null) {
+          builder.addString(decisionId + ".dmn", read(dmn));
+          bundledDecisions.add(decisionId);
+        }
+      }
+      deploy(builder, name);
+    });
+    decisions.forEach((name, dmn) -> {
+      if (!bundledDecisions.contains(name)) {
+        deploy(newDeployment(engine, name).addString(name + ".dmn", read(dmn)), name);
+      }
+    });
+  }
+
+  private static DeploymentBuilder newDeployment(ProcessEngine engine, String name) {
+    return engine.getRepositoryService().createDeployment().name(name).source(SOURCE).enableDuplicateFiltering(false);
+  }
+
+  private static void deploy(DeploymentBuilder builder, String name) {
+    DeploymentWithDefinitions deployment = builder.deployWithResult();
+    var definitions = deployment.getDeployedProcessDefinitions();
+    if (definitions == null || definitions.isEmpty()) {
+      if (deployment.getDeployedDecisionDefinitions() == null || deployment.getDeployedDecisionDefinitions().isEmpty()) {
+        LOG.info("Model {} unchanged, keeps its deployed version", name);
+        return;
+      }
+    }
+    LOG.info("Model {} deployed (deployment {})", name, deployment.getId());
+  }
+
+  private Map<String, Resource> find(String pattern, String suffix) {
+    try {
+      Map<String, Resource> found = new TreeMap<>();
+      for (Resource resource : resolver.getResources(pattern)) {
+        String filename = resource.getFilename();
+        if (filename != null && filename.endsWith(suffix)) {
+          found.put(filename.substring(0, filename.length() - suffix.length()), resource);
+        }
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Set<String> references(Pattern pattern, String xml) {
+    Set<String> ids = new LinkedHashSet<>();
+    Matcher matcher = pattern.matcher(xml);
+    while (matcher.find()) {
+      ids.add(matcher.group(1));
+    }
+    return ids;
+  }
+
+  private static String read(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource, e);
+    }
+  }
+}

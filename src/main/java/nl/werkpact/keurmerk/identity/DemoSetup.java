@@ -1,0 +1,120 @@
+package nl.werkpact.keurmerk.identity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.SigningOutcome;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
+import nl.werkpact.keurmerk.employer.EmployerService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Local profile only: a demo user per role (password {@code demo}) and demo employers at different
+ * stages, so Tasklist is not empty on first start. Runs once per database: it does nothing when the
+ * demo employers already exist.
+ */
+@Component
+@Profile("local")
+class DemoSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
+  static final String DEMO_PASSWORD = "demo";
+
+  record DemoUser(String id, String firstName, String lastName, String group) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("anna", "Anna", "de Vries", Groups.ACCOUNTMANAGERS),
+      new DemoUser("bram", "Bram", "Jansen", Groups.AUDITORS),
+      new DemoUser("carla", "Carla", "Bakker", Groups.AUDITORS),
+      new DemoUser("dirk", "Dirk", "Visser", Groups.KEURMERKCOMMISSIE),
+      new DemoUser("eva", "Eva", "Mulder", Groups.KEURMERKCOMMISSIE),
+      new DemoUser("petra", "Petra", "Smit", Groups.PROCESBEHEERDERS));
+
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final EmployerService employers;
+
+  DemoSetup(IdentityService identity, RuntimeService runtime, TaskService tasks, EmployerService employers) {
+    this.identity = identity;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.employers = employers;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  void setUp() {
+    createUsers();
+    if (employers.findByKvkNumber("90000001").isPresent()) {
+      return;
+    }
+    LOG.info("Creating demo employers and convenants");
+    identity.setAuthenticatedUserId("anna");
+    try {
+      startConvenant("Bakkerij De Korenschoof", "90000001", "Hoogstraat 12, 3142 EA", "Maassluis", "Joke Verbeek", "joke@korenschoof.example");
+      startConvenant("Van Dijk & Zn. <Installatietechniek>", "90000005", "Industrieweg 4, 3133 KD", "Vlaardingen", "Henk van Dijk", "henk@vandijk-installatie.example");
+      String atSigning = startConvenant("Havenlogistiek Vlaardingen B.V.", "90000002", "Koningin Wilhelminahaven 21, 3134 KG", "Vlaardingen", "Samira El Amrani", "s.elamrani@havenlogistiek.example");
+      completeIntake(atSigning, "Gesprek met directie: wil drie leerwerkplekken in het magazijn openstellen.", 3);
+      String signed = startConvenant("Groenvoorziening Schiedam", "90000003", "Nieuwlandplein 7, 3118 AB", "Schiedam", "Peter de Groot", "info@groen-schiedam.example");
+      completeIntake(signed, "Werkt al met een groenploeg vanuit het sociaal werkbedrijf; wil dat uitbreiden.", 5);
+      completeSigning(signed, Map.of(Vars.SIGNING_OUTCOME, SigningOutcome.SIGNED.name(), Vars.SIGNED_DATE, today().toString(), Vars.SIGNED_BY, "Peter de Groot, directeur"));
+      String withdrawn = startConvenant("Drukkerij Het Anker", "90000004", "Havenstraat 3, 3143 BL", "Maassluis", "Marco Jansen", "marco@hetanker.example");
+      completeIntake(withdrawn, "Twijfelt of er werk geschikt te maken is.", 0);
+      completeSigning(withdrawn, Map.of(Vars.SIGNING_OUTCOME, SigningOutcome.WITHDRAWN.name(), Vars.WITHDRAWAL_REASON, "Reorganisatie; komt er volgend jaar op terug."));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void createUsers() {
+    for (DemoUser demo : USERS) {
+      if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+        continue;
+      }
+      var user = identity.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@werkpact.example");
+      user.setPassword(DEMO_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(demo.id(), demo.group());
+    }
+  }
+
+  private String startConvenant(String name, String kvk, String address, String municipality, String contact, String email) {
+    return runtime.startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, Map.of(
+        Vars.EMPLOYER_NAME, name, Vars.KVK_NUMBER, kvk, Vars.ADDRESS, address, Vars.MUNICIPALITY, municipality,
+        Vars.CONTACT_PERSON, contact, Vars.CONTACT_EMAIL, email)).getId();
+  }
+
+  private void completeIntake(String processInstanceId, String notes, int intendedWorkplaces) {
+    complete(processInstanceId, Elements.TASK_INTAKE, Map.of(
+        Vars.INTAKE_DATE, today().toString(), Vars.INTAKE_NOTES, notes, Vars.INTENDED_WORKPLACES, intendedWorkplaces));
+  }
+
+  private void completeSigning(String processInstanceId, Map<String, Object> variables) {
+    complete(processInstanceId, Elements.TASK_RECORD_SIGNING, variables);
+  }
+
+  private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+    var task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    tasks.complete(task.getId(), variables);
+  }
+
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toLocalDate();
+  }
+}

@@ -1,0 +1,24 @@
+package nl.werkpact.keurmerk.identity;
+
+import java.util.List;
+
+/** The Camunda groups, one per role. Candidate groups in the models use these ids. */
+public final class Groups {
+
+  public static final String ACCOUNTMANAGERS = "accountmanagers";
+  public static final String AUDITORS = "auditors";
+  public static final String KEURMERKCOMMISSIE = "keurmerkcommissie";
+  public static final String PROCESBEHEERDERS = "procesbeheerders";
+  public static final String ADMINS = "admins";
+
+  public record Role(String id, String name) {}
+
+  public static final List<Role> ALL = List.of(
+      new Role(ACCOUNTMANAGERS, "Accountmanagers Werkgeversservicepunt"),
+      new Role(AUDITORS, "Auditoren"),
+      new Role(KEURMERKCOMMISSIE, "Keurmerkcommissie"),
+      new Role(PROCESBEHEERDERS, "Procesbeheerders"),
+      new Role(ADMINS, "Beheerders"));
+
+  private Groups() {}
+}

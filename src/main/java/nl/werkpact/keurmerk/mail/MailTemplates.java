@@ -1,0 +1,47 @@
+package nl.werkpact.keurmerk.mail;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the Dutch e-mail templates in {@code src/main/resources/mail/}: per kind an HTML body
+ * (auto-escaped), a plain-text body and a one-line subject.
+ */
+@Component
+public class MailTemplates {
+
+  private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+
+  private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+  public MailTemplates() {
+    engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+    engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+  }
+
+  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+    var resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("mail/");
+    resolver.setTemplateMode(mode);
+    resolver.setResolvablePatterns(Set.of(pattern));
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    resolver.setCheckExistence(true);
+    resolver.setOrder(order);
+    return resolver;
+  }
+
+  public RenderedMail render(String template, Map<String, Object> model) {
+    var context = new Context(DUTCH, model);
+    String subject = engine.process(template + ".subject.txt", context).strip();
+    // A subject is one header line: no line breaks, whatever a name contains.
+    subject = subject.replaceAll("[\\r\\n]+", " ");
+    return new RenderedMail(subject, engine.process(template + ".txt", context), engine.process(template + ".html", context));
+  }
+}

@@ -1,0 +1,40 @@
+package nl.werkpact.keurmerk.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/** A fresh H2 database with the project's migrations, for plain JUnit tests of the domain services. */
+public final class InMemoryDatabase {
+
+  public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  public final DataSource dataSource;
+  public final JdbcClient jdbc;
+  public final DataSourceTransactionManager transactions;
+
+  public InMemoryDatabase() {
+    var ds = new SimpleDriverDataSource();
+    ds.setDriverClass(org.h2.Driver.class);
+    ds.setUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    ds.setUsername("sa");
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    this.dataSource = ds;
+    this.jdbc = JdbcClient.create(ds);
+    this.transactions = new DataSourceTransactionManager(ds);
+  }
+
+  public static Clock clockAt(String isoInstant) {
+    return Clock.fixed(Instant.parse(isoInstant), AMSTERDAM);
+  }
+
+  public long count(String table) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
+}

