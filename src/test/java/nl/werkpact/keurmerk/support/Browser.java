@@ -1,0 +1,88 @@
+package nl.werkpact.keurmerk.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, with the machine's chromium and chromedriver only:
+ * nothing is downloaded. Where they are missing the test is skipped with a message, except in CI
+ * (CI=true), where a skipped browser test would hide a broken install step, so it fails.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  public final WebDriver driver;
+  private final Path userDataDir;
+
+  private Browser(WebDriver driver, Path userDataDir) {
+    this.driver = driver;
+    this.userDataDir = userDataDir;
+  }
+
+  public static Browser start() throws Exception {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String message = "Browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+        + "): apt-get install chromium chromium-driver";
+    if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      Assertions.fail(message);
+    }
+    Assumptions.assumeTrue(present, message);
+
+    Path userDataDir = Files.createTempDirectory("chromium-profile");
+    var options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+        "--no-first-run", "--window-size=1400,1000", "--lang=nl-NL", "--user-data-dir=" + userDataDir);
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options), userDataDir);
+  }
+
+  public WebElement waitFor(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** Scrolls the element to the middle of the window first: Tasklist's fixed footer covers the bottom. */
+  public void click(By by) {
+    WebElement element = waitFor(by);
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  public void screenshot(String name) {
+    try {
+      File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Path target = Path.of("target", "browser", name + ".png");
+      Files.createDirectories(target.getParent());
+      Files.copy(file.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (Exception ignored) {
+      // a screenshot is a diagnostic aid only
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(userDataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (Exception ignored) {
+      // temporary profile; the OS cleans up what is left
+    }
+  }
+}
