@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * <p>One deployment per BPMN file, named after it, holding the BPMN and the forms it references: a user
  * task's form is resolved in its own deployment (form binding {@code deployment}), so a form change never
  * breaks a running task. Each DMN not referenced that way is its own deployment. Duplicate filtering per
- * deployment name: an unchanged model keeps its version across restarts; a changed model or one of its
- * forms becomes a new version.
+ * deployment name and source: an unchanged model keeps its version across restarts; a changed model or one
+ * of its forms becomes a new version. A version a process owner deployed from Camunda Modeler stays the
+ * latest until the files here change: a restart does not roll it back.
  */
 @Component
 public class ModelDeployer extends AbstractProcessEnginePlugin {
@@ -40,12 +41,24 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
   static final String SOURCE = "werkpact-keurmerk start-up";
 
   private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final String modelLocation;
+  private final String formLocation;
+
+  public ModelDeployer() {
+    this("classpath*:bpmn/", "classpath*:forms/");
+  }
+
+  /** For tests: models and forms from other locations (Spring resource prefixes, ending in a slash). */
+  ModelDeployer(String modelLocation, String formLocation) {
+    this.modelLocation = modelLocation;
+    this.formLocation = formLocation;
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    Map<String, Resource> processes = find("classpath*:bpmn/*.bpmn", ".bpmn");
-    Map<String, Resource> decisions = find("classpath*:bpmn/*.dmn", ".dmn");
-    Map<String, Resource> forms = find("classpath*:forms/*.form", ".form");
+    Map<String, Resource> processes = find(modelLocation + "*.bpmn", ".bpmn");
+    Map<String, Resource> decisions = find(modelLocation + "*.dmn", ".dmn");
+    Map<String, Resource> forms = find(formLocation + "*.form", ".form");
     Set<String> bundledDecisions = new LinkedHashSet<>();
 
     processes.forEach((name, bpmn) -> {
