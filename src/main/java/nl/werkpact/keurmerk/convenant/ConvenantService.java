@@ -130,6 +130,11 @@ public class ConvenantService {
         .orElse(false);
   }
 
+  /** Who registered the employer's open convenant (its accountmanager), if known. */
+  public java.util.Optional<String> registeredByForEmployer(long employerId) {
+    return convenants.findOpenByEmployer(employerId).map(Convenant::id).flatMap(convenants::findRegisteredBy);
+  }
+
   private Convenant requireStatus(long convenantId, ConvenantStatus expected) {
     Convenant convenant = get(convenantId);
     if (convenant.status() != expected) {

@@ -1,0 +1,12 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+import java.time.LocalDate;
+
+public record Keurmerk(
+    long id,
+    String number,
+    long employerId,
+    long auditId,
+    LocalDate validFrom,
+    LocalDate validUntil,
+    KeurmerkStatus status) {}

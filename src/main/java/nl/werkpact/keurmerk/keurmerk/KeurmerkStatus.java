@@ -1,0 +1,5 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+public enum KeurmerkStatus {
+  ACTIVE, RENEWED, EXPIRED, WITHDRAWN
+}
