@@ -19,7 +19,7 @@ public final class ConvenantProcess {
   public static final String PROCESS_KEY = "Convenant";
 
   /** Message that starts a keurmerk audit for an employer with a signed convenant; business key = KvK number. */
-  public static final String MESSAGE_AUDIT_REQUESTED = "AuditRequested";
+  public static final String MESSAGE_AUDIT_REQUESTED = nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED;
 
   public static final class Elements {
     public static final String START_EVENT_INTENT_REGISTERED = "StartEvent_IntentRegistered";

@@ -1,0 +1,49 @@
+package nl.werkpact.keurmerk.audit.process;
+
+import nl.werkpact.keurmerk.audit.AuditFigures;
+import nl.werkpact.keurmerk.audit.AuditOutcome;
+import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_EvaluateCriteria (a business rule task): evaluates the KeurmerkCriteria version pinned at the
+ * request with the figures from the audit record, and records advice, reason and decision version. Only the
+ * two strings become process variables: the decision result itself is a map, and maps are not stored.
+ */
+@Component("evaluateCriteriaDelegate")
+public class EvaluateCriteriaDelegate implements JavaDelegate {
+
+  private final AuditService audits;
+
+  public EvaluateCriteriaDelegate(AuditService audits) {
+    this.audits = audits;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long auditId = KeurmerkAuditProcess.auditId(execution);
+    var audit = audits.get(auditId);
+    var figures = new AuditFigures(audit.workforceSize(), audit.targetGroupEmployees(), audit.extraWorkplaces(),
+        audit.workExperiencePlaces(), audit.socialPurchasingEuros(), audit.findings());
+    String decisionId = KeurmerkAuditProcess.criteriaDecisionId(execution);
+    var services = execution.getProcessEngineServices();
+    var result = services.getDecisionService().evaluateDecisionById(decisionId)
+        .variables(Variables.createVariables()
+            .putValue(Vars.EXTRA_WORKPLACES, figures.extraWorkplaces())
+            .putValue(Vars.TARGET_GROUP_SHARE_PERCENT, figures.targetGroupSharePercent().doubleValue())
+            .putValue(Vars.WORK_EXPERIENCE_PLACES, figures.workExperiencePlaces())
+            .putValue(Vars.SOCIAL_PURCHASING_EUROS, figures.socialPurchasingEuros().doubleValue()))
+        .evaluate()
+        .getSingleResult();
+    AuditOutcome outcome = AuditOutcome.parse(result.getEntry("outcome"));
+    String reason = result.getEntry("reason");
+    int version = services.getRepositoryService().getDecisionDefinition(decisionId).getVersion();
+    audits.recordCriteria(auditId, outcome, reason, decisionId, version);
+    execution.setVariable(Vars.CRITERIA_OUTCOME, outcome.name());
+    execution.setVariable(Vars.CRITERIA_REASON, reason);
+  }
+}

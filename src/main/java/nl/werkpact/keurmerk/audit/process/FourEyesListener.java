@@ -1,0 +1,28 @@
+package nl.werkpact.keurmerk.audit.process;
+
+import nl.werkpact.keurmerk.audit.AuditService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_CommitteeDecision, on assignment: the auditor who performed the audit cannot claim the committee
+ * decision. The decision itself is checked again on completion ({@link RecordCommitteeDecisionListener}),
+ * whichever client completes it.
+ */
+@Component("fourEyesListener")
+public class FourEyesListener implements TaskListener {
+
+  private final AuditService audits;
+
+  public FourEyesListener(AuditService audits) {
+    this.audits = audits;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      audits.refuseAuditor(KeurmerkAuditProcess.auditId(task), task.getAssignee());
+    }
+  }
+}

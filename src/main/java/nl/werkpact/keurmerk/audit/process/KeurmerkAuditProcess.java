@@ -1,0 +1,156 @@
+package nl.werkpact.keurmerk.audit.process;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import nl.werkpact.keurmerk.audit.AuditFigures;
+import nl.werkpact.keurmerk.audit.AuditOutcome;
+import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Everything the code knows about {@code bpmn/KeurmerkAudit.bpmn}: key, message, element ids, forms,
+ * variables and typed accessors. Business key: the employer's KvK number.
+ */
+public final class KeurmerkAuditProcess {
+
+  public static final String PROCESS_KEY = "KeurmerkAudit";
+  /** Starts an audit; business key and variable {@link Vars#KVK_NUMBER}: the employer's KvK number. */
+  public static final String MESSAGE_AUDIT_REQUESTED = "AuditRequested";
+  /** The criteria table, {@code bpmn/KeurmerkCriteria.dmn}; its outputs are {@code outcome} and {@code reason}. */
+  public static final String DECISION_KEY = "KeurmerkCriteria";
+
+  public static final class Elements {
+    public static final String START_EVENT_AUDIT_REQUESTED = "StartEvent_AuditRequested";
+    public static final String START_EVENT_AUDIT_REQUESTED_IN_TASKLIST = "StartEvent_AuditRequestedInTasklist";
+    public static final String TASK_REGISTER_AUDIT_REQUEST = "Task_RegisterAuditRequest";
+    public static final String TASK_PLAN_AUDIT = "Task_PlanAudit";
+    public static final String TASK_PERFORM_AUDIT = "Task_PerformAudit";
+    public static final String TASK_EVALUATE_CRITERIA = "Task_EvaluateCriteria";
+    public static final String TASK_COMMITTEE_DECISION = "Task_CommitteeDecision";
+    public static final String GATEWAY_FINAL_OUTCOME = "Gateway_FinalOutcome";
+    public static final String TASK_AWARD_KEURMERK = "Task_AwardKeurmerk";
+    public static final String TASK_SEND_AWARD_MAILS = "Task_SendAwardMails";
+    public static final String TASK_PLAN_CEREMONY = "Task_PlanCeremony";
+    public static final String END_EVENT_KEURMERK_AWARDED = "EndEvent_KeurmerkAwarded";
+    public static final String TASK_RECORD_REJECTION = "Task_RecordRejection";
+    public static final String TASK_SEND_REJECTION_MAIL = "Task_SendRejectionMail";
+    public static final String END_EVENT_AUDIT_REJECTED = "EndEvent_AuditRejected";
+
+    private Elements() {}
+  }
+
+  public static final class Vars {
+    public static final String KVK_NUMBER = "kvkNumber";
+    public static final String EMPLOYER_NAME = "employerName";
+    public static final String AUDIT_ID = "auditId";
+    public static final String EMPLOYER_ID = "employerId";
+    public static final String RENEWAL_OF_KEURMERK_ID = "renewalOfKeurmerkId";
+    public static final String CRITERIA_DECISION_ID = "criteriaDecisionId";
+    public static final String AUDIT_DATE = "auditDate";
+    public static final String AUDITOR = "auditor";
+    public static final String WORKFORCE_SIZE = "workforceSize";
+    public static final String TARGET_GROUP_EMPLOYEES = "targetGroupEmployees";
+    public static final String EXTRA_WORKPLACES = "extraWorkplaces";
+    public static final String WORK_EXPERIENCE_PLACES = "workExperiencePlaces";
+    public static final String SOCIAL_PURCHASING_EUROS = "socialPurchasingEuros";
+    public static final String FINDINGS = "findings";
+    /** Computed input of the criteria table, not a form field. */
+    public static final String TARGET_GROUP_SHARE_PERCENT = "targetGroupSharePercent";
+    public static final String CRITERIA_OUTCOME = "criteriaOutcome";
+    public static final String CRITERIA_REASON = "criteriaReason";
+    public static final String FINAL_OUTCOME = "finalOutcome";
+    public static final String COMMITTEE_REASON = "committeeReason";
+    public static final String KEURMERK_ID = "keurmerkId";
+    public static final String KEURMERK_NUMBER = "keurmerkNumber";
+    public static final String CEREMONY_DATE = "ceremonyDate";
+    public static final String CEREMONY_LOCATION = "ceremonyLocation";
+
+    private Vars() {}
+  }
+
+  private KeurmerkAuditProcess() {}
+
+  public static String kvkNumber(VariableScope scope) {
+    return string(scope, Vars.KVK_NUMBER);
+  }
+
+  public static long auditId(VariableScope scope) {
+    return ((Number) scope.getVariable(Vars.AUDIT_ID)).longValue();
+  }
+
+  public static Long renewalOfKeurmerkId(VariableScope scope) {
+    Object value = scope.getVariable(Vars.RENEWAL_OF_KEURMERK_ID);
+    return value instanceof Number n ? n.longValue() : null;
+  }
+
+  public static String criteriaDecisionId(VariableScope scope) {
+    return string(scope, Vars.CRITERIA_DECISION_ID);
+  }
+
+  public static LocalDate auditDate(VariableScope scope) {
+    return Dates.parse("Datum audit", scope.getVariable(Vars.AUDIT_DATE));
+  }
+
+  public static String auditor(VariableScope scope) {
+    return string(scope, Vars.AUDITOR);
+  }
+
+  public static AuditFigures figures(VariableScope scope) {
+    return new AuditFigures(
+        integer(scope, Vars.WORKFORCE_SIZE, "Totaal aantal medewerkers"),
+        integer(scope, Vars.TARGET_GROUP_EMPLOYEES, "Medewerkers uit de doelgroep"),
+        integer(scope, Vars.EXTRA_WORKPLACES, "Extra werkplekken voor de doelgroep"),
+        integer(scope, Vars.WORK_EXPERIENCE_PLACES, "Werkervaringsplaatsen en stages"),
+        decimal(scope, Vars.SOCIAL_PURCHASING_EUROS, "Inkoop bij sociale werkbedrijven"),
+        string(scope, Vars.FINDINGS));
+  }
+
+  public static AuditOutcome finalOutcome(VariableScope scope) {
+    String value = string(scope, Vars.FINAL_OUTCOME);
+    if (AuditOutcome.TOEKENNEN.name().equals(value) || AuditOutcome.AFWIJZEN.name().equals(value)) {
+      return AuditOutcome.valueOf(value);
+    }
+    throw new InvalidRequestException("Kies of het keurmerk wordt toegekend of afgewezen.");
+  }
+
+  public static String committeeReason(VariableScope scope) {
+    return string(scope, Vars.COMMITTEE_REASON);
+  }
+
+  private static Integer integer(VariableScope scope, String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      double d = n.doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
+        return n.intValue();
+      }
+    }
+    throw new InvalidRequestException(label + " moet een geheel getal zijn.");
+  }
+
+  private static BigDecimal decimal(VariableScope scope, String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      return null;
+    }
+    if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+      return new BigDecimal(n.toString());
+    }
+    throw new InvalidRequestException(label + " moet een bedrag in euro zijn.");
+  }
+
+  private static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw new InvalidRequestException("Veld '" + name + "' moet tekst zijn.");
+    }
+    return text;
+  }
+}

@@ -1,0 +1,27 @@
+package nl.werkpact.keurmerk.audit.process;
+
+import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_PerformAudit, on complete: the figures and who recorded them; bad figures keep the task open. */
+@Component("recordAuditFindingsListener")
+public class RecordAuditFindingsListener implements TaskListener {
+
+  private final AuditService audits;
+
+  public RecordAuditFindingsListener(AuditService audits) {
+    this.audits = audits;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String user = CurrentUser.of(task);
+    if (user == null) {
+      throw new InvalidRequestException("De bevindingen moeten door een ingelogde auditor worden vastgelegd.");
+    }
+    audits.recordFigures(KeurmerkAuditProcess.auditId(task), KeurmerkAuditProcess.figures(task), user);
+  }
+}

@@ -1,0 +1,22 @@
+package nl.werkpact.keurmerk.audit.process;
+
+import nl.werkpact.keurmerk.audit.AuditService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordRejection: queues the e-mail with the reasons and the end of the waiting period. */
+@Component("recordRejectionDelegate")
+public class RecordRejectionDelegate implements JavaDelegate {
+
+  private final AuditService audits;
+
+  public RecordRejectionDelegate(AuditService audits) {
+    this.audits = audits;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    audits.reject(KeurmerkAuditProcess.auditId(execution), execution.getProcessInstanceId());
+  }
+}

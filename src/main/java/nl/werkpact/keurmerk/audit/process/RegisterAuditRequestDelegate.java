@@ -1,0 +1,47 @@
+package nl.werkpact.keurmerk.audit.process;
+
+import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
+import nl.werkpact.keurmerk.employer.EmployerService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RegisterAuditRequest: runs in the starting transaction, so a refusal starts nothing. Pins the
+ * criteria table: the latest deployed KeurmerkCriteria now is the one this audit is judged by, even when a
+ * process owner deploys a newer table while it runs.
+ */
+@Component("registerAuditRequestDelegate")
+public class RegisterAuditRequestDelegate implements JavaDelegate {
+
+  private final AuditService audits;
+  private final EmployerService employers;
+
+  public RegisterAuditRequestDelegate(AuditService audits, EmployerService employers) {
+    this.audits = audits;
+    this.employers = employers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String kvk = KeurmerkAuditProcess.kvkNumber(execution);
+    if (kvk == null) {
+      kvk = execution.getProcessBusinessKey();
+    }
+    var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    var request = audits.request(kvk, auth == null ? null : auth.getUserId(), KeurmerkAuditProcess.renewalOfKeurmerkId(execution),
+        execution.getProcessInstanceId());
+    var criteria = execution.getProcessEngineServices().getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey(KeurmerkAuditProcess.DECISION_KEY).latestVersion().singleResult();
+    if (criteria == null) {
+      throw new IllegalStateException("Decision " + KeurmerkAuditProcess.DECISION_KEY + " is not deployed");
+    }
+    execution.setProcessBusinessKey(kvk.strip());
+    execution.setVariable(Vars.KVK_NUMBER, kvk.strip());
+    execution.setVariable(Vars.AUDIT_ID, request.auditId());
+    execution.setVariable(Vars.EMPLOYER_ID, request.employerId());
+    execution.setVariable(Vars.EMPLOYER_NAME, employers.get(request.employerId()).name());
+    execution.setVariable(Vars.CRITERIA_DECISION_ID, criteria.getId());
+  }
+}
