@@ -149,7 +149,7 @@ class KeurmerkAuditProcessTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
   }
 
-  private void auditUntilCommittee(ProcessInstance instance) {
+  private void auditUntilCommittee(ProcessInstance instance) throws Exception {
     assertThat(instance).isWaitingAt(Elements.TASK_PLAN_AUDIT).task().hasCandidateGroup(Groups.AUDITORS);
     assertThat(task(instance)).hasName("Audit plannen: Groenvoorziening Schiedam");
     complete(task(instance), Map.of(Vars.AUDIT_DATE, "2026-11-20", Vars.AUDITOR, "Bram Jansen"));

@@ -1,0 +1,169 @@
+package nl.werkpact.keurmerk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.convenant.ConvenantRepository;
+import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.employer.EmployerRepository;
+import nl.werkpact.keurmerk.employer.EmployerService;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
+import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
+import nl.werkpact.keurmerk.mail.MailOutbox;
+import nl.werkpact.keurmerk.mail.MailTemplates;
+import nl.werkpact.keurmerk.support.Fixtures;
+import nl.werkpact.keurmerk.support.InMemoryDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSender;
+
+class AuditServiceTest {
+
+  private InMemoryDatabase db;
+  private ConvenantService convenants;
+  private AuditService audits;
+  private KeurmerkService keurmerken;
+  private CorrespondenceRepository correspondence;
+
+  private void at(String isoInstant) {
+    Clock clock = InMemoryDatabase.clockAt(isoInstant);
+    if (db == null) {
+      db = new InMemoryDatabase();
+    }
+    var employers = new EmployerService(new EmployerRepository(db.jdbc), clock);
+    correspondence = new CorrespondenceRepository(db.jdbc);
+    var outbox = new MailOutbox(correspondence, new MailTemplates(), mock(JavaMailSender.class), db.transactions, clock, "keurmerk@werkpact.example");
+    convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
+    keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc), clock);
+    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6));
+  }
+
+  private void signedConvenant(String kvk) {
+    var registration = convenants.registerIntent(Fixtures.employer(kvk), "anna", "pi-c-" + kvk);
+    convenants.recordIntake(registration.convenantId(), LocalDate.of(2026, 1, 5), "Intake", 1);
+    convenants.recordSigning(registration.convenantId(), LocalDate.of(2026, 1, 6), "J. Verbeek", "pi-c-" + kvk);
+  }
+
+  private static final AuditFigures AWARDABLE = new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Twee stageplaatsen.");
+
+  private long auditAwaitingCommittee(String kvk, AuditOutcome advice) {
+    long id = audits.request(kvk, "anna", null, "pi-a-" + kvk).auditId();
+    audits.plan(id, LocalDate.of(2026, 2, 29 - 1), "Bram Jansen");
+    audits.recordFigures(id, AWARDABLE, "bram");
+    audits.recordCriteria(id, advice, "reden", "KeurmerkCriteria:1:x", 1);
+    return id;
+  }
+
+  @Test
+  void refusesAnAuditWithoutSignedConvenantOrWhileOneRuns() {
+    at("2026-03-01T10:00:00Z");
+    convenants.registerIntent(Fixtures.employer("90000001"), "anna", "pi");
+    assertThatThrownBy(() -> audits.request("90000001", "anna", null, "pi-a"))
+        .hasMessage("Voor KvK-nummer 90000001 is geen getekend convenant; een audit kan pas na ondertekening.");
+    assertThatThrownBy(() -> audits.request("12345678", "anna", null, "pi-a"))
+        .hasMessage("Er is geen werkgever met KvK-nummer 12345678 bekend.");
+
+    signedConvenant("90000002");
+    audits.request("90000002", "anna", null, "pi-a");
+    assertThatThrownBy(() -> audits.request("90000002", "anna", null, "pi-b")).hasMessage("Voor KvK-nummer 90000002 loopt al een audit.");
+    assertThat(db.count("audit")).isEqualTo(1);
+  }
+
+  @Test
+  void theAuditorCannotTakeTheCommitteeDecision() {
+    at("2026-03-01T10:00:00Z");
+    signedConvenant("90000003");
+    long id = auditAwaitingCommittee("90000003", AuditOutcome.TOEKENNEN);
+
+    assertThatThrownBy(() -> audits.decide(id, AuditOutcome.TOEKENNEN, null, "bram"))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("vier-ogenprincipe");
+    assertThat(audits.get(id).status()).isEqualTo(AuditStatus.AWAITING_COMMITTEE);
+
+    audits.decide(id, AuditOutcome.TOEKENNEN, null, "dirk");
+    assertThat(audits.get(id).decidedBy()).isEqualTo("dirk");
+  }
+
+  @Test
+  void overrulingTheAdviceNeedsAReason() {
+    at("2026-03-01T10:00:00Z");
+    signedConvenant("90000004");
+    long id = auditAwaitingCommittee("90000004", AuditOutcome.COMMISSIE);
+
+    assertThatThrownBy(() -> audits.decide(id, AuditOutcome.AFWIJZEN, " ", "dirk"))
+        .hasMessage("Een besluit dat afwijkt van de uitkomst van de criteria (COMMISSIE) vraagt een toelichting.");
+    audits.decide(id, AuditOutcome.AFWIJZEN, "Geen extra werkplek.", "dirk");
+    assertThat(audits.get(id).committeeReason()).isEqualTo("Geen extra werkplek.");
+  }
+
+  @Test
+  void awardCreatesNumberedKeurmerkAndMembershipAndQueuesBothMails() {
+    at("2028-02-29T10:00:00Z");
+    signedConvenant("90000005");
+    long id = audits.request("90000005", "anna", null, "pi-a").auditId();
+    audits.plan(id, LocalDate.of(2028, 2, 28), "Bram Jansen");
+    audits.recordFigures(id, AWARDABLE, "bram");
+    audits.recordCriteria(id, AuditOutcome.TOEKENNEN, "reden", "KeurmerkCriteria:1:x", 1);
+    audits.decide(id, AuditOutcome.TOEKENNEN, null, "dirk");
+
+    var keurmerk = audits.award(id, "anna@werkpact.example", "pi-a");
+
+    assertThat(keurmerk.number()).isEqualTo("SW-2028-0001");
+    assertThat(keurmerk.status()).isEqualTo(KeurmerkStatus.ACTIVE);
+    assertThat(keurmerk.validFrom()).isEqualTo(LocalDate.of(2028, 2, 29));
+    assertThat(keurmerk.validUntil()).isEqualTo(LocalDate.of(2030, 2, 28));
+    assertThat(keurmerken.membershipOf(keurmerk.id()).validUntil()).isEqualTo(LocalDate.of(2029, 2, 28));
+    assertThat(audits.award(id, "anna@werkpact.example", "pi-a").id()).as("a retry creates nothing new").isEqualTo(keurmerk.id());
+    assertThat(correspondence.findByConcerns("AUDIT", id)).extracting(c -> c.recipient() + " " + c.subject()).containsExactly(
+        "joke@korenschoof.example Gefeliciteerd: Bakkerij De Korenschoof is partner in sociaal ondernemen (keurmerk SW-2028-0001)",
+        "anna@werkpact.example Keurmerk SW-2028-0001 toegekend aan Bakkerij De Korenschoof: plan de uitreiking");
+    assertThat(correspondence.findByConcerns("AUDIT", id).get(0).bodyText()).contains("tot en met 28 februari 2030");
+  }
+
+  @Test
+  void aRejectionStartsASixMonthWaitingPeriod() {
+    at("2026-03-01T10:00:00Z");
+    signedConvenant("90000006");
+    long id = auditAwaitingCommittee("90000006", AuditOutcome.AFWIJZEN);
+    audits.decide(id, AuditOutcome.AFWIJZEN, null, "dirk");
+    audits.reject(id, "pi-a-90000006");
+
+    assertThat(correspondence.findByConcerns("AUDIT", id)).singleElement()
+        .satisfies(mail -> assertThat(mail.bodyText()).contains("Vanaf 1 september 2026 kunt u een nieuwe audit aanvragen"));
+    at("2026-08-31T10:00:00Z");
+    assertThatThrownBy(() -> audits.request("90000006", "anna", null, "pi-b"))
+        .hasMessage("De vorige audit is op 1 maart 2026 afgewezen; een nieuwe audit kan vanaf 1 september 2026 worden aangevraagd.");
+    at("2026-09-01T10:00:00Z");
+    assertThat(audits.request("90000006", "anna", null, "pi-b").auditId()).isPositive();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "negative target group    | 10      | -1  | 0  | 0  | 0         | Medewerkers uit de doelgroep mag niet negatief zijn.",
+      "target group above total | 10      | 11  | 0  | 0  | 0         | Medewerkers uit de doelgroep kan niet meer zijn dan het totaal aantal medewerkers.",
+      "workforce of zero        | 0       | 0   | 0  | 0  | 0         | Totaal aantal medewerkers moet ten minste 1 zijn.",
+      "absurd workforce         | 9000000 | 0   | 0  | 0  | 0         | Totaal aantal medewerkers is onwaarschijnlijk groot (meer dan 500.000).",
+      "negative purchasing      | 10      | 1   | 1  | 0  | -5        | Inkoop bij sociale werkbedrijven mag niet negatief zijn.",
+      "absurd purchasing        | 10      | 1   | 1  | 0  | 999999999 | Inkoop bij sociale werkbedrijven is onwaarschijnlijk groot (meer dan 100 miljoen euro).",
+      "negative extra places    | 10      | 1   | -1 | 0  | 0         | Extra werkplekken voor de doelgroep mag niet negatief zijn."})
+  void refusesBadFiguresInDutchAndStoresNothing(String description, int workforce, int targetGroup, int extra, int workExperience,
+      BigDecimal purchasing, String message) {
+    at("2026-03-01T10:00:00Z");
+    signedConvenant("90000007");
+    long id = audits.request("90000007", "anna", null, "pi-a").auditId();
+    audits.plan(id, LocalDate.of(2026, 2, 28), "Bram Jansen");
+
+    assertThatThrownBy(() -> audits.recordFigures(id, new AuditFigures(workforce, targetGroup, extra, workExperience, purchasing, "x"), "bram"))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining(message);
+    assertThat(audits.get(id).workforceSize()).isNull();
+    assertThat(audits.get(id).performedBy()).isNull();
+  }
+}
