@@ -3,10 +3,12 @@ package nl.werkpact.keurmerk.identity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.SigningOutcome;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
+
 import nl.werkpact.keurmerk.employer.EmployerService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -74,9 +76,33 @@ class DemoSetup {
       String withdrawn = startConvenant("Drukkerij Het Anker", "90000004", "Havenstraat 3, 3143 BL", "Maassluis", "Marco Jansen", "marco@hetanker.example");
       completeIntake(withdrawn, "Twijfelt of er werk geschikt te maken is.", 0);
       completeSigning(withdrawn, Map.of(Vars.SIGNING_OUTCOME, SigningOutcome.WITHDRAWN.name(), Vars.WITHDRAWAL_REASON, "Reorganisatie; komt er volgend jaar op terug."));
+      signedConvenant("Schoonmaakbedrijf Stralend Schoon", "90000006", "Westlandseweg 40, 3131 HT", "Vlaardingen", "Ilse Kok", "ilse@stralendschoon.example");
+      signedConvenant("Restaurant De Waterkant", "90000007", "Buitenhaven 9, 3111 BC", "Schiedam", "Youssef Haddad", "youssef@dewaterkant.example");
+
+      // Audits waiting in each of the three user tasks: planning, performing, committee decision.
+      requestAudit("90000003");
+      String toPerform = requestAudit("90000006");
+      complete(toPerform, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "Bram Jansen"));
+      String toDecide = requestAudit("90000007");
+      complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "Bram Jansen"));
+      identity.setAuthenticatedUserId("bram");
+      complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PERFORM_AUDIT, Map.of(KeurmerkAuditProcess.Vars.WORKFORCE_SIZE, 35, KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES, 2,
+          KeurmerkAuditProcess.Vars.EXTRA_WORKPLACES, 1, KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES, 3, KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS, 2500,
+          KeurmerkAuditProcess.Vars.FINDINGS, "Drie leerwerkplekken in de keuken; één medewerker uit de doelgroep vast in dienst genomen."));
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  private void signedConvenant(String name, String kvk, String address, String municipality, String contact, String email) {
+    String id = startConvenant(name, kvk, address, municipality, contact, email);
+    completeIntake(id, "Wil structureel werkplekken bieden aan mensen uit de doelgroep.", 2);
+    completeSigning(id, Map.of(Vars.SIGNING_OUTCOME, SigningOutcome.SIGNED.name(), Vars.SIGNED_DATE, today().toString(), Vars.SIGNED_BY, contact));
+  }
+
+  private String requestAudit(String kvk) {
+    return runtime.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+        .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
   }
 
   private void createUsers() {
