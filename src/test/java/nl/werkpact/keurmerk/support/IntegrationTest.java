@@ -75,6 +75,22 @@ public abstract class IntegrationTest {
     TestUsers.ensure(identityService, ACCOUNTMANAGER, PASSWORD, "accountmanagers");
   }
 
+  /**
+   * The e-mail to this recipient, once the job executor has sent it. The SMTP server is shared by all tests
+   * in the context, so wait for this recipient, not for a count.
+   */
+  protected static jakarta.mail.internet.MimeMessage awaitMailTo(String recipient) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      for (var message : SMTP.getReceivedMessages()) {
+        if (message.getAllRecipients()[0].toString().equals(recipient)) {
+          return message;
+        }
+      }
+      SMTP.waitForIncomingEmail(100, SMTP.getReceivedMessages().length + 1);
+    }
+    throw new AssertionError("No e-mail received for " + recipient);
+  }
+
   protected String baseUrl() {
     return "http://localhost:" + port;
   }
