@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.FormValues;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -119,38 +120,14 @@ public final class KeurmerkAuditProcess {
   }
 
   private static Integer integer(VariableScope scope, String name, String label) {
-    Object value = scope.getVariable(name);
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      return null;
-    }
-    if (value instanceof Number n) {
-      double d = n.doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
-        return n.intValue();
-      }
-    }
-    throw new InvalidRequestException(label + " moet een geheel getal zijn.");
+    return FormValues.wholeNumber(label, scope.getVariable(name));
   }
 
   private static BigDecimal decimal(VariableScope scope, String name, String label) {
-    Object value = scope.getVariable(name);
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      return null;
-    }
-    if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-      return new BigDecimal(n.toString());
-    }
-    throw new InvalidRequestException(label + " moet een bedrag in euro zijn.");
+    return FormValues.amount(label, scope.getVariable(name));
   }
 
   private static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String text)) {
-      throw new InvalidRequestException("Veld '" + name + "' moet tekst zijn.");
-    }
-    return text;
+    return FormValues.text(name, scope.getVariable(name));
   }
 }

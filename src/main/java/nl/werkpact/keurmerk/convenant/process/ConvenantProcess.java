@@ -2,6 +2,7 @@ package nl.werkpact.keurmerk.convenant.process;
 
 import java.time.LocalDate;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.FormValues;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -97,14 +98,7 @@ public final class ConvenantProcess {
   }
 
   public static Integer intendedWorkplaces(VariableScope scope) {
-    Object value = scope.getVariable(Vars.INTENDED_WORKPLACES);
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      return null;
-    }
-    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-      return n.intValue();
-    }
-    throw new InvalidRequestException("Beoogd aantal extra werkplekken moet een geheel getal zijn.");
+    return FormValues.wholeNumber("Beoogd aantal extra werkplekken", scope.getVariable(Vars.INTENDED_WORKPLACES));
   }
 
   public static SigningOutcome signingOutcome(VariableScope scope) {
@@ -130,13 +124,6 @@ public final class ConvenantProcess {
   }
 
   private static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String text)) {
-      throw new InvalidRequestException("Veld '" + name + "' moet tekst zijn.");
-    }
-    return text;
+    return FormValues.text(name, scope.getVariable(name));
   }
 }
