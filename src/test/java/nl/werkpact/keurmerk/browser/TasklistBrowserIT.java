@@ -10,6 +10,11 @@ import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.support.Browser;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
+import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.employer.EmployerDetails;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
@@ -23,12 +28,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Tasklist in headless Chromium, as an accountmanager: the intake form in Dutch, filled in and completed. */
+/** Tasklist in headless Chromium: the Dutch forms filled in and completed by accountmanager, auditor and committee member. */
 class TasklistBrowserIT extends IntegrationTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
+  @Autowired ConvenantService convenants;
+
+  static final String AUDITOR = "itbrowserauditor";
+  static final String COMMITTEE = "itbrowsercommissie";
 
   private Browser browser;
 
@@ -78,6 +87,67 @@ class TasklistBrowserIT extends IntegrationTest {
     assertThat(convenant).containsEntry("intake_notes", "Wil vier werkervaringsplaatsen in de kwekerij aanbieden.")
         .containsEntry("intended_workplaces", 4);
     assertThat(convenant.get("intake_date")).hasToString("2026-11-20");
+  }
+
+  @Test
+  void auditorRecordsFindingsAndCommitteeMemberAwardsInTasklist() throws Exception {
+    TestUsers.ensure(identityService, AUDITOR, PASSWORD, "auditors");
+    TestUsers.ensure(identityService, COMMITTEE, PASSWORD, "keurmerkcommissie");
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(50_000_000, 59_999_999));
+    String employerName = "Browsertest Bouwbedrijf " + kvk;
+    var registration = convenants.registerIntent(new EmployerDetails(employerName, kvk, "Kade 1", "Schiedam", "Els de Wit",
+        "els." + kvk + "@bouw.example"), ACCOUNTMANAGER, null);
+    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
+    convenants.recordSigning(registration.convenantId(), LocalDate.now().minusDays(5), "Els de Wit", null);
+    String processInstanceId = runtimeService.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+        .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
+    var planning = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    taskService.complete(planning.getId(), Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, LocalDate.now().toString(),
+        KeurmerkAuditProcess.Vars.AUDITOR, "IT Auditor"));
+
+    logInToTasklist(AUDITOR, PASSWORD);
+    browser.click(By.xpath("//*[normalize-space(text())='Taken auditoren']"));
+    openAndClaim("Audit uitvoeren: " + employerName, processInstanceId, AUDITOR);
+    assertThat(labels()).contains("Totaal aantal medewerkers", "Medewerkers uit de doelgroep", "Extra werkplekken voor de doelgroep",
+        "Werkervaringsplaatsen en stages", "Inkoop bij sociale werkbedrijven (euro)", "Bevindingen");
+    // Text first: typed after the number fields, the findings did not reach the form in our runs (cause not found).
+    field("Bevindingen").sendKeys("Twee stageplaatsen op de bouwplaats.");
+    field("Totaal aantal medewerkers").sendKeys("20");
+    field("Medewerkers uit de doelgroep").sendKeys("1");
+    field("Extra werkplekken voor de doelgroep").sendKeys("1");
+    field("Werkervaringsplaatsen en stages").sendKeys("2");
+    field("Inkoop bij sociale werkbedrijven (euro)").sendKeys("0");
+    browser.screenshot("audit-form-filled");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    awaitTask(processInstanceId, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
+
+    browser.close();
+    browser = Browser.start();
+    logInToTasklist(COMMITTEE, PASSWORD);
+    browser.click(By.xpath("//*[normalize-space(text())='Taken keurmerkcommissie']"));
+    openAndClaim("Besluit keurmerkcommissie: " + employerName, processInstanceId, COMMITTEE);
+    assertThat(field("Advies volgens de criteria").getAttribute("value")).isEqualTo("TOEKENNEN");
+    browser.click(By.xpath("//label[normalize-space()='Keurmerk toekennen']"));
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+
+    awaitTask(processInstanceId, KeurmerkAuditProcess.Elements.TASK_PLAN_CEREMONY);
+    assertThat(jdbc.sql("SELECT k.status FROM keurmerk k JOIN audit a ON a.id = k.audit_id WHERE a.process_instance_id = ?")
+        .param(processInstanceId).query(String.class).single()).isEqualTo("ACTIVE");
+    assertThat(jdbc.sql("SELECT performed_by || '/' || decided_by FROM audit WHERE process_instance_id = ?")
+        .param(processInstanceId).query(String.class).single()).isEqualTo(AUDITOR + "/" + COMMITTEE);
+  }
+
+  private void openAndClaim(String taskName, String processInstanceId, String user) {
+    browser.waitFor(By.xpath("//*[contains(normalize-space(text()), '" + taskName + "')]")).click();
+    browser.waitFor(By.cssSelector("label.fjs-form-field-label"));
+    browser.waitFor(By.xpath("//*[normalize-space(text())='Claim']")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
+        .processInstanceId(processInstanceId).taskAssignee(user).count() == 1);
+  }
+
+  private void awaitTask(String processInstanceId, String taskKey) {
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
+        .processInstanceId(processInstanceId).taskDefinitionKey(taskKey).count() == 1);
   }
 
   private String startConvenant(String employerName, String kvk) {
