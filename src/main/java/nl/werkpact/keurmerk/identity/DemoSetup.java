@@ -64,7 +64,7 @@ class DemoSetup {
       return;
     }
     LOG.info("Creating demo employers and convenants");
-    identity.setAuthenticatedUserId("anna");
+    actAs("anna");
     try {
       startConvenant("Bakkerij De Korenschoof", "90000001", "Hoogstraat 12, 3142 EA", "Maassluis", "Joke Verbeek", "joke@korenschoof.example");
       startConvenant("Van Dijk & Zn. <Installatietechniek>", "90000005", "Industrieweg 4, 3133 KD", "Vlaardingen", "Henk van Dijk", "henk@vandijk-installatie.example");
@@ -82,10 +82,10 @@ class DemoSetup {
       // Audits waiting in each of the three user tasks: planning, performing, committee decision.
       requestAudit("90000003");
       String toPerform = requestAudit("90000006");
-      complete(toPerform, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "Bram Jansen"));
       String toDecide = requestAudit("90000007");
+      actAs("bram");
+      complete(toPerform, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "Bram Jansen"));
       complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "Bram Jansen"));
-      identity.setAuthenticatedUserId("bram");
       complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PERFORM_AUDIT, Map.of(KeurmerkAuditProcess.Vars.WORKFORCE_SIZE, 35, KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES, 2,
           KeurmerkAuditProcess.Vars.EXTRA_WORKPLACES, 1, KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES, 3, KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS, 2500,
           KeurmerkAuditProcess.Vars.FINDINGS, "Drie leerwerkplekken in de keuken; één medewerker uit de doelgroep vast in dienst genomen."));
@@ -103,6 +103,13 @@ class DemoSetup {
   private String requestAudit(String kvk) {
     return runtime.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
         .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
+  }
+
+  /** Acts as this demo user, with its groups, so the demo goes through the same authorization checks as a person. */
+  private void actAs(String userId) {
+    identity.clearAuthentication(); // the group query itself must not run as the previous demo user
+    var groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    identity.setAuthentication(userId, groups);
   }
 
   private void createUsers() {

@@ -1,6 +1,11 @@
 package nl.werkpact.keurmerk.identity;
 
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Groups and Tasklist filters, created at start-up in every profile when missing. Filters hold no
- * expressions (expressions in stored queries are switched off): one per role's candidate group, plus all
- * tasks the user may see.
+ * expressions (expressions in stored queries are switched off): one per role's candidate group, visible to
+ * that role, plus all tasks the user may see. A "Mijn taken" filter would need the expression
+ * {@code currentUser()}; Tasklist's own "assigned to me" sorting takes its place.
  */
 @Component
 @Order(1)
@@ -23,11 +29,13 @@ class IdentitySetup {
   private final IdentityService identity;
   private final FilterService filters;
   private final TaskService tasks;
+  private final AuthorizationService authorizations;
 
-  IdentitySetup(IdentityService identity, FilterService filters, TaskService tasks) {
+  IdentitySetup(IdentityService identity, FilterService filters, TaskService tasks, AuthorizationService authorizations) {
     this.identity = identity;
     this.filters = filters;
     this.tasks = tasks;
+    this.authorizations = authorizations;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -41,23 +49,35 @@ class IdentitySetup {
         identity.saveGroup(group);
       }
     }
-    createFilter("Taken accountmanagers", Groups.ACCOUNTMANAGERS, -10);
-    createFilter("Taken auditoren", Groups.AUDITORS, -9);
-    createFilter("Taken keurmerkcommissie", Groups.KEURMERKCOMMISSIE, -8);
-    createFilter("Alle taken", null, 0);
+    createFilter("Taken accountmanagers", Groups.ACCOUNTMANAGERS, -10, List.of(Groups.ACCOUNTMANAGERS, Groups.PROCESBEHEERDERS));
+    createFilter("Taken auditoren", Groups.AUDITORS, -9, List.of(Groups.AUDITORS, Groups.PROCESBEHEERDERS));
+    createFilter("Taken keurmerkcommissie", Groups.KEURMERKCOMMISSIE, -8, List.of(Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
+    // No criteria: shows every task the user may see, which authorization limits to its own and its groups'.
+    createFilter("Alle taken die ik mag zien", null, 0,
+        List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
   }
 
-  private void createFilter(String name, String candidateGroup, int priority) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
+  private void createFilter(String name, String candidateGroup, int priority, List<String> visibleTo) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      TaskQuery taskQuery = tasks.createTaskQuery();
+      if (candidateGroup != null) {
+        taskQuery.taskCandidateGroup(candidateGroup).includeAssignedTasks();
+      }
+      filter.setQuery(taskQuery);
+      filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+      filters.saveFilter(filter);
     }
-    Filter filter = filters.newTaskFilter(name);
-    TaskQuery taskQuery = tasks.createTaskQuery();
-    if (candidateGroup != null) {
-      taskQuery.taskCandidateGroup(candidateGroup).includeAssignedTasks();
+    for (String group : visibleTo) {
+      if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+      }
     }
-    filter.setQuery(taskQuery);
-    filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
-    filters.saveFilter(filter);
   }
 }

@@ -151,7 +151,7 @@ class TasklistBrowserIT extends IntegrationTest {
   }
 
   private String startConvenant(String employerName, String kvk) {
-    identityService.setAuthenticatedUserId(ACCOUNTMANAGER);
+    identityService.setAuthentication(ACCOUNTMANAGER, java.util.List.of("accountmanagers"));
     try {
       return runtimeService.startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, Map.of(
           Vars.EMPLOYER_NAME, employerName, Vars.KVK_NUMBER, kvk, Vars.ADDRESS, "Zuidbuurtseweg 2",

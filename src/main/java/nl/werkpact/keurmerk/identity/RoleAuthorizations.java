@@ -1,0 +1,81 @@
+package nl.werkpact.keurmerk.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+
+/**
+ * What each role may do, as Camunda authorizations (group grants). The role matrix in SECURITY.md is this
+ * table in words; {@code RoleMatrixIT} walks it through the REST API.
+ *
+ * <p>Tasks themselves are not granted here: a candidate group gets read and work permission on each task
+ * it is a candidate for when the task is created, so a group sees its own tasks and no other group's.
+ */
+public final class RoleAuthorizations {
+
+  public static final String TASKLIST = "tasklist";
+  public static final String COCKPIT = "cockpit";
+  public static final String ADMIN = "admin";
+  static final String ANY = "*";
+
+  /** Process keys; kept as strings so this table can be read without the process packages. */
+  static final String CONVENANT = "Convenant";
+  static final String KEURMERK_AUDIT = "KeurmerkAudit";
+  static final String KEURMERK_VALIDITY = "KeurmerkValidity";
+
+  public record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {}
+
+  public static List<Grant> grants() {
+    return List.of(
+        // Accountmanagers: Tasklist; start a convenant and request an audit; see both processes.
+        new Grant(Groups.ACCOUNTMANAGERS, APPLICATION, TASKLIST, ACCESS),
+        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, CONVENANT, READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_AUDIT, READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
+        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_INSTANCE, ANY, CREATE),
+        // Auditors: Tasklist and the audit process; their tasks come from the candidate group.
+        new Grant(Groups.AUDITORS, APPLICATION, TASKLIST, ACCESS),
+        new Grant(Groups.AUDITORS, PROCESS_DEFINITION, KEURMERK_AUDIT, READ),
+        // Keurmerkcommissie: Tasklist, the audit and validity processes.
+        new Grant(Groups.KEURMERKCOMMISSIE, APPLICATION, TASKLIST, ACCESS),
+        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_AUDIT, READ),
+        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
+        // Procesbeheerders: Cockpit and Tasklist, deploy models, run and migrate instances, read history.
+        new Grant(Groups.PROCESBEHEERDERS, APPLICATION, COCKPIT, ACCESS),
+        new Grant(Groups.PROCESBEHEERDERS, APPLICATION, TASKLIST, ACCESS),
+        new Grant(Groups.PROCESBEHEERDERS, DEPLOYMENT, ANY, ALL),
+        // Oversee, repair and migrate instances; not work on other roles' tasks (no TASK_WORK, UPDATE_TASK).
+        new Grant(Groups.PROCESBEHEERDERS, PROCESS_DEFINITION, ANY, READ, UPDATE, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB,
+            ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE),
+        new Grant(Groups.PROCESBEHEERDERS, DECISION_DEFINITION, ANY, ALL),
+        new Grant(Groups.PROCESBEHEERDERS, DECISION_REQUIREMENTS_DEFINITION, ANY, ALL),
+        new Grant(Groups.PROCESBEHEERDERS, PROCESS_INSTANCE, ANY, READ, UPDATE, ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.SUSPEND),
+        new Grant(Groups.PROCESBEHEERDERS, HISTORIC_PROCESS_INSTANCE, ANY, ALL),
+        new Grant(Groups.PROCESBEHEERDERS, HISTORIC_TASK, ANY, ALL));
+    // Admins: members of an engine admin group (see engine/EngineSecurityPlugin): every permission.
+  }
+
+  /** Permission a candidate gets on its tasks: read, claim and complete, not reassign or delete. */
+  public static final Permission TASK_PERMISSION = TaskPermissions.TASK_WORK;
+
+  private RoleAuthorizations() {}
+}
