@@ -2,13 +2,16 @@ package nl.werkpact.keurmerk.engine;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code /engine-rest} is open to anyone until a filter authenticates its callers. HTTP Basic against
  * Camunda's own users (what Camunda Modeler's deploy dialog sends); the webapps use their session instead.
+ * Behind it, queries holding expressions are refused, and refused input answers 400 in Dutch.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
@@ -21,5 +24,20 @@ class RestSecurityConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(101);
     return registration;
+  }
+
+  /** After authentication, so anonymous callers get 401 whatever they send. */
+  @Bean
+  FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+    var registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+    registration.setName("query-expression-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  @Bean
+  ResourceConfigCustomizer invalidRequestsAreBadRequests() {
+    return config -> config.register(InvalidRequestExceptionMapper.class).register(InvalidRequestExceptionMapper.Direct.class);
   }
 }

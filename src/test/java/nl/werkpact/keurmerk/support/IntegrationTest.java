@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,7 +25,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
+@Import(IntegrationTest.Probes.class)
 public abstract class IntegrationTest {
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Probes {
+    @Bean(ExpressionProbe.BEAN_NAME)
+    ExpressionProbe expressionProbe() {
+      return new ExpressionProbe();
+    }
+  }
 
   protected static final String PASSWORD = "test-password";
   protected static final String ACCOUNTMANAGER = "itaccountmanager";
