@@ -43,6 +43,16 @@ public final class RoleAuthorizations {
   public record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {}
 
   public static List<Grant> grants() {
+    var grants = new java.util.ArrayList<>(roleGrants());
+    // Admins: engine administrators (engine/EngineSecurityPlugin) and, for the webapps' access checks, every
+    // permission on every resource, as Camunda grants its own camunda-admin group.
+    for (Resource resource : org.camunda.bpm.engine.authorization.Resources.values()) {
+      grants.add(new Grant(Groups.ADMINS, resource, ANY, ALL));
+    }
+    return grants;
+  }
+
+  private static List<Grant> roleGrants() {
     return List.of(
         // Accountmanagers: Tasklist; start a convenant and request an audit; see both processes.
         new Grant(Groups.ACCOUNTMANAGERS, APPLICATION, TASKLIST, ACCESS),
@@ -71,7 +81,6 @@ public final class RoleAuthorizations {
         new Grant(Groups.PROCESBEHEERDERS, PROCESS_INSTANCE, ANY, READ, UPDATE, ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.SUSPEND),
         new Grant(Groups.PROCESBEHEERDERS, HISTORIC_PROCESS_INSTANCE, ANY, ALL),
         new Grant(Groups.PROCESBEHEERDERS, HISTORIC_TASK, ANY, ALL));
-    // Admins: members of an engine admin group (see engine/EngineSecurityPlugin): every permission.
   }
 
   /** Permission a candidate gets on its tasks: read, claim and complete, not reassign or delete. */

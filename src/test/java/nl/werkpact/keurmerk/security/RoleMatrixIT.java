@@ -1,0 +1,107 @@
+package nl.werkpact.keurmerk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.identity.RoleAuthorizations;
+import nl.werkpact.keurmerk.support.EngineRest;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.TestUsers;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Walks the role matrix of SECURITY.md: for each role, what it may and may not do, through the REST API. */
+class RoleMatrixIT extends IntegrationTest {
+
+  @Autowired TestRestTemplate restTemplate;
+  @Autowired AuthorizationService authorizationService;
+
+  @BeforeEach
+  void users() {
+    for (String group : List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS, Groups.ADMINS)) {
+      TestUsers.ensure(identityService, user(group), PASSWORD, group);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      // group,            start convenant, deploy, manage users, tasklist, cockpit, admin
+      "accountmanagers,    true,            false,  false,        true,     false,   false",
+      "auditors,           false,           false,  false,        true,     false,   false",
+      "keurmerkcommissie,  false,           false,  false,        true,     false,   false",
+      "procesbeheerders,   false,           true,   false,        true,     true,    false",
+      "admins,             true,            true,   true,         true,     true,    true"})
+  void eachRoleMayDoWhatItsWorkNeedsAndNothingMore(String group, boolean startConvenant, boolean deploy, boolean manageUsers,
+      boolean tasklist, boolean cockpit, boolean admin) {
+    String user = user(group);
+    var rest = new EngineRest(restTemplate, user, PASSWORD);
+
+    assertThat(startsConvenant(rest)).as("%s starts a convenant", group).isEqualTo(startConvenant);
+    assertThat(deploys(user)).as("%s deploys a model", group).isEqualTo(deploy);
+    assertThat(createsUser(rest)).as("%s creates a user", group).isEqualTo(manageUsers);
+    assertThat(mayOpen(user, group, RoleAuthorizations.TASKLIST)).as("%s opens Tasklist", group).isEqualTo(tasklist);
+    assertThat(mayOpen(user, group, RoleAuthorizations.COCKPIT)).as("%s opens Cockpit", group).isEqualTo(cockpit);
+    assertThat(mayOpen(user, group, RoleAuthorizations.ADMIN)).as("%s opens Admin", group).isEqualTo(admin);
+  }
+
+  private static String user(String group) {
+    return "itrole" + group;
+  }
+
+  private boolean startsConvenant(EngineRest rest) {
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
+    return rest.post("/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start", EngineRest.variables(Map.of(
+        Vars.EMPLOYER_NAME, "Rollen BV", Vars.KVK_NUMBER, kvk, Vars.ADDRESS, "Markt 1", Vars.MUNICIPALITY, "Vlaardingen",
+        Vars.CONTACT_PERSON, "Ria", Vars.CONTACT_EMAIL, "ria." + kvk + "@rollen.example"))).getStatusCode().is2xxSuccessful();
+  }
+
+  private boolean deploys(String user) {
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                     targetNamespace="http://werkpact.nl/test">
+          <process id="RoleMatrixProbe" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="StartEvent_Probe" />
+          </process>
+        </definitions>""";
+    var body = new LinkedMultiValueMap<String, Object>();
+    body.add("deployment-name", "RoleMatrixProbe-" + user);
+    body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "RoleMatrixProbe.bpmn";
+      }
+    });
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return restTemplate.withBasicAuth(user, PASSWORD)
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class).getStatusCode().is2xxSuccessful();
+  }
+
+  private boolean createsUser(EngineRest rest) {
+    String id = "itnew" + ThreadLocalRandom.current().nextInt(1_000_000);
+    return rest.post("/user/create", Map.of("profile", Map.of("id", id, "firstName", "Nieuw", "lastName", "Gebruiker", "email", id + "@werkpact.example"),
+        "credentials", Map.of("password", "een-lang-wachtwoord"))).getStatusCode().is2xxSuccessful();
+  }
+
+  private boolean mayOpen(String user, String group, String application) {
+    return authorizationService.isUserAuthorized(user, List.of(group), Permissions.ACCESS, Resources.APPLICATION, application);
+  }
+}
