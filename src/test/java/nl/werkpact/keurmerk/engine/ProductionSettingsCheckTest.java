@@ -1,0 +1,43 @@
+package nl.werkpact.keurmerk.engine;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The postgres profile refuses to start with a missing or guessable secret. */
+class ProductionSettingsCheckTest {
+
+  private static MockEnvironment environment(String adminId, String adminPassword, String dbPassword) {
+    return new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", adminId)
+        .withProperty("camunda.bpm.admin-user.password", adminPassword)
+        .withProperty("spring.datasource.password", dbPassword);
+  }
+
+  @Test
+  void refusesMissingAdminPassword() {
+    assertThatThrownBy(() -> new ProductionSettingsCheck(environment("admin", "", "db-secret")).preInit(null))
+        .hasMessageContaining("WERKPACT_ADMIN_PASSWORD is not set");
+  }
+
+  @Test
+  void refusesAdminPasswordEqualToTheUserId() {
+    assertThatThrownBy(() -> new ProductionSettingsCheck(environment("beheerder1234", "beheerder1234", "db-secret")).preInit(null))
+        .hasMessageContaining("equals the admin user id");
+  }
+
+  @Test
+  void refusesShortAdminPasswordAndMissingDatabasePassword() {
+    assertThatThrownBy(() -> new ProductionSettingsCheck(environment("admin", "kort", "")).preInit(null))
+        .hasMessageContaining("shorter than 12 characters")
+        .hasMessageContaining("WERKPACT_DB_PASSWORD is not set");
+  }
+
+  @Test
+  void startsWithRealSecrets() {
+    assertThatCode(() -> new ProductionSettingsCheck(environment("admin", "correct-horse-battery", "db-secret")).preInit(null))
+        .doesNotThrowAnyException();
+  }
+}
