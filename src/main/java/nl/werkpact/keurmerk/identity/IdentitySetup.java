@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Groups and Tasklist filters, created at start-up in every profile when missing. Filters hold no
  * expressions (expressions in stored queries are switched off): one per role's candidate group, visible to
- * that role, plus all tasks the user may see. A "Mijn taken" filter would need the expression
- * {@code currentUser()}; Tasklist's own "assigned to me" sorting takes its place.
+ * that role, plus all tasks the user may see. "Mijn taken" is personal: see {@link PersonalFilters}.
  */
 @Component
 @Order(1)

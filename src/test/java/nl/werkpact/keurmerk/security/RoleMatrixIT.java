@@ -32,6 +32,7 @@ class RoleMatrixIT extends IntegrationTest {
 
   @Autowired TestRestTemplate restTemplate;
   @Autowired AuthorizationService authorizationService;
+  @Autowired nl.werkpact.keurmerk.identity.PersonalFilters personalFilters;
 
   @BeforeEach
   void users() {
@@ -59,6 +60,21 @@ class RoleMatrixIT extends IntegrationTest {
     assertThat(mayOpen(user, group, RoleAuthorizations.TASKLIST)).as("%s opens Tasklist", group).isEqualTo(tasklist);
     assertThat(mayOpen(user, group, RoleAuthorizations.COCKPIT)).as("%s opens Cockpit", group).isEqualTo(cockpit);
     assertThat(mayOpen(user, group, RoleAuthorizations.ADMIN)).as("%s opens Admin", group).isEqualTo(admin);
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyUserHasAPersonalMyTasksFilterThatOnlyTheySee() {
+    String user = user(Groups.AUDITORS);
+    personalFilters.createMissing();
+
+    var visibleToAuditor = new EngineRest(restTemplate, user, PASSWORD).getList("/filter").getBody();
+    var visibleToAccountmanager = new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD).getList("/filter").getBody();
+
+    assertThat(visibleToAuditor).filteredOn(f -> "Mijn taken".equals(f.get("name"))).singleElement()
+        .satisfies(f -> assertThat(f.get("owner")).isEqualTo(user));
+    assertThat(visibleToAuditor).extracting(f -> f.get("name")).contains("Taken auditoren").doesNotContain("Taken accountmanagers");
+    assertThat(visibleToAccountmanager).filteredOn(f -> "Mijn taken".equals(f.get("name")))
+        .allSatisfy(f -> assertThat(f.get("owner")).isEqualTo(ACCOUNTMANAGER));
   }
 
   private static String user(String group) {
