@@ -164,7 +164,9 @@ public class AuditService {
   @Transactional
   public Keurmerk award(long auditId, String accountmanagerEmail, String processInstanceId) {
     Audit audit = requireStatus(auditId, AuditStatus.AWARDED);
-    Keurmerk keurmerk = keurmerken.award(audit.employerId(), auditId, audit.decidedOn());
+    Keurmerk keurmerk = audit.renewalOfKeurmerkId() == null
+        ? keurmerken.award(audit.employerId(), auditId, audit.decidedOn())
+        : keurmerken.renew(audit.renewalOfKeurmerkId(), auditId, audit.decidedOn());
     var membership = keurmerken.membershipOf(keurmerk.id());
     Employer employer = employers.get(audit.employerId());
     Map<String, Object> model = new HashMap<>();

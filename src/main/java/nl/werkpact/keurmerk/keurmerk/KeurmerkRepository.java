@@ -54,6 +54,18 @@ public class KeurmerkRepository {
     return keys.getKeyAs(Number.class).longValue();
   }
 
+  /** Moves the status only from {@code from}; returns whether it moved (so a retry changes nothing twice). */
+  boolean changeStatus(long id, KeurmerkStatus from, KeurmerkStatus to, String reason) {
+    return jdbc.sql("UPDATE keurmerk SET status = ?, status_reason = COALESCE(?, status_reason) WHERE id = ? AND status = ?")
+        .params(to.name(), reason, id, from.name()).update() == 1;
+  }
+
+  /** Keurmerken that count as current on this date: ACTIVE or RENEWED, within their validity. */
+  public List<Keurmerk> findCurrentByEmployer(long employerId, java.time.LocalDate on) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE employer_id = ? AND status IN ('ACTIVE', 'RENEWED') AND valid_from <= ? AND valid_until >= ?")
+        .params(employerId, on, on).query(Keurmerk.class).list();
+  }
+
   void insertMembership(long keurmerkId, long employerId, ValidityPeriod period) {
     jdbc.sql("INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
         .params(keurmerkId, employerId, period.validFrom(), period.validUntil())

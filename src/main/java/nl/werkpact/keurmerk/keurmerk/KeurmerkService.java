@@ -26,12 +26,34 @@ public class KeurmerkService {
    */
   @Transactional
   public Keurmerk award(long employerId, long auditId, LocalDate awardDate) {
+    return award(employerId, auditId, awardDate, ValidityPeriod.keurmerk(awardDate));
+  }
+
+  /**
+   * A renewal: the new keurmerk starts the day after the current one ends (no gap, no overlap), with a new
+   * year of membership from then; the current one keeps running to its end as RENEWED.
+   */
+  @Transactional
+  public Keurmerk renew(long renewedKeurmerkId, long auditId, LocalDate awardDate) {
+    Keurmerk current = get(renewedKeurmerkId);
+    ValidityPeriod next = new ValidityPeriod(current.validFrom(), current.validUntil()).next();
+    Keurmerk renewal = award(current.employerId(), auditId, awardDate, next);
+    keurmerken.changeStatus(renewedKeurmerkId, KeurmerkStatus.ACTIVE, KeurmerkStatus.RENEWED, "Verlengd met " + renewal.number());
+    return renewal;
+  }
+
+  private Keurmerk award(long employerId, long auditId, LocalDate awardDate, ValidityPeriod period) {
     return keurmerken.findByAudit(auditId).orElseGet(() -> {
       String number = formatNumber(awardDate.getYear(), keurmerken.nextNumber(awardDate.getYear()));
-      long id = keurmerken.insert(number, employerId, auditId, ValidityPeriod.keurmerk(awardDate), OffsetDateTime.now(clock));
-      keurmerken.insertMembership(id, employerId, ValidityPeriod.membership(awardDate));
+      long id = keurmerken.insert(number, employerId, auditId, period, OffsetDateTime.now(clock));
+      keurmerken.insertMembership(id, employerId, ValidityPeriod.membership(period.validFrom()));
       return keurmerken.findById(id).orElseThrow();
     });
+  }
+
+  /** Whether the employer holds a keurmerk that counts today (the public register's question). */
+  public boolean isCurrentHolder(long employerId) {
+    return !keurmerken.findCurrentByEmployer(employerId, LocalDate.now(clock)).isEmpty();
   }
 
   /** Readable and sortable: SW-2026-0001. */

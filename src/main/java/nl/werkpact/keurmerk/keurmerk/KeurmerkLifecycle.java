@@ -1,0 +1,112 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import nl.werkpact.keurmerk.common.Checks;
+import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.employer.Employer;
+import nl.werkpact.keurmerk.employer.EmployerService;
+import nl.werkpact.keurmerk.mail.MailOutbox;
+import nl.werkpact.keurmerk.mail.MailRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to a keurmerk during its validity: reminders, expiry, withdrawal. Each change and the e-mail it
+ * causes are stored together; each e-mail is keyed by keurmerk and kind, so it is queued at most once.
+ */
+@Service
+public class KeurmerkLifecycle {
+
+  public static final String MAIL_RENEWAL_REMINDER = "renewal-reminder";
+  public static final String MAIL_MEMBERSHIP_REMINDER = "membership-reminder";
+  public static final String MAIL_EXPIRED = "keurmerk-expired";
+  public static final String MAIL_WITHDRAWN = "keurmerk-withdrawn";
+  static final String CONCERNS = "KEURMERK";
+
+  /** Which reminder: the first and second renewal reminder, and the end of the free membership. */
+  public enum Reminder { RENEWAL_FIRST, RENEWAL_SECOND, MEMBERSHIP_END }
+
+  private final KeurmerkRepository keurmerken;
+  private final EmployerService employers;
+  private final MailOutbox mail;
+  private final Clock clock;
+
+  public KeurmerkLifecycle(KeurmerkRepository keurmerken, EmployerService employers, MailOutbox mail, Clock clock) {
+    this.keurmerken = keurmerken;
+    this.employers = employers;
+    this.mail = mail;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues a reminder to the employer (renewal reminders with a copy to the accountmanager, when known).
+   * Nothing is sent for a keurmerk that is no longer active.
+   *
+   * @return whether a reminder was queued
+   */
+  @Transactional
+  public boolean remind(long keurmerkId, Reminder reminder, String accountmanagerEmail, String processInstanceId) {
+    Keurmerk keurmerk = get(keurmerkId);
+    if (keurmerk.status() != KeurmerkStatus.ACTIVE) {
+      return false;
+    }
+    Employer employer = employers.get(keurmerk.employerId());
+    Map<String, Object> model = model(keurmerk, employer);
+    String template = reminder == Reminder.MEMBERSHIP_END ? MAIL_MEMBERSHIP_REMINDER : MAIL_RENEWAL_REMINDER;
+    String key = template + ":" + reminder.name() + ":" + keurmerkId;
+    mail.enqueue(new MailRequest(template, employer.contactEmail(), model, CONCERNS, keurmerkId, processInstanceId, key));
+    if (reminder != Reminder.MEMBERSHIP_END && accountmanagerEmail != null && !accountmanagerEmail.isBlank()) {
+      mail.enqueue(new MailRequest(template, accountmanagerEmail, model, CONCERNS, keurmerkId, processInstanceId, key + ":accountmanager"));
+    }
+    return true;
+  }
+
+  /** At the end of the valid-until day without renewal: EXPIRED, and the employer is told. */
+  @Transactional
+  public void expire(long keurmerkId, String processInstanceId) {
+    if (keurmerken.changeStatus(keurmerkId, KeurmerkStatus.ACTIVE, KeurmerkStatus.EXPIRED, "Niet verlengd")) {
+      Keurmerk keurmerk = get(keurmerkId);
+      Employer employer = employers.get(keurmerk.employerId());
+      mail.enqueue(new MailRequest(MAIL_EXPIRED, employer.contactEmail(), model(keurmerk, employer), CONCERNS, keurmerkId,
+          processInstanceId, MAIL_EXPIRED + ":" + keurmerkId));
+    }
+  }
+
+  public void validateWithdrawal(long keurmerkId, String reason) {
+    new Checks().required("Reden van intrekking", reason, 2000).throwIfAny();
+    Keurmerk keurmerk = get(keurmerkId);
+    if (keurmerk.status() != KeurmerkStatus.ACTIVE && keurmerk.status() != KeurmerkStatus.RENEWED) {
+      throw new InvalidRequestException("Keurmerk " + keurmerk.number() + " heeft status " + keurmerk.status() + " en kan niet worden ingetrokken.");
+    }
+  }
+
+  /** The committee withdraws the keurmerk: WITHDRAWN with the reason, and the employer is told. */
+  @Transactional
+  public void withdraw(long keurmerkId, String reason, String processInstanceId) {
+    validateWithdrawal(keurmerkId, reason);
+    Keurmerk keurmerk = get(keurmerkId);
+    keurmerken.changeStatus(keurmerkId, keurmerk.status(), KeurmerkStatus.WITHDRAWN, Checks.trimmed(reason));
+    Employer employer = employers.get(keurmerk.employerId());
+    Map<String, Object> model = model(keurmerk, employer);
+    model.put("reason", Checks.trimmed(reason));
+    mail.enqueue(new MailRequest(MAIL_WITHDRAWN, employer.contactEmail(), model, CONCERNS, keurmerkId, processInstanceId,
+        MAIL_WITHDRAWN + ":" + keurmerkId));
+  }
+
+  public Keurmerk get(long keurmerkId) {
+    return keurmerken.findById(keurmerkId).orElseThrow(() -> new IllegalStateException("No keurmerk " + keurmerkId));
+  }
+
+  private Map<String, Object> model(Keurmerk keurmerk, Employer employer) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("employerName", employer.name());
+    model.put("contactPerson", employer.contactPerson());
+    model.put("keurmerkNumber", keurmerk.number());
+    model.put("validUntil", Dates.dutch(keurmerk.validUntil()));
+    model.put("membershipUntil", keurmerken.findMembership(keurmerk.id()).map(m -> Dates.dutch(m.validUntil())).orElse(""));
+    return model;
+  }
+}

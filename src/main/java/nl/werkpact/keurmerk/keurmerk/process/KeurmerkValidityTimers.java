@@ -1,0 +1,31 @@
+package nl.werkpact.keurmerk.keurmerk.process;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.util.Date;
+import nl.werkpact.keurmerk.engine.EngineClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates of the validity timers, in Europe/Amsterdam, used from the model
+ * ({@code ${keurmerkValidityTimers.before(validUntil, 'P90D')}}), so a process owner changes the offsets in
+ * Camunda Modeler without a code change.
+ */
+@Component("keurmerkValidityTimers")
+public class KeurmerkValidityTimers {
+
+  /** Reminders go out at the start of office hours. */
+  static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
+
+  /** 09:00 on the day that lies {@code isoPeriod} (e.g. P90D, P1M) before {@code isoDate}. */
+  public Date before(String isoDate, String isoPeriod) {
+    LocalDate day = LocalDate.parse(isoDate).minus(Period.parse(isoPeriod));
+    return Date.from(day.atTime(REMINDER_TIME).atZone(EngineClock.AMSTERDAM).toInstant());
+  }
+
+  /** Midnight after {@code isoDate}: the end of that day, when a keurmerk valid until then expires. */
+  public Date endOfDay(String isoDate) {
+    return Date.from(LocalDate.parse(isoDate).plusDays(1).atStartOfDay(EngineClock.AMSTERDAM).toInstant());
+  }
+}

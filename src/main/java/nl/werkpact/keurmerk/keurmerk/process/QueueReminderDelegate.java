@@ -1,0 +1,26 @@
+package nl.werkpact.keurmerk.keurmerk.process;
+
+import nl.werkpact.keurmerk.identity.Accountmanagers;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The three "herinnering klaarzetten" tasks; the task's input {@code reminder} says which. */
+@Component("queueReminderDelegate")
+public class QueueReminderDelegate implements JavaDelegate {
+
+  private final KeurmerkLifecycle lifecycle;
+  private final Accountmanagers accountmanagers;
+
+  public QueueReminderDelegate(KeurmerkLifecycle lifecycle, Accountmanagers accountmanagers) {
+    this.lifecycle = lifecycle;
+    this.accountmanagers = accountmanagers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    lifecycle.remind(KeurmerkValidityProcess.keurmerkId(execution), KeurmerkValidityProcess.reminder(execution),
+        accountmanagers.emailFor(KeurmerkValidityProcess.employerId(execution)).orElse(null), execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,22 @@
+package nl.werkpact.keurmerk.keurmerk.process;
+
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordExpiry: status EXPIRED and the e-mail queued. */
+@Component("recordExpiryDelegate")
+public class RecordExpiryDelegate implements JavaDelegate {
+
+  private final KeurmerkLifecycle lifecycle;
+
+  public RecordExpiryDelegate(KeurmerkLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    lifecycle.expire(KeurmerkValidityProcess.keurmerkId(execution), execution.getProcessInstanceId());
+  }
+}

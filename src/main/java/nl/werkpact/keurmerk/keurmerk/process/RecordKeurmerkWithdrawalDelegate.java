@@ -1,0 +1,26 @@
+package nl.werkpact.keurmerk.keurmerk.process;
+
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RecordKeurmerkWithdrawal: status WITHDRAWN with the reason, e-mail queued. It runs in the transaction of
+ * the correlation, so a withdrawal without a reason is refused and the reminders keep running.
+ */
+@Component("recordKeurmerkWithdrawalDelegate")
+public class RecordKeurmerkWithdrawalDelegate implements JavaDelegate {
+
+  private final KeurmerkLifecycle lifecycle;
+
+  public RecordKeurmerkWithdrawalDelegate(KeurmerkLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    lifecycle.withdraw(KeurmerkValidityProcess.keurmerkId(execution), KeurmerkValidityProcess.withdrawalReason(execution),
+        execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,173 @@
+package nl.werkpact.keurmerk.keurmerk.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import nl.werkpact.keurmerk.engine.EngineClock;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess.Elements;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * bpmn/KeurmerkValidity.bpmn with its delegates mocked and the real timer dates: two years pass by moving
+ * the engine clock, never by waiting.
+ */
+@Deployment(resources = "bpmn/KeurmerkValidity.bpmn")
+class KeurmerkValidityProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
+
+  private final JavaDelegate sendQueuedMail = mock(JavaDelegate.class);
+  private final JavaDelegate recordExpiry = mock(JavaDelegate.class);
+  private final JavaDelegate recordWithdrawal = mock(JavaDelegate.class);
+  private final List<String> reminders = new ArrayList<>();
+
+  @BeforeEach
+  void registerMocks() throws Exception {
+    AbstractAssertions.init(engine.getProcessEngine());
+    JavaDelegate queueReminder = mock(JavaDelegate.class);
+    doAnswer(call -> reminders.add(KeurmerkValidityProcess.reminder(call.<DelegateExecution>getArgument(0)).name()))
+        .when(queueReminder).execute(any());
+    Mocks.register("queueReminderDelegate", queueReminder);
+    Mocks.register("sendQueuedMailDelegate", sendQueuedMail);
+    Mocks.register("recordExpiryDelegate", recordExpiry);
+    Mocks.register("recordKeurmerkWithdrawalDelegate", recordWithdrawal);
+    Mocks.register("keurmerkValidityTimers", new KeurmerkValidityTimers());
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void remindsTwiceAndAboutTheMembershipThenExpiresAtTheEndOfTheLastDay() throws Exception {
+    ProcessInstance instance = award("2026-11-23T11:00", "2028-11-23", "2027-11-23");
+
+    // The second reminder's timer starts once the first reminder is out.
+    assertThat(dueDates(instance)).containsExactlyInAnyOrder(
+        amsterdam("2027-10-23T09:00"), amsterdam("2028-08-25T09:00"), amsterdam("2028-11-24T00:00"));
+
+    moveClockTo("2027-10-23T08:59");
+    assertThat(reminders).isEmpty();
+    moveClockTo("2027-10-23T09:00");
+    assertThat(reminders).containsExactly("MEMBERSHIP_END");
+
+    moveClockTo("2028-08-25T09:00");
+    assertThat(reminders).containsExactly("MEMBERSHIP_END", "RENEWAL_FIRST");
+    moveClockTo("2028-10-24T09:00");
+    assertThat(reminders).containsExactly("MEMBERSHIP_END", "RENEWAL_FIRST", "RENEWAL_SECOND");
+
+    moveClockTo("2028-11-23T23:59");
+    verify(recordExpiry, never()).execute(any());
+    assertThat(instance).isActive();
+    moveClockTo("2028-11-24T00:00");
+    verify(recordExpiry).execute(any());
+    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_EXPIRED)
+        .hasPassed(Elements.TASK_SEND_RENEWAL_REMINDER_FIRST, Elements.TASK_SEND_RENEWAL_REMINDER_SECOND,
+            Elements.TASK_SEND_MEMBERSHIP_REMINDER, Elements.TASK_SEND_EXPIRY_MAIL);
+  }
+
+  @Test
+  void aRenewalEndsThePeriodWithoutFurtherRemindersOrExpiry() throws Exception {
+    ProcessInstance instance = award("2026-11-23T11:00", "2028-11-23", "2027-11-23");
+    moveClockTo("2028-08-25T09:00");
+    assertThat(reminders).containsExactlyInAnyOrder("MEMBERSHIP_END", "RENEWAL_FIRST");
+
+    engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_RENEWED)
+        .processInstanceBusinessKey("42").correlate();
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_RENEWED);
+    moveClockTo("2029-01-01T00:00");
+    assertThat(reminders).containsExactlyInAnyOrder("MEMBERSHIP_END", "RENEWAL_FIRST");
+    verify(recordExpiry, never()).execute(any());
+  }
+
+  @Test
+  void aWithdrawalStopsEveryLaterReminder() throws Exception {
+    ProcessInstance instance = award("2026-11-23T11:00", "2028-11-23", "2027-11-23");
+    moveClockTo("2027-10-23T09:00");
+
+    engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN)
+        .processInstanceBusinessKey("42").setVariable(Vars.WITHDRAWAL_REASON, "Geen werkplekken meer voor de doelgroep.").correlate();
+    verify(recordWithdrawal).execute(any());
+    runDueJobs();
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_WITHDRAWN, Elements.TASK_SEND_WITHDRAWAL_MAIL);
+    moveClockTo("2029-01-01T00:00");
+    assertThat(reminders).containsExactly("MEMBERSHIP_END");
+    verify(recordExpiry, never()).execute(any());
+  }
+
+  @Test
+  void anAwardOn29FebruaryRemindsFromThe28thOfFebruaryTwoYearsLater() {
+    ProcessInstance instance = award("2028-02-29T11:00", "2030-02-28", "2029-02-28");
+
+    assertThat(dueDates(instance)).containsExactlyInAnyOrder(
+        amsterdam("2029-01-28T09:00"), amsterdam("2029-11-30T09:00"), amsterdam("2030-03-01T00:00"));
+    moveClockTo("2029-11-30T09:00");
+    assertThat(dueDates(instance)).containsExactlyInAnyOrder(amsterdam("2030-01-29T09:00"), amsterdam("2030-03-01T00:00"));
+  }
+
+  private ProcessInstance award(String now, String validUntil, String membershipUntil) {
+    ClockUtil.setCurrentTime(amsterdam(now));
+    return engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+        .processInstanceBusinessKey("42")
+        .setVariables(Map.of(Vars.KEURMERK_ID, 42L, Vars.KEURMERK_NUMBER, "SW-2026-0042", Vars.EMPLOYER_ID, 7L,
+            Vars.VALID_UNTIL, validUntil, Vars.MEMBERSHIP_UNTIL, membershipUntil))
+        .correlateStartMessage();
+  }
+
+  private List<Date> dueDates(ProcessInstance instance) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+        .map(Job::getDuedate).toList();
+  }
+
+  /** Moves the engine clock and runs every job due by then, as the job executor would. */
+  private void moveClockTo(String localAmsterdam) {
+    ClockUtil.setCurrentTime(amsterdam(localAmsterdam));
+    runDueJobs();
+  }
+
+  private void runDueJobs() {
+    var management = engine.getManagementService();
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = management.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("Jobs keep coming");
+  }
+
+  private static Date amsterdam(String localDateTime) {
+    return Date.from(ZonedDateTime.of(LocalDateTime.parse(localDateTime), EngineClock.AMSTERDAM).toInstant());
+  }
+
+}
