@@ -64,10 +64,16 @@ public abstract class IntegrationTest {
     }
   }
 
+  /** On a fixed free port, so a test can stop the SMTP server and start it again where the app expects it. */
   private static GreenMail startSmtp() {
-    GreenMail greenMail = new GreenMail(ServerSetup.SMTP.dynamicPort());
-    greenMail.start();
-    return greenMail;
+    try (var socket = new java.net.ServerSocket(0)) {
+      GreenMail greenMail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      socket.close();
+      greenMail.start();
+      return greenMail;
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port for the SMTP server", e);
+    }
   }
 
   @DynamicPropertySource

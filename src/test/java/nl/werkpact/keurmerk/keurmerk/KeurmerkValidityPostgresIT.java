@@ -1,0 +1,186 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Reminders on real PostgreSQL with the real job executor and a real SMTP server: every e-mail exactly once. */
+class KeurmerkValidityPostgresIT extends IntegrationTest {
+
+  /** KvK numbers of this class: from 80,000,000 up, apart from the other tests' random ones. */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_KVK =
+      new java.util.concurrent.atomic.AtomicInteger(80_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000));
+
+  @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired KeurmerkService keurmerken;
+
+  @AfterEach
+  void realTimeAgain() throws Exception {
+    ClockUtil.reset();
+    if (!SMTP.isRunning()) {
+      SMTP.start();
+    }
+  }
+
+  @Test
+  void thousandRemindersDueAtTheSameMomentEachArriveExactlyOnce() throws Exception {
+    int count = 1000;
+    String batch = "b" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    // Valid until 80 days from now: the first reminder (90 days before) is due at once for all of them.
+    LocalDate validUntil = LocalDate.now().plusDays(80);
+    for (int i = 0; i < count; i++) {
+      long keurmerkId = awardedKeurmerk(batch + "-" + i, validUntil);
+      startValidity(keurmerkId);
+    }
+
+    // Awarded 21 months ago, so the membership reminder (a month before the first year ends) is overdue as well:
+    // two reminders per keurmerk, each of which must arrive exactly once.
+    String recipientSuffix = "@" + batch + ".example";
+    awaitUntil(Duration.ofMinutes(4), () -> sentTo(recipientSuffix) >= 2L * count && pendingFor(recipientSuffix) == 0);
+    Thread.sleep(500); // anything sent twice would arrive now
+
+    var perRecipient = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).endsWith(recipientSuffix))
+        .collect(java.util.stream.Collectors.groupingBy(KeurmerkValidityPostgresIT::recipient,
+            java.util.stream.Collectors.mapping(KeurmerkValidityPostgresIT::subjectKind, java.util.stream.Collectors.toList())));
+    assertThat(perRecipient).hasSize(count);
+    assertThat(perRecipient.values()).allSatisfy(kinds -> assertThat(kinds).containsExactlyInAnyOrder("renewal", "membership"));
+    assertThat(jdbc.sql("SELECT status, COUNT(*) FROM correspondence WHERE recipient LIKE ? GROUP BY status")
+        .param("%" + recipientSuffix).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list()).containsExactly("SENT=" + 2 * count);
+    assertThat(runtimeService.createIncidentQuery().count()).isZero();
+  }
+
+  @Test
+  void smtpDownRetriesThenRaisesAnIncidentAndOneRetryLaterSendsExactlyOneEmail() throws Exception {
+    String tag = "s" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusDays(80));
+    SMTP.stop();
+    String processInstanceId = startValidity(keurmerkId);
+
+    // Each failed attempt is retried five minutes later (R5/PT5M); the engine clock moves those minutes.
+    awaitUntil(Duration.ofSeconds(30), () -> correspondenceStatus(tag).equals("FAILED"));
+    for (int attempt = 0; attempt < 6 && renewalIncident(processInstanceId) == null; attempt++) {
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(6).toMillis()));
+      managementService.createJobQuery().processInstanceId(processInstanceId).withRetriesLeft().executable().list()
+          .forEach(job -> { try { managementService.executeJob(job.getId()); } catch (RuntimeException expected) { /* SMTP down */ } });
+    }
+    var incident = renewalIncident(processInstanceId);
+    assertThat(incident).isNotNull();
+    assertThat(incident.getIncidentMessage()).contains("kon niet verzonden worden");
+    var row = jdbc.sql("SELECT status, attempts, last_error FROM correspondence WHERE recipient = ? AND template = ?")
+        .params(recipientFor(tag), KeurmerkLifecycle.MAIL_RENEWAL_REMINDER).query().singleRow();
+    assertThat(row).containsEntry("status", "FAILED");
+    assertThat(((Number) row.get("attempts")).intValue()).isGreaterThanOrEqualTo(5);
+
+    // SMTP is back; the operator retries the incident (as Cockpit's "retry" does).
+    SMTP.start();
+    String jobId = managementService.createJobQuery().processInstanceId(processInstanceId)
+        .activityId(KeurmerkValidityProcess.Elements.TASK_SEND_RENEWAL_REMINDER_FIRST).noRetriesLeft().singleResult().getId();
+    managementService.setJobRetries(jobId, 1);
+    managementService.executeJob(jobId);
+    assertThat(correspondenceStatus(tag)).isEqualTo("SENT");
+    Thread.sleep(500);
+
+    // The send step delivers every unsent e-mail of its instance, so the overdue membership reminder went out with
+    // it; retrying that one's incident too must not send it again.
+    managementService.createJobQuery().processInstanceId(processInstanceId).noRetriesLeft().list().forEach(job -> {
+      managementService.setJobRetries(job.getId(), 1);
+      managementService.executeJob(job.getId());
+    });
+    Thread.sleep(500);
+    assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(recipientFor(tag)))
+        .map(KeurmerkValidityPostgresIT::subjectKind)).containsExactlyInAnyOrder("renewal", "membership");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+  }
+
+  /** An employer with a keurmerk awarded a while ago; written directly, the audit is not what is tested here. */
+  private long awardedKeurmerk(String tag, LocalDate validUntil) {
+    OffsetDateTime now = OffsetDateTime.now();
+    String kvk = String.valueOf(NEXT_KVK.getAndIncrement());
+    long employerId = jdbc.sql("""
+            INSERT INTO employer (name, kvk_number, address, municipality, contact_person, contact_email, created_at, updated_at)
+            VALUES (?, ?, 'Markt 1', 'Schiedam', 'Contact', ?, ?, ?) RETURNING id""")
+        .params("Werkgever " + tag, kvk, recipientFor(tag), now, now).query(Long.class).single();
+    long auditId = jdbc.sql("INSERT INTO audit (employer_id, status, requested_at) VALUES (?, 'AWARDED', ?) RETURNING id")
+        .params(employerId, now).query(Long.class).single();
+    return keurmerken.award(employerId, auditId, validUntil.minusYears(2)).id();
+  }
+
+  private String startValidity(long keurmerkId) {
+    Keurmerk keurmerk = keurmerken.get(keurmerkId);
+    return runtimeService.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+        .processInstanceBusinessKey(String.valueOf(keurmerkId))
+        .setVariables(KeurmerkValidityProcess.startVariables(keurmerk, keurmerken.membershipOf(keurmerkId)))
+        .correlateStartMessage().getId();
+  }
+
+  /** "s123" gives contact@s123.example; "b123-7" gives contact7@b123.example. */
+  private static String recipientFor(String tag) {
+    int dash = tag.indexOf('-');
+    return dash < 0 ? "contact@" + tag + ".example" : "contact" + tag.substring(dash + 1) + "@" + tag.substring(0, dash) + ".example";
+  }
+
+  private long sentTo(String suffix) {
+    return Arrays.stream(SMTP.getReceivedMessages()).map(KeurmerkValidityPostgresIT::recipient).filter(r -> r.endsWith(suffix)).count();
+  }
+
+  private long pendingFor(String suffix) {
+    return jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE recipient LIKE ? AND status <> 'SENT'").param("%" + suffix).query(Long.class).single();
+  }
+
+  /** Status of the first renewal reminder (the overdue membership reminder fails alongside it and is left alone). */
+  private String correspondenceStatus(String tag) {
+    return jdbc.sql("SELECT status FROM correspondence WHERE recipient = ? AND template = ?")
+        .params(recipientFor(tag), KeurmerkLifecycle.MAIL_RENEWAL_REMINDER).query(String.class).optional().orElse("");
+  }
+
+  private org.camunda.bpm.engine.runtime.Incident renewalIncident(String processInstanceId) {
+    return runtimeService.createIncidentQuery().processInstanceId(processInstanceId)
+        .activityId(KeurmerkValidityProcess.Elements.TASK_SEND_RENEWAL_REMINDER_FIRST).singleResult();
+  }
+
+  private static String subjectKind(MimeMessage message) {
+    try {
+      return message.getSubject().startsWith("Herinnering: keurmerk") ? "renewal"
+          : message.getSubject().startsWith("Uw gratis lidmaatschap") ? "membership" : message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("Not reached within " + limit);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
