@@ -59,7 +59,10 @@ public class AuditService {
   @Transactional
   public Request request(String kvkNumber, String requestedBy, Long renewalOfKeurmerkId, String processInstanceId) {
     Employer employer = refuseUnlessAuditCanStart(kvkNumber);
-    long id = audits.insert(employer.id(), renewalOfKeurmerkId, requestedBy, processInstanceId, OffsetDateTime.now(clock));
+    // An audit requested while the employer holds an active keurmerk is its renewal.
+    Long renewal = renewalOfKeurmerkId != null ? renewalOfKeurmerkId
+        : keurmerken.activeKeurmerkOf(employer.id()).map(Keurmerk::id).orElse(null);
+    long id = audits.insert(employer.id(), renewal, requestedBy, processInstanceId, OffsetDateTime.now(clock));
     return new Request(id, employer.id());
   }
 

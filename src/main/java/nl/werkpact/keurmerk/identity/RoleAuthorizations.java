@@ -66,7 +66,9 @@ public final class RoleAuthorizations {
         // Keurmerkcommissie: Tasklist, the audit and validity processes.
         new Grant(Groups.KEURMERKCOMMISSIE, APPLICATION, TASKLIST, ACCESS),
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_AUDIT, READ),
-        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
+        // ... and withdraws a keurmerk: message KeurmerkWithdrawn to its validity instance.
+        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE),
         // Procesbeheerders: Cockpit and Tasklist, deploy models, run and migrate instances, read history.
         new Grant(Groups.PROCESBEHEERDERS, APPLICATION, COCKPIT, ACCESS),
         new Grant(Groups.PROCESBEHEERDERS, APPLICATION, TASKLIST, ACCESS),

@@ -51,6 +51,11 @@ public class KeurmerkService {
     });
   }
 
+  /** The employer's ACTIVE keurmerk, if any: an audit requested while it runs is its renewal. */
+  public java.util.Optional<Keurmerk> activeKeurmerkOf(long employerId) {
+    return keurmerken.findByEmployer(employerId).stream().filter(k -> k.status() == KeurmerkStatus.ACTIVE).reduce((a, b) -> b);
+  }
+
   /** Whether the employer holds a keurmerk that counts today (the public register's question). */
   public boolean isCurrentHolder(long employerId) {
     return !keurmerken.findCurrentByEmployer(employerId, LocalDate.now(clock)).isEmpty();

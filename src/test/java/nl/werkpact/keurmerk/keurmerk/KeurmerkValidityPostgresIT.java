@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
+import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.TestUsers;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,6 +36,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired KeurmerkService keurmerken;
+  @Autowired TestRestTemplate restTemplate;
 
   @AfterEach
   void realTimeAgain() throws Exception {
@@ -109,6 +114,33 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
     assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(recipientFor(tag)))
         .map(KeurmerkValidityPostgresIT::subjectKind)).containsExactlyInAnyOrder("renewal", "membership");
     assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+  }
+
+  @Test
+  void theCommitteeWithdrawsAKeurmerkOverRestWithAReasonAndNobodyElseCan() {
+    TestUsers.ensure(identityService, "itvalcommissie", PASSWORD, "keurmerkcommissie");
+    TestUsers.ensure(identityService, "itvalauditor", PASSWORD, "auditors");
+    String tag = "w" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusYears(1));
+    String processInstanceId = startValidity(keurmerkId);
+    Map<String, Object> withdraw = Map.of("messageName", KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN,
+        "businessKey", String.valueOf(keurmerkId),
+        "processVariables", Map.of(KeurmerkValidityProcess.Vars.WITHDRAWAL_REASON, Map.of("value", "Geen werkplekken meer.")));
+
+    var byAuditor = new EngineRest(restTemplate, "itvalauditor", PASSWORD).post("/message", withdraw);
+    var withoutReason = new EngineRest(restTemplate, "itvalcommissie", PASSWORD).post("/message", Map.of(
+        "messageName", KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN, "businessKey", String.valueOf(keurmerkId)));
+    assertThat(byAuditor.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(withoutReason.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) withoutReason.getBody().get("message")).isEqualTo("Reden van intrekking is verplicht.");
+    assertThat(keurmerken.get(keurmerkId).status()).isEqualTo(KeurmerkStatus.ACTIVE);
+
+    var byCommittee = new EngineRest(restTemplate, "itvalcommissie", PASSWORD).post("/message", withdraw);
+
+    assertThat(byCommittee.getStatusCode().is2xxSuccessful()).as("%s", byCommittee.getBody()).isTrue();
+    assertThat(keurmerken.get(keurmerkId).status()).isEqualTo(KeurmerkStatus.WITHDRAWN);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNotNull()
+        .satisfies(pi -> assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).timers().count()).isZero());
   }
 
   /** An employer with a keurmerk awarded a while ago; written directly, the audit is not what is tested here. */

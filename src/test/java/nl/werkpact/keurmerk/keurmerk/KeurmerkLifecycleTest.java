@@ -1,0 +1,133 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import nl.werkpact.keurmerk.audit.AuditFigures;
+import nl.werkpact.keurmerk.audit.AuditOutcome;
+import nl.werkpact.keurmerk.audit.AuditRepository;
+import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.convenant.ConvenantRepository;
+import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.employer.EmployerRepository;
+import nl.werkpact.keurmerk.employer.EmployerService;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
+import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
+import nl.werkpact.keurmerk.mail.MailOutbox;
+import nl.werkpact.keurmerk.mail.MailTemplates;
+import nl.werkpact.keurmerk.support.Fixtures;
+import nl.werkpact.keurmerk.support.InMemoryDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** Renewal, reminders, expiry and withdrawal of keurmerken, on H2, with the clock where the test wants it. */
+class KeurmerkLifecycleTest {
+
+  private final InMemoryDatabase db = new InMemoryDatabase();
+  private AuditService audits;
+  private KeurmerkService keurmerken;
+  private KeurmerkLifecycle lifecycle;
+  private CorrespondenceRepository correspondence;
+
+  private Clock clock;
+
+  private void at(String isoInstant) {
+    clock = InMemoryDatabase.clockAt(isoInstant);
+    var employers = new EmployerService(new EmployerRepository(db.jdbc), clock);
+    correspondence = new CorrespondenceRepository(db.jdbc);
+    var outbox = new MailOutbox(correspondence, new MailTemplates(), mock(JavaMailSender.class), db.transactions, clock, "keurmerk@werkpact.example");
+    var convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
+    keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc), clock);
+    lifecycle = new KeurmerkLifecycle(new KeurmerkRepository(db.jdbc), employers, outbox, clock);
+    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6));
+    if (employers.findByKvkNumber("90000001").isEmpty()) {
+      var registration = convenants.registerIntent(Fixtures.employer("90000001"), "anna", "pi-c");
+      convenants.recordIntake(registration.convenantId(), LocalDate.parse(isoInstant.substring(0, 10)), "Intake", 1);
+      convenants.recordSigning(registration.convenantId(), LocalDate.parse(isoInstant.substring(0, 10)), "J. Verbeek", "pi-c");
+    }
+  }
+
+  private Keurmerk audited(AuditOutcome outcome) {
+    long id = audits.request("90000001", "anna", null, "pi-a").auditId();
+    audits.plan(id, LocalDate.now(clock), "Bram Jansen");
+    audits.recordFigures(id, new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Goed."), "bram");
+    audits.recordCriteria(id, outcome, "reden", "KeurmerkCriteria:1:x", 1);
+    audits.decide(id, outcome, null, "dirk");
+    if (outcome == AuditOutcome.TOEKENNEN) {
+      return audits.award(id, null, "pi-a");
+    }
+    audits.reject(id, "pi-a");
+    return null;
+  }
+
+  @Test
+  void aRenewalStartsTheDayAfterTheCurrentKeurmerkEndsWithoutGapOrOverlap() {
+    at("2026-01-10T10:00:00Z");
+    Keurmerk first = audited(AuditOutcome.TOEKENNEN);
+    at("2027-11-01T10:00:00Z");
+
+    Keurmerk renewal = audited(AuditOutcome.TOEKENNEN);
+
+    assertThat(first.validUntil()).isEqualTo(LocalDate.of(2028, 1, 10));
+    assertThat(renewal.validFrom()).isEqualTo(LocalDate.of(2028, 1, 11));
+    assertThat(renewal.validUntil()).isEqualTo(LocalDate.of(2030, 1, 11));
+    assertThat(keurmerken.get(first.id()).status()).isEqualTo(KeurmerkStatus.RENEWED);
+    assertThat(keurmerken.membershipOf(renewal.id()).validFrom()).isEqualTo(LocalDate.of(2028, 1, 11));
+    // The employer holds a current keurmerk on the last day of the first and on the first day of the renewal.
+    at("2028-01-10T22:00:00Z");
+    assertThat(keurmerken.isCurrentHolder(first.employerId())).isTrue();
+    at("2028-01-11T10:00:00Z");
+    assertThat(keurmerken.isCurrentHolder(first.employerId())).isTrue();
+  }
+
+  @Test
+  void aRejectedRenewalLetsTheKeurmerkRunOut() {
+    at("2026-01-10T10:00:00Z");
+    Keurmerk first = audited(AuditOutcome.TOEKENNEN);
+    at("2027-11-01T10:00:00Z");
+    audited(AuditOutcome.AFWIJZEN);
+    assertThat(keurmerken.get(first.id()).status()).isEqualTo(KeurmerkStatus.ACTIVE);
+
+    at("2028-01-11T00:00:00Z");
+    lifecycle.expire(first.id(), "pi-v");
+
+    assertThat(keurmerken.get(first.id()).status()).isEqualTo(KeurmerkStatus.EXPIRED);
+    assertThat(keurmerken.isCurrentHolder(first.employerId())).isFalse();
+    assertThat(correspondence.findByConcerns("KEURMERK", first.id())).extracting(c -> c.subject())
+        .containsExactly("Keurmerk " + first.number() + " van Bakkerij De Korenschoof is verlopen");
+  }
+
+  @Test
+  void remindersGoToTheEmployerWithACopyToTheAccountmanagerOnceEach() {
+    at("2026-01-10T10:00:00Z");
+    Keurmerk keurmerk = audited(AuditOutcome.TOEKENNEN);
+
+    assertThat(lifecycle.remind(keurmerk.id(), Reminder.RENEWAL_FIRST, "anna@werkpact.example", "pi-v")).isTrue();
+    lifecycle.remind(keurmerk.id(), Reminder.RENEWAL_FIRST, "anna@werkpact.example", "pi-v");
+    lifecycle.remind(keurmerk.id(), Reminder.MEMBERSHIP_END, "anna@werkpact.example", "pi-v");
+
+    assertThat(correspondence.findByConcerns("KEURMERK", keurmerk.id())).extracting(c -> c.recipient() + " " + c.template()).containsExactly(
+        "joke@korenschoof.example renewal-reminder", "anna@werkpact.example renewal-reminder", "joke@korenschoof.example membership-reminder");
+  }
+
+  @Test
+  void aWithdrawnKeurmerkNeedsAReasonAndGetsNoMoreReminders() {
+    at("2026-01-10T10:00:00Z");
+    Keurmerk keurmerk = audited(AuditOutcome.TOEKENNEN);
+
+    assertThatThrownBy(() -> lifecycle.withdraw(keurmerk.id(), " ", "pi-v")).hasMessage("Reden van intrekking is verplicht.");
+    lifecycle.withdraw(keurmerk.id(), "Geen werkplekken <meer>.", "pi-v");
+
+    assertThat(keurmerken.get(keurmerk.id()).status()).isEqualTo(KeurmerkStatus.WITHDRAWN);
+    assertThat(lifecycle.remind(keurmerk.id(), Reminder.RENEWAL_SECOND, null, "pi-v")).isFalse();
+    lifecycle.expire(keurmerk.id(), "pi-v");
+    assertThat(keurmerken.get(keurmerk.id()).status()).isEqualTo(KeurmerkStatus.WITHDRAWN);
+    assertThat(correspondence.findByConcerns("KEURMERK", keurmerk.id())).singleElement()
+        .satisfies(mail -> assertThat(mail.bodyHtml()).contains("Geen werkplekken &lt;meer&gt;."));
+  }
+}
