@@ -121,7 +121,8 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
     TestUsers.ensure(identityService, "itvalcommissie", PASSWORD, "keurmerkcommissie");
     TestUsers.ensure(identityService, "itvalauditor", PASSWORD, "auditors");
     String tag = "w" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-    long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusYears(1));
+    // Awarded yesterday: no reminder is due, so no job runs alongside the withdrawal.
+    long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusYears(2).minusDays(1));
     String processInstanceId = startValidity(keurmerkId);
     Map<String, Object> withdraw = Map.of("messageName", KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN,
         "businessKey", String.valueOf(keurmerkId),
