@@ -1,0 +1,106 @@
+package nl.werkpact.keurmerk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
+
+/** {@code mvn verify} fails, naming file and element, when a model in bpmn/ or a form in forms/ breaks a rule. */
+class ModelChecksTest {
+
+  private static final Map<String, Set<String>> VARIABLES = new HashMap<>();
+  private static final Set<String> CODE_MESSAGES = new TreeSet<>();
+  private static final Set<String> CODE_DECISIONS = new TreeSet<>();
+  private static final Set<String> BEANS = ModelChecks.applicationBeanNames("nl.werkpact.keurmerk");
+
+  /** Reads each process's variables class: {@code *Process} with PROCESS_KEY, MESSAGE_* and a nested Vars. */
+  @BeforeAll
+  static void readCode() throws Exception {
+    var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new RegexPatternTypeFilter(java.util.regex.Pattern.compile(".*\\.[A-Za-z]+Process")));
+    for (var candidate : scanner.findCandidateComponents("nl.werkpact.keurmerk")) {
+      Class<?> type = Class.forName(candidate.getBeanClassName());
+      String key = (String) type.getField("PROCESS_KEY").get(null);
+      Set<String> variables = new TreeSet<>();
+      for (Class<?> nested : type.getClasses()) {
+        if (nested.getSimpleName().equals("Vars")) {
+          variables.addAll(constants(nested, ""));
+        }
+      }
+      VARIABLES.put(key, variables);
+      CODE_MESSAGES.addAll(constants(type, "MESSAGE_"));
+      CODE_DECISIONS.addAll(constants(type, "DECISION_"));
+    }
+  }
+
+  private static Set<String> constants(Class<?> type, String prefix) throws IllegalAccessException {
+    Set<String> values = new TreeSet<>();
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field.getName().startsWith(prefix)) {
+        values.add((String) field.get(null));
+      }
+    }
+    return values;
+  }
+
+  @Test
+  void theModelsPassEveryCheck() throws Exception {
+    var checks = new ModelChecks(Path.of("bpmn"), Path.of("forms"), BEANS, VARIABLES::get);
+
+    assertThat(checks.run()).isEmpty();
+    assertThat(checks.messageNames()).as("message names in the models and in the code").isEqualTo(CODE_MESSAGES);
+    assertThat(CODE_DECISIONS).allSatisfy(decision -> assertThat(Path.of("bpmn", decision + ".dmn")).exists());
+  }
+
+  @Test
+  void everyFormInFormsIsUsedAndNamedAfterItsId() throws Exception {
+    try (var forms = Files.list(Path.of("forms"))) {
+      var unused = forms.map(f -> f.getFileName().toString().replace(".form", "")).filter(id -> {
+        try (var models = Files.list(Path.of("bpmn"))) {
+          return models.noneMatch(m -> read(m).contains("camunda:formRef=\"" + id + "\""));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }).toList();
+      assertThat(unused).as("forms no model refers to").isEmpty();
+    }
+  }
+
+  @Test
+  void aBrokenModelIsReportedWithFileAndElement() throws Exception {
+    Path root = Path.of("src/test/resources/model-checks/broken");
+    var checks = new ModelChecks(root.resolve("bpmn"), root.resolve("forms"), BEANS,
+        key -> key.equals("Broken") ? Set.of("known") : null);
+
+    assertThat(checks.run()).containsExactlyInAnyOrder(
+        "Broken.bpmn Activity_0abc12d: keeps a generated id: give it a name that says what it is",
+        "Broken.bpmn (file): has no diagram (BPMN DI): Camunda Modeler would show it empty",
+        "Broken.bpmn Broken: has no camunda:historyTimeToLive",
+        "Broken.bpmn Activity_0abc12d: refers to form 'NoSuchForm', but forms/NoSuchForm.form does not exist",
+        "Broken.bpmn Activity_0abc12d: user task without a candidate group",
+        "Broken.bpmn Task_Check: refers to decision 'NoSuchDecision', which has no bpmn/NoSuchDecision.dmn",
+        "Broken.bpmn Task_Review: user task without a candidate group",
+        "BrokenForm.form Field_unknown: field key 'unknownField' is a variable the process never reads or writes",
+        "Broken.bpmn Broken: expression refers to 'noSuchDelegate', which is neither a bean nor a variable of the process",
+        "Unparsable.bpmn (file): does not parse: SAXException while parsing input stream");
+    assertThat(checks.messageNames()).containsExactly("NoSuchMessage");
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
