@@ -27,7 +27,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import nl.werkpact.keurmerk.support.ProcessCoverage;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KeurmerkAuditProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
+  static ProcessEngineCoverageExtension engine = ProcessCoverage.atLeastNinetyPercent();
 
   private final JavaDelegate registerAuditRequest = mock(JavaDelegate.class);
   private final JavaDelegate evaluateCriteria = mock(JavaDelegate.class);

@@ -24,7 +24,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import nl.werkpact.keurmerk.support.ProcessCoverage;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KeurmerkValidityProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
+  static ProcessEngineCoverageExtension engine = ProcessCoverage.atLeastNinetyPercent();
 
   private final JavaDelegate sendQueuedMail = mock(JavaDelegate.class);
   private final JavaDelegate recordExpiry = mock(JavaDelegate.class);
