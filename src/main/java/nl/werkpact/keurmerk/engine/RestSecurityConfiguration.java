@@ -2,6 +2,8 @@ package nl.werkpact.keurmerk.engine;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -39,5 +41,15 @@ class RestSecurityConfiguration {
   @Bean
   ResourceConfigCustomizer invalidRequestsAreBadRequests() {
     return config -> config.register(InvalidRequestExceptionMapper.class).register(InvalidRequestExceptionMapper.Direct.class);
+  }
+
+  @Bean
+  InstanceMigration instanceMigration(ProcessEngineConfigurationImpl engine) {
+    return new InstanceMigration(engine);
+  }
+
+  @Bean
+  ResourceConfigCustomizer migrationEndpoint(InstanceMigration migration, IdentityService identity) {
+    return config -> config.register(new MigrationResource(migration, identity));
   }
 }

@@ -1,0 +1,169 @@
+package nl.werkpact.keurmerk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityTimers;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Running instances move to a changed model when they can; when they cannot, the report says why and nothing changes. */
+class InstanceMigrationTest {
+
+  @RegisterExtension
+  // The process-test engine records coverage; this class deploys models of its own, so no floor here.
+  static ProcessEngineCoverageExtension engine =
+      (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.Companion.builder("process-test-engine.cfg.xml").build();
+
+  private InstanceMigration migration;
+
+  @BeforeEach
+  void setUp() {
+    migration = new InstanceMigration((ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration());
+    for (String delegate : List.of("registerIntentDelegate", "recordSignedConvenantDelegate", "recordWithdrawalDelegate", "sendQueuedMailDelegate",
+        "queueReminderDelegate", "recordExpiryDelegate", "recordKeurmerkWithdrawalDelegate")) {
+      Mocks.register(delegate, mock(JavaDelegate.class));
+    }
+    Mocks.register("recordIntakeListener", mock(TaskListener.class));
+    Mocks.register("validateSigningListener", mock(TaskListener.class));
+    Mocks.register("keurmerkValidityTimers", new KeurmerkValidityTimers());
+  }
+
+  @AfterEach
+  void cleanUp() {
+    Mocks.reset();
+    ClockUtil.reset();
+    var repository = engine.getRepositoryService();
+    repository.createDeploymentQuery().list().forEach(d -> repository.deleteDeployment(d.getId(), true));
+  }
+
+  @Test
+  void aCompatibleChangeMigratesEveryInstance() {
+    String v1 = model("bpmn/Convenant.bpmn");
+    deploy("Convenant.bpmn", v1);
+    String first = startConvenant("90000001");
+    String second = startConvenant("90000002");
+    // A label renamed and a task added after the waiting position.
+    String v2 = v1.replace("name=\"Intakegesprek: ${employerName}\"", "name=\"Intake: ${employerName}\"")
+        .replace("<bpmn:sequenceFlow id=\"Flow_ToRecordSigning\" sourceRef=\"Task_Intake\" targetRef=\"Task_RecordSigning\" />",
+            "<bpmn:sequenceFlow id=\"Flow_ToRecordSigning\" sourceRef=\"Task_Intake\" targetRef=\"Task_CheckDocuments\" />"
+                + "<bpmn:userTask id=\"Task_CheckDocuments\" name=\"Documenten controleren\" camunda:candidateGroups=\"accountmanagers\" />"
+                + "<bpmn:sequenceFlow id=\"Flow_ToRecordSigningAfterCheck\" sourceRef=\"Task_CheckDocuments\" targetRef=\"Task_RecordSigning\" />");
+    deploy("Convenant.bpmn", v2);
+
+    var dryRun = migration.migrateToLatest(ConvenantProcess.PROCESS_KEY, false);
+    assertThat(dryRun.sources()).singleElement().satisfies(s -> assertThat(s.instances()).allMatch(i -> i.migratable() && !i.migrated()));
+    assertThat(versionOf(first)).isEqualTo(1);
+
+    var done = migration.migrateToLatest(ConvenantProcess.PROCESS_KEY, true);
+
+    assertThat(done.migrated()).isEqualTo(2);
+    assertThat(versionOf(first)).isEqualTo(2);
+    assertThat(versionOf(second)).isEqualTo(2);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(first).singleResult().getTaskDefinitionKey()).isEqualTo(Elements.TASK_INTAKE);
+    assertThat(migration.overview(ConvenantProcess.PROCESS_KEY)).extracting(InstanceMigration.VersionCount::instances).containsExactly(0L, 2L);
+  }
+
+  @Test
+  void anIncompatibleChangeIsReportedAndChangesNothing() {
+    String v1 = model("bpmn/Convenant.bpmn");
+    deploy("Convenant.bpmn", v1);
+    String waiting = startConvenant("90000003");
+    // The task the instance waits in is removed.
+    String v2 = v1.replace("<bpmn:sequenceFlow id=\"Flow_ToIntake\" sourceRef=\"Task_RegisterIntent\" targetRef=\"Task_Intake\" />",
+            "<bpmn:sequenceFlow id=\"Flow_ToIntake\" sourceRef=\"Task_RegisterIntent\" targetRef=\"Task_RecordSigning\" />")
+        .replaceAll("(?s)<bpmn:userTask id=\"Task_Intake\".*?</bpmn:userTask>", "")
+        .replace("<bpmn:sequenceFlow id=\"Flow_ToRecordSigning\" sourceRef=\"Task_Intake\" targetRef=\"Task_RecordSigning\" />", "")
+        .replaceAll("(?s)<bpmndi:BPMNShape id=\"Task_Intake_di\".*?</bpmndi:BPMNShape>", "")
+        .replaceAll("(?s)<bpmndi:BPMNEdge id=\"Flow_ToRecordSigning_di\".*?</bpmndi:BPMNEdge>", "")
+        .replace("<bpmn:incoming>Flow_ToRecordSigning</bpmn:incoming>", "<bpmn:incoming>Flow_ToIntake</bpmn:incoming>");
+    deploy("Convenant.bpmn", v2);
+
+    var report = migration.migrateToLatest(ConvenantProcess.PROCESS_KEY, true);
+
+    assertThat(report.migrated()).isZero();
+    assertThat(report.sources()).singleElement().satisfies(source -> assertThat(source.instances()).singleElement().satisfies(instance -> {
+      assertThat(instance.processInstanceId()).isEqualTo(waiting);
+      assertThat(instance.migratable()).isFalse();
+      assertThat(instance.reason()).contains(Elements.TASK_INTAKE);
+    }));
+    assertThat(versionOf(waiting)).isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(waiting).singleResult().getTaskDefinitionKey()).isEqualTo(Elements.TASK_INTAKE);
+  }
+
+  @Test
+  void timersKeepTheirDueDatesUnlessTheModelChangedThem() {
+    ClockUtil.setCurrentTime(amsterdam("2026-11-23T11:00"));
+    String v1 = model("bpmn/KeurmerkValidity.bpmn");
+    deploy("KeurmerkValidity.bpmn", v1);
+    String instance = engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+        .processInstanceBusinessKey("42")
+        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, 42L, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-0042",
+            KeurmerkValidityProcess.Vars.EMPLOYER_ID, 7L, KeurmerkValidityProcess.Vars.VALID_UNTIL, "2028-11-23",
+            KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, "2027-11-23"))
+        .correlateStartMessage().getId();
+    Date firstReminder = dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST);
+
+    // A label changes a year later: the timers keep their due dates.
+    ClockUtil.setCurrentTime(amsterdam("2027-11-30T11:00"));
+    deploy("KeurmerkValidity.bpmn", v1.replace("name=\"Eerste herinnering mailen\"", "name=\"Eerste verlengingsherinnering mailen\""));
+    assertThat(migration.migrateToLatest(KeurmerkValidityProcess.PROCESS_KEY, true).migrated()).isEqualTo(1);
+    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST)).isEqualTo(firstReminder);
+
+    // The process owner moves the first reminder to 60 days: that timer follows the model.
+    deploy("KeurmerkValidity.bpmn", v1.replace("before(validUntil, 'P90D')", "before(validUntil, 'P60D')"));
+    var report = migration.migrateToLatest(KeurmerkValidityProcess.PROCESS_KEY, true);
+    assertThat(report.migrated()).isEqualTo(1);
+    assertThat(report.sources().get(0).timersRecomputed()).isTrue();
+    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST)).isEqualTo(amsterdam("2028-09-24T09:00"));
+  }
+
+  private String startConvenant(String kvk) {
+    return engine.getRuntimeService().startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, kvk,
+        Map.of(ConvenantProcess.Vars.EMPLOYER_NAME, "Werkgever " + kvk)).getId();
+  }
+
+  private int versionOf(String processInstanceId) {
+    String definitionId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getProcessDefinitionId();
+    return engine.getRepositoryService().getProcessDefinition(definitionId).getVersion();
+  }
+
+  private Date dueDate(String processInstanceId, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult().getDuedate();
+  }
+
+  private void deploy(String name, String xml) {
+    engine.getRepositoryService().createDeployment().addString(name, xml).deploy();
+  }
+
+  private static String model(String resource) {
+    try (InputStream in = InstanceMigrationTest.class.getClassLoader().getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Date amsterdam(String local) {
+    return Date.from(ZonedDateTime.of(LocalDateTime.parse(local), EngineClock.AMSTERDAM).toInstant());
+  }
+}
