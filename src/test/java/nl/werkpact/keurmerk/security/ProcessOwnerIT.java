@@ -1,0 +1,100 @@
+package nl.werkpact.keurmerk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.TestUsers;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** What a procesbeheerder does from Camunda Modeler and the migration endpoint; and that nobody else can. */
+class ProcessOwnerIT extends IntegrationTest {
+
+  static final String OWNER = "itowner";
+  static final String AUDITOR = "itownerauditor";
+
+  @Autowired TestRestTemplate restTemplate;
+  @Autowired RepositoryService repositoryService;
+
+  @BeforeEach
+  void users() {
+    TestUsers.ensure(identityService, OWNER, PASSWORD, Groups.PROCESBEHEERDERS);
+    TestUsers.ensure(identityService, AUDITOR, PASSWORD, Groups.AUDITORS);
+  }
+
+  /** The multipart request of Camunda Modeler's deploy dialog: name, source, changed-only, and the files. */
+  private int deployFromModeler(String user, String deploymentName) throws Exception {
+    var body = new LinkedMultiValueMap<String, Object>();
+    body.add("deployment-name", deploymentName);
+    body.add("deployment-source", "Camunda Modeler");
+    body.add("deploy-changed-only", "true");
+    body.add("Convenant.bpmn", file("bpmn/Convenant.bpmn"));
+    for (String form : List.of("ConvenantIntent", "ConvenantIntake", "ConvenantSigning")) {
+      body.add(form + ".form", file("forms/" + form + ".form"));
+    }
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return restTemplate.withBasicAuth(user, PASSWORD)
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class).getStatusCode().value();
+  }
+
+  private static ByteArrayResource file(String path) throws Exception {
+    byte[] content = Files.readString(Path.of(path), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+    String name = Path.of(path).getFileName().toString();
+    return new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    };
+  }
+
+  @Test
+  void aProcesbeheerderDeploysFromModelerWithItsForms() throws Exception {
+    assertThat(deployFromModeler(OWNER, "Convenant (Modeler)")).isEqualTo(200);
+
+    var deployment = repositoryService.createDeploymentQuery().deploymentName("Convenant (Modeler)").singleResult();
+    assertThat(deployment.getSource()).isEqualTo("Camunda Modeler");
+    assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
+        .contains("Convenant.bpmn", "ConvenantIntent.form", "ConvenantIntake.form", "ConvenantSigning.form");
+  }
+
+  @Test
+  void anyOtherRoleIsRefused() throws Exception {
+    assertThat(deployFromModeler(AUDITOR, "Convenant (auditor)")).isEqualTo(403);
+    assertThat(deployFromModeler(ACCOUNTMANAGER, "Convenant (accountmanager)")).isEqualTo(403);
+    assertThat(repositoryService.createDeploymentQuery().deploymentNameLike("Convenant (a%").count()).isZero();
+  }
+
+  @Test
+  void theMigrationEndpointIsForProcesbeheerdersOnly() {
+    var overview = restTemplate.withBasicAuth(OWNER, PASSWORD).exchange("/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY,
+        HttpMethod.GET, null, new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {});
+    var dryRun = restTemplate.withBasicAuth(OWNER, PASSWORD).postForEntity("/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY,
+        null, Map.class);
+    var refused = restTemplate.withBasicAuth(AUDITOR, PASSWORD).postForEntity(
+        "/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY + "?confirm=true", null, Map.class);
+
+    assertThat(overview.getStatusCode().value()).isEqualTo(200);
+    assertThat(overview.getBody()).isNotEmpty().allSatisfy(version -> assertThat(version).containsKeys("version", "instances"));
+    assertThat(dryRun.getStatusCode().value()).isEqualTo(200);
+    assertThat(dryRun.getBody()).containsEntry("confirmed", false).containsEntry("processKey", ConvenantProcess.PROCESS_KEY);
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+  }
+}
