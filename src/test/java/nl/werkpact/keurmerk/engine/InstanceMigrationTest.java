@@ -136,6 +136,37 @@ class InstanceMigrationTest {
     assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST)).isEqualTo(amsterdam("2028-09-24T09:00"));
   }
 
+  @Test
+  void addingAReminderMigratesRunningPeriods() {
+    ClockUtil.setCurrentTime(amsterdam("2026-11-23T11:00"));
+    String v1 = model("bpmn/KeurmerkValidity.bpmn");
+    deploy("KeurmerkValidity.bpmn", v1);
+    String instance = awardValidity();
+    // A third renewal reminder, 7 days before the end, after the second one.
+    String v2 = v1.replace("<bpmn:sequenceFlow id=\"Flow_ToRenewalRemindersSent\" sourceRef=\"Task_SendRenewalReminderSecond\" targetRef=\"EndEvent_RenewalRemindersSent\" />",
+        "<bpmn:sequenceFlow id=\"Flow_ToRenewalRemindersSent\" sourceRef=\"Task_SendRenewalReminderSecond\" targetRef=\"Timer_RenewalReminderLast\" />"
+            + "<bpmn:intermediateCatchEvent id=\"Timer_RenewalReminderLast\" name=\"7 dagen voor einde geldigheid\"><bpmn:timerEventDefinition id=\"Timer_RenewalReminderLast_Definition\">"
+            + "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${keurmerkValidityTimers.before(validUntil, 'P7D')}</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"
+            + "<bpmn:sequenceFlow id=\"Flow_FromRenewalReminderLast\" sourceRef=\"Timer_RenewalReminderLast\" targetRef=\"EndEvent_RenewalRemindersSent\" />");
+    deploy("KeurmerkValidity.bpmn", v2);
+
+    var report = migration.migrateToLatest(KeurmerkValidityProcess.PROCESS_KEY, true);
+
+    assertThat(report.migrated()).isEqualTo(1);
+    assertThat(report.sources().get(0).timersRecomputed()).isFalse();
+    assertThat(versionOf(instance)).isEqualTo(2);
+    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST)).isEqualTo(amsterdam("2028-08-25T09:00"));
+  }
+
+  private String awardValidity() {
+    return engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+        .processInstanceBusinessKey("43")
+        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, 43L, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-0043",
+            KeurmerkValidityProcess.Vars.EMPLOYER_ID, 7L, KeurmerkValidityProcess.Vars.VALID_UNTIL, "2028-11-23",
+            KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, "2027-11-23"))
+        .correlateStartMessage().getId();
+  }
+
   private String startConvenant(String kvk) {
     return engine.getRuntimeService().startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, kvk,
         Map.of(ConvenantProcess.Vars.EMPLOYER_NAME, "Werkgever " + kvk)).getId();
