@@ -137,6 +137,34 @@ class TasklistBrowserIT extends IntegrationTest {
         .param(processInstanceId).query(String.class).single()).isEqualTo(AUDITOR + "/" + COMMITTEE);
   }
 
+  @Test
+  void accountmanagerRegistersAnIntentWithTheStartFormAndASecondIsRefusedInDutch() {
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));
+    logInToTasklist(ACCOUNTMANAGER, PASSWORD);
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      browser.click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+      browser.click(By.xpath("//a[contains(normalize-space(.), 'Convenant Sociaal Werkpact')]"));
+      browser.waitFor(By.xpath("//label[starts-with(normalize-space(), 'KvK-nummer')]"));
+      field("Naam werkgever").sendKeys("Starttest Timmerwerk " + kvk);
+      field("KvK-nummer").sendKeys(kvk);
+      field("Adres").sendKeys("Kerkstraat 1, 3141 AA");
+      field("Gemeente").sendKeys("Maassluis");
+      field("Contactpersoon").sendKeys("Sem de Boer");
+      field("E-mailadres contactpersoon").sendKeys("sem." + kvk + "@timmerwerk.example");
+      browser.screenshot("start-form-filled-" + attempt);
+      browser.click(By.xpath("//button[normalize-space()='Start']"));
+      if (attempt == 1) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(ConvenantProcess.PROCESS_KEY).processInstanceBusinessKey(kvk).count() == 1);
+      }
+    }
+
+    browser.waitFor(By.xpath("//*[contains(normalize-space(.), 'Voor KvK-nummer " + kvk + " loopt al een convenant')]"));
+    browser.screenshot("start-form-refused");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(kvk).count()).isEqualTo(1);
+  }
+
   private void openAndClaim(String taskName, String processInstanceId, String user) {
     browser.waitFor(By.xpath("//*[contains(normalize-space(text()), '" + taskName + "')]")).click();
     browser.waitFor(By.cssSelector("label.fjs-form-field-label"));
