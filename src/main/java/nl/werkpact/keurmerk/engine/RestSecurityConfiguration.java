@@ -3,6 +3,8 @@ package nl.werkpact.keurmerk.engine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,6 +37,21 @@ class RestSecurityConfiguration {
     registration.setName("query-expression-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  @Bean
+  ProcessCatalog processCatalog() {
+    return ProcessCatalog.scan("nl.werkpact.keurmerk");
+  }
+
+  /** After authentication; the task and definition look-ups it makes are its own, not the caller's. */
+  @Bean
+  FilterRegistrationBean<UnknownVariablesGuard> unknownVariablesGuard(ProcessCatalog catalog, TaskService tasks, RepositoryService repository) {
+    var registration = new FilterRegistrationBean<>(new UnknownVariablesGuard(catalog, tasks, repository));
+    registration.setName("unknown-variables-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 9);
     return registration;
   }
 

@@ -2,64 +2,24 @@ package nl.werkpact.keurmerk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.RegexPatternTypeFilter;
 
 /** {@code mvn verify} fails, naming file and element, when a model in bpmn/ or a form in forms/ breaks a rule. */
 class ModelChecksTest {
 
-  private static final Map<String, Set<String>> VARIABLES = new HashMap<>();
-  private static final Set<String> CODE_MESSAGES = new TreeSet<>();
-  private static final Set<String> CODE_DECISIONS = new TreeSet<>();
+  private static final ProcessCatalog CODE = ProcessCatalog.scan("nl.werkpact.keurmerk");
   private static final Set<String> BEANS = ModelChecks.applicationBeanNames("nl.werkpact.keurmerk");
-
-  /** Reads each process's variables class: {@code *Process} with PROCESS_KEY, MESSAGE_* and a nested Vars. */
-  @BeforeAll
-  static void readCode() throws Exception {
-    var scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new RegexPatternTypeFilter(java.util.regex.Pattern.compile(".*\\.[A-Za-z]+Process")));
-    for (var candidate : scanner.findCandidateComponents("nl.werkpact.keurmerk")) {
-      Class<?> type = Class.forName(candidate.getBeanClassName());
-      String key = (String) type.getField("PROCESS_KEY").get(null);
-      Set<String> variables = new TreeSet<>();
-      for (Class<?> nested : type.getClasses()) {
-        if (nested.getSimpleName().equals("Vars")) {
-          variables.addAll(constants(nested, ""));
-        }
-      }
-      VARIABLES.put(key, variables);
-      CODE_MESSAGES.addAll(constants(type, "MESSAGE_"));
-      CODE_DECISIONS.addAll(constants(type, "DECISION_"));
-    }
-  }
-
-  private static Set<String> constants(Class<?> type, String prefix) throws IllegalAccessException {
-    Set<String> values = new TreeSet<>();
-    for (Field field : type.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field.getName().startsWith(prefix)) {
-        values.add((String) field.get(null));
-      }
-    }
-    return values;
-  }
 
   @Test
   void theModelsPassEveryCheck() throws Exception {
-    var checks = new ModelChecks(Path.of("bpmn"), Path.of("forms"), BEANS, VARIABLES::get);
+    var checks = new ModelChecks(Path.of("bpmn"), Path.of("forms"), BEANS, key -> CODE.variables(key).orElse(null));
 
     assertThat(checks.run()).isEmpty();
-    assertThat(checks.messageNames()).as("message names in the models and in the code").isEqualTo(CODE_MESSAGES);
-    assertThat(CODE_DECISIONS).allSatisfy(decision -> assertThat(Path.of("bpmn", decision + ".dmn")).exists());
+    assertThat(checks.messageNames()).as("message names in the models and in the code").isEqualTo(CODE.messages());
+    assertThat(CODE.decisionKeys()).isNotEmpty().allSatisfy(decision -> assertThat(Path.of("bpmn", decision + ".dmn")).exists());
   }
 
   @Test

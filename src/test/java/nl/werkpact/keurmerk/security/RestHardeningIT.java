@@ -102,12 +102,14 @@ class RestHardeningIT extends IntegrationTest {
   @Test
   void javaSerializedVariablesAreRefused() {
     String kvk = randomKvk();
+    // A known variable, so that it is the serialization format that is refused, not the name.
     var refused = accountmanager.post("/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start", Map.of("variables", Map.of(
-        "payload", Map.of("value", "rO0ABXQABGhhY2s=", "type", "Object",
+        Vars.EMPLOYER_NAME, Map.of("value", "rO0ABXQABGhhY2s=", "type", "Object",
             "valueInfo", Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")),
         Vars.KVK_NUMBER, Map.of("value", kvk))));
 
     assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(String.valueOf(refused.getBody().get("message"))).containsIgnoringCase("serializ");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM employer WHERE kvk_number = ?").param(kvk).query(Long.class).single()).isZero();
   }
 
@@ -145,6 +147,24 @@ class RestHardeningIT extends IntegrationTest {
     var refused = auditor.post("/task/" + taskId + "/complete", EngineRest.variables(Map.of(Vars.INTAKE_DATE, "2026-01-10", Vars.INTAKE_NOTES, "x")));
     assertThat(refused.getStatusCode().value()).isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+  }
+
+  @Test
+  void unknownVariablesAreRefusedAndNothingIsStored() {
+    String kvk = randomKvk();
+    var start = accountmanager.post("/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start", EngineRest.variables(Map.of(
+        Vars.EMPLOYER_NAME, "Onbekend BV", Vars.KVK_NUMBER, kvk, Vars.ADDRESS, "Markt 1", Vars.MUNICIPALITY, "Schiedam",
+        Vars.CONTACT_PERSON, "Piet", Vars.CONTACT_EMAIL, "piet." + kvk + "@onbekend.example", "isAdmin", true)));
+    assertThat(start.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) start.getBody().get("message")).isEqualTo("Onbekende gegevens voor proces Convenant: isAdmin. Er is niets opgeslagen.");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM employer WHERE kvk_number = ?").param(kvk).query(Long.class).single()).isZero();
+
+    String processInstanceId = startConvenant(randomKvk());
+    var complete = completeTask(accountmanager, processInstanceId, Elements.TASK_INTAKE,
+        Map.of(Vars.INTAKE_DATE, "2026-01-10", Vars.INTAKE_NOTES, "x", "signedDate", "2026-01-11", "extraVeld", 1));
+    assertThat(complete.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) complete.getBody().get("message")).contains("extraVeld").doesNotContain("signedDate");
+    assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(Elements.TASK_INTAKE).count()).isEqualTo(1);
   }
 
   @Test

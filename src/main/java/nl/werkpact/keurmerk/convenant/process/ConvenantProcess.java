@@ -12,15 +12,12 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * variable names and typed accessors. No other class spells these strings.
  *
  * <p>Business key: the employer's KvK number. After signing, an audit may be requested for the
- * employer with message {@link #MESSAGE_AUDIT_REQUESTED} and the same business key (the
- * {@code KeurmerkAudit} process starts on it).
+ * employer with message {@code AuditRequested} and the same business key: see
+ * {@link nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess#MESSAGE_AUDIT_REQUESTED}.
  */
 public final class ConvenantProcess {
 
   public static final String PROCESS_KEY = "Convenant";
-
-  /** Message that starts a keurmerk audit for an employer with a signed convenant; business key = KvK number. */
-  public static final String MESSAGE_AUDIT_REQUESTED = nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED;
 
   public static final class Elements {
     public static final String START_EVENT_INTENT_REGISTERED = "StartEvent_IntentRegistered";

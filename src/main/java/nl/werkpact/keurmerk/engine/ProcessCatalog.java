@@ -1,0 +1,79 @@
+package nl.werkpact.keurmerk.engine;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
+
+/**
+ * What the code declares about each process, read from its {@code *Process} class (PROCESS_KEY, MESSAGE_*
+ * constants, and the nested Vars class): the variables it knows and the messages that reach it. The one place
+ * that reads those classes, for the REST guard and the model checks alike.
+ */
+public final class ProcessCatalog {
+
+  private final Map<String, Set<String>> variablesByProcess = new HashMap<>();
+  private final Map<String, String> processByMessage = new HashMap<>();
+  private final Set<String> decisionKeys = new TreeSet<>();
+
+  public static ProcessCatalog scan(String basePackage) {
+    var catalog = new ProcessCatalog();
+    var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new RegexPatternTypeFilter(java.util.regex.Pattern.compile(".*\\.[A-Za-z]+Process")));
+    try {
+      for (var candidate : scanner.findCandidateComponents(basePackage)) {
+        Class<?> type = Class.forName(candidate.getBeanClassName());
+        String key = (String) type.getField("PROCESS_KEY").get(null);
+        Set<String> variables = new TreeSet<>();
+        for (Class<?> nested : type.getClasses()) {
+          if (nested.getSimpleName().equals("Vars")) {
+            variables.addAll(constants(nested, ""));
+          }
+        }
+        catalog.variablesByProcess.put(key, variables);
+        catalog.decisionKeys.addAll(constants(type, "DECISION_"));
+        for (String message : constants(type, "MESSAGE_")) {
+          String earlier = catalog.processByMessage.put(message, key);
+          if (earlier != null) {
+            throw new IllegalStateException("Message " + message + " is declared by both " + earlier + " and " + key);
+          }
+        }
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("A *Process class lacks PROCESS_KEY or is not readable", e);
+    }
+    return catalog;
+  }
+
+  private static Set<String> constants(Class<?> type, String prefix) throws IllegalAccessException {
+    Set<String> values = new TreeSet<>();
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field.getName().startsWith(prefix)) {
+        values.add((String) field.get(null));
+      }
+    }
+    return values;
+  }
+
+  /** The variables of a process, or empty when the process is not one of ours. */
+  public Optional<Set<String>> variables(String processKey) {
+    return Optional.ofNullable(variablesByProcess.get(processKey));
+  }
+
+  public Set<String> messages() {
+    return new TreeSet<>(processByMessage.keySet());
+  }
+
+  public Optional<String> processReceiving(String messageName) {
+    return Optional.ofNullable(processByMessage.get(messageName));
+  }
+
+  public Set<String> decisionKeys() {
+    return decisionKeys;
+  }
+}
