@@ -204,11 +204,6 @@ public class AuditService {
         MAIL_REJECTED + ":" + auditId));
   }
 
-  /** The user who registered the employer's convenant: its accountmanager. */
-  public Optional<String> accountmanagerOf(long auditId) {
-    return convenants.registeredByForEmployer(get(auditId).employerId());
-  }
-
   public Audit get(long auditId) {
     return audits.findById(auditId).orElseThrow(() -> new IllegalStateException("No audit " + auditId));
   }

@@ -42,10 +42,6 @@ public final class Checks {
     return this;
   }
 
-  public boolean hasProblems() {
-    return !problems.isEmpty();
-  }
-
   /** Throws {@link InvalidRequestException} listing every problem found, if any. */
   public void throwIfAny() {
     if (!problems.isEmpty()) {

@@ -88,10 +88,10 @@ public class InstanceMigration {
   }
 
   private SourceReport migrateVersion(VersionCount source, ProcessDefinition target, Map<String, String> renames, boolean confirm) {
-    boolean timersChanged = timersChanged(source.processDefinitionId(), target.getId());
-    var builder = runtime.createMigrationPlan(source.processDefinitionId(), target.getId()).mapEqualActivities();
     BpmnModelInstance sourceModel = repository.getBpmnModelInstance(source.processDefinitionId());
     BpmnModelInstance targetModel = repository.getBpmnModelInstance(target.getId());
+    boolean timersChanged = timersChanged(sourceModel, targetModel);
+    var builder = runtime.createMigrationPlan(source.processDefinitionId(), target.getId()).mapEqualActivities();
     renames.forEach((from, to) -> {
       if (sourceModel.getModelElementById(from) != null && targetModel.getModelElementById(to) != null) {
         builder.mapActivities(from, to);
@@ -144,9 +144,9 @@ public class InstanceMigration {
   }
 
   /** Whether any timer with the same id has a different date, duration or cycle in the target. */
-  private boolean timersChanged(String sourceId, String targetId) {
-    Map<String, String> source = timers(repository.getBpmnModelInstance(sourceId));
-    Map<String, String> target = timers(repository.getBpmnModelInstance(targetId));
+  private static boolean timersChanged(BpmnModelInstance sourceModel, BpmnModelInstance targetModel) {
+    Map<String, String> source = timers(sourceModel);
+    Map<String, String> target = timers(targetModel);
     return source.entrySet().stream().anyMatch(e -> target.containsKey(e.getKey()) && !Objects.equals(e.getValue(), target.get(e.getKey())));
   }
 

@@ -93,14 +93,16 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
 
   private static void deploy(DeploymentBuilder builder, String name) {
     DeploymentWithDefinitions deployment = builder.deployWithResult();
-    var definitions = deployment.getDeployedProcessDefinitions();
-    if (definitions == null || definitions.isEmpty()) {
-      if (deployment.getDeployedDecisionDefinitions() == null || deployment.getDeployedDecisionDefinitions().isEmpty()) {
-        LOG.info("Model {} unchanged, keeps its deployed version", name);
-        return;
-      }
+    boolean deployedNew = !isEmpty(deployment.getDeployedProcessDefinitions()) || !isEmpty(deployment.getDeployedDecisionDefinitions());
+    if (deployedNew) {
+      LOG.info("Model {} deployed (deployment {})", name, deployment.getId());
+    } else {
+      LOG.info("Model {} unchanged, keeps its deployed version", name);
     }
-    LOG.info("Model {} deployed (deployment {})", name, deployment.getId());
+  }
+
+  private static boolean isEmpty(java.util.List<?> list) {
+    return list == null || list.isEmpty();
   }
 
   private Map<String, Resource> find(String pattern, String suffix) {

@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.identity;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import nl.werkpact.keurmerk.employer.EmployerService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,12 +48,14 @@ class DemoSetup {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final EmployerService employers;
+  private final Clock clock;
 
-  DemoSetup(IdentityService identity, RuntimeService runtime, TaskService tasks, EmployerService employers) {
+  DemoSetup(IdentityService identity, RuntimeService runtime, TaskService tasks, EmployerService employers, Clock clock) {
     this.identity = identity;
     this.runtime = runtime;
     this.tasks = tasks;
     this.employers = employers;
+    this.clock = clock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -147,7 +149,7 @@ class DemoSetup {
     tasks.complete(task.getId(), variables);
   }
 
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toLocalDate();
+  private LocalDate today() {
+    return LocalDate.now(clock);
   }
 }

@@ -28,10 +28,6 @@ public class FileDropMailSender extends JavaMailSenderImpl {
     this.directory = directory;
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   @Override
   protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) {
     try {
