@@ -26,6 +26,11 @@ public class AuditRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM audit WHERE id = ?").param(id).query(Audit.class).optional();
   }
 
+  /** The audit owned by this KeurmerkAudit process instance (written in the transaction that started it). */
+  public Optional<Audit> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM audit WHERE process_instance_id = ?").param(processInstanceId).query(Audit.class).optional();
+  }
+
   Optional<Audit> findRunningByEmployer(long employerId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM audit WHERE running_for_employer_id = ?").param(employerId).query(Audit.class).optional();
   }
@@ -35,12 +40,14 @@ public class AuditRepository {
         .param(employerId).query(LocalDate.class).optional();
   }
 
-  long insert(long employerId, Long renewalOfKeurmerkId, String requestedBy, String processInstanceId, OffsetDateTime now) {
+  long insert(long employerId, Long renewalOfKeurmerkId, String requestedBy, String processInstanceId, String criteriaDecisionId,
+      OffsetDateTime now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO audit (employer_id, status, running_for_employer_id, renewal_of_keurmerk_id, requested_at, requested_by, process_instance_id)
-            VALUES (?, 'PLANNING', ?, ?, ?, ?, ?)""")
-        .params(employerId, employerId, renewalOfKeurmerkId, now, requestedBy, processInstanceId)
+            INSERT INTO audit (employer_id, status, running_for_employer_id, renewal_of_keurmerk_id, requested_at, requested_by,
+                               process_instance_id, criteria_decision_id)
+            VALUES (?, 'PLANNING', ?, ?, ?, ?, ?, ?)""")
+        .params(employerId, employerId, renewalOfKeurmerkId, now, requestedBy, processInstanceId, criteriaDecisionId)
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
   }

@@ -54,15 +54,15 @@ public class AuditService {
   /**
    * Registers an audit request. Refused, with nothing stored, for an unknown KvK number, an employer
    * without a signed convenant, one with an audit already running, or within the waiting period after a
-   * rejection.
+   * rejection. Whether it is a renewal is decided here, from the employer's own records (an audit requested
+   * while the employer holds an active keurmerk renews that one), never by the caller. The criteria table
+   * that will judge it ({@code criteriaDecisionId}) is pinned in the record.
    */
   @Transactional
-  public Request request(String kvkNumber, String requestedBy, Long renewalOfKeurmerkId, String processInstanceId) {
+  public Request request(String kvkNumber, String requestedBy, String processInstanceId, String criteriaDecisionId) {
     Employer employer = refuseUnlessAuditCanStart(kvkNumber);
-    // An audit requested while the employer holds an active keurmerk is its renewal.
-    Long renewal = renewalOfKeurmerkId != null ? renewalOfKeurmerkId
-        : keurmerken.activeKeurmerkOf(employer.id()).map(Keurmerk::id).orElse(null);
-    long id = audits.insert(employer.id(), renewal, requestedBy, processInstanceId, OffsetDateTime.now(clock));
+    Long renewal = keurmerken.activeKeurmerkOf(employer.id()).map(Keurmerk::id).orElse(null);
+    long id = audits.insert(employer.id(), renewal, requestedBy, processInstanceId, criteriaDecisionId, OffsetDateTime.now(clock));
     return new Request(id, employer.id());
   }
 
@@ -202,6 +202,15 @@ public class AuditService {
     model.put("earliestNewRequest", Dates.dutch(audit.decidedOn().plus(waitingPeriod)));
     mail.enqueue(new MailRequest(MAIL_REJECTED, employer.contactEmail(), model, CONCERNS, auditId, processInstanceId,
         MAIL_REJECTED + ":" + auditId));
+  }
+
+  /**
+   * The audit of a KeurmerkAudit process instance: the only way the process finds its record, so no variable a
+   * client sets can make a task act on another employer's audit.
+   */
+  public Audit ofProcessInstance(String processInstanceId) {
+    return audits.findByProcessInstance(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No audit belongs to process instance " + processInstanceId));
   }
 
   public Audit get(long auditId) {

@@ -24,6 +24,11 @@ public class ConvenantRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE id = ?").param(id).query(Convenant.class).optional();
   }
 
+  /** The convenant owned by this Convenant process instance (written when the instance started it). */
+  public Optional<Convenant> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE process_instance_id = ?").param(processInstanceId).query(Convenant.class).optional();
+  }
+
   /** The employer's open convenant (intent or signed), if any; there is at most one. */
   public Optional<Convenant> findOpenByEmployer(long employerId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE open_for_employer_id = ?")

@@ -122,6 +122,15 @@ public class ConvenantService {
     return convenants.findById(convenantId).orElseThrow(() -> new IllegalStateException("No convenant " + convenantId));
   }
 
+  /**
+   * The convenant of a Convenant process instance: the only way the process finds its record, so that no
+   * variable a client sets can point a task at another employer's convenant.
+   */
+  public Convenant ofProcessInstance(String processInstanceId) {
+    return convenants.findByProcessInstance(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No convenant belongs to process instance " + processInstanceId));
+  }
+
   /** Whether the employer with this KvK number has a signed convenant: the condition for an audit. */
   public boolean hasSignedConvenant(String kvkNumber) {
     return employers.findByKvkNumber(kvkNumber)

@@ -31,7 +31,7 @@ class InvalidRequestExceptionMapper implements ExceptionMapper<RestException> {
   }
 
   static Response badRequest(InvalidRequestException refused) {
-    return Response.status(Response.Status.BAD_REQUEST)
+    return Response.status(ErrorResponseFilter.statusOf(refused))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", "InvalidRequestException", "message", refused.getMessage()))
         .build();

@@ -20,6 +20,9 @@ public final class ProcessCatalog {
   private final Map<String, Set<String>> variablesByProcess = new HashMap<>();
   private final Map<String, String> processByMessage = new HashMap<>();
   private final Set<String> decisionKeys = new TreeSet<>();
+  private final Map<String, Set<String>> startInputs = new HashMap<>();
+  private final Map<String, Map<String, Set<String>>> taskInputs = new HashMap<>();
+  private final Map<String, Set<String>> messageInputs = new HashMap<>();
 
   public static ProcessCatalog scan(String basePackage) {
     var catalog = new ProcessCatalog();
@@ -36,6 +39,16 @@ public final class ProcessCatalog {
           }
         }
         catalog.variablesByProcess.put(key, variables);
+        Set<String> start = staticField(type, "START_INPUTS");
+        if (start != null) {
+          catalog.startInputs.put(key, start);
+        }
+        Map<String, Set<String>> tasks = staticField(type, "TASK_INPUTS");
+        catalog.taskInputs.put(key, tasks == null ? Map.of() : tasks);
+        Map<String, Set<String>> messages = staticField(type, "MESSAGE_INPUTS");
+        if (messages != null) {
+          catalog.messageInputs.putAll(messages);
+        }
         catalog.decisionKeys.addAll(constants(type, "DECISION_"));
         for (String message : constants(type, "MESSAGE_")) {
           String earlier = catalog.processByMessage.put(message, key);
@@ -48,6 +61,15 @@ public final class ProcessCatalog {
       throw new IllegalStateException("A *Process class lacks PROCESS_KEY or is not readable", e);
     }
     return catalog;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T staticField(Class<?> type, String name) throws IllegalAccessException {
+    try {
+      return (T) type.getField(name).get(null);
+    } catch (NoSuchFieldException absent) {
+      return null;
+    }
   }
 
   private static Set<String> constants(Class<?> type, String prefix) throws IllegalAccessException {
@@ -63,6 +85,25 @@ public final class ProcessCatalog {
   /** The variables of a process, or empty when the process is not one of ours. */
   public Optional<Set<String>> variables(String processKey) {
     return Optional.ofNullable(variablesByProcess.get(processKey));
+  }
+
+  /** What a user may submit when starting the process by hand; empty when it cannot be started by hand. */
+  public Optional<Set<String>> startInputs(String processKey) {
+    return Optional.ofNullable(startInputs.get(processKey));
+  }
+
+  /** What a user may submit when completing this user task: its form's editable fields; empty if unknown. */
+  public Optional<Set<String>> taskInputs(String processKey, String taskDefinitionKey) {
+    return Optional.ofNullable(taskInputs.getOrDefault(processKey, Map.of()).get(taskDefinitionKey));
+  }
+
+  public Map<String, Map<String, Set<String>>> taskInputs() {
+    return taskInputs;
+  }
+
+  /** The variables a message that users may send can carry; empty for a message only the system sends. */
+  public Optional<Set<String>> messageInputs(String messageName) {
+    return Optional.ofNullable(messageInputs.get(messageName));
   }
 
   public Set<String> messages() {

@@ -26,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class QueryExpressionGuard extends OncePerRequestFilter {
 
   static final String MESSAGE = "Zoekvragen en filters mogen geen expressies (${...} of #{...}) bevatten.";
+  static final String MALFORMED = "De zoekvraag in het adres is ongeldig (een % moet gevolgd worden door twee hexadecimale tekens).";
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
   private static final Pattern NOT_A_QUERY = Pattern.compile(
       ".*/(complete|submit-form|resolve|start|message|signal|correlate|modification|variables(/.*)?|localVariables(/.*)?|deployment/create|migration/.*)$");
@@ -35,15 +36,22 @@ class QueryExpressionGuard extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return NOT_A_QUERY.matcher(request.getRequestURI()).matches();
+    return NOT_A_QUERY.matcher(UnknownVariablesGuard.resourcePath(request)).matches();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String query = request.getQueryString();
-    if (query != null && EXPRESSION.matcher(URLDecoder.decode(query, StandardCharsets.UTF_8)).find()) {
-      refuse(response);
+    String decoded;
+    try {
+      decoded = query == null ? null : URLDecoder.decode(query, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      refuse(response, MALFORMED);
+      return;
+    }
+    if (decoded != null && EXPRESSION.matcher(decoded).find()) {
+      refuse(response, MESSAGE);
       return;
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
@@ -52,7 +60,7 @@ class QueryExpressionGuard extends OncePerRequestFilter {
       return;
     }
     if (body.length > 0 && holdsExpression(body)) {
-      refuse(response);
+      refuse(response, MESSAGE);
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -95,9 +103,9 @@ class QueryExpressionGuard extends OncePerRequestFilter {
     return false;
   }
 
-  private void refuse(HttpServletResponse response) throws IOException {
+  private void refuse(HttpServletResponse response, String message) throws IOException {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message", MESSAGE)));
+    response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
   }
 }

@@ -1,7 +1,6 @@
 package nl.werkpact.keurmerk.engine;
 
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,12 +19,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
 
+  /** Outermost: whatever fails behind it reaches the caller as one Dutch sentence (ErrorResponseFilter). */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<ErrorResponseFilter> errorResponses() {
+    var registration = new FilterRegistrationBean<>(new ErrorResponseFilter());
+    registration.setName("error-responses");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(100);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineRestAuthentication> engineRestAuthenticationFilter(IdentityService identity,
+      @Value("${camunda.bpm.webapp.header-security.hsts-disabled:true}") boolean hstsDisabled) {
+    var registration = new FilterRegistrationBean<>(new EngineRestAuthentication(identity, !hstsDisabled));
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(101);
     return registration;
   }
@@ -40,8 +49,9 @@ class RestSecurityConfiguration {
     return registration;
   }
 
+  /** Static: the engine plugin needs it before this configuration's other beans exist. */
   @Bean
-  ProcessCatalog processCatalog() {
+  static ProcessCatalog processCatalog() {
     return ProcessCatalog.scan("nl.werkpact.keurmerk");
   }
 
@@ -58,6 +68,11 @@ class RestSecurityConfiguration {
   @Bean
   ResourceConfigCustomizer invalidRequestsAreBadRequests() {
     return config -> config.register(InvalidRequestExceptionMapper.class).register(InvalidRequestExceptionMapper.Direct.class);
+  }
+
+  @Bean
+  ResourceConfigCustomizer withdrawalEndpoint(nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawals withdrawals, IdentityService identity) {
+    return config -> config.register(new nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalResource(withdrawals, identity));
   }
 
   @Bean

@@ -43,9 +43,22 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
     this.repository = repository;
   }
 
+  /**
+   * The path as the REST resources will see it: decoded, without matrix parameters and a trailing slash, so
+   * that {@code C%6Fnvenant}, {@code ;x=1} or {@code start/} match like the plain spelling.
+   */
+  static String resourcePath(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    path = path.replaceAll(";[^/]*", "");
+    while (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return path;
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String uri = request.getRequestURI();
+    String uri = resourcePath(request);
     return !"POST".equals(request.getMethod())
         || !(TASK.matcher(uri).matches() || START_BY_KEY.matcher(uri).matches() || START_BY_ID.matcher(uri).matches() || MESSAGE.matcher(uri).matches());
   }
@@ -59,15 +72,21 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
       return;
     }
     JsonNode root = parse(body);
-    String uri = request.getRequestURI();
+    String uri = resourcePath(request);
     Optional<String> processKey;
     JsonNode variables;
     if (MESSAGE.matcher(uri).matches()) {
       processKey = root == null ? Optional.empty() : catalog.processReceiving(root.path("messageName").asText(""));
-      variables = root == null ? null : root.path("processVariables");
+      variables = merged(root, root == null ? List.of() : List.of(root.path("processVariables"), root.path("processVariablesLocal"),
+          root.path("processVariablesToTriggeredScope")));
     } else {
       processKey = processOf(uri);
-      variables = root == null ? null : root.path("variables");
+      List<JsonNode> parts = new ArrayList<>();
+      if (root != null) {
+        parts.add(root.path("variables"));
+        root.path("startInstructions").forEach(instruction -> parts.add(instruction.path("variables")));
+      }
+      variables = merged(root, parts);
     }
     Optional<Set<String>> known = processKey.flatMap(catalog::variables);
     if (known.isPresent() && variables != null && variables.isObject()) {
@@ -86,6 +105,15 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
       }
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  private JsonNode merged(JsonNode root, List<JsonNode> parts) {
+    if (root == null) {
+      return null;
+    }
+    var all = json.createObjectNode();
+    parts.stream().filter(JsonNode::isObject).forEach(part -> all.setAll((com.fasterxml.jackson.databind.node.ObjectNode) part));
+    return all;
   }
 
   private Optional<String> processOf(String uri) {

@@ -8,7 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Writes {@link RoleAuthorizations} at start-up, in every profile; existing grants are completed, never widened elsewhere. */
+/** Writes {@link RoleAuthorizations} at start-up, in every profile; existing grants are set to exactly the table's permissions. */
 @Component
 class AuthorizationSetup {
 
@@ -34,10 +34,14 @@ class AuthorizationSetup {
             created.setResourceId(grant.resourceId());
             return created;
           });
-      if (Arrays.stream(grant.permissions()).allMatch(authorization::isPermissionGranted)) {
+      // Exactly the table's permissions: a grant narrowed in a new version is narrowed in existing databases too.
+      int wanted = Arrays.stream(grant.permissions()).mapToInt(org.camunda.bpm.engine.authorization.Permission::getValue)
+          .reduce(0, (a, b) -> a | b);
+      if (authorization.getId() != null && ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) authorization)
+          .getPermissions() == wanted) {
         continue;
       }
-      Arrays.stream(grant.permissions()).forEach(authorization::addPermission);
+      authorization.setPermissions(grant.permissions());
       authorizations.saveAuthorization(authorization);
     }
   }

@@ -66,9 +66,9 @@ public final class RoleAuthorizations {
         // Keurmerkcommissie: Tasklist, the audit and validity processes.
         new Grant(Groups.KEURMERKCOMMISSIE, APPLICATION, TASKLIST, ACCESS),
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_AUDIT, READ),
-        // ... and withdraws a keurmerk: message KeurmerkWithdrawn to its validity instance.
-        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.UPDATE_INSTANCE),
+        // Withdrawing a keurmerk is a dedicated operation (KeurmerkWithdrawalResource), not a permission on the
+        // validity instances: with UPDATE_INSTANCE the committee could move timers and send any message.
+        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
         // Procesbeheerders: Cockpit and Tasklist, deploy models, run and migrate instances, read history.
         new Grant(Groups.PROCESBEHEERDERS, APPLICATION, COCKPIT, ACCESS),
         new Grant(Groups.PROCESBEHEERDERS, APPLICATION, TASKLIST, ACCESS),

@@ -9,4 +9,6 @@ public record Keurmerk(
     long auditId,
     LocalDate validFrom,
     LocalDate validUntil,
-    KeurmerkStatus status) {}
+    KeurmerkStatus status,
+    /** The KeurmerkValidity instance of this keurmerk's period; its delegates find the keurmerk by it. */
+    String validityProcessInstanceId) {}

@@ -96,6 +96,25 @@ public class KeurmerkLifecycle {
         MAIL_WITHDRAWN + ":" + keurmerkId));
   }
 
+  /**
+   * The keurmerk of a KeurmerkValidity instance: the only way its delegates find their record. A keurmerk
+   * awarded before instances were bound is found once by the instance's business key (which only the award
+   * sets) and bound to it from then on.
+   */
+  @Transactional
+  public Keurmerk ofValidityInstance(String processInstanceId, String businessKey) {
+    var bound = keurmerken.findByValidityProcessInstance(processInstanceId);
+    if (bound.isPresent()) {
+      return bound.get();
+    }
+    Keurmerk legacy = businessKey == null || !businessKey.matches("[0-9]{1,18}") ? null
+        : keurmerken.findById(Long.parseLong(businessKey)).filter(k -> k.validityProcessInstanceId() == null).orElse(null);
+    if (legacy == null || !keurmerken.bindValidityInstance(legacy.id(), processInstanceId)) {
+      throw new IllegalStateException("No keurmerk belongs to validity instance " + processInstanceId);
+    }
+    return get(legacy.id());
+  }
+
   public Keurmerk get(long keurmerkId) {
     return keurmerken.findById(keurmerkId).orElseThrow(() -> new IllegalStateException("No keurmerk " + keurmerkId));
   }

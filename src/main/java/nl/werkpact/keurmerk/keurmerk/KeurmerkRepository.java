@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KeurmerkRepository {
 
-  private static final String COLUMNS = "id, number, employer_id, audit_id, valid_from, valid_until, status";
+  private static final String COLUMNS = "id, number, employer_id, audit_id, valid_from, valid_until, status, validity_process_instance_id";
 
   private final JdbcClient jdbc;
 
@@ -20,6 +20,21 @@ public class KeurmerkRepository {
 
   public Optional<Keurmerk> findById(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE id = ?").param(id).query(Keurmerk.class).optional();
+  }
+
+  public Optional<Keurmerk> findByNumber(String number) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE number = ?").param(number).query(Keurmerk.class).optional();
+  }
+
+  public Optional<Keurmerk> findByValidityProcessInstance(String processInstanceId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE validity_process_instance_id = ?").param(processInstanceId)
+        .query(Keurmerk.class).optional();
+  }
+
+  /** Binds the keurmerk to its validity instance once; a keurmerk already bound to another instance stays as it is. */
+  boolean bindValidityInstance(long id, String processInstanceId) {
+    return jdbc.sql("UPDATE keurmerk SET validity_process_instance_id = ? WHERE id = ? AND validity_process_instance_id IS NULL")
+        .params(processInstanceId, id).update() == 1;
   }
 
   public Optional<Keurmerk> findByAudit(long auditId) {

@@ -51,6 +51,12 @@ public class KeurmerkService {
     });
   }
 
+  /** Records which KeurmerkValidity instance runs this keurmerk's period (written by the award, not by a client). */
+  @Transactional
+  public void bindValidityInstance(long keurmerkId, String processInstanceId) {
+    keurmerken.bindValidityInstance(keurmerkId, processInstanceId);
+  }
+
   /** The employer's ACTIVE keurmerk, if any: an audit requested while it runs is its renewal. */
   public java.util.Optional<Keurmerk> activeKeurmerkOf(long employerId) {
     return keurmerken.findByEmployer(employerId).stream().filter(k -> k.status() == KeurmerkStatus.ACTIVE).reduce((a, b) -> b);

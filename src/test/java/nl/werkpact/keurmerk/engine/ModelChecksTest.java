@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,12 @@ import org.junit.jupiter.api.Test;
 class ModelChecksTest {
 
   private static final ProcessCatalog CODE = ProcessCatalog.scan("nl.werkpact.keurmerk");
-  private static final Set<String> BEANS = ModelChecks.applicationBeanNames("nl.werkpact.keurmerk");
+  private static final Map<String, Class<?>> BEANS = ProcessBeans.scan("nl.werkpact.keurmerk");
 
   @Test
   void theModelsPassEveryCheck() throws Exception {
-    var checks = new ModelChecks(Path.of("bpmn"), Path.of("forms"), BEANS, key -> CODE.variables(key).orElse(null));
+    var checks = new ModelChecks(ModelChecks.filesIn(Path.of("bpmn"), Path.of("forms")), form -> false, decision -> false, BEANS,
+        key -> CODE.variables(key).orElse(null));
 
     assertThat(checks.run()).isEmpty();
     assertThat(checks.messageNames()).as("message names in the models and in the code").isEqualTo(CODE.messages());
@@ -39,7 +41,7 @@ class ModelChecksTest {
   @Test
   void aBrokenModelIsReportedWithFileAndElement() throws Exception {
     Path root = Path.of("src/test/resources/model-checks/broken");
-    var checks = new ModelChecks(root.resolve("bpmn"), root.resolve("forms"), BEANS,
+    var checks = new ModelChecks(ModelChecks.filesIn(root.resolve("bpmn"), root.resolve("forms")), form -> false, decision -> false, BEANS,
         key -> key.equals("Broken") ? Set.of("known") : null);
 
     assertThat(checks.run()).containsExactlyInAnyOrder(
@@ -51,9 +53,30 @@ class ModelChecksTest {
         "Broken.bpmn Task_Check: refers to decision 'NoSuchDecision', which has no bpmn/NoSuchDecision.dmn",
         "Broken.bpmn Task_Review: user task without a candidate group",
         "BrokenForm.form Field_unknown: field key 'unknownField' is a variable the process never reads or writes",
-        "Broken.bpmn Broken: expression refers to 'noSuchDelegate', which is neither a bean nor a variable of the process",
+        "Broken.bpmn Task_Send: expression refers to 'noSuchDelegate', which is neither a bean nor a variable of the process",
         "Unparsable.bpmn (file): does not parse: SAXException while parsing input stream");
     assertThat(checks.messageNames()).containsExactly("NoSuchMessage");
+  }
+
+  @Test
+  void aModelThatReachesOutsideTheProcessBeansAndVariablesIsReported() throws Exception {
+    Path root = Path.of("src/test/resources/model-checks/unsafe");
+    var checks = new ModelChecks(ModelChecks.filesIn(root.resolve("bpmn"), root.resolve("forms")), form -> false, decision -> false, BEANS,
+        key -> CODE.variables(key).orElse(null));
+
+    var problems = checks.run();
+
+    assertThat(problems).anyMatch(p -> p.startsWith("Unsafe.bpmn Task_Class: class=\"java.lang.Runtime\""))
+        .anyMatch(p -> p.startsWith("Unsafe.bpmn Task_Script: <scriptTask>"))
+        .anyMatch(p -> p.startsWith("Unsafe.bpmn Task_Script: scriptFormat="))
+        .anyMatch(p -> p.startsWith("Unsafe.bpmn Task_GetClass: expression ${employerName.getClass().forName('java.lang.Runtime')} calls a method on something else"))
+        .anyMatch(p -> p.startsWith("Unsafe.bpmn Task_Engine: expression ${execution.processEngineServices.runtimeService} reads a property"))
+        .anyMatch(p -> p.startsWith("Unsafe.bpmn Task_DataSource: expression ${dataSource.connection} reads a property"))
+        .anyMatch(p -> p.startsWith("Unsafe.bpmn Task_BeanClass: expression ${registerIntentDelegate.getClass()} calls registerIntentDelegate.getClass, which is not a public method"))
+        .anyMatch(p -> p.startsWith("Unsafe.bpmn Task_Bracket: expression ${registerIntentDelegate['class']} reads a property"))
+        .anyMatch(p -> p.startsWith("Unsafe.bpmn Flow_Condition: language=\"groovy\""))
+        .anyMatch(p -> p.startsWith("UnsafeCriteria.dmn (decision): expressionLanguage=\"juel\""))
+        .noneMatch(p -> p.contains("Task_Allowed"));
   }
 
   private static String read(Path path) {

@@ -29,26 +29,30 @@ public class AwardKeurmerkDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long auditId = KeurmerkAuditProcess.auditId(execution);
-    var audit = audits.get(auditId);
-    var keurmerk = audits.award(auditId, accountmanagers.emailFor(audit.employerId()).orElse(null), execution.getProcessInstanceId());
+    var audit = audits.ofProcessInstance(execution.getProcessInstanceId());
+    var keurmerk = audits.award(audit.id(), accountmanagers.emailFor(audit.employerId()).orElse(null), execution.getProcessInstanceId());
     execution.setVariable(Vars.KEURMERK_ID, keurmerk.id());
     execution.setVariable(Vars.KEURMERK_NUMBER, keurmerk.number());
 
     var runtime = execution.getProcessEngineServices().getRuntimeService();
+    // The renewed keurmerk comes from the audit record (decided by the server at the request), and its
+    // period instance from the keurmerk record: no variable can point the renewal at another keurmerk.
     if (audit.renewalOfKeurmerkId() != null) {
-      String renewed = String.valueOf(audit.renewalOfKeurmerkId());
-      if (runtime.createProcessInstanceQuery().processDefinitionKey(KeurmerkValidityProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(renewed).count() > 0) {
-        runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_RENEWED).processInstanceBusinessKey(renewed).correlate();
+      var renewed = keurmerken.get(audit.renewalOfKeurmerkId());
+      var instance = renewed.validityProcessInstanceId() != null
+          ? runtime.createProcessInstanceQuery().processInstanceId(renewed.validityProcessInstanceId()).singleResult()
+          : runtime.createProcessInstanceQuery().processDefinitionKey(KeurmerkValidityProcess.PROCESS_KEY)
+              .processInstanceBusinessKey(String.valueOf(renewed.id())).singleResult();
+      if (instance != null) {
+        runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_RENEWED).processInstanceId(instance.getId()).correlate();
       }
     }
-    String business = String.valueOf(keurmerk.id());
-    if (runtime.createProcessInstanceQuery().processDefinitionKey(KeurmerkValidityProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(business).count() == 0) {
-      runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED).processInstanceBusinessKey(business)
+    if (keurmerk.validityProcessInstanceId() == null) {
+      var period = runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+          .processInstanceBusinessKey(String.valueOf(keurmerk.id()))
           .setVariables(KeurmerkValidityProcess.startVariables(keurmerk, keurmerken.membershipOf(keurmerk.id())))
           .correlateStartMessage();
+      keurmerken.bindValidityInstance(keurmerk.id(), period.getId());
     }
   }
 }

@@ -25,11 +25,12 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long auditId = KeurmerkAuditProcess.auditId(execution);
-    var audit = audits.get(auditId);
+    var audit = audits.ofProcessInstance(execution.getProcessInstanceId());
+    long auditId = audit.id();
     var figures = new AuditFigures(audit.workforceSize(), audit.targetGroupEmployees(), audit.extraWorkplaces(),
         audit.workExperiencePlaces(), audit.socialPurchasingEuros(), audit.findings());
-    String decisionId = KeurmerkAuditProcess.criteriaDecisionId(execution);
+    // The table pinned in the audit record at the request, not a variable.
+    String decisionId = audit.criteriaDecisionId();
     var services = execution.getProcessEngineServices();
     var result = services.getDecisionService().evaluateDecisionById(decisionId)
         .variables(Variables.createVariables()

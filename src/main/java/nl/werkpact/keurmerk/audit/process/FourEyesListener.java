@@ -22,7 +22,7 @@ public class FourEyesListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (task.getAssignee() != null) {
-      audits.refuseAuditor(KeurmerkAuditProcess.auditId(task), task.getAssignee());
+      audits.refuseAuditor(audits.ofProcessInstance(task.getProcessInstanceId()).id(), task.getAssignee());
     }
   }
 }

@@ -46,7 +46,6 @@ public final class KeurmerkAuditProcess {
     public static final String EMPLOYER_NAME = "employerName";
     public static final String AUDIT_ID = "auditId";
     public static final String EMPLOYER_ID = "employerId";
-    public static final String RENEWAL_OF_KEURMERK_ID = "renewalOfKeurmerkId";
     public static final String CRITERIA_DECISION_ID = "criteriaDecisionId";
     public static final String AUDIT_DATE = "auditDate";
     public static final String AUDITOR = "auditor";
@@ -70,23 +69,25 @@ public final class KeurmerkAuditProcess {
     private Vars() {}
   }
 
+  /**
+   * What a user may submit: the editable fields of the start form and of each user task's form, and the one
+   * message a user may send with what it may carry. Everything else is refused by the engine
+   * (engine/CommandGuard), whatever the route.
+   */
+  public static final java.util.Set<String> START_INPUTS = java.util.Set.of(Vars.KVK_NUMBER);
+  public static final java.util.Map<String, java.util.Set<String>> TASK_INPUTS = java.util.Map.of(
+      Elements.TASK_PLAN_AUDIT, java.util.Set.of(Vars.AUDIT_DATE, Vars.AUDITOR),
+      Elements.TASK_PERFORM_AUDIT, java.util.Set.of(Vars.WORKFORCE_SIZE, Vars.TARGET_GROUP_EMPLOYEES, Vars.EXTRA_WORKPLACES,
+          Vars.WORK_EXPERIENCE_PLACES, Vars.SOCIAL_PURCHASING_EUROS, Vars.FINDINGS),
+      Elements.TASK_COMMITTEE_DECISION, java.util.Set.of(Vars.FINAL_OUTCOME, Vars.COMMITTEE_REASON),
+      Elements.TASK_PLAN_CEREMONY, java.util.Set.of(Vars.CEREMONY_DATE, Vars.CEREMONY_LOCATION));
+  public static final java.util.Map<String, java.util.Set<String>> MESSAGE_INPUTS = java.util.Map.of(
+      MESSAGE_AUDIT_REQUESTED, java.util.Set.of(Vars.KVK_NUMBER));
+
   private KeurmerkAuditProcess() {}
 
   public static String kvkNumber(VariableScope scope) {
     return string(scope, Vars.KVK_NUMBER);
-  }
-
-  public static long auditId(VariableScope scope) {
-    return ((Number) scope.getVariable(Vars.AUDIT_ID)).longValue();
-  }
-
-  public static Long renewalOfKeurmerkId(VariableScope scope) {
-    Object value = scope.getVariable(Vars.RENEWAL_OF_KEURMERK_ID);
-    return value instanceof Number n ? n.longValue() : null;
-  }
-
-  public static String criteriaDecisionId(VariableScope scope) {
-    return string(scope, Vars.CRITERIA_DECISION_ID);
   }
 
   public static LocalDate auditDate(VariableScope scope) {

@@ -17,6 +17,6 @@ public class RecordAuditPlanningListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    audits.plan(KeurmerkAuditProcess.auditId(task), KeurmerkAuditProcess.auditDate(task), KeurmerkAuditProcess.auditor(task));
+    audits.plan(audits.ofProcessInstance(task.getProcessInstanceId()).id(), KeurmerkAuditProcess.auditDate(task), KeurmerkAuditProcess.auditor(task));
   }
 }

@@ -17,6 +17,6 @@ public class RecordRejectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    audits.reject(KeurmerkAuditProcess.auditId(execution), execution.getProcessInstanceId());
+    audits.reject(audits.ofProcessInstance(execution.getProcessInstanceId()).id(), execution.getProcessInstanceId());
   }
 }

@@ -30,13 +30,12 @@ public class RegisterAuditRequestDelegate implements JavaDelegate {
       kvk = execution.getProcessBusinessKey();
     }
     var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    var request = audits.request(kvk, auth == null ? null : auth.getUserId(), KeurmerkAuditProcess.renewalOfKeurmerkId(execution),
-        execution.getProcessInstanceId());
     var criteria = execution.getProcessEngineServices().getRepositoryService().createDecisionDefinitionQuery()
         .decisionDefinitionKey(KeurmerkAuditProcess.DECISION_KEY).latestVersion().singleResult();
     if (criteria == null) {
       throw new IllegalStateException("Decision " + KeurmerkAuditProcess.DECISION_KEY + " is not deployed");
     }
+    var request = audits.request(kvk, auth == null ? null : auth.getUserId(), execution.getProcessInstanceId(), criteria.getId());
     execution.setProcessBusinessKey(kvk.strip());
     execution.setVariable(Vars.KVK_NUMBER, kvk.strip());
     execution.setVariable(Vars.AUDIT_ID, request.auditId());

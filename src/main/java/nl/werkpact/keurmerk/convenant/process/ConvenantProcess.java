@@ -62,6 +62,16 @@ public final class ConvenantProcess {
     private Vars() {}
   }
 
+  /**
+   * What a user may submit: the editable fields of the start form and of each user task's form. Everything
+   * else a client sends is refused by the engine (engine/CommandGuard), whatever the route.
+   */
+  public static final java.util.Set<String> START_INPUTS = java.util.Set.of(Vars.EMPLOYER_NAME, Vars.KVK_NUMBER, Vars.ADDRESS,
+      Vars.MUNICIPALITY, Vars.CONTACT_PERSON, Vars.CONTACT_EMAIL);
+  public static final java.util.Map<String, java.util.Set<String>> TASK_INPUTS = java.util.Map.of(
+      Elements.TASK_INTAKE, java.util.Set.of(Vars.INTAKE_DATE, Vars.INTAKE_NOTES, Vars.INTENDED_WORKPLACES),
+      Elements.TASK_RECORD_SIGNING, java.util.Set.of(Vars.SIGNING_OUTCOME, Vars.SIGNED_DATE, Vars.SIGNED_BY, Vars.WITHDRAWAL_REASON));
+
   /** Values of {@link Vars#SIGNING_OUTCOME}, the decision at {@link Elements#GATEWAY_SIGNING_OUTCOME}. */
   public enum SigningOutcome { SIGNED, WITHDRAWN }
 
@@ -75,10 +85,6 @@ public final class ConvenantProcess {
         string(scope, Vars.MUNICIPALITY),
         string(scope, Vars.CONTACT_PERSON),
         string(scope, Vars.CONTACT_EMAIL));
-  }
-
-  public static long convenantId(VariableScope scope) {
-    return ((Number) scope.getVariable(Vars.CONVENANT_ID)).longValue();
   }
 
   public static void setRegistration(VariableScope scope, long convenantId, long employerId) {

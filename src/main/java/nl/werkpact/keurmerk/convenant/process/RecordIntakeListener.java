@@ -18,7 +18,7 @@ public class RecordIntakeListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     convenants.recordIntake(
-        ConvenantProcess.convenantId(task),
+        convenants.ofProcessInstance(task.getProcessInstanceId()).id(),
         ConvenantProcess.intakeDate(task),
         ConvenantProcess.intakeNotes(task),
         ConvenantProcess.intendedWorkplaces(task));

@@ -18,7 +18,7 @@ public class RecordSignedConvenantDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     convenants.recordSigning(
-        ConvenantProcess.convenantId(execution),
+        convenants.ofProcessInstance(execution.getProcessInstanceId()).id(),
         ConvenantProcess.signedDate(execution),
         ConvenantProcess.signedBy(execution),
         execution.getProcessInstanceId());

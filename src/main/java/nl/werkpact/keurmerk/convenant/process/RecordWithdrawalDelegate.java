@@ -17,6 +17,6 @@ public class RecordWithdrawalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    convenants.recordWithdrawal(ConvenantProcess.convenantId(execution), ConvenantProcess.withdrawalReason(execution));
+    convenants.recordWithdrawal(convenants.ofProcessInstance(execution.getProcessInstanceId()).id(), ConvenantProcess.withdrawalReason(execution));
   }
 }

@@ -19,7 +19,7 @@ public class ValidateSigningListener implements TaskListener {
   public void notify(DelegateTask task) {
     switch (ConvenantProcess.signingOutcome(task)) {
       case SIGNED -> convenants.validateSigning(
-          ConvenantProcess.convenantId(task), ConvenantProcess.signedDate(task), ConvenantProcess.signedBy(task));
+          convenants.ofProcessInstance(task.getProcessInstanceId()).id(), ConvenantProcess.signedDate(task), ConvenantProcess.signedBy(task));
       case WITHDRAWN -> convenants.validateWithdrawal(ConvenantProcess.withdrawalReason(task));
     }
   }

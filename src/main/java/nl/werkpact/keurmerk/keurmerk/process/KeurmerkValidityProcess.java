@@ -50,6 +50,8 @@ public final class KeurmerkValidityProcess {
     /** Local variable of each "klaarzetten" task: which reminder. */
     public static final String REMINDER = "reminder";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    /** Who withdrew the keurmerk (set by the withdrawal operation, not by a client). */
+    public static final String WITHDRAWN_BY = "withdrawnBy";
 
     private Vars() {}
   }
@@ -63,14 +65,6 @@ public final class KeurmerkValidityProcess {
         Vars.EMPLOYER_ID, keurmerk.employerId(),
         Vars.VALID_UNTIL, keurmerk.validUntil().toString(),
         Vars.MEMBERSHIP_UNTIL, membership.validUntil().toString());
-  }
-
-  public static long keurmerkId(VariableScope scope) {
-    return ((Number) scope.getVariable(Vars.KEURMERK_ID)).longValue();
-  }
-
-  public static long employerId(VariableScope scope) {
-    return ((Number) scope.getVariable(Vars.EMPLOYER_ID)).longValue();
   }
 
   public static Reminder reminder(VariableScope scope) {

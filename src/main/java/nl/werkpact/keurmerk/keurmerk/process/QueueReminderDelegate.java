@@ -20,7 +20,8 @@ public class QueueReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.remind(KeurmerkValidityProcess.keurmerkId(execution), KeurmerkValidityProcess.reminder(execution),
-        accountmanagers.emailFor(KeurmerkValidityProcess.employerId(execution)).orElse(null), execution.getProcessInstanceId());
+    var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    lifecycle.remind(keurmerk.id(), KeurmerkValidityProcess.reminder(execution),
+        accountmanagers.emailFor(keurmerk.employerId()).orElse(null), execution.getProcessInstanceId());
   }
 }

@@ -17,6 +17,7 @@ public class RecordExpiryDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.expire(KeurmerkValidityProcess.keurmerkId(execution), execution.getProcessInstanceId());
+    var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    lifecycle.expire(keurmerk.id(), execution.getProcessInstanceId());
   }
 }

@@ -20,7 +20,8 @@ public class RecordKeurmerkWithdrawalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.withdraw(KeurmerkValidityProcess.keurmerkId(execution), KeurmerkValidityProcess.withdrawalReason(execution),
+    var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    lifecycle.withdraw(keurmerk.id(), KeurmerkValidityProcess.withdrawalReason(execution),
         execution.getProcessInstanceId());
   }
 }

@@ -1,0 +1,428 @@
+package nl.werkpact.keurmerk.engine;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.werkpact.keurmerk.common.ConflictException;
+import nl.werkpact.keurmerk.common.ForbiddenException;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.common.Texts;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * The engine's own gate: every command a user sends, through REST, Tasklist, Cockpit or the Java API, ends
+ * here before it runs, so the answer does not depend on the route or on how a URL is spelled.
+ *
+ * <ul>
+ *   <li><b>Deny by default for what Camunda bundles into broad permissions.</b> Starting at an activity,
+ *       moving instances, resolving or delegating tasks, job due dates and retries, signals, raw message
+ *       events, variable endpoints and batches are for administrators only.</li>
+ *   <li><b>What a user may submit is the input of the form at hand</b> ({@code START_INPUTS},
+ *       {@code TASK_INPUTS}, {@code MESSAGE_INPUTS} in each {@code *Process} class). A shown, read-only value
+ *       sent back unchanged is dropped; anything else is refused with a Dutch message and nothing is stored.</li>
+ *   <li><b>No expressions in task queries or filters</b>, nested {@code orQueries} included (the engine's own
+ *       switch does not look inside them).</li>
+ *   <li><b>Refusals reach the user as one Dutch sentence</b>: a refusal thrown anywhere inside the command
+ *       (a listener, a delegate) is unwrapped from the engine's exception; a lost race or a value the database
+ *       cannot store becomes a Dutch refusal instead of an SQL error.</li>
+ * </ul>
+ *
+ * Only the outermost command of a call is checked: what our own delegates and listeners do inside it is the
+ * system acting, and calls without an authenticated user (the job executor, start-up) are the system too.
+ */
+final class CommandGuard extends CommandInterceptor {
+
+  static final String ADMIN_ONLY = "Deze handeling is voorbehouden aan beheerders";
+
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  /** Commands that Camunda allows with a permission our roles need for their ordinary work. */
+  private static final Map<String, String> ADMIN_ONLY_COMMANDS = Map.ofEntries(
+      Map.entry("StartProcessInstanceAtActivitiesCmd", "een proces bij een bepaalde stap starten"),
+      Map.entry("ModifyProcessInstanceCmd", "een lopend proces naar een andere stap verplaatsen"),
+      Map.entry("ModifyProcessInstanceAsyncCmd", "een lopend proces naar een andere stap verplaatsen"),
+      Map.entry("ProcessInstanceModificationCmd", "lopende processen naar een andere stap verplaatsen"),
+      Map.entry("RestartProcessInstancesCmd", "beëindigde processen herstarten"),
+      Map.entry("ResolveTaskCmd", "een taak afronden namens een ander (resolve)"),
+      Map.entry("DelegateTaskCmd", "een taak delegeren"),
+      Map.entry("MessageEventReceivedCmd", "een bericht aan een wachtende stap sturen"),
+      Map.entry("SignalEventReceivedCmd", "signalen versturen"),
+      Map.entry("SignalCmd", "een wachtende stap een signaal geven"),
+      Map.entry("SetTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+      Map.entry("SetExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+      Map.entry("PatchTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+      Map.entry("PatchExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+      Map.entry("RemoveTaskVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
+      Map.entry("RemoveExecutionVariablesCmd", "procesgegevens rechtstreeks verwijderen"));
+  /** Whole families: job due dates, retries, priorities and execution; external tasks. */
+  private static final List<String> ADMIN_ONLY_PREFIXES = List.of("SetJob", "ExecuteJob", "RecalculateJob", "SetExternalTask",
+      "HandleExternalTask", "SetProcessInstanceBusinessKey", "UpdateBusinessKey");
+
+  private final ProcessCatalog catalog;
+  private final ProcessEngineConfigurationImpl engine;
+
+  CommandGuard(ProcessCatalog catalog, ProcessEngineConfigurationImpl engine) {
+    this.catalog = catalog;
+    this.engine = engine;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    int[] depth = DEPTH.get();
+    if (depth[0] > 0) {
+      depth[0]++;
+      try {
+        return next.execute(command);
+      } finally {
+        depth[0]--;
+      }
+    }
+    Authentication user = engine.getIdentityService().getCurrentAuthentication();
+    depth[0]++;
+    try {
+      refuseExpressions(command);
+      if (user != null && user.getUserId() != null) {
+        check(command, user);
+      }
+      return next.execute(command);
+    } catch (RuntimeException failure) {
+      throw user == null ? failure : translate(failure);
+    } finally {
+      depth[0]--;
+      if (depth[0] == 0) {
+        DEPTH.remove();
+      }
+    }
+  }
+
+  // --- what a user may do ------------------------------------------------------------------------------
+
+  private void check(Command<?> command, Authentication user) {
+    boolean admin = isAdmin(user);
+    String name = command.getClass().getSimpleName();
+    if (!admin) {
+      String what = ADMIN_ONLY_COMMANDS.get(name);
+      if (what == null && ADMIN_ONLY_PREFIXES.stream().anyMatch(name::startsWith)) {
+        what = "geplande stappen, herhaalpogingen of externe taken wijzigen";
+      }
+      if (what == null && name.contains("Batch") && !name.endsWith("QueryImpl")) {
+        what = "bulkbewerkingen";
+      }
+      if (what != null) {
+        throw new ForbiddenException(ADMIN_ONLY + ": " + what + ".");
+      }
+    }
+    if (command instanceof CompleteTaskCmd) {
+      checkTaskInput((String) field(command, "taskId"), map(field(command, "variables")));
+    } else if (command instanceof SubmitTaskFormCmd) {
+      checkTaskInput((String) field(command, "taskId"), map(field(command, "properties")));
+    } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
+      var builder = (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
+      String key = builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey() : keyOf(builder.getProcessDefinitionId());
+      checkStartInput(key, builder.getVariables(), command instanceof StartProcessInstanceAtActivitiesCmd);
+    } else if (command instanceof SubmitStartFormCmd) {
+      checkStartInput(keyOf((String) field(command, "processDefinitionId")), map(field(command, "variables")), false);
+    } else if (command instanceof AbstractCorrelateMessageCmd) {
+      checkMessage((MessageCorrelationBuilderImpl) field(command, "builder"), admin);
+    }
+  }
+
+  private static boolean isAdmin(Authentication user) {
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    return groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)
+        || groups.contains(nl.werkpact.keurmerk.identity.Groups.ADMINS);
+  }
+
+  private record TaskInfo(String processKey, String taskKey, Map<String, Object> current) {}
+
+  private void checkTaskInput(String taskId, Map<String, Object> submitted) {
+    if (taskId == null || submitted == null || submitted.isEmpty()) {
+      return;
+    }
+    TaskInfo task = system(context -> {
+      TaskEntity entity = context.getTaskManager().findTaskById(taskId);
+      if (entity == null || entity.getProcessDefinitionId() == null) {
+        return null;
+      }
+      Map<String, Object> current = new HashMap<>();
+      for (String name : submitted.keySet()) {
+        current.put(name, entity.getVariable(name));
+      }
+      return new TaskInfo(keyOfDefinition(context, entity.getProcessDefinitionId()), entity.getTaskDefinitionKey(), current);
+    });
+    if (task == null) {
+      return; // no such task, or not a process task: the engine gives its own answer
+    }
+    Optional<Set<String>> known = catalog.variables(task.processKey());
+    if (known.isEmpty()) {
+      return;
+    }
+    Set<String> inputs = catalog.taskInputs(task.processKey(), task.taskKey()).orElse(Set.of());
+    checkInput(task.processKey(), submitted, known.get(), inputs, task.current(), "Bij deze taak");
+  }
+
+  private void checkStartInput(String processKey, Map<String, Object> submitted, boolean atActivity) {
+    Optional<Set<String>> known = processKey == null ? Optional.empty() : catalog.variables(processKey);
+    if (known.isEmpty()) {
+      return;
+    }
+    if (atActivity) {
+      // Only administrators get here (repair): any variable of the process, nothing unknown.
+      refuseUnknown(processKey, submitted == null ? Set.of() : submitted.keySet(), known.get());
+      return;
+    }
+    Optional<Set<String>> inputs = catalog.startInputs(processKey);
+    if (inputs.isEmpty()) {
+      throw new ForbiddenException("Het proces " + processKey + " start vanzelf (bijvoorbeeld bij de toekenning van een keurmerk) "
+          + "en kan niet met de hand worden gestart.");
+    }
+    checkInput(processKey, submitted == null ? Map.of() : submitted, known.get(), inputs.get(), Map.of(),
+        "Bij het starten van " + processKey);
+  }
+
+  private void checkMessage(MessageCorrelationBuilderImpl message, boolean admin) {
+    String name = message.getMessageName();
+    Optional<String> processKey = name == null ? Optional.empty() : catalog.processReceiving(name);
+    Optional<Set<String>> inputs = name == null ? Optional.empty() : catalog.messageInputs(name);
+    if (!admin && inputs.isEmpty()) {
+      throw new ForbiddenException(ADMIN_ONLY + ": het bericht " + (name == null ? "zonder naam" : name)
+          + " wordt alleen door het systeem zelf verstuurd.");
+    }
+    Map<String, Object> payload = new HashMap<>();
+    if (message.getPayloadProcessInstanceVariables() != null) {
+      payload.putAll(message.getPayloadProcessInstanceVariables());
+    }
+    Map<String, Object> scoped = new HashMap<>();
+    if (message.getPayloadProcessInstanceVariablesLocal() != null) {
+      scoped.putAll(message.getPayloadProcessInstanceVariablesLocal());
+    }
+    if (message.getPayloadProcessInstanceVariablesToTriggeredScope() != null) {
+      scoped.putAll(message.getPayloadProcessInstanceVariablesToTriggeredScope());
+    }
+    if (processKey.isEmpty()) {
+      return; // not one of our messages: the engine finds nothing to correlate
+    }
+    Set<String> known = catalog.variables(processKey.get()).orElse(Set.of());
+    if (admin) {
+      payload.putAll(scoped);
+      refuseUnknown(processKey.get(), payload.keySet(), known);
+      return;
+    }
+    if (!scoped.isEmpty()) {
+      throw new InvalidRequestException("Het bericht " + name + " kan alleen gegevens voor het hele proces meegeven ("
+          + String.join(", ", inputs.get()) + "). Er is niets opgeslagen.");
+    }
+    checkInput(processKey.get(), payload, known, inputs.get(), Map.of(), "Bij het bericht " + name);
+  }
+
+  private void checkInput(String processKey, Map<String, Object> submitted, Set<String> known, Set<String> inputs,
+      Map<String, Object> current, String where) {
+    refuseUnknown(processKey, submitted.keySet(), known);
+    List<String> notInputs = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    for (var entry : submitted.entrySet()) {
+      Object value = raw(entry.getValue());
+      if (inputs.contains(entry.getKey())) {
+        if (value instanceof String text && Texts.hasForbiddenCharacters(text, true)) {
+          throw new InvalidRequestException(Texts.refusal("Veld '" + entry.getKey() + "'") + " Er is niets opgeslagen.");
+        }
+      } else if (current.containsKey(entry.getKey()) && sameValue(current.get(entry.getKey()), value)) {
+        unchanged.add(entry.getKey());
+      } else {
+        notInputs.add(entry.getKey());
+      }
+    }
+    if (!notInputs.isEmpty()) {
+      throw new InvalidRequestException(where + " kunt u alleen de velden van het formulier invullen ("
+          + String.join(", ", new TreeSet<>(inputs)) + "); niet: " + String.join(", ", new TreeSet<>(notInputs)) + ". Er is niets opgeslagen.");
+    }
+    // A read-only field that the form sends back as it was shown: nothing to store.
+    for (String name : unchanged) {
+      try {
+        submitted.remove(name);
+      } catch (UnsupportedOperationException immutable) {
+        // an immutable map from a Java caller; the value is the current one, so storing it changes nothing
+      }
+    }
+  }
+
+  private static void refuseUnknown(String processKey, Collection<String> names, Set<String> known) {
+    Set<String> unknown = new TreeSet<>();
+    for (String name : names) {
+      if (!known.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidRequestException("Onbekende gegevens voor proces " + processKey + ": " + String.join(", ", unknown) + ". Er is niets opgeslagen.");
+    }
+  }
+
+  private static Object raw(Object value) {
+    if (value instanceof ObjectValue object && !object.isDeserialized()) {
+      return object; // serialized: never equal to a stored value, and no input field takes objects
+    }
+    return value instanceof TypedValue typed ? typed.getValue() : value;
+  }
+
+  private static boolean sameValue(Object current, Object submitted) {
+    if (current instanceof Number a && submitted instanceof Number b) {
+      try {
+        return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+      } catch (NumberFormatException notFinite) {
+        return false;
+      }
+    }
+    return Objects.equals(current, submitted);
+  }
+
+  // --- expressions in queries --------------------------------------------------------------------------
+
+  private void refuseExpressions(Command<?> command) {
+    if (command instanceof TaskQueryImpl query) {
+      refuseExpressions(query);
+    } else if (command instanceof SaveFilterCmd) {
+      var filter = (org.camunda.bpm.engine.filter.Filter) field(command, "filter");
+      if (filter != null && filter.getQuery() instanceof TaskQueryImpl query) {
+        refuseExpressions(query);
+      }
+    } else if (command instanceof AbstractExecuteFilterCmd) {
+      if (field(command, "extendingQuery") instanceof TaskQueryImpl query) {
+        refuseExpressions(query);
+      }
+    }
+  }
+
+  private static void refuseExpressions(TaskQueryImpl query) {
+    List<TaskQueryImpl> all = new ArrayList<>();
+    all.add(query);
+    if (query.getQueries() != null) {
+      all.addAll(query.getQueries());
+    }
+    for (TaskQueryImpl part : all) {
+      if (part.getExpressions() != null && !part.getExpressions().isEmpty()) {
+        throw new InvalidRequestException(QueryExpressionGuard.MESSAGE);
+      }
+    }
+  }
+
+  // --- errors as the user should see them --------------------------------------------------------------
+
+  private static RuntimeException translate(RuntimeException failure) {
+    InvalidRequestException refusal = null;
+    for (Throwable cause = failure; cause != null && refusal == null; cause = cause.getCause()) {
+      if (cause instanceof InvalidRequestException refused) {
+        refusal = refused;
+      }
+    }
+    if (refusal == null) {
+      String sqlState = sqlState(failure);
+      if (hasCause(failure, OptimisticLockingException.class) || (sqlState != null && sqlState.startsWith("23"))) {
+        refusal = new ConflictException("Iemand anders heeft dit intussen al vastgelegd of gewijzigd. "
+            + "Vernieuw de pagina en probeer het zo nodig opnieuw; er is niets opgeslagen.");
+      } else if (sqlState != null && sqlState.startsWith("22")) {
+        refusal = new InvalidRequestException("De invoer bevat tekens of waarden die niet kunnen worden opgeslagen "
+            + "(bijvoorbeeld onzichtbare tekens of een te lange tekst). Er is niets opgeslagen.");
+      }
+    }
+    if (refusal == null) {
+      return failure;
+    }
+    Refusals.record(refusal);
+    return refusal;
+  }
+
+  private static String sqlState(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------
+
+  /** A look-up of our own, without the caller's authorization checks (it is the guard asking, not the user). */
+  private <T> T system(java.util.function.Function<CommandContext, T> lookup) {
+    return engine.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      try {
+        return lookup.apply(context);
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    });
+  }
+
+  private String keyOf(String processDefinitionId) {
+    return processDefinitionId == null ? null : system(context -> keyOfDefinition(context, processDefinitionId));
+  }
+
+  private static String keyOfDefinition(CommandContext context, String processDefinitionId) {
+    try {
+      return context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(processDefinitionId).getKey();
+    } catch (RuntimeException unknownDefinition) {
+      return null; // the engine answers the command itself with "not found"
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value instanceof VariableMap variables ? variables : (Map<String, Object>) value;
+  }
+
+  /** Camunda's command classes keep their arguments in protected fields; 7.24.0 is the last release, so they stay. */
+  private static Object field(Object target, String name) {
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
+      } catch (NoSuchFieldException notHere) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(target.getClass().getName() + " has no field " + name + " (Camunda version changed?)");
+  }
+}
