@@ -10,13 +10,17 @@ public final class Checks {
   private static final Pattern EMAIL =
       Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}$");
 
+  /** Names, addresses and such are one line; notes, findings and reasons may hold line breaks. */
+  private static final int MAX_SINGLE_LINE = 300;
+
   private final List<String> problems = new ArrayList<>();
 
+  /** A required text; one line unless {@code maxLength} is that of a longer text (above 300). */
   public Checks required(String label, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       problems.add(label + " is verplicht.");
-    } else if (value.strip().length() > maxLength) {
-      problems.add(label + " mag hoogstens " + maxLength + " tekens lang zijn.");
+    } else {
+      optional(label, value, maxLength);
     }
     return this;
   }
@@ -24,6 +28,9 @@ public final class Checks {
   public Checks optional(String label, String value, int maxLength) {
     if (value != null && value.strip().length() > maxLength) {
       problems.add(label + " mag hoogstens " + maxLength + " tekens lang zijn.");
+    }
+    if (value != null && Texts.hasForbiddenCharacters(value, maxLength > MAX_SINGLE_LINE)) {
+      problems.add(Texts.refusal(label));
     }
     return this;
   }

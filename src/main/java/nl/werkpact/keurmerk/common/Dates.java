@@ -11,11 +11,20 @@ public final class Dates {
 
   private static final DateTimeFormatter DUTCH_LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
+  /** What forms and people send: ISO (the date picker, the REST API) and Dutch dd-mm-jjjj; nothing after it. */
+  private static final java.util.List<DateTimeFormatter> ACCEPTED = java.util.List.of(
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT),
+      DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
+  /** Nothing in the Werkpact's records lies before it existed or this far ahead. */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+
   private Dates() {}
 
   /**
-   * Reads a date as a form sends it ({@code 2026-11-23}, a {@link Date} or a {@link LocalDate});
-   * {@code null} when absent, and a Dutch error naming the field when it is not a date.
+   * Reads a date as a form sends it ({@code 2026-11-23}, {@code 23-11-2026}, a {@link Date} or a {@link LocalDate}),
+   * strictly: no time part or other text after it, no 31 April, and within 2000 to 2099. {@code null} when
+   * absent, and a Dutch error naming the field and saying what to type when it is not such a date.
    */
   public static LocalDate parse(String label, Object value) {
     if (value == null || (value instanceof String s && s.isBlank())) {
@@ -27,13 +36,23 @@ public final class Dates {
     if (value instanceof Date date) {
       return date.toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
     }
-    try {
-      String text = value.toString().strip();
-      // A datetime picker may send a time part; the date is what counts.
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(label + " is geen geldige datum (verwacht: jjjj-mm-dd).");
+    String text = value.toString().strip();
+    LocalDate date = null;
+    for (DateTimeFormatter format : ACCEPTED) {
+      try {
+        date = LocalDate.parse(text, format);
+        break;
+      } catch (DateTimeParseException tryNext) {
+        // the next format
+      }
     }
+    if (date == null) {
+      throw new InvalidRequestException(label + " is geen geldige datum; typ de datum als dd-mm-jjjj, bijvoorbeeld 20-11-2026.");
+    }
+    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+      throw new InvalidRequestException(label + " ligt buiten de mogelijke periode (" + dutch(EARLIEST) + " tot en met " + dutch(LATEST) + ").");
+    }
+    return date;
   }
 
   /** "23 november 2026". */

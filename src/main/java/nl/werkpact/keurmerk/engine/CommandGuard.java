@@ -249,16 +249,19 @@ final class CommandGuard extends CommandInterceptor {
     refuseUnknown(processKey, submitted.keySet(), known);
     List<String> notInputs = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
-    for (var entry : submitted.entrySet()) {
-      Object value = raw(entry.getValue());
-      if (inputs.contains(entry.getKey())) {
+    for (String name : submitted.keySet()) {
+      Object value = valueOf(submitted, name);
+      if (value instanceof ObjectValue) {
+        throw new InvalidRequestException("Veld '" + name + "' moet tekst, een getal of een datum zijn. Er is niets opgeslagen.");
+      }
+      if (inputs.contains(name)) {
         if (value instanceof String text && Texts.hasForbiddenCharacters(text, true)) {
-          throw new InvalidRequestException(Texts.refusal("Veld '" + entry.getKey() + "'") + " Er is niets opgeslagen.");
+          throw new InvalidRequestException(Texts.refusal("Veld '" + name + "'") + " Er is niets opgeslagen.");
         }
-      } else if (current.containsKey(entry.getKey()) && sameValue(current.get(entry.getKey()), value)) {
-        unchanged.add(entry.getKey());
+      } else if (current.containsKey(name) && sameValue(current.get(name), value)) {
+        unchanged.add(name);
       } else {
-        notInputs.add(entry.getKey());
+        notInputs.add(name);
       }
     }
     if (!notInputs.isEmpty()) {
@@ -287,9 +290,11 @@ final class CommandGuard extends CommandInterceptor {
     }
   }
 
-  private static Object raw(Object value) {
-    if (value instanceof ObjectValue object && !object.isDeserialized()) {
-      return object; // serialized: never equal to a stored value, and no input field takes objects
+  /** The submitted value; an object (JSON, XML, Java) stays an {@link ObjectValue}: no input field takes one. */
+  private static Object valueOf(Map<String, Object> submitted, String name) {
+    Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name) : submitted.get(name);
+    if (value instanceof ObjectValue object) {
+      return object;
     }
     return value instanceof TypedValue typed ? typed.getValue() : value;
   }

@@ -36,8 +36,18 @@ class ProductionSettingsCheckTest {
   }
 
   @Test
+  void refusesWeakAdminPasswordsOfTwelveCharacters() {
+    assertThatThrownBy(() -> new ProductionSettingsCheck(environment("admin", "aaaaaaaaaaaa", "db-secret")).preInit(null))
+        .hasMessageContaining("at least three of").hasMessageContaining("too few different characters");
+    assertThatThrownBy(() -> new ProductionSettingsCheck(environment("admin", "correct-horse-battery", "db-secret")).preInit(null))
+        .hasMessageContaining("at least three of");
+    assertThatThrownBy(() -> new ProductionSettingsCheck(environment("beheerder", "Beheerder-2026!", "db-secret")).preInit(null))
+        .hasMessageContaining("contains the admin user id");
+  }
+
+  @Test
   void startsWithRealSecrets() {
-    assertThatCode(() -> new ProductionSettingsCheck(environment("admin", "correct-horse-battery", "db-secret")).preInit(null))
+    assertThatCode(() -> new ProductionSettingsCheck(environment("admin", "Correct-Horse-Battery-7", "db-secret")).preInit(null))
         .doesNotThrowAnyException();
   }
 }

@@ -91,18 +91,20 @@ class RoleMatrixIT extends IntegrationTest {
   private boolean deploys(String user) {
     String bpmn = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                     targetNamespace="http://werkpact.nl/test">
-          <process id="RoleMatrixProbe" isExecutable="true" camunda:historyTimeToLive="1">
-            <startEvent id="StartEvent_Probe" />
-          </process>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                     id="Definitions_RoleMatrixProbe" name="Probe" namespace="http://werkpact.nl/test">
+          <decision id="RoleMatrixProbe" name="Probe" camunda:historyTimeToLive="1">
+            <decisionTable id="DecisionTable_Probe">
+              <output id="Output_Probe" name="probe" typeRef="string" />
+            </decisionTable>
+          </decision>
         </definitions>""";
     var body = new LinkedMultiValueMap<String, Object>();
     body.add("deployment-name", "RoleMatrixProbe-" + user);
     body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
       @Override
       public String getFilename() {
-        return "RoleMatrixProbe.bpmn";
+        return "RoleMatrixProbe.dmn";
       }
     });
     var headers = new HttpHeaders();
@@ -114,7 +116,7 @@ class RoleMatrixIT extends IntegrationTest {
   private boolean createsUser(EngineRest rest) {
     String id = "itnew" + ThreadLocalRandom.current().nextInt(1_000_000);
     return rest.post("/user/create", Map.of("profile", Map.of("id", id, "firstName", "Nieuw", "lastName", "Gebruiker", "email", id + "@werkpact.example"),
-        "credentials", Map.of("password", "een-lang-wachtwoord"))).getStatusCode().is2xxSuccessful();
+        "credentials", Map.of("password", "Een-Lang-Wachtwoord-2026"))).getStatusCode().is2xxSuccessful();
   }
 
   private boolean mayOpen(String user, String group, String application) {

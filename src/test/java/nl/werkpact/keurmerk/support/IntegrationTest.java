@@ -36,7 +36,8 @@ public abstract class IntegrationTest {
     }
   }
 
-  protected static final String PASSWORD = "test-password";
+  /** Meets Camunda's password policy, which the postgres profile switches on. */
+  protected static final String PASSWORD = "Geheim-Wachtwoord-2026";
   protected static final String ACCOUNTMANAGER = "itaccountmanager";
 
   protected static final EmbeddedPostgres POSTGRES = startPostgres();
@@ -84,7 +85,7 @@ public abstract class IntegrationTest {
     registry.add("WERKPACT_SMTP_HOST", () -> "127.0.0.1");
     registry.add("WERKPACT_SMTP_PORT", () -> SMTP.getSmtp().getPort());
     registry.add("WERKPACT_ADMIN_USER", () -> "itadmin");
-    registry.add("WERKPACT_ADMIN_PASSWORD", () -> "integration-admin-secret");
+    registry.add("WERKPACT_ADMIN_PASSWORD", () -> "Integratie-Beheer-2026!");
     registry.add("WERKPACT_MAIL_FROM", () -> "Sociaal Werkpact <keurmerk@werkpact.example>");
   }
 

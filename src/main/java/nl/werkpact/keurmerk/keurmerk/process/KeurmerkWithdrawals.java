@@ -48,15 +48,16 @@ public class KeurmerkWithdrawals {
       throw new InvalidRequestException(Texts.refusal("Reden van intrekking"));
     }
     lifecycle.validateWithdrawal(keurmerk.id(), reason);
-    ProcessInstance period = validityInstance(keurmerk);
-    if (period == null) {
-      throw new InvalidRequestException(keurmerk.status() == KeurmerkStatus.RENEWED
-          ? "Keurmerk " + keurmerk.number() + " is al verlengd; trek het keurmerk van de nieuwe periode in."
-          : "Keurmerk " + keurmerk.number() + " heeft geen lopende geldigheidsperiode en kan niet worden ingetrokken.");
-    }
+    // From here the system acts: the committee has no permission on the validity instances themselves.
     var caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
+      ProcessInstance period = validityInstance(keurmerk);
+      if (period == null) {
+        throw new InvalidRequestException(keurmerk.status() == KeurmerkStatus.RENEWED
+            ? "Keurmerk " + keurmerk.number() + " is al verlengd; trek het keurmerk van de nieuwe periode in."
+            : "Keurmerk " + keurmerk.number() + " heeft geen lopende geldigheidsperiode en kan niet worden ingetrokken.");
+      }
       runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN)
           .processInstanceId(period.getId())
           .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWAL_REASON, Checks.trimmed(reason))
