@@ -69,7 +69,7 @@ class TasklistBrowserIT extends IntegrationTest {
     assertThat(field("Werkgever").getAttribute("value")).isEqualTo(employerName);
 
     // Tasklist lets only the assignee complete a task.
-    browser.waitFor(By.xpath("//*[normalize-space(text())='Claim']")).click();
+    browser.waitFor(By.xpath("//*[normalize-space(text())='Oppakken']")).click();
     new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
         .processInstanceId(processInstanceId).taskAssignee(ACCOUNTMANAGER).count() == 1);
     fill(Map.of("Beoogd aantal extra werkplekken", "4",
@@ -137,13 +137,13 @@ class TasklistBrowserIT extends IntegrationTest {
     logInToTasklist(ACCOUNTMANAGER, PASSWORD);
 
     for (int attempt = 1; attempt <= 2; attempt++) {
-      browser.click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+      browser.click(By.xpath("//a[contains(normalize-space(.), 'Proces starten')]"));
       browser.click(By.xpath("//a[contains(normalize-space(.), 'Convenant Sociaal Werkpact')]"));
       browser.waitFor(By.xpath("//label[starts-with(normalize-space(), 'KvK-nummer')]"));
       fill(Map.of("Naam werkgever", "Starttest Timmerwerk " + kvk, "KvK-nummer", kvk, "Adres", "Kerkstraat 1, 3141 AA",
           "Gemeente", "Maassluis", "Contactpersoon", "Sem de Boer", "E-mailadres contactpersoon", "sem." + kvk + "@timmerwerk.example"));
       browser.screenshot("start-form-filled-" + attempt);
-      browser.click(By.xpath("//button[normalize-space()='Start']"));
+      browser.click(By.xpath("//button[normalize-space()='Starten']"));
       if (attempt == 1) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> runtimeService.createProcessInstanceQuery()
             .processDefinitionKey(ConvenantProcess.PROCESS_KEY).processInstanceBusinessKey(kvk).count() == 1);
@@ -158,7 +158,7 @@ class TasklistBrowserIT extends IntegrationTest {
   private void openAndClaim(String taskName, String processInstanceId, String user) {
     browser.waitFor(By.xpath("//*[contains(normalize-space(text()), '" + taskName + "')]")).click();
     browser.waitFor(By.cssSelector("label.fjs-form-field-label"));
-    browser.waitFor(By.xpath("//*[normalize-space(text())='Claim']")).click();
+    browser.waitFor(By.xpath("//*[normalize-space(text())='Oppakken']")).click();
     new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
         .processInstanceId(processInstanceId).taskAssignee(user).count() == 1);
   }
@@ -181,6 +181,9 @@ class TasklistBrowserIT extends IntegrationTest {
 
   private void logInToTasklist(String user, String password) {
     browser.driver.get(baseUrl() + "/camunda/app/tasklist/default/");
+    // The login page is Dutch, without Camunda's end-of-life banner.
+    browser.waitFor(By.xpath("//button[normalize-space()='Aanmelden']"));
+    assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
     browser.waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     browser.driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     browser.driver.findElement(By.cssSelector("button[type='submit']")).click();

@@ -50,6 +50,8 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
         "--no-first-run", "--window-size=1400,1000", "--lang=nl-NL", "--user-data-dir=" + userDataDir);
+    // Dutch users' browsers ask for Dutch; Tasklist picks its language from this.
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl-NL,nl"));
     var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     return new Browser(new ChromeDriver(service, options), userDataDir);
   }

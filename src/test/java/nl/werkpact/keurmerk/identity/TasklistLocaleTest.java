@@ -1,0 +1,73 @@
+package nl.werkpact.keurmerk.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tasklist speaks Dutch: our locale holds every key of the English one that Camunda ships, so a Camunda upgrade
+ * that adds texts fails here instead of showing keys or English in between Dutch.
+ */
+class TasklistLocaleTest {
+
+  private static final String LOCALES = "META-INF/resources/webjars/camunda/app/tasklist/locales/";
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void theDutchLocaleHasEveryKeyOfTheShippedEnglishOne() throws IOException {
+    JsonNode english = read(shipped(LOCALES + "en.json"));
+    JsonNode dutch = read(getClass().getClassLoader().getResource(LOCALES + "nl.json"));
+
+    List<String> missing = new ArrayList<>();
+    collectMissing("", english, dutch, missing);
+
+    assertThat(missing).as("keys of Camunda's en.json missing in our nl.json").isEmpty();
+    assertThat(dutch.path("labels").path("CLAIM_TASK").asText()).isEqualTo("Oppakken");
+    assertThat(dutch.path("dateLocales").path("longDateFormat").path("L").asText()).isEqualTo("DD-MM-YYYY");
+  }
+
+  @Test
+  void dutchIsTheDefaultAndTheProductHasItsOwnName() throws IOException {
+    String config;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js")) {
+      config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(config).contains("fallbackLocale: 'nl'").contains("availableLocales: ['nl'").contains("vendor: 'Werkpact Keurmerk'");
+  }
+
+  private void collectMissing(String path, JsonNode english, JsonNode dutch, List<String> missing) {
+    english.fieldNames().forEachRemaining(name -> {
+      JsonNode theirs = english.get(name);
+      JsonNode ours = dutch == null ? null : dutch.get(name);
+      if (ours == null) {
+        missing.add(path + name);
+      } else if (theirs.isObject()) {
+        collectMissing(path + name + ".", theirs, ours, missing);
+      }
+    });
+  }
+
+  /** The English locale from Camunda's webjar (ours has none of that name). */
+  private URL shipped(String resource) throws IOException {
+    List<URL> found = Collections.list(getClass().getClassLoader().getResources(resource));
+    assertThat(found).as("Camunda's " + resource).isNotEmpty();
+    return found.get(0);
+  }
+
+  private JsonNode read(URL url) throws IOException {
+    try (InputStream in = url.openStream()) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return json.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+  }
+}
