@@ -30,6 +30,14 @@ class RestSecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<DutchFormMessages> dutchFormMessages() {
+    var registration = new FilterRegistrationBean<>(new DutchFormMessages());
+    registration.setName("dutch-form-messages");
+    registration.addUrlPatterns("/camunda/lib/*");
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<EngineRestAuthentication> engineRestAuthenticationFilter(IdentityService identity,
       @Value("${camunda.bpm.webapp.header-security.hsts-disabled:true}") boolean hstsDisabled) {
     var registration = new FilterRegistrationBean<>(new EngineRestAuthentication(identity, !hstsDisabled));

@@ -74,7 +74,7 @@ class TasklistBrowserIT extends IntegrationTest {
         .processInstanceId(processInstanceId).taskAssignee(ACCOUNTMANAGER).count() == 1);
     fill(Map.of("Beoogd aantal extra werkplekken", "4",
         "Verslag intakegesprek", "Wil vier werkervaringsplaatsen in de kwekerij aanbieden.",
-        "Datum intakegesprek", "11/20/2026"));
+        "Datum intakegesprek", "20-11-2026"));
     browser.screenshot("intake-form-filled");
     browser.click(By.cssSelector("button[ng-click='complete()']"));
 
@@ -108,12 +108,27 @@ class TasklistBrowserIT extends IntegrationTest {
     openAndClaim("Audit uitvoeren: " + employerName, processInstanceId, AUDITOR);
     assertThat(labels()).contains("Totaal aantal medewerkers", "Medewerkers uit de doelgroep", "Extra werkplekken voor de doelgroep",
         "Werkervaringsplaatsen en stages", "Inkoop bij sociale werkbedrijven (euro)", "Bevindingen");
-    fill(Map.of("Bevindingen", "Twee stageplaatsen op de bouwplaats.", "Totaal aantal medewerkers", "20",
-        "Medewerkers uit de doelgroep", "1", "Extra werkplekken voor de doelgroep", "1", "Werkervaringsplaatsen en stages", "2",
-        "Inkoop bij sociale werkbedrijven (euro)", "0"));
+    // Dutch numbers: 2.5 is no count (refused in Dutch, nothing stored), 2.000 is two thousand, 9.999,99 an amount.
+    fill(Map.of("Bevindingen", "Twee stageplaatsen op de bouwplaats.", "Totaal aantal medewerkers", "2.5",
+        "Medewerkers uit de doelgroep", "100", "Extra werkplekken voor de doelgroep", "1", "Werkervaringsplaatsen en stages", "2",
+        "Inkoop bij sociale werkbedrijven (euro)", "9.999,99"));
+    browser.waitFor(By.xpath("//li[contains(normalize-space(.), 'Totaal aantal medewerkers: niet te lezen')]"));
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    browser.waitFor(By.xpath("//*[contains(normalize-space(.), 'Totaal aantal medewerkers is geen geheel getal zoals wij het lezen')]"));
+    browser.screenshot("audit-form-refused");
+    dismissNotifications();
+    assertThat(jdbc.sql("SELECT status FROM audit WHERE process_instance_id = ?").param(processInstanceId).query(String.class).single())
+        .isEqualTo("PLANNED");
+
+    fill(Map.of("Totaal aantal medewerkers", "2.000"));
+    browser.waitFor(By.xpath("//li[normalize-space(.)='Totaal aantal medewerkers: 2000']"));
+    browser.waitFor(By.xpath("//li[normalize-space(.)='Aandeel doelgroep (naar beneden afgerond): 5 %']"));
+    browser.waitFor(By.xpath("//li[normalize-space(.)='Inkoop bij sociale werkbedrijven: € 9999,99']"));
     browser.screenshot("audit-form-filled");
     browser.click(By.cssSelector("button[ng-click='complete()']"));
     awaitTask(processInstanceId, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
+    assertThat(jdbc.sql("SELECT workforce_size || '/' || target_group_employees || '/' || social_purchasing_euros || '/' || criteria_outcome "
+        + "FROM audit WHERE process_instance_id = ?").param(processInstanceId).query(String.class).single()).isEqualTo("2000/100/9999.99/TOEKENNEN");
 
     browser.close();
     browser = Browser.start();
@@ -153,6 +168,17 @@ class TasklistBrowserIT extends IntegrationTest {
     browser.waitFor(By.xpath("//*[contains(normalize-space(.), 'Voor KvK-nummer " + kvk + " loopt al een convenant')]"));
     browser.screenshot("start-form-refused");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(kvk).count()).isEqualTo(1);
+  }
+
+  /** Tasklist's notifications cover the buttons at the bottom; close them and wait until they are gone. */
+  private void dismissNotifications() {
+    for (WebElement close : browser.driver.findElements(By.cssSelector(".page-notifications .close"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".page-notifications .alert"))
+        .stream().noneMatch(WebElement::isDisplayed));
   }
 
   private void openAndClaim(String taskName, String processInstanceId, String user) {
@@ -211,9 +237,6 @@ class TasklistBrowserIT extends IntegrationTest {
               allInPlace = false;
               input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
               input.sendKeys(entry.getValue());
-              if (entry.getKey().startsWith("Datum")) {
-                input.sendKeys(Keys.ENTER);
-              }
             }
           }
           return allInPlace;

@@ -132,7 +132,7 @@ class RestHardeningIT extends IntegrationTest {
         Map.of(Vars.INTAKE_DATE, "2026-01-10", Vars.INTAKE_NOTES, "x", Vars.INTENDED_WORKPLACES, "veel"));
 
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
-    assertThat((String) refused.getBody().get("message")).contains("Beoogd aantal extra werkplekken moet een geheel getal zijn.");
+    assertThat((String) refused.getBody().get("message")).contains("Beoogd aantal extra werkplekken is geen geheel getal zoals wij het lezen; typ bijvoorbeeld 2000 of 2.000 (een punt scheidt duizendtallen, een komma mag niet).");
     assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(Elements.TASK_INTAKE).count()).isEqualTo(1);
   }
 

@@ -73,6 +73,7 @@ public final class Browser implements AutoCloseable {
       Path target = Path.of("target", "browser", name + ".png");
       Files.createDirectories(target.getParent());
       Files.copy(file.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(target.resolveSibling(name + ".html"), driver.getPageSource());
     } catch (Exception ignored) {
       // a screenshot is a diagnostic aid only
     }

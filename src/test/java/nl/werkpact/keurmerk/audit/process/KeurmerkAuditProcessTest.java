@@ -75,6 +75,7 @@ class KeurmerkAuditProcessTest {
     Mocks.register("recordAuditFindingsListener", recordFindings);
     Mocks.register("fourEyesListener", fourEyes);
     Mocks.register("recordCommitteeDecisionListener", recordDecision);
+    Mocks.register("validateCeremonyListener", mock(org.camunda.bpm.engine.delegate.TaskListener.class));
   }
 
   @AfterEach
