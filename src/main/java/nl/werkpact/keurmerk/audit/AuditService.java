@@ -197,8 +197,7 @@ public class AuditService {
     Map<String, Object> model = new HashMap<>();
     model.put("employerName", employer.name());
     model.put("contactPerson", employer.contactPerson());
-    model.put("criteriaReason", audit.criteriaReason() == null ? "" : audit.criteriaReason());
-    model.put("committeeReason", audit.committeeReason() == null ? "" : audit.committeeReason());
+    model.put("explanation", explanationForEmployer(audit));
     model.put("earliestNewRequest", Dates.dutch(audit.decidedOn().plus(waitingPeriod)));
     mail.enqueue(new MailRequest(MAIL_REJECTED, employer.contactEmail(), model, CONCERNS, auditId, processInstanceId,
         MAIL_REJECTED + ":" + auditId));
@@ -211,6 +210,18 @@ public class AuditService {
   public Audit ofProcessInstance(String processInstanceId) {
     return audits.findByProcessInstance(processInstanceId)
         .orElseThrow(() -> new IllegalStateException("No audit belongs to process instance " + processInstanceId));
+  }
+
+  /**
+   * Why, in words for the employer: the committee's own explanation when it gave one; otherwise what the criteria
+   * ask, without the table's internal wording.
+   */
+  static String explanationForEmployer(Audit audit) {
+    if (audit.committeeReason() != null && !audit.committeeReason().isBlank()) {
+      return audit.committeeReason().strip();
+    }
+    String reason = audit.criteriaReason() == null ? "" : audit.criteriaReason().strip();
+    return reason.replaceFirst("^Voldoet niet aan de criteria: nodig is ", "Voor het keurmerk is nodig: ");
   }
 
   public Audit get(long auditId) {

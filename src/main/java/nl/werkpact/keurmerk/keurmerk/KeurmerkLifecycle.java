@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class KeurmerkLifecycle {
 
   public static final String MAIL_RENEWAL_REMINDER = "renewal-reminder";
+  /** The accountmanager's own text about the same reminder: who to call and how to request the renewal audit. */
+  public static final String MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER = "renewal-reminder-accountmanager";
   public static final String MAIL_MEMBERSHIP_REMINDER = "membership-reminder";
   public static final String MAIL_EXPIRED = "keurmerk-expired";
   public static final String MAIL_WITHDRAWN = "keurmerk-withdrawn";
@@ -59,7 +61,8 @@ public class KeurmerkLifecycle {
     String key = template + ":" + reminder.name() + ":" + keurmerkId;
     mail.enqueue(new MailRequest(template, employer.contactEmail(), model, CONCERNS, keurmerkId, processInstanceId, key));
     if (reminder != Reminder.MEMBERSHIP_END && accountmanagerEmail != null && !accountmanagerEmail.isBlank()) {
-      mail.enqueue(new MailRequest(template, accountmanagerEmail, model, CONCERNS, keurmerkId, processInstanceId, key + ":accountmanager"));
+      mail.enqueue(new MailRequest(MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER, accountmanagerEmail, model, CONCERNS, keurmerkId, processInstanceId,
+          key + ":accountmanager"));
     }
     return true;
   }
@@ -123,6 +126,8 @@ public class KeurmerkLifecycle {
     Map<String, Object> model = new HashMap<>();
     model.put("employerName", employer.name());
     model.put("contactPerson", employer.contactPerson());
+    model.put("contactEmail", employer.contactEmail());
+    model.put("kvkNumber", employer.kvkNumber());
     model.put("keurmerkNumber", keurmerk.number());
     model.put("validUntil", Dates.dutch(keurmerk.validUntil()));
     model.put("membershipUntil", keurmerken.findMembership(keurmerk.id()).map(m -> Dates.dutch(m.validUntil())).orElse(""));

@@ -56,7 +56,7 @@ class AuditServiceTest {
   private static final AuditFigures AWARDABLE = new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Twee stageplaatsen.");
 
   private long auditAwaitingCommittee(String kvk, AuditOutcome advice) {
-    long id = audits.request(kvk, "anna", null, "pi-a-" + kvk).auditId();
+    long id = audits.request(kvk, "anna", "pi-a-" + kvk, "KeurmerkCriteria:1:test").auditId();
     audits.plan(id, LocalDate.of(2026, 2, 29 - 1), "Bram Jansen");
     audits.recordFigures(id, AWARDABLE, "bram");
     audits.recordCriteria(id, advice, "reden", "KeurmerkCriteria:1:x", 1);
@@ -67,14 +67,14 @@ class AuditServiceTest {
   void refusesAnAuditWithoutSignedConvenantOrWhileOneRuns() {
     at("2026-03-01T10:00:00Z");
     convenants.registerIntent(Fixtures.employer("90000001"), "anna", "pi");
-    assertThatThrownBy(() -> audits.request("90000001", "anna", null, "pi-a"))
+    assertThatThrownBy(() -> audits.request("90000001", "anna", "pi-a", "KeurmerkCriteria:1:test"))
         .hasMessage("Voor KvK-nummer 90000001 is geen getekend convenant; een audit kan pas na ondertekening.");
-    assertThatThrownBy(() -> audits.request("12345678", "anna", null, "pi-a"))
+    assertThatThrownBy(() -> audits.request("12345678", "anna", "pi-a", "KeurmerkCriteria:1:test"))
         .hasMessage("Er is geen werkgever met KvK-nummer 12345678 bekend.");
 
     signedConvenant("90000002");
-    audits.request("90000002", "anna", null, "pi-a");
-    assertThatThrownBy(() -> audits.request("90000002", "anna", null, "pi-b")).hasMessage("Voor KvK-nummer 90000002 loopt al een audit.");
+    audits.request("90000002", "anna", "pi-a", "KeurmerkCriteria:1:test");
+    assertThatThrownBy(() -> audits.request("90000002", "anna", "pi-b", "KeurmerkCriteria:1:test")).hasMessage("Voor KvK-nummer 90000002 loopt al een audit.");
     assertThat(db.count("audit")).isEqualTo(1);
   }
 
@@ -108,7 +108,7 @@ class AuditServiceTest {
   void awardCreatesNumberedKeurmerkAndMembershipAndQueuesBothMails() {
     at("2028-02-29T10:00:00Z");
     signedConvenant("90000005");
-    long id = audits.request("90000005", "anna", null, "pi-a").auditId();
+    long id = audits.request("90000005", "anna", "pi-a", "KeurmerkCriteria:1:test").auditId();
     audits.plan(id, LocalDate.of(2028, 2, 28), "Bram Jansen");
     audits.recordFigures(id, AWARDABLE, "bram");
     audits.recordCriteria(id, AuditOutcome.TOEKENNEN, "reden", "KeurmerkCriteria:1:x", 1);
@@ -137,12 +137,12 @@ class AuditServiceTest {
     audits.reject(id, "pi-a-90000006");
 
     assertThat(correspondence.findByConcerns("AUDIT", id)).singleElement()
-        .satisfies(mail -> assertThat(mail.bodyText()).contains("Vanaf 1 september 2026 kunt u een nieuwe audit aanvragen"));
+        .satisfies(mail -> assertThat(mail.bodyText()).contains("vanaf 1 september 2026 kunt u een nieuwe audit aanvragen"));
     at("2026-08-31T10:00:00Z");
-    assertThatThrownBy(() -> audits.request("90000006", "anna", null, "pi-b"))
+    assertThatThrownBy(() -> audits.request("90000006", "anna", "pi-b", "KeurmerkCriteria:1:test"))
         .hasMessage("De vorige audit is op 1 maart 2026 afgewezen; een nieuwe audit kan vanaf 1 september 2026 worden aangevraagd.");
     at("2026-09-01T10:00:00Z");
-    assertThat(audits.request("90000006", "anna", null, "pi-b").auditId()).isPositive();
+    assertThat(audits.request("90000006", "anna", "pi-b", "KeurmerkCriteria:1:test").auditId()).isPositive();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -158,7 +158,7 @@ class AuditServiceTest {
       BigDecimal purchasing, String message) {
     at("2026-03-01T10:00:00Z");
     signedConvenant("90000007");
-    long id = audits.request("90000007", "anna", null, "pi-a").auditId();
+    long id = audits.request("90000007", "anna", "pi-a", "KeurmerkCriteria:1:test").auditId();
     audits.plan(id, LocalDate.of(2026, 2, 28), "Bram Jansen");
 
     assertThatThrownBy(() -> audits.recordFigures(id, new AuditFigures(workforce, targetGroup, extra, workExperience, purchasing, "x"), "bram"))

@@ -53,7 +53,7 @@ class KeurmerkLifecycleTest {
   }
 
   private Keurmerk audited(AuditOutcome outcome) {
-    long id = audits.request("90000001", "anna", null, "pi-a").auditId();
+    long id = audits.request("90000001", "anna", "pi-a", "KeurmerkCriteria:1:test").auditId();
     audits.plan(id, LocalDate.now(clock), "Bram Jansen");
     audits.recordFigures(id, new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Goed."), "bram");
     audits.recordCriteria(id, outcome, "reden", "KeurmerkCriteria:1:x", 1);
@@ -112,7 +112,13 @@ class KeurmerkLifecycleTest {
     lifecycle.remind(keurmerk.id(), Reminder.MEMBERSHIP_END, "anna@werkpact.example", "pi-v");
 
     assertThat(correspondence.findByConcerns("KEURMERK", keurmerk.id())).extracting(c -> c.recipient() + " " + c.template()).containsExactly(
-        "joke@korenschoof.example renewal-reminder", "anna@werkpact.example renewal-reminder", "joke@korenschoof.example membership-reminder");
+        "joke@korenschoof.example renewal-reminder", "anna@werkpact.example renewal-reminder-accountmanager",
+        "joke@korenschoof.example membership-reminder");
+    // Each recipient reads a text written for them: the employer is asked to renew, the accountmanager whom to call.
+    var mails = correspondence.findByConcerns("KEURMERK", keurmerk.id());
+    assertThat(mails.get(0).bodyText()).startsWith("Beste Joke Verbeek,").contains("Vraag dan tijdig de verlengingsaudit aan");
+    assertThat(mails.get(1).bodyText()).startsWith("Beste collega,").contains("Neem contact op met Joke Verbeek (joke@korenschoof.example)")
+        .doesNotContain("Beste Joke Verbeek");
   }
 
   @Test

@@ -33,6 +33,16 @@ class MailTemplatesTest {
   }
 
   @Test
+  void theRejectionSpeaksToTheEmployerAboutWhatItCanDo() {
+    RenderedMail mail = templates.render(nl.werkpact.keurmerk.audit.AuditService.MAIL_REJECTED, Map.of("employerName", "Bakkerij De Korenschoof",
+        "contactPerson", "Joke Verbeek", "explanation", "Voor het keurmerk is nodig: ten minste één extra werkplek.",
+        "earliestNewRequest", "25 mei 2027"));
+
+    assertThat(mail.text()).startsWith("Beste Joke Verbeek,").contains("Waarom niet: Voor het keurmerk is nodig: ten minste één extra werkplek.")
+        .contains("vanaf 25 mei 2027 kunt u een nieuwe audit aanvragen").doesNotContain("commissie beslist").doesNotContain("criteria (");
+  }
+
+  @Test
   void keepsTheSubjectOnOneLine() {
     RenderedMail mail = templates.render(ConvenantService.MAIL_CONVENANT_SIGNED, model("Evil\r\nBcc: everyone@example.org"));
 

@@ -23,6 +23,14 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
     this.audits = audits;
   }
 
+  /** One cell of the table, as the engine's own FEEL engine reads it. */
+  private static java.util.function.BiPredicate<String, Object> feel(DelegateExecution execution) {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) execution.getProcessEngine().getProcessEngineConfiguration();
+    var engine = ((org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration()).getFeelEngine();
+    return (condition, value) -> engine.evaluateSimpleUnaryTests(condition, "cellInput",
+        Variables.createVariables().putValue("cellInput", value).asVariableContext());
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     var audit = audits.ofProcessInstance(execution.getProcessInstanceId());
@@ -32,19 +40,20 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
     // The table pinned in the audit record at the request, not a variable.
     String decisionId = audit.criteriaDecisionId();
     var services = execution.getProcessEngineServices();
-    var result = services.getDecisionService().evaluateDecisionById(decisionId)
-        .variables(Variables.createVariables()
-            .putValue(Vars.EXTRA_WORKPLACES, figures.extraWorkplaces())
-            .putValue(Vars.TARGET_GROUP_SHARE_PERCENT, figures.targetGroupSharePercent().doubleValue())
-            .putValue(Vars.WORK_EXPERIENCE_PLACES, figures.workExperiencePlaces())
-            .putValue(Vars.SOCIAL_PURCHASING_EUROS, figures.socialPurchasingEuros().doubleValue()))
-        .evaluate()
-        .getSingleResult();
+    var inputs = Variables.createVariables()
+        .putValue(Vars.EXTRA_WORKPLACES, figures.extraWorkplaces())
+        .putValue(Vars.TARGET_GROUP_SHARE_PERCENT, figures.targetGroupSharePercent().doubleValue())
+        .putValue(Vars.WORK_EXPERIENCE_PLACES, figures.workExperiencePlaces())
+        .putValue(Vars.SOCIAL_PURCHASING_EUROS, figures.socialPurchasingEuros().doubleValue());
+    var result = services.getDecisionService().evaluateDecisionById(decisionId).variables(inputs).evaluate().getSingleResult();
     AuditOutcome outcome = AuditOutcome.parse(result.getEntry("outcome"));
     String reason = result.getEntry("reason");
     int version = services.getRepositoryService().getDecisionDefinition(decisionId).getVersion();
     audits.recordCriteria(auditId, outcome, reason, decisionId, version);
     execution.setVariable(Vars.CRITERIA_OUTCOME, outcome.name());
     execution.setVariable(Vars.CRITERIA_REASON, reason);
+    execution.setVariable(Vars.CRITERIA_EXPLANATION, CriteriaExplanation.figures(figures.workforceSize(), figures.targetGroupEmployees(),
+        figures.targetGroupSharePercent(), figures.extraWorkplaces(), figures.workExperiencePlaces(), figures.socialPurchasingEuros())
+        + "\n\n" + CriteriaExplanation.explain(services.getRepositoryService().getDmnModelInstance(decisionId), inputs, feel(execution)));
   }
 }

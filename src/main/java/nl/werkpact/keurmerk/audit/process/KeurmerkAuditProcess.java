@@ -59,6 +59,8 @@ public final class KeurmerkAuditProcess {
     public static final String TARGET_GROUP_SHARE_PERCENT = "targetGroupSharePercent";
     public static final String CRITERIA_OUTCOME = "criteriaOutcome";
     public static final String CRITERIA_REASON = "criteriaReason";
+    /** Per rule and criterion: required, found, met; written by the criteria task for the committee. */
+    public static final String CRITERIA_EXPLANATION = "criteriaExplanation";
     public static final String FINAL_OUTCOME = "finalOutcome";
     public static final String COMMITTEE_REASON = "committeeReason";
     public static final String KEURMERK_ID = "keurmerkId";

@@ -1,0 +1,103 @@
+package nl.werkpact.keurmerk.audit.process;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+
+/**
+ * What the committee reads next to the advice: per rule of the criteria table the audit was judged by, per
+ * criterion what was required, what was found and whether it was met, and which rule gave the advice (the first
+ * one that fits: hit policy FIRST). Built from the pinned table itself, so it stays true when a process owner
+ * changes the rules in Modeler.
+ */
+final class CriteriaExplanation {
+
+  private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+
+  private CriteriaExplanation() {}
+
+  /**
+   * @param values the table's inputs by input expression (variable name)
+   * @param test evaluates one input entry (a FEEL unary test such as {@code >= 5}) against a value
+   */
+  static String explain(DmnModelInstance table, Map<String, Object> values, BiPredicate<String, Object> test) {
+    DecisionTable decisions = table.getModelElementsByType(DecisionTable.class).iterator().next();
+    List<Input> inputs = new ArrayList<>(decisions.getInputs());
+    List<String> lines = new ArrayList<>();
+    boolean adviceFound = false;
+    int number = 0;
+    for (Rule rule : decisions.getRules()) {
+      number++;
+      List<InputEntry> entries = new ArrayList<>(rule.getInputEntries());
+      List<String> criteria = new ArrayList<>();
+      boolean allMet = true;
+      for (int i = 0; i < entries.size() && i < inputs.size(); i++) {
+        String condition = entries.get(i).getTextContent() == null ? "" : entries.get(i).getTextContent().strip();
+        if (condition.isEmpty() || condition.equals("-")) {
+          continue;
+        }
+        Input input = inputs.get(i);
+        Object value = values.get(input.getInputExpression().getTextContent().strip());
+        boolean met = value != null && test.test(condition, value);
+        allMet &= met;
+        criteria.add(label(input) + " " + condition + " (gevonden: " + format(value) + ", " + (met ? "voldaan" : "niet voldaan") + ")");
+      }
+      String outcome = rule.getOutputEntries().isEmpty() ? "" : unquote(((OutputEntry) rule.getOutputEntries().iterator().next()).getTextContent());
+      String line = "Regel " + number + " → " + outcome + ": " + (criteria.isEmpty() ? "geldt altijd" : String.join("; ", criteria));
+      if (allMet && !adviceFound) {
+        adviceFound = true;
+        line += ". Deze regel past als eerste en geeft het advies.";
+      } else {
+        line += allMet ? ". Past ook, maar een eerdere regel gaat voor." : ". Past niet.";
+      }
+      lines.add(line);
+    }
+    return String.join("\n", lines);
+  }
+
+  /** The figures as the table read them, in Dutch notation. */
+  static String figures(int workforce, int targetGroup, BigDecimal sharePercent, int extraWorkplaces, int workExperiencePlaces,
+      BigDecimal socialPurchasing) {
+    return "Gelezen cijfers: " + format(workforce) + " medewerkers, waarvan " + format(targetGroup) + " uit de doelgroep ("
+        + format(sharePercent) + " %, naar beneden afgerond op twee decimalen); extra werkplekken: " + format(extraWorkplaces)
+        + "; werkervaringsplaatsen en stages: " + format(workExperiencePlaces) + "; inkoop bij sociale werkbedrijven: € " + format(socialPurchasing) + ".";
+  }
+
+  private static String label(Input input) {
+    return input.getLabel() != null && !input.getLabel().isBlank() ? input.getLabel() : input.getInputExpression().getTextContent().strip();
+  }
+
+  static String format(Object value) {
+    if (value == null) {
+      return "niets";
+    }
+    if (value instanceof BigDecimal decimal) {
+      NumberFormat format = NumberFormat.getNumberInstance(DUTCH);
+      format.setMinimumFractionDigits(decimal.scale() > 0 ? 2 : 0);
+      format.setMaximumFractionDigits(2);
+      return format.format(decimal);
+    }
+    if (value instanceof Double d) {
+      return format(BigDecimal.valueOf(d));
+    }
+    if (value instanceof Number n) {
+      return NumberFormat.getIntegerInstance(DUTCH).format(n.longValue());
+    }
+    return value.toString();
+  }
+
+  private static String unquote(String text) {
+    String plain = text == null ? "" : text.strip();
+    return plain.length() >= 2 && plain.startsWith("\"") && plain.endsWith("\"") ? plain.substring(1, plain.length() - 1) : plain;
+  }
+}
