@@ -39,6 +39,7 @@ public final class RoleAuthorizations {
   static final String CONVENANT = "Convenant";
   static final String KEURMERK_AUDIT = "KeurmerkAudit";
   static final String KEURMERK_VALIDITY = "KeurmerkValidity";
+  static final String KEURMERK_WITHDRAWAL = "KeurmerkWithdrawal";
 
   public record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {}
 
@@ -69,6 +70,9 @@ public final class RoleAuthorizations {
         // Withdrawing a keurmerk is a dedicated operation (KeurmerkWithdrawalResource), not a permission on the
         // validity instances: with UPDATE_INSTANCE the committee could move timers and send any message.
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
+        // ... in Tasklist: Proces starten > Keurmerk intrekken (by number, with the reason).
+        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_WITHDRAWAL, READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_INSTANCE, ANY, CREATE),
         // Procesbeheerders: Cockpit and Tasklist, deploy models, run and migrate instances, read history.
         new Grant(Groups.PROCESBEHEERDERS, APPLICATION, COCKPIT, ACCESS),
         new Grant(Groups.PROCESBEHEERDERS, APPLICATION, TASKLIST, ACCESS),

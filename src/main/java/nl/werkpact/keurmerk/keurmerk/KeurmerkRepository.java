@@ -22,6 +22,12 @@ public class KeurmerkRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE id = ?").param(id).query(Keurmerk.class).optional();
   }
 
+  /** The process instance of the audit that awarded this keurmerk. */
+  public Optional<String> awardingProcessInstance(long keurmerkId) {
+    return jdbc.sql("SELECT a.process_instance_id FROM audit a JOIN keurmerk k ON k.audit_id = a.id WHERE k.id = ? AND a.process_instance_id IS NOT NULL")
+        .param(keurmerkId).query(String.class).optional();
+  }
+
   public Optional<Keurmerk> findByNumber(String number) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE number = ?").param(number).query(Keurmerk.class).optional();
   }

@@ -149,6 +149,19 @@ class TasklistBrowserIT extends IntegrationTest {
         .param(processInstanceId).query(String.class).single()).isEqualTo("ACTIVE");
     assertThat(jdbc.sql("SELECT performed_by || '/' || decided_by FROM audit WHERE process_instance_id = ?")
         .param(processInstanceId).query(String.class).single()).isEqualTo(AUDITOR + "/" + COMMITTEE);
+
+    // The committee withdraws the keurmerk in Tasklist by the number the e-mails show; the ceremony task lapses.
+    String number = jdbc.sql("SELECT k.number FROM keurmerk k JOIN audit a ON a.id = k.audit_id WHERE a.process_instance_id = ?")
+        .param(processInstanceId).query(String.class).single();
+    browser.click(By.xpath("//a[contains(normalize-space(.), 'Proces starten')]"));
+    browser.click(By.xpath("//a[contains(normalize-space(.), 'Keurmerk intrekken')]"));
+    browser.waitFor(By.xpath("//label[starts-with(normalize-space(), 'Keurmerknummer')]"));
+    fill(Map.of("Keurmerknummer", number, "Reden van intrekking", "Geen extra werkplekken meer na de reorganisatie."));
+    browser.click(By.xpath("//button[normalize-space()='Starten']"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "WITHDRAWN".equals(jdbc.sql("SELECT status FROM keurmerk WHERE number = ?")
+        .param(number).query(String.class).single()));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery().processInstanceId(processInstanceId).count() == 0);
+    browser.screenshot("keurmerk-withdrawn");
   }
 
   @Test

@@ -280,6 +280,21 @@ class IntegrityAttacksIT extends IntegrationTest {
     assertThat(keurmerken.get(keurmerkId).status()).isEqualTo(KeurmerkStatus.ACTIVE);
   }
 
+  @Test
+  void aWithdrawalInTasklistNeedsTheCommitteeAKnownNumberAndAReason() {
+    String startForm = "/process-definition/key/" + nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalProcess.PROCESS_KEY + "/submit-form";
+    long before = runtimeService.createProcessInstanceQuery().count();
+
+    var unknown = TasklistApi.login(restTemplate, COMMITTEE, PASSWORD).post(startForm,
+        EngineRest.variables(Map.of("keurmerkNumber", "SW-1999-9999", "withdrawalReason", "Geen werkplekken meer.")));
+    var byAuditor = TasklistApi.login(restTemplate, AUDITOR, PASSWORD).post(startForm,
+        EngineRest.variables(Map.of("keurmerkNumber", "SW-1999-9999", "withdrawalReason", "x")));
+
+    assertRefused(unknown, 400, "Keurmerknummer SW-1999-9999 is onbekend.");
+    assertThat(byAuditor.getStatusCode().value()).isIn(403, 404);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
   // --- four eyes ----------------------------------------------------------------------------------------
 
   @Test

@@ -18,6 +18,11 @@ public final class KeurmerkAuditProcess {
   public static final String PROCESS_KEY = "KeurmerkAudit";
   /** Starts an audit; business key and variable {@link Vars#KVK_NUMBER}: the employer's KvK number. */
   public static final String MESSAGE_AUDIT_REQUESTED = "AuditRequested";
+  /**
+   * Sent by the validity period when the keurmerk is withdrawn or expires while its ceremony is not planned yet:
+   * the task "Uitreiking plannen" lapses. Correlated to the awarding audit's instance by the system only.
+   */
+  public static final String MESSAGE_CEREMONY_CANCELLED = "CeremonyCancelled";
   /** The criteria table, {@code bpmn/KeurmerkCriteria.dmn}; its outputs are {@code outcome} and {@code reason}. */
   public static final String DECISION_KEY = "KeurmerkCriteria";
 
@@ -37,6 +42,8 @@ public final class KeurmerkAuditProcess {
     public static final String TASK_RECORD_REJECTION = "Task_RecordRejection";
     public static final String TASK_SEND_REJECTION_MAIL = "Task_SendRejectionMail";
     public static final String END_EVENT_AUDIT_REJECTED = "EndEvent_AuditRejected";
+    public static final String BOUNDARY_EVENT_CEREMONY_CANCELLED = "BoundaryEvent_CeremonyCancelled";
+    public static final String END_EVENT_CEREMONY_CANCELLED = "EndEvent_CeremonyCancelled";
 
     private Elements() {}
   }

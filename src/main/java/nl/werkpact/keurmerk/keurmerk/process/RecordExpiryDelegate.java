@@ -10,14 +10,17 @@ import org.springframework.stereotype.Component;
 public class RecordExpiryDelegate implements JavaDelegate {
 
   private final KeurmerkLifecycle lifecycle;
+  private final nl.werkpact.keurmerk.keurmerk.KeurmerkRepository keurmerken;
 
-  public RecordExpiryDelegate(KeurmerkLifecycle lifecycle) {
+  public RecordExpiryDelegate(KeurmerkLifecycle lifecycle, nl.werkpact.keurmerk.keurmerk.KeurmerkRepository keurmerken) {
     this.lifecycle = lifecycle;
+    this.keurmerken = keurmerken;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
     lifecycle.expire(keurmerk.id(), execution.getProcessInstanceId());
+    CeremonyCancellation.cancelFor(keurmerk.id(), keurmerken, execution);
   }
 }

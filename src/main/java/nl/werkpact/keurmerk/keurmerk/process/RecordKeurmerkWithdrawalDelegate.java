@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class RecordKeurmerkWithdrawalDelegate implements JavaDelegate {
 
   private final KeurmerkLifecycle lifecycle;
+  private final nl.werkpact.keurmerk.keurmerk.KeurmerkRepository keurmerken;
 
-  public RecordKeurmerkWithdrawalDelegate(KeurmerkLifecycle lifecycle) {
+  public RecordKeurmerkWithdrawalDelegate(KeurmerkLifecycle lifecycle, nl.werkpact.keurmerk.keurmerk.KeurmerkRepository keurmerken) {
     this.lifecycle = lifecycle;
+    this.keurmerken = keurmerken;
   }
 
   @Override
@@ -23,5 +25,6 @@ public class RecordKeurmerkWithdrawalDelegate implements JavaDelegate {
     var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
     lifecycle.withdraw(keurmerk.id(), KeurmerkValidityProcess.withdrawalReason(execution),
         execution.getProcessInstanceId());
+    CeremonyCancellation.cancelFor(keurmerk.id(), keurmerken, execution);
   }
 }

@@ -101,6 +101,20 @@ class KeurmerkAuditProcessTest {
   }
 
   @Test
+  void theCeremonyLapsesWhenTheKeurmerkEndsBeforeItIsPlanned() throws Exception {
+    ProcessInstance instance = requestByMessage();
+    auditUntilCommittee(instance);
+    complete(task(instance), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name()));
+    execute(job(instance));
+    assertThat(instance).isWaitingAt(Elements.TASK_PLAN_CEREMONY);
+
+    engine.getProcessEngine().getRuntimeService().createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_CEREMONY_CANCELLED)
+        .processInstanceId(instance.getId()).correlate();
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_CEREMONY_CANCELLED).hasNotPassed(Elements.END_EVENT_KEURMERK_AWARDED);
+  }
+
+  @Test
   void rejectsWhenCommitteeOverrulesAnAwardAdvice() throws Exception {
     ProcessInstance instance = requestByMessage();
     auditUntilCommittee(instance);

@@ -1,0 +1,48 @@
+package nl.werkpact.keurmerk.keurmerk.process;
+
+import java.util.Set;
+import nl.werkpact.keurmerk.common.FormValues;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Everything the code knows about {@code bpmn/KeurmerkWithdrawal.bpmn}: the keurmerkcommissie withdraws a keurmerk
+ * in Tasklist by its number with a reason. Business key: the keurmerk number.
+ */
+public final class KeurmerkWithdrawalProcess {
+
+  public static final String PROCESS_KEY = "KeurmerkWithdrawal";
+
+  public static final class Elements {
+    public static final String START_EVENT_WITHDRAWAL_REQUESTED = "StartEvent_WithdrawalRequested";
+    public static final String TASK_WITHDRAW_KEURMERK = "Task_WithdrawKeurmerk";
+    public static final String END_EVENT_KEURMERK_WITHDRAWN = "EndEvent_KeurmerkWithdrawn";
+
+    private Elements() {}
+  }
+
+  public static final class Forms {
+    public static final String WITHDRAWAL_REQUEST = "KeurmerkWithdrawalRequest";
+
+    private Forms() {}
+  }
+
+  public static final class Vars {
+    public static final String KEURMERK_NUMBER = "keurmerkNumber";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+    private Vars() {}
+  }
+
+  /** What the committee submits: the start form's fields, nothing else (engine/CommandGuard). */
+  public static final Set<String> START_INPUTS = Set.of(Vars.KEURMERK_NUMBER, Vars.WITHDRAWAL_REASON);
+
+  private KeurmerkWithdrawalProcess() {}
+
+  public static String keurmerkNumber(VariableScope scope) {
+    return FormValues.text(Vars.KEURMERK_NUMBER, scope.getVariable(Vars.KEURMERK_NUMBER));
+  }
+
+  public static String withdrawalReason(VariableScope scope) {
+    return FormValues.text(Vars.WITHDRAWAL_REASON, scope.getVariable(Vars.WITHDRAWAL_REASON));
+  }
+}

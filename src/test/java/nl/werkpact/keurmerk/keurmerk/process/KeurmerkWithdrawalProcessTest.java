@@ -1,0 +1,63 @@
+package nl.werkpact.keurmerk.keurmerk.process;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.util.Map;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalProcess.Elements;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalProcess.Vars;
+import nl.werkpact.keurmerk.support.ProcessCoverage;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** bpmn/KeurmerkWithdrawal.bpmn with its delegate mocked. */
+@Deployment(resources = {"bpmn/KeurmerkWithdrawal.bpmn", "forms/KeurmerkWithdrawalRequest.form"})
+class KeurmerkWithdrawalProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessCoverage.atLeastNinetyPercent();
+
+  private final JavaDelegate withdrawKeurmerk = mock(JavaDelegate.class);
+
+  @BeforeEach
+  void registerMocks() {
+    AbstractAssertions.init(engine.getProcessEngine());
+    Mocks.register("withdrawKeurmerkDelegate", withdrawKeurmerk);
+  }
+
+  @AfterEach
+  void resetMocks() {
+    Mocks.reset();
+  }
+
+  @Test
+  void withdrawsTheKeurmerkInTheStartingTransaction() throws Exception {
+    var instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey(KeurmerkWithdrawalProcess.PROCESS_KEY,
+        Map.of(Vars.KEURMERK_NUMBER, "SW-2026-0001", Vars.WITHDRAWAL_REASON, "Geen werkplekken meer."));
+
+    verify(withdrawKeurmerk).execute(any());
+    assertThat(instance).isEnded().hasPassed(Elements.TASK_WITHDRAW_KEURMERK, Elements.END_EVENT_KEURMERK_WITHDRAWN);
+  }
+
+  @Test
+  void aRefusedWithdrawalStartsNothing() throws Exception {
+    doThrow(new InvalidRequestException("Keurmerknummer SW-1999-9999 is onbekend.")).when(withdrawKeurmerk).execute(any());
+    var runtime = engine.getProcessEngine().getRuntimeService();
+
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KeurmerkWithdrawalProcess.PROCESS_KEY,
+        Map.of(Vars.KEURMERK_NUMBER, "SW-1999-9999", Vars.WITHDRAWAL_REASON, "x"))).hasMessageContaining("is onbekend");
+    org.assertj.core.api.Assertions.assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+  }
+}
