@@ -109,7 +109,7 @@ final class CommandGuard extends CommandInterceptor {
     Authentication user = engine.getIdentityService().getCurrentAuthentication();
     depth[0]++;
     try {
-      refuseExpressions(command);
+      refuseExpressions(command, user != null && user.getUserId() != null);
       if (user != null && user.getUserId() != null) {
         check(command, user);
       }
@@ -312,10 +312,10 @@ final class CommandGuard extends CommandInterceptor {
 
   // --- expressions in queries --------------------------------------------------------------------------
 
-  private void refuseExpressions(Command<?> command) {
+  private void refuseExpressions(Command<?> command, boolean byUser) {
     if (command instanceof TaskQueryImpl query) {
       refuseExpressions(query);
-    } else if (command instanceof SaveFilterCmd) {
+    } else if (command instanceof SaveFilterCmd && byUser) {
       var filter = (org.camunda.bpm.engine.filter.Filter) field(command, "filter");
       if (filter != null && filter.getQuery() instanceof TaskQueryImpl query) {
         refuseExpressions(query);

@@ -58,7 +58,9 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
     configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
     // No expression in any query, stored or ad hoc: the remote-code-execution path through task queries.
     configuration.setEnableExpressionsInAdhocQueries(false);
-    configuration.setEnableExpressionsInStoredQueries(false);
+    // Stored queries may hold expressions so that "Mijn taken" can use ${currentUser()}; only the system stores
+    // them: CommandGuard refuses any filter with an expression saved by a user, admins included.
+    configuration.setEnableExpressionsInStoredQueries(true);
     // Variables are JSON and primitives only: no Java deserialization of client input.
     configuration.setJavaSerializationFormatEnabled(false);
   }

@@ -86,8 +86,8 @@ class DemoSetup {
       String toPerform = requestAudit("90000006");
       String toDecide = requestAudit("90000007");
       actAs("bram");
-      complete(toPerform, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "Bram Jansen"));
-      complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "Bram Jansen"));
+      complete(toPerform, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "bram"));
+      complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "bram"));
       complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PERFORM_AUDIT, Map.of(KeurmerkAuditProcess.Vars.WORKFORCE_SIZE, 35, KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES, 2,
           KeurmerkAuditProcess.Vars.EXTRA_WORKPLACES, 1, KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES, 3, KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS, 2500,
           KeurmerkAuditProcess.Vars.FINDINGS, "Drie leerwerkplekken in de keuken; één medewerker uit de doelgroep vast in dienst genomen."));

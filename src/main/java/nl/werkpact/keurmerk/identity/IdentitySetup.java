@@ -19,11 +19,13 @@ import org.springframework.stereotype.Component;
 /**
  * Groups and Tasklist filters, created at start-up in every profile when missing. Filters hold no
  * expressions (expressions in stored queries are switched off): one per role's candidate group, visible to
- * that role, plus all tasks the user may see. "Mijn taken" is personal: see {@link PersonalFilters}.
+ * that role, plus all tasks the user may see, and "Mijn taken" for everyone.
  */
 @Component
 @Order(1)
 class IdentitySetup {
+
+  static final String MY_TASKS = "Mijn taken";
 
   private final IdentityService identity;
   private final FilterService filters;
@@ -48,12 +50,35 @@ class IdentitySetup {
         identity.saveGroup(group);
       }
     }
+    removePersonalFilters();
+    createMyTasksFilter(List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
     createFilter("Taken accountmanagers", Groups.ACCOUNTMANAGERS, -10, List.of(Groups.ACCOUNTMANAGERS, Groups.PROCESBEHEERDERS));
     createFilter("Taken auditoren", Groups.AUDITORS, -9, List.of(Groups.AUDITORS, Groups.PROCESBEHEERDERS));
     createFilter("Taken keurmerkcommissie", Groups.KEURMERKCOMMISSIE, -8, List.of(Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
     // No criteria: shows every task the user may see, which authorization limits to its own and its groups'.
     createFilter("Alle taken die ik mag zien", null, 0,
         List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
+  }
+
+  /**
+   * One "Mijn taken" for everybody: the tasks assigned to the logged-in user ({@code ${currentUser()}}). The one
+   * expression in a stored query, written here by the system; no user can store one (engine/CommandGuard).
+   */
+  private void createMyTasksFilter(List<String> visibleTo) {
+    Filter filter = filters.createFilterQuery().filterName(MY_TASKS).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(MY_TASKS);
+      filter.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+      filter.setProperties(Map.of("priority", -20, "description", "Taken die aan mij zijn toegewezen", "refresh", true));
+      filters.saveFilter(filter);
+    }
+    grantRead(filter, visibleTo);
+  }
+
+  /** Until this version every user had a "Mijn taken" of their own; the admin saw all of them. */
+  private void removePersonalFilters() {
+    filters.createFilterQuery().filterName(MY_TASKS).list().stream().filter(f -> f.getOwner() != null)
+        .forEach(f -> filters.deleteFilter(f.getId()));
   }
 
   private void createFilter(String name, String candidateGroup, int priority, List<String> visibleTo) {
@@ -68,6 +93,10 @@ class IdentitySetup {
       filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
       filters.saveFilter(filter);
     }
+    grantRead(filter, visibleTo);
+  }
+
+  private void grantRead(Filter filter, List<String> visibleTo) {
     for (String group : visibleTo) {
       if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
         Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

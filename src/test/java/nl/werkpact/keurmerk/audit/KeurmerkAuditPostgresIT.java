@@ -56,7 +56,7 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
         .latestVersion().singleResult().getVersion();
 
     var auditor = new EngineRest(restTemplate, AUDITOR, PASSWORD);
-    complete(auditor, processInstanceId, Elements.TASK_PLAN_AUDIT, Map.of(Vars.AUDIT_DATE, java.time.LocalDate.now().toString(), Vars.AUDITOR, "IT Auditor"));
+    complete(auditor, processInstanceId, Elements.TASK_PLAN_AUDIT, Map.of(Vars.AUDIT_DATE, java.time.LocalDate.now().toString(), Vars.AUDITOR, AUDITOR));
     // A process owner deploys stricter rules while the audit runs: everything is rejected now.
     deployCriteriaThatRejectEverything();
     complete(auditor, processInstanceId, Elements.TASK_PERFORM_AUDIT, Map.of(Vars.WORKFORCE_SIZE, 40, Vars.TARGET_GROUP_EMPLOYEES, 2,

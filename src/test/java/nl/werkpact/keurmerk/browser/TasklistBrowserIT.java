@@ -101,10 +101,14 @@ class TasklistBrowserIT extends IntegrationTest {
         .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
     var planning = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     taskService.complete(planning.getId(), Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, LocalDate.now().toString(),
-        KeurmerkAuditProcess.Vars.AUDITOR, "IT Auditor"));
+        KeurmerkAuditProcess.Vars.AUDITOR, AUDITOR));
 
     logInToTasklist(AUDITOR, PASSWORD);
     browser.click(By.xpath("//*[normalize-space(text())='Taken auditoren']"));
+    // The auditor chosen at planning has the task; its name says which audit it is.
+    assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult())
+        .satisfies(task -> assertThat(task.getAssignee()).isEqualTo(AUDITOR))
+        .satisfies(task -> assertThat(task.getName()).isEqualTo("Audit uitvoeren: " + employerName + " (eerste audit)"));
     openAndClaim("Audit uitvoeren: " + employerName, processInstanceId, AUDITOR);
     assertThat(labels()).contains("Totaal aantal medewerkers", "Medewerkers uit de doelgroep", "Extra werkplekken voor de doelgroep",
         "Werkervaringsplaatsen en stages", "Inkoop bij sociale werkbedrijven (euro)", "Bevindingen");
@@ -202,10 +206,14 @@ class TasklistBrowserIT extends IntegrationTest {
   private void openAndClaim(String taskName, String processInstanceId, String user) {
     browser.waitFor(By.xpath("//*[contains(normalize-space(text()), '" + taskName + "')]")).click();
     browser.waitFor(By.cssSelector("label.fjs-form-field-label"));
-    browser.waitFor(By.xpath("//*[normalize-space(text())='Oppakken']")).click();
+    // A task planned for this user is assigned already; otherwise the user claims it.
+    if (taskService.createTaskQuery().processInstanceId(processInstanceId).taskAssignee(user).count() == 0) {
+      browser.waitFor(By.xpath("//*[normalize-space(text())='Oppakken']")).click();
+    }
     new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
         .processInstanceId(processInstanceId).taskAssignee(user).count() == 1);
   }
+
 
   private void awaitTask(String processInstanceId, String taskKey) {
     new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()

@@ -578,14 +578,19 @@ class IntegrityAttacksIT extends IntegrationTest {
   }
 
   private String auditPlanned(String kvk) {
+    return auditPlanned(kvk, AUDITOR);
+  }
+
+  /** Planned with this auditor, who then has the task "Audit uitvoeren". */
+  private String auditPlanned(String kvk, String auditor) {
     String pi = requestAudit(kvk);
     taskService.complete(taskOf(pi, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT), Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE,
-        LocalDate.now().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "Auditor"));
+        LocalDate.now().toString(), KeurmerkAuditProcess.Vars.AUDITOR, auditor));
     return pi;
   }
 
   private String auditAwaitingCommittee(String kvk, String auditor) {
-    String pi = auditPlanned(kvk);
+    String pi = auditPlanned(kvk, auditor);
     completeAs(auditor, taskOf(pi, KeurmerkAuditProcess.Elements.TASK_PERFORM_AUDIT), figures());
     return pi;
   }

@@ -55,7 +55,12 @@ public final class KeurmerkAuditProcess {
     public static final String EMPLOYER_ID = "employerId";
     public static final String CRITERIA_DECISION_ID = "criteriaDecisionId";
     public static final String AUDIT_DATE = "auditDate";
+    /** User id of the auditor chosen at planning; the audit task is assigned to this user. */
     public static final String AUDITOR = "auditor";
+    /** The auditors to choose from at planning, "id=Name;id=Name" (the planning form's select reads it). */
+    public static final String AUDITOR_CHOICES = "auditorChoices";
+    /** "eerste audit" or "verlenging SW-2026-0001": in the task names, so renewals are told apart in Tasklist. */
+    public static final String AUDIT_KIND = "auditKind";
     public static final String WORKFORCE_SIZE = "workforceSize";
     public static final String TARGET_GROUP_EMPLOYEES = "targetGroupEmployees";
     public static final String EXTRA_WORKPLACES = "extraWorkplaces";

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task_PlanAudit, on complete: date and auditor; invalid input keeps the task open. */
+/** Task_PlanAudit, on complete: date and auditor (a member of the auditors group); invalid input keeps the task open. */
 @Component("recordAuditPlanningListener")
 public class RecordAuditPlanningListener implements TaskListener {
 
@@ -17,6 +17,11 @@ public class RecordAuditPlanningListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    String auditor = KeurmerkAuditProcess.auditor(task);
+    if (auditor != null && !auditor.isBlank() && task.getProcessEngineServices().getIdentityService().createUserQuery()
+        .userId(auditor.strip()).memberOfGroup(nl.werkpact.keurmerk.identity.Groups.AUDITORS).count() == 0) {
+      throw new nl.werkpact.keurmerk.common.InvalidRequestException("Kies de auditor uit de lijst; '" + auditor.strip() + "' is geen auditor.");
+    }
     audits.plan(audits.ofProcessInstance(task.getProcessInstanceId()).id(), KeurmerkAuditProcess.auditDate(task), KeurmerkAuditProcess.auditor(task));
   }
 }

@@ -17,10 +17,20 @@ public class RegisterAuditRequestDelegate implements JavaDelegate {
 
   private final AuditService audits;
   private final EmployerService employers;
+  private final nl.werkpact.keurmerk.keurmerk.KeurmerkService keurmerken;
 
-  public RegisterAuditRequestDelegate(AuditService audits, EmployerService employers) {
+  public RegisterAuditRequestDelegate(AuditService audits, EmployerService employers, nl.werkpact.keurmerk.keurmerk.KeurmerkService keurmerken) {
     this.audits = audits;
     this.employers = employers;
+    this.keurmerken = keurmerken;
+  }
+
+  /** "bram=Bram Jansen;carla=Carla de Vries": the members of the auditors group, for the planning form. */
+  static String auditorChoices(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getIdentityService().createUserQuery()
+        .memberOfGroup(nl.werkpact.keurmerk.identity.Groups.AUDITORS).orderByUserLastName().asc().list().stream()
+        .map(user -> user.getId() + "=" + (user.getFirstName() + " " + user.getLastName()).strip().replace(";", ",").replace("=", "-"))
+        .collect(java.util.stream.Collectors.joining(";"));
   }
 
   @Override
@@ -41,6 +51,10 @@ public class RegisterAuditRequestDelegate implements JavaDelegate {
     execution.setVariable(Vars.AUDIT_ID, request.auditId());
     execution.setVariable(Vars.EMPLOYER_ID, request.employerId());
     execution.setVariable(Vars.EMPLOYER_NAME, employers.get(request.employerId()).name());
+    var audit = audits.get(request.auditId());
+    execution.setVariable(Vars.AUDIT_KIND, audit.renewalOfKeurmerkId() == null ? "eerste audit"
+        : "verlenging " + keurmerken.get(audit.renewalOfKeurmerkId()).number());
+    execution.setVariable(Vars.AUDITOR_CHOICES, auditorChoices(execution));
     execution.setVariable(Vars.CRITERIA_DECISION_ID, criteria.getId());
   }
 }

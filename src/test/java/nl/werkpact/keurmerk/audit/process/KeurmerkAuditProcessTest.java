@@ -60,6 +60,7 @@ class KeurmerkAuditProcessTest {
       DelegateExecution execution = call.<DelegateExecution>getArgument(0);
       execution.setVariable(Vars.AUDIT_ID, 11L);
       execution.setVariable(Vars.EMPLOYER_NAME, "Groenvoorziening Schiedam");
+      execution.setVariable(Vars.AUDIT_KIND, "verlenging SW-2026-0007");
       return null;
     }).when(registerAuditRequest).execute(any());
     doAnswer(call -> {
@@ -68,6 +69,10 @@ class KeurmerkAuditProcessTest {
     }).when(evaluateCriteria).execute(any());
     Mocks.register("registerAuditRequestDelegate", registerAuditRequest);
     Mocks.register("evaluateCriteriaDelegate", evaluateCriteria);
+    doAnswer(call -> {
+      call.<DelegateExecution>getArgument(0).setVariable(Vars.KEURMERK_NUMBER, "SW-2026-0008");
+      return null;
+    }).when(awardKeurmerk).execute(any());
     Mocks.register("awardKeurmerkDelegate", awardKeurmerk);
     Mocks.register("recordRejectionDelegate", recordRejection);
     Mocks.register("sendQueuedMailDelegate", sendQueuedMail);
@@ -76,6 +81,7 @@ class KeurmerkAuditProcessTest {
     Mocks.register("fourEyesListener", fourEyes);
     Mocks.register("recordCommitteeDecisionListener", recordDecision);
     Mocks.register("validateCeremonyListener", mock(org.camunda.bpm.engine.delegate.TaskListener.class));
+    Mocks.register("assignPlannedAuditorListener", mock(org.camunda.bpm.engine.delegate.TaskListener.class));
   }
 
   @AfterEach
@@ -167,7 +173,7 @@ class KeurmerkAuditProcessTest {
 
   private void auditUntilCommittee(ProcessInstance instance) throws Exception {
     assertThat(instance).isWaitingAt(Elements.TASK_PLAN_AUDIT).task().hasCandidateGroup(Groups.AUDITORS);
-    assertThat(task(instance)).hasName("Audit plannen: Groenvoorziening Schiedam");
+    assertThat(task(instance)).hasName("Audit plannen: Groenvoorziening Schiedam (verlenging SW-2026-0007)");
     complete(task(instance), Map.of(Vars.AUDIT_DATE, "2026-11-20", Vars.AUDITOR, "Bram Jansen"));
     assertThat(instance).isWaitingAt(Elements.TASK_PERFORM_AUDIT).task().hasCandidateGroup(Groups.AUDITORS);
     complete(task(instance), Map.of(Vars.WORKFORCE_SIZE, 40, Vars.TARGET_GROUP_EMPLOYEES, 3, Vars.EXTRA_WORKPLACES, 1,
