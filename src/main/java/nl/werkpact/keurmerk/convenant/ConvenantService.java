@@ -79,6 +79,8 @@ public class ConvenantService {
   public void validateSigning(long convenantId, LocalDate signedDate, String signedBy) {
     LocalDate intakeDate = get(convenantId).intakeDate();
     new Checks()
+        // Whatever route led here: no signature without the intake that comes before it.
+        .that(intakeDate != null, "Het intakegesprek is nog niet vastgelegd; een convenant wordt pas na de intake getekend.")
         .that(signedDate != null, "Datum van ondertekening is verplicht.")
         .that(signedDate == null || !signedDate.isAfter(today()), "Datum van ondertekening mag niet in de toekomst liggen.")
         .that(signedDate == null || intakeDate == null || !signedDate.isBefore(intakeDate),

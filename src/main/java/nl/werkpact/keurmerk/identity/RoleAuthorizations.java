@@ -86,7 +86,9 @@ public final class RoleAuthorizations {
         new Grant(Groups.PROCESBEHEERDERS, DECISION_REQUIREMENTS_DEFINITION, ANY, ALL),
         new Grant(Groups.PROCESBEHEERDERS, PROCESS_INSTANCE, ANY, READ, UPDATE, ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.SUSPEND),
         new Grant(Groups.PROCESBEHEERDERS, HISTORIC_PROCESS_INSTANCE, ANY, ALL),
-        new Grant(Groups.PROCESBEHEERDERS, HISTORIC_TASK, ANY, ALL));
+        new Grant(Groups.PROCESBEHEERDERS, HISTORIC_TASK, ANY, ALL),
+        // Cockpit's "Human Tasks" page counts open tasks per group: reading tasks, never working on them.
+        new Grant(Groups.PROCESBEHEERDERS, org.camunda.bpm.engine.authorization.Resources.TASK, ANY, READ));
   }
 
   /** Permission a candidate gets on its tasks: read, claim and complete, not reassign or delete. */

@@ -61,6 +61,8 @@ class TasklistBrowserIT extends IntegrationTest {
     String processInstanceId = startConvenant(employerName, kvk);
 
     logInToTasklist(ACCOUNTMANAGER, PASSWORD);
+    // "Mijn taken" opens first; the intake waits, unassigned, for the group.
+    browser.click(By.xpath("//*[normalize-space(text())='Taken accountmanagers']"));
     browser.waitFor(By.xpath("//*[contains(normalize-space(text()), 'Intakegesprek: " + employerName + "')]")).click();
 
     // The Camunda Form from forms/ConvenantIntake.form, with its Dutch labels.

@@ -106,6 +106,16 @@ class ConvenantServiceTest {
   }
 
   @Test
+  void refusesASignatureWithoutIntakeWhateverRouteLedThere() {
+    var registration = convenants.registerIntent(Fixtures.employer("90000009"), "anna", "pi-9");
+
+    assertThatThrownBy(() -> convenants.recordSigning(registration.convenantId(), LocalDate.of(2026, 11, 21), "J. Verbeek", "pi-9"))
+        .hasMessage("Het intakegesprek is nog niet vastgelegd; een convenant wordt pas na de intake getekend.");
+    assertThat(convenants.get(registration.convenantId()).status()).isEqualTo(ConvenantStatus.INTENT);
+    assertThat(db.count("correspondence")).isZero();
+  }
+
+  @Test
   void refusesSigningDateBeforeIntakeOrInTheFuture() {
     var registration = convenants.registerIntent(Fixtures.employer("90000001"), "anna", "pi-1");
     convenants.recordIntake(registration.convenantId(), LocalDate.of(2026, 11, 20), "Goed gesprek", 2);

@@ -310,12 +310,16 @@ class IntegrityAttacksIT extends IntegrationTest {
     var delegate = rest.post("/task/" + task + "/delegate", Map.of("userId", AUDITOR_IN_COMMITTEE));
     var preset = exchange(AUDITOR_IN_COMMITTEE, HttpMethod.POST, "/engine-rest/task/" + task + "/variables",
         Map.of("modifications", Map.of(KeurmerkAuditProcess.Vars.FINAL_OUTCOME, Map.of("value", "TOEKENNEN"))));
+    // Not even an admin can give him the task.
+    var assignedByAdmin = new EngineRest(restTemplate, "itadmin", "Integratie-Beheer-2026!").post("/task/" + task + "/assignee",
+        Map.of("userId", AUDITOR_IN_COMMITTEE));
 
     assertRefused(claim, 400, "vier-ogenprincipe");
     assertRefused(tasklistClaim, 400, "vier-ogenprincipe");
     assertRefused(resolve, 403, "voorbehouden aan beheerders");
     assertRefused(delegate, 403, "voorbehouden aan beheerders");
     assertRefused(preset, 403, "voorbehouden aan beheerders");
+    assertRefused(assignedByAdmin, 400, "vier-ogenprincipe");
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
     assertThat(runtimeService.getVariable(pi, KeurmerkAuditProcess.Vars.FINAL_OUTCOME)).isNull();
     assertThat(auditStatus(auditIdOf(pi))).isEqualTo("AWAITING_COMMITTEE");

@@ -80,6 +80,20 @@ class RoleMatrixIT extends IntegrationTest {
         .isEqualTo(taskService.createTaskQuery().taskAssignee(user).count());
   }
 
+  @org.junit.jupiter.api.Test
+  void processOwnersSeeTheOpenTasksPerGroupInCockpitButCannotWorkOnThem() {
+    var owner = new EngineRest(restTemplate, user(Groups.PROCESBEHEERDERS), PASSWORD);
+    assertThat(startsConvenant(new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD))).isTrue();
+
+    var perGroup = owner.getList("/task/report/candidate-group-count");
+
+    assertThat(perGroup.getStatusCode().value()).isEqualTo(200);
+    assertThat(perGroup.getBody()).anySatisfy(row -> assertThat(row.get("groupName")).isEqualTo(Groups.ACCOUNTMANAGERS));
+    var task = taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).taskUnassigned().listPage(0, 1).get(0);
+    var claim = owner.post("/task/" + task.getId() + "/claim", Map.of("userId", user(Groups.PROCESBEHEERDERS)));
+    assertThat(claim.getStatusCode().value()).isEqualTo(403);
+  }
+
   private static String user(String group) {
     return "itrole" + group;
   }

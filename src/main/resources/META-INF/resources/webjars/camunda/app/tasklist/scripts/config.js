@@ -1,5 +1,5 @@
 // Werkpact Keurmerk: Tasklist in Dutch by default (locales/nl.json, checked against the shipped English one by
-// TasklistLocaleTest), with Dutch dates and the product's own name. Overrides the file in Camunda's webjar.
+// WebappLocaleTest), with Dutch dates and the product's own name. Overrides the file in Camunda's webjar.
 export default {
   app: {
     name: 'Takenlijst',

@@ -14,12 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tasklist speaks Dutch: our locale holds every key of the English one that Camunda ships, so a Camunda upgrade
- * that adds texts fails here instead of showing keys or English in between Dutch.
+ * Tasklist and the Welcome page speak Dutch: our locales hold every key of the English ones that Camunda ships, so
+ * a Camunda upgrade that adds texts fails here instead of showing keys or English in between Dutch.
  */
-class TasklistLocaleTest {
+class WebappLocaleTest {
 
   private static final String LOCALES = "META-INF/resources/webjars/camunda/app/tasklist/locales/";
+  private static final String WELCOME_LOCALES = "META-INF/resources/webjars/camunda/app/welcome/locales/";
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -33,6 +34,17 @@ class TasklistLocaleTest {
     assertThat(missing).as("keys of Camunda's en.json missing in our nl.json").isEmpty();
     assertThat(dutch.path("labels").path("CLAIM_TASK").asText()).isEqualTo("Oppakken");
     assertThat(dutch.path("dateLocales").path("longDateFormat").path("L").asText()).isEqualTo("DD-MM-YYYY");
+  }
+
+  @Test
+  void theDutchWelcomePageHasEveryKeyOfTheShippedEnglishOne() throws IOException {
+    JsonNode english = read(shipped(WELCOME_LOCALES + "en.json"));
+    JsonNode dutch = read(getClass().getClassLoader().getResource(WELCOME_LOCALES + "nl.json"));
+
+    List<String> missing = new ArrayList<>();
+    collectMissing("", english, dutch, missing);
+
+    assertThat(missing).as("keys of Camunda's welcome en.json missing in our nl.json").isEmpty();
   }
 
   @Test
