@@ -64,6 +64,7 @@ final class CommandGuard extends CommandInterceptor {
   static final String ADMIN_ONLY = "Deze handeling is voorbehouden aan beheerders";
 
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandGuard.class);
 
   /** Commands that Camunda allows with a permission our roles need for their ordinary work. */
   private static final Map<String, String> ADMIN_ONLY_COMMANDS = Map.ofEntries(
@@ -93,6 +94,7 @@ final class CommandGuard extends CommandInterceptor {
   CommandGuard(ProcessCatalog catalog, ProcessEngineConfigurationImpl engine) {
     this.catalog = catalog;
     this.engine = engine;
+    RefusalLogFilter.install();
   }
 
   @Override
@@ -115,7 +117,14 @@ final class CommandGuard extends CommandInterceptor {
       }
       return next.execute(command);
     } catch (RuntimeException failure) {
-      throw user == null ? failure : translate(failure);
+      if (user == null) {
+        throw failure;
+      }
+      RuntimeException answer = translate(failure);
+      if (answer instanceof InvalidRequestException refusal) {
+        LOG.info("Refused {} for {}: {}", command.getClass().getSimpleName(), user.getUserId(), refusal.getMessage());
+      }
+      throw answer;
     } finally {
       depth[0]--;
       if (depth[0] == 0) {
