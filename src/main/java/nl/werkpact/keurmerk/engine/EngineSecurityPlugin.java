@@ -56,6 +56,8 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
     configuration.setAdminGroups(adminGroups);
     // Candidates may read, claim and complete their tasks; reassigning or deleting stays with admins.
     configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+    // Task rights per process definition, not one authorization row per task (identity/TaskAuthorizations).
+    configuration.setResourceAuthorizationProvider(new nl.werkpact.keurmerk.identity.TaskAuthorizations());
     // No expression in any query, stored or ad hoc: the remote-code-execution path through task queries.
     configuration.setEnableExpressionsInAdhocQueries(false);
     // Stored queries may hold expressions so that "Mijn taken" can use ${currentUser()}; only the system stores

@@ -190,9 +190,9 @@ public final class ModelChecks {
         problem(file, rule.getId(), "refers to decision '" + decision + "', which has no bpmn/" + decision + ".dmn");
       }
     }
-    if (node instanceof StartEvent && node.getParentElement() instanceof Process && formRef == null
-        && ((StartEvent) node).getEventDefinitions().isEmpty()) {
-      problem(file, node.getId(), "plain start event without a start form: Tasklist users could not start it properly");
+    if (node instanceof StartEvent && node.getParentElement() instanceof Process process && formRef == null
+        && ((StartEvent) node).getEventDefinitions().isEmpty() && process.isCamundaStartableInTasklist()) {
+      problem(file, node.getId(), "plain start event without a start form: Tasklist users could not start it properly (a process that is only called by another sets camunda:isStartableInTasklist=\"false\")");
     }
   }
 

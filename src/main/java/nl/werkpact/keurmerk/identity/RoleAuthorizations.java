@@ -19,14 +19,17 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_WORK;
 
 /**
  * What each role may do, as Camunda authorizations (group grants). The role matrix in SECURITY.md is this
  * table in words; {@code RoleMatrixIT} walks it through the REST API.
  *
- * <p>Tasks themselves are not granted here: a candidate group gets read and work permission on each task
- * it is a candidate for when the task is created, so a group sees its own tasks and no other group's.
+ * <p>Task rights are granted per process definition (READ_TASK and TASK_WORK), never per task: each model holds the
+ * work of one group (Convenant and KeurmerkCeremony: accountmanagers; KeurmerkAudit: auditors; KeurmerkDecision: the
+ * committee), so a group sees and does its own tasks and no other group's, and the engine checks a task list against
+ * a handful of grants instead of one row per open task ({@link TaskAuthorizations}).
  */
 public final class RoleAuthorizations {
 
@@ -40,6 +43,8 @@ public final class RoleAuthorizations {
   static final String KEURMERK_AUDIT = "KeurmerkAudit";
   static final String KEURMERK_VALIDITY = "KeurmerkValidity";
   static final String KEURMERK_WITHDRAWAL = "KeurmerkWithdrawal";
+  static final String KEURMERK_DECISION = "KeurmerkDecision";
+  static final String KEURMERK_CEREMONY = "KeurmerkCeremony";
 
   public record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {}
 
@@ -55,18 +60,21 @@ public final class RoleAuthorizations {
 
   private static List<Grant> roleGrants() {
     return List.of(
-        // Accountmanagers: Tasklist; start a convenant and request an audit; see both processes.
+        // Accountmanagers: Tasklist; start a convenant and work on its tasks; request an audit (not work on it);
+        // plan the ceremony.
         new Grant(Groups.ACCOUNTMANAGERS, APPLICATION, TASKLIST, ACCESS),
-        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, CONVENANT, READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, CONVENANT, READ, ProcessDefinitionPermissions.CREATE_INSTANCE, READ_TASK, TASK_WORK),
         new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_AUDIT, READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_CEREMONY, READ, READ_TASK, TASK_WORK),
         new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
         new Grant(Groups.ACCOUNTMANAGERS, PROCESS_INSTANCE, ANY, CREATE),
-        // Auditors: Tasklist and the audit process; their tasks come from the candidate group.
+        // Auditors: Tasklist and the audit process's tasks (planning and the audit itself).
         new Grant(Groups.AUDITORS, APPLICATION, TASKLIST, ACCESS),
-        new Grant(Groups.AUDITORS, PROCESS_DEFINITION, KEURMERK_AUDIT, READ),
-        // Keurmerkcommissie: Tasklist, the audit and validity processes.
+        new Grant(Groups.AUDITORS, PROCESS_DEFINITION, KEURMERK_AUDIT, READ, READ_TASK, TASK_WORK),
+        // Keurmerkcommissie: Tasklist, the decision's tasks; the audit and validity processes to read.
         new Grant(Groups.KEURMERKCOMMISSIE, APPLICATION, TASKLIST, ACCESS),
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_AUDIT, READ),
+        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_DECISION, READ, READ_TASK, TASK_WORK),
         // Withdrawing a keurmerk is a dedicated operation (KeurmerkWithdrawalResource), not a permission on the
         // validity instances: with UPDATE_INSTANCE the committee could move timers and send any message.
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
@@ -91,8 +99,14 @@ public final class RoleAuthorizations {
         new Grant(Groups.PROCESBEHEERDERS, org.camunda.bpm.engine.authorization.Resources.TASK, ANY, READ));
   }
 
-  /** Permission a candidate gets on its tasks: read, claim and complete, not reassign or delete. */
-  public static final Permission TASK_PERMISSION = TaskPermissions.TASK_WORK;
+  /**
+   * Whether a group reads and works on the tasks of a process definition through its grant on the definition. Only
+   * tasks of a definition a group does not hold so (tasks of models from before the split) get rows per task.
+   */
+  public static boolean worksOnDefinition(String groupId, String processKey) {
+    return roleGrants().stream().anyMatch(grant -> grant.groupId().equals(groupId) && grant.resource() == PROCESS_DEFINITION
+        && grant.resourceId().equals(processKey) && java.util.Arrays.asList(grant.permissions()).contains(READ_TASK));
+  }
 
   private RoleAuthorizations() {}
 }

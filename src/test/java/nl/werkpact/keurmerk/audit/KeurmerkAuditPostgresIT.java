@@ -138,7 +138,7 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
   }
 
   private org.springframework.http.ResponseEntity<Map<String, Object>> tryComplete(EngineRest rest, String processInstanceId, String taskKey, Map<String, ?> variables) {
-    List<Map<String, Object>> tasks = rest.getList("/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + taskKey).getBody();
+    List<Map<String, Object>> tasks = rest.getList("/task?processInstanceIdIn=" + String.join(",", withCalledInstances(processInstanceId)) + "&taskDefinitionKey=" + taskKey).getBody();
     assertThat(tasks).as("task %s", taskKey).hasSize(1);
     return rest.post("/task/" + tasks.get(0).get("id") + "/complete", EngineRest.variables(variables));
   }

@@ -16,15 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Tasklist and the Welcome page speak Dutch: our locales hold every key of the English ones that Camunda ships, so
- * a Camunda upgrade that adds texts fails here instead of showing keys or English in between Dutch.
+ * Tasklist, Cockpit, Admin and the Welcome page speak Dutch: our locales hold every key of the English ones that Camunda
+ * ships, with the same placeholders, so a Camunda upgrade that adds texts fails here instead of showing keys or English
+ * in between Dutch.
  */
 class WebappLocaleTest {
 
   private final ObjectMapper json = new ObjectMapper();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void theDutchLocaleHasEveryKeyOfTheShippedEnglishOne(String app) throws IOException {
     String locales = "META-INF/resources/webjars/camunda/app/" + app + "/locales/";
     JsonNode english = read(shipped(locales + "en.json"));
@@ -35,6 +36,36 @@ class WebappLocaleTest {
 
     assertThat(missing).as("keys of Camunda's %s en.json missing in our nl.json", app).isEmpty();
     assertThat(dutch.path("labels").path("PAGE_LOGIN_SIGN_IN_ACTION").asText()).isEqualTo("Aanmelden");
+    // A placeholder lost in translation shows the user a hole ("{{count}} processen" without the count).
+    List<String> broken = new ArrayList<>();
+    english.path("labels").fields().forEachRemaining(label -> {
+      if (!placeholders(label.getValue().asText()).equals(placeholders(dutch.path("labels").path(label.getKey()).asText()))) {
+        broken.add(label.getKey());
+      }
+    });
+    assertThat(broken).as("labels of %s whose placeholders differ from the English", app).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
+  void dutchIsTheDefaultAndTheProductHasItsOwnName(String app) throws IOException {
+    String config;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js")) {
+      config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(config).contains("fallbackLocale: 'nl'").contains("availableLocales: ['nl'").contains("vendor: 'Werkpact Keurmerk'")
+        .contains("normal: 'DD-MM-YYYY HH:mm'");
+  }
+
+  private static List<String> placeholders(String text) {
+    List<String> found = new ArrayList<>();
+    var matcher = java.util.regex.Pattern.compile("\\{\\{.*?\\}\\}").matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group().replace(" ", ""));
+    }
+    Collections.sort(found);
+    return found;
   }
 
   @Test
@@ -43,16 +74,6 @@ class WebappLocaleTest {
 
     assertThat(dutch.path("labels").path("CLAIM_TASK").asText()).isEqualTo("Oppakken");
     assertThat(dutch.path("dateLocales").path("longDateFormat").path("L").asText()).isEqualTo("DD-MM-YYYY");
-  }
-
-  @Test
-  void dutchIsTheDefaultAndTheProductHasItsOwnName() throws IOException {
-    String config;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js")) {
-      config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    assertThat(config).contains("fallbackLocale: 'nl'").contains("availableLocales: ['nl'").contains("vendor: 'Werkpact Keurmerk'");
   }
 
   private void collectMissing(String path, JsonNode english, JsonNode dutch, List<String> missing) {

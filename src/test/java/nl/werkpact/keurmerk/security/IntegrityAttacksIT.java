@@ -16,7 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.audit.process.KeurmerkDecisionProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.identity.Groups;
+import org.camunda.bpm.engine.authorization.Resources;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
@@ -71,6 +74,8 @@ class IntegrityAttacksIT extends IntegrationTest {
   @Autowired ConvenantService convenants;
   @Autowired KeurmerkService keurmerken;
   @Autowired ExpressionProbe probe;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
+  @Autowired nl.werkpact.keurmerk.identity.AuthorizationSetup authorizationSetup;
 
   private EngineRest accountmanager;
 
@@ -165,10 +170,60 @@ class IntegrityAttacksIT extends IntegrationTest {
     var tasklist = TasklistApi.login(restTemplate, COMMITTEE, PASSWORD).post("/task/" + task + "/submit-form", EngineRest.variables(decision));
 
     for (var refused : List.of(rest, tasklist)) {
-      assertRefused(refused, 400, "niet: auditId");
+      assertRefused(refused, 400, "Onbekende gegevens voor proces KeurmerkDecision: auditId");
     }
     assertThat(auditStatus(otherAudit)).isEqualTo("AWAITING_COMMITTEE");
     assertThat(auditStatus(auditIdOf(own))).isEqualTo("AWAITING_COMMITTEE");
+  }
+
+  @Test
+  void eachGroupSeesAndWorksOnlyItsOwnTasksThroughGrantsPerProcessDefinition() {
+    String convenant = startConvenant(randomKvk());
+    String planned = auditPlanned(signedEmployer());
+    String atCommittee = auditAwaitingCommittee(signedEmployer(), AUDITOR);
+    List<String> instances = new ArrayList<>(List.of(convenant));
+    instances.addAll(List.of(withCalledInstances(planned)));
+    instances.addAll(List.of(withCalledInstances(atCommittee)));
+    String intake = taskOf(convenant, Elements.TASK_INTAKE);
+    String audit = taskOf(planned, KeurmerkAuditProcess.Elements.TASK_PERFORM_AUDIT);
+    String decision = taskOf(atCommittee, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
+
+    Map<String, String> expected = Map.of(ACCOUNTMANAGER, ConvenantProcess.PROCESS_KEY, AUDITOR, KeurmerkAuditProcess.PROCESS_KEY,
+        COMMITTEE, KeurmerkDecisionProcess.PROCESS_KEY);
+    expected.forEach((user, processKey) -> {
+      var rest = new EngineRest(restTemplate, user, PASSWORD);
+      var visible = rest.getList("/task?processInstanceIdIn=" + String.join(",", instances)).getBody();
+      assertThat(visible).as("tasks %s sees", user).isNotEmpty()
+          .allSatisfy(task -> assertThat((String) task.get("processDefinitionId")).startsWith(processKey + ":"));
+      for (String task : List.of(intake, audit, decision)) {
+        boolean own = visible.stream().anyMatch(t -> task.equals(t.get("id")));
+        if (!own) {
+          assertThat(rest.post("/task/" + task + "/claim", Map.of("userId", user)).getStatusCode().value())
+              .as("%s claims another group's task", user).isIn(403, 404);
+        }
+      }
+    });
+    assertThat(taskService.createTaskQuery().taskId(decision).singleResult().getAssignee()).isNull();
+    // No authorization row per task: the grants on the process definitions carry the rights.
+    for (String task : List.of(intake, audit, decision)) {
+      assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).count()).as("rows of %s", task).isZero();
+    }
+  }
+
+  @Test
+  void rowsPerTaskFromBeforeTheGrantsPerDefinitionAreRemovedAtStartUp() {
+    String intake = taskOf(startConvenant(randomKvk()), Elements.TASK_INTAKE);
+    var row = authorizationService.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    row.setGroupId(Groups.ACCOUNTMANAGERS);
+    row.setResource(Resources.TASK);
+    row.setResourceId(intake);
+    row.addPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
+    authorizationService.saveAuthorization(row);
+
+    authorizationSetup.removeRowsPerTask();
+
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(intake).count()).isZero();
+    assertThat(new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD).getList("/task?taskId=" + intake).getBody()).hasSize(1);
   }
 
   @Test
@@ -333,8 +388,8 @@ class IntegrityAttacksIT extends IntegrationTest {
     String perform = taskOf(pi, KeurmerkAuditProcess.Elements.TASK_PERFORM_AUDIT);
     completeAs(AUDITOR, perform, figures());
 
-    assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION).count()).isEqualTo(1);
-    assertThat(runtimeService.getVariable(pi, KeurmerkAuditProcess.Vars.FINAL_OUTCOME)).isNull();
+    String decision = taskOf(pi, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
+    assertThat(taskService.getVariable(decision, KeurmerkAuditProcess.Vars.FINAL_OUTCOME)).as("what the committee's form shows").isNull();
   }
 
   // --- expressions --------------------------------------------------------------------------------------
@@ -631,7 +686,7 @@ class IntegrityAttacksIT extends IntegrationTest {
   }
 
   private String taskOf(String processInstanceId, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult().getId();
+    return taskService.createTaskQuery().processInstanceIdIn(withCalledInstances(processInstanceId)).taskDefinitionKey(taskKey).singleResult().getId();
   }
 
   private static String randomKvk() {

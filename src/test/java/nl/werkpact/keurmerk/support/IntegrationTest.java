@@ -49,6 +49,20 @@ public abstract class IntegrationTest {
   @Autowired
   protected IdentityService identityService;
 
+  @Autowired
+  private org.camunda.bpm.engine.RuntimeService engineRuntime;
+
+  /**
+   * A process instance and the instances it called, where its tasks are: a keurmerkaudit's own tasks, the committee's
+   * decision (KeurmerkDecision) and the ceremony (KeurmerkCeremony). For task queries: {@code processInstanceIdIn}.
+   */
+  protected String[] withCalledInstances(String processInstanceId) {
+    var ids = new java.util.ArrayList<String>();
+    ids.add(processInstanceId);
+    engineRuntime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().forEach(called -> ids.add(called.getId()));
+    return ids.toArray(String[]::new);
+  }
+
   private static EmbeddedPostgres startPostgres() {
     try {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();

@@ -18,7 +18,7 @@ public class AssignPlannedAuditorListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String auditor = audits.ofProcessInstance(task.getProcessInstanceId()).auditor();
+    String auditor = audits.ofProcessInstance(AuditInstance.of(task)).auditor();
     if (auditor != null && task.getProcessEngineServices().getIdentityService().createUserQuery()
         .userId(auditor).memberOfGroup(Groups.AUDITORS).count() == 1) {
       task.setAssignee(auditor);

@@ -28,7 +28,7 @@ public class FourEyesListener implements TaskListener {
       return;
     }
     if (task.getAssignee() != null) {
-      audits.refuseAuditor(audits.ofProcessInstance(task.getProcessInstanceId()).id(), task.getAssignee());
+      audits.refuseAuditor(audits.ofProcessInstance(AuditInstance.of(task)).id(), task.getAssignee());
     }
   }
 }

@@ -33,10 +33,14 @@ public final class KeurmerkAuditProcess {
     public static final String TASK_PLAN_AUDIT = "Task_PlanAudit";
     public static final String TASK_PERFORM_AUDIT = "Task_PerformAudit";
     public static final String TASK_EVALUATE_CRITERIA = "Task_EvaluateCriteria";
+    public static final String CALL_ACTIVITY_COMMITTEE_DECISION = "CallActivity_CommitteeDecision";
+    /** In {@link KeurmerkDecisionProcess}, called by CALL_ACTIVITY_COMMITTEE_DECISION. */
     public static final String TASK_COMMITTEE_DECISION = "Task_CommitteeDecision";
     public static final String GATEWAY_FINAL_OUTCOME = "Gateway_FinalOutcome";
     public static final String TASK_AWARD_KEURMERK = "Task_AwardKeurmerk";
     public static final String TASK_SEND_AWARD_MAILS = "Task_SendAwardMails";
+    public static final String CALL_ACTIVITY_PLAN_CEREMONY = "CallActivity_PlanCeremony";
+    /** In {@link KeurmerkCeremonyProcess}, called by CALL_ACTIVITY_PLAN_CEREMONY. */
     public static final String TASK_PLAN_CEREMONY = "Task_PlanCeremony";
     public static final String END_EVENT_KEURMERK_AWARDED = "EndEvent_KeurmerkAwarded";
     public static final String TASK_RECORD_REJECTION = "Task_RecordRejection";
@@ -92,9 +96,7 @@ public final class KeurmerkAuditProcess {
   public static final java.util.Map<String, java.util.Set<String>> TASK_INPUTS = java.util.Map.of(
       Elements.TASK_PLAN_AUDIT, java.util.Set.of(Vars.AUDIT_DATE, Vars.AUDITOR),
       Elements.TASK_PERFORM_AUDIT, java.util.Set.of(Vars.WORKFORCE_SIZE, Vars.TARGET_GROUP_EMPLOYEES, Vars.EXTRA_WORKPLACES,
-          Vars.WORK_EXPERIENCE_PLACES, Vars.SOCIAL_PURCHASING_EUROS, Vars.FINDINGS),
-      Elements.TASK_COMMITTEE_DECISION, java.util.Set.of(Vars.FINAL_OUTCOME, Vars.COMMITTEE_REASON),
-      Elements.TASK_PLAN_CEREMONY, java.util.Set.of(Vars.CEREMONY_DATE, Vars.CEREMONY_LOCATION));
+          Vars.WORK_EXPERIENCE_PLACES, Vars.SOCIAL_PURCHASING_EUROS, Vars.FINDINGS));
   public static final java.util.Map<String, java.util.Set<String>> MESSAGE_INPUTS = java.util.Map.of(
       MESSAGE_AUDIT_REQUESTED, java.util.Set.of(Vars.KVK_NUMBER));
 

@@ -22,6 +22,6 @@ public class RecordAuditFindingsListener implements TaskListener {
     if (user == null) {
       throw new InvalidRequestException("De bevindingen moeten door een ingelogde auditor worden vastgelegd.");
     }
-    audits.recordFigures(audits.ofProcessInstance(task.getProcessInstanceId()).id(), KeurmerkAuditProcess.figures(task), user);
+    audits.recordFigures(audits.ofProcessInstance(AuditInstance.of(task)).id(), KeurmerkAuditProcess.figures(task), user);
   }
 }

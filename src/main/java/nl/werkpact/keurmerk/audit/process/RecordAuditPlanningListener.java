@@ -22,6 +22,6 @@ public class RecordAuditPlanningListener implements TaskListener {
         .userId(auditor.strip()).memberOfGroup(nl.werkpact.keurmerk.identity.Groups.AUDITORS).count() == 0) {
       throw new nl.werkpact.keurmerk.common.InvalidRequestException("Kies de auditor uit de lijst; '" + auditor.strip() + "' is geen auditor.");
     }
-    audits.plan(audits.ofProcessInstance(task.getProcessInstanceId()).id(), KeurmerkAuditProcess.auditDate(task), KeurmerkAuditProcess.auditor(task));
+    audits.plan(audits.ofProcessInstance(AuditInstance.of(task)).id(), KeurmerkAuditProcess.auditDate(task), KeurmerkAuditProcess.auditor(task));
   }
 }

@@ -17,7 +17,7 @@ public class RecordCommitteeDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    audits.decide(audits.ofProcessInstance(task.getProcessInstanceId()).id(), KeurmerkAuditProcess.finalOutcome(task),
+    audits.decide(audits.ofProcessInstance(AuditInstance.of(task)).id(), KeurmerkAuditProcess.finalOutcome(task),
         KeurmerkAuditProcess.committeeReason(task), CurrentUser.of(task));
   }
 }

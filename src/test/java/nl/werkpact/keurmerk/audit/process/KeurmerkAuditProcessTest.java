@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.audit.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** bpmn/KeurmerkAudit.bpmn with its delegates mocked: one test per path. */
-@Deployment(resources = {"bpmn/KeurmerkAudit.bpmn", "forms/AuditRequest.form", "forms/AuditPlanning.form",
+/** bpmn/KeurmerkAudit.bpmn with the committee's decision and the ceremony it calls, delegates mocked: one test per path. */
+@Deployment(resources = {"bpmn/KeurmerkAudit.bpmn", "bpmn/KeurmerkDecision.bpmn", "bpmn/KeurmerkCeremony.bpmn", "forms/AuditRequest.form", "forms/AuditPlanning.form",
     "forms/AuditFindings.form", "forms/CommitteeDecision.form", "forms/CeremonyPlanning.form"})
 class KeurmerkAuditProcessTest {
 
@@ -94,30 +95,37 @@ class KeurmerkAuditProcessTest {
     ProcessInstance instance = requestByMessage();
     auditUntilCommittee(instance);
 
-    complete(task(instance), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name()));
+    complete(task(calledProcessInstance(instance)), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name()));
 
     verify(recordDecision).notify(any());
     verify(awardKeurmerk).execute(any());
     assertThat(instance).isWaitingAt(Elements.TASK_SEND_AWARD_MAILS);
     execute(job(instance));
     verify(sendQueuedMail).execute(any());
-    assertThat(instance).isWaitingAt(Elements.TASK_PLAN_CEREMONY).task().hasCandidateGroup(Groups.ACCOUNTMANAGERS);
-    complete(task(instance), Map.of(Vars.CEREMONY_DATE, "2027-01-15", Vars.CEREMONY_LOCATION, "Stadhuis Schiedam"));
-    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_AWARDED).hasNotPassed(Elements.TASK_RECORD_REJECTION);
+    assertThat(instance).isWaitingAt(Elements.CALL_ACTIVITY_PLAN_CEREMONY);
+    assertThat(calledProcessInstance(instance)).hasProcessDefinitionKey(KeurmerkCeremonyProcess.PROCESS_KEY)
+        .isWaitingAt(Elements.TASK_PLAN_CEREMONY).task().hasCandidateGroup(Groups.ACCOUNTMANAGERS)
+        .hasName("Uitreiking plannen: Groenvoorziening Schiedam (SW-2026-0008)");
+    complete(task(calledProcessInstance(instance)), Map.of(Vars.CEREMONY_DATE, "2027-01-15", Vars.CEREMONY_LOCATION, "Stadhuis Schiedam"));
+    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_AWARDED).hasNotPassed(Elements.TASK_RECORD_REJECTION)
+        .variables().containsEntry(Vars.CEREMONY_DATE, "2027-01-15");
   }
 
   @Test
   void theCeremonyLapsesWhenTheKeurmerkEndsBeforeItIsPlanned() throws Exception {
     ProcessInstance instance = requestByMessage();
     auditUntilCommittee(instance);
-    complete(task(instance), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name()));
+    complete(task(calledProcessInstance(instance)), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name()));
     execute(job(instance));
-    assertThat(instance).isWaitingAt(Elements.TASK_PLAN_CEREMONY);
+    assertThat(instance).isWaitingAt(Elements.CALL_ACTIVITY_PLAN_CEREMONY);
+    ProcessInstance ceremony = calledProcessInstance(instance);
 
     engine.getProcessEngine().getRuntimeService().createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_CEREMONY_CANCELLED)
         .processInstanceId(instance.getId()).correlate();
 
     assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_CEREMONY_CANCELLED).hasNotPassed(Elements.END_EVENT_KEURMERK_AWARDED);
+    assertThat(ceremony).isEnded();
+    assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
   }
 
   @Test
@@ -125,7 +133,7 @@ class KeurmerkAuditProcessTest {
     ProcessInstance instance = requestByMessage();
     auditUntilCommittee(instance);
 
-    complete(task(instance), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.AFWIJZEN.name(), Vars.COMMITTEE_REASON, "Cijfers niet onderbouwd."));
+    complete(task(calledProcessInstance(instance)), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.AFWIJZEN.name(), Vars.COMMITTEE_REASON, "Cijfers niet onderbouwd."));
 
     verify(recordRejection).execute(any());
     execute(job(instance));
@@ -143,7 +151,7 @@ class KeurmerkAuditProcessTest {
     ProcessInstance instance = startFromTasklist();
     auditUntilCommittee(instance);
 
-    complete(task(instance), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name(), Vars.COMMITTEE_REASON, "Bijzondere inzet voor de doelgroep."));
+    complete(task(calledProcessInstance(instance)), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name(), Vars.COMMITTEE_REASON, "Bijzondere inzet voor de doelgroep."));
 
     verify(awardKeurmerk).execute(any());
     assertThat(instance).hasPassed(Elements.GATEWAY_FINAL_OUTCOME).isWaitingAt(Elements.TASK_SEND_AWARD_MAILS);
@@ -155,10 +163,10 @@ class KeurmerkAuditProcessTest {
     auditUntilCommittee(instance);
     doThrow(new InvalidRequestException("U heeft deze audit zelf uitgevoerd")).when(recordDecision).notify(any());
 
-    assertThatThrownBy(() -> complete(task(instance), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name())))
+    assertThatThrownBy(() -> complete(task(calledProcessInstance(instance)), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name())))
         .hasMessageContaining("zelf uitgevoerd");
 
-    assertThat(instance).isWaitingAt(Elements.TASK_COMMITTEE_DECISION);
+    assertThat(calledProcessInstance(instance)).isWaitingAt(Elements.TASK_COMMITTEE_DECISION);
     verify(awardKeurmerk, never()).execute(any());
   }
 
@@ -181,7 +189,14 @@ class KeurmerkAuditProcessTest {
     verify(recordPlanning).notify(any());
     verify(recordFindings).notify(any());
     verify(evaluateCriteria, times(1)).execute(any());
-    assertThat(instance).isWaitingAt(Elements.TASK_COMMITTEE_DECISION).task().hasCandidateGroup(Groups.KEURMERKCOMMISSIE);
+    assertThat(instance).isWaitingAt(Elements.CALL_ACTIVITY_COMMITTEE_DECISION);
+    ProcessInstance decision = calledProcessInstance(instance);
+    assertThat(decision).hasProcessDefinitionKey(KeurmerkDecisionProcess.PROCESS_KEY).hasBusinessKey("90000003")
+        .isWaitingAt(Elements.TASK_COMMITTEE_DECISION).task().hasCandidateGroup(Groups.KEURMERKCOMMISSIE)
+        .hasName("Besluit keurmerkcommissie: Groenvoorziening Schiedam (verlenging SW-2026-0007)");
+    // The committee sees the audit's figures and advice, not the audit's internal records.
+    assertThat(decision).variables().containsKey(Vars.CRITERIA_OUTCOME)
+        .containsEntry(Vars.WORKFORCE_SIZE, 40).doesNotContainKey(Vars.AUDIT_ID);
   }
 
   private ProcessInstance requestByMessage() {
