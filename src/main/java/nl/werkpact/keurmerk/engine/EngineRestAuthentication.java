@@ -59,7 +59,7 @@ class EngineRestAuthentication extends OncePerRequestFilter {
     }
   }
 
-  private static String[] credentials(String header) {
+  static String[] credentials(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }

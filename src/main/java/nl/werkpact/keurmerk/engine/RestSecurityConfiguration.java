@@ -47,6 +47,16 @@ class RestSecurityConfiguration {
     return registration;
   }
 
+  /** The management endpoints: health public (status only), the rest for admins and procesbeheerders. */
+  @Bean
+  FilterRegistrationBean<ManagementAccess> managementAccessFilter(IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new ManagementAccess(identity));
+    registration.setName("management-access");
+    registration.addUrlPatterns("/actuator", "/actuator/*");
+    registration.setOrder(101);
+    return registration;
+  }
+
   /** After authentication, so anonymous callers get 401 whatever they send. */
   @Bean
   FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {

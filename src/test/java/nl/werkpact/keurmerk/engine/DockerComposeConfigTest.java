@@ -48,6 +48,43 @@ class DockerComposeConfigTest {
     assertThat(env.get("WERKPACT_ADMIN_PASSWORD")).startsWith("${");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theAppWaitsForAReadyDatabaseRestartsOnFailureAndReportsItsOwnReadiness() throws Exception {
+    Map<String, Object> services = (Map<String, Object>) ((Map<String, Object>) new Yaml().load(Files.readString(Path.of("docker-compose.yml"))))
+        .get("services");
+    Map<String, Object> app = (Map<String, Object>) services.get("app");
+    Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
+
+    assertThat(String.valueOf(((Map<String, Object>) postgres.get("healthcheck")).get("test"))).contains("pg_isready");
+    assertThat((Map<String, Object>) ((Map<String, Object>) app.get("depends_on")).get("postgres")).containsEntry("condition", "service_healthy");
+    assertThat(app.get("restart")).isIn("on-failure", "unless-stopped", "always");
+    assertThat(String.valueOf(((Map<String, Object>) app.get("healthcheck")).get("test"))).contains("/actuator/health/readiness");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theJvmLimitsOfTheDockerfileFitTheContainersMemory() throws Exception {
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) new Yaml()
+        .load(Files.readString(Path.of("docker-compose.yml")))).get("services")).get("app");
+    long limit = megabytes(String.valueOf(app.get("mem_limit")));
+    long bounded = 0;
+    for (String flag : new String[] {"-Xmx", "-XX:MaxMetaspaceSize=", "-XX:ReservedCodeCacheSize=", "-XX:MaxDirectMemorySize="}) {
+      var value = Pattern.compile(Pattern.quote(flag) + "([0-9]+[mMgG])").matcher(dockerfile);
+      assertThat(value.find()).as("Dockerfile sets %s", flag).isTrue();
+      bounded += megabytes(value.group(1));
+    }
+    // What the flags bound, plus about 100 MB for threads, GC and the JVM itself, stays inside the container's limit.
+    assertThat(bounded + 100).isLessThanOrEqualTo(limit);
+    assertThat(Files.readString(Path.of("tools/run-bounded.sh"))).contains("JAVA_TOOL_OPTIONS").contains("Dockerfile");
+  }
+
+  private static long megabytes(String size) {
+    long value = Long.parseLong(size.replaceAll("[^0-9]", ""));
+    return size.toLowerCase().endsWith("g") ? value * 1024 : value;
+  }
+
   private static Set<String> appEnvironment() throws Exception {
     return environment().keySet();
   }

@@ -26,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
 @Import(IntegrationTest.Probes.class)
+// Metrics are exported as in production (Spring Boot's tests switch exporters off by default).
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
   @TestConfiguration(proxyBeanMethods = false)

@@ -1,0 +1,47 @@
+package nl.werkpact.keurmerk.operations;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the SMTP server answers, as information: an unreachable server does not make the app unready (e-mails wait
+ * in the outbox and are retried), so this reports UNKNOWN with the reason instead of DOWN. Not in the readiness group.
+ */
+@Component("smtp")
+class SmtpHealth implements HealthIndicator {
+
+  private static final int TIMEOUT_MILLIS = 2_000;
+
+  private final String host;
+  private final int port;
+  private final String dropDirectory;
+
+  SmtpHealth(@Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port,
+      @Value("${werkpact.mail.drop-directory:}") String dropDirectory) {
+    this.host = host;
+    this.port = port;
+    this.dropDirectory = dropDirectory;
+  }
+
+  @Override
+  public Health health() {
+    if (!dropDirectory.isBlank()) {
+      return Health.up().withDetail("mode", "e-mails worden als bestanden bewaard in " + dropDirectory).build();
+    }
+    if (host.isBlank()) {
+      return Health.unknown().withDetail("error", "geen SMTP-server ingesteld (WERKPACT_SMTP_HOST)").build();
+    }
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
+      return Health.up().withDetail("server", host + ":" + port).build();
+    } catch (IOException unreachable) {
+      return Health.unknown().withDetail("server", host + ":" + port)
+          .withDetail("error", "niet bereikbaar: " + unreachable.getMessage()).build();
+    }
+  }
+}
