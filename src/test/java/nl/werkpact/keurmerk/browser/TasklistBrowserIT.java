@@ -38,6 +38,7 @@ class TasklistBrowserIT extends IntegrationTest {
 
   static final String AUDITOR = "itbrowserauditor";
   static final String COMMITTEE = "itbrowsercommissie";
+  static final String OWNER = "itbrowserbeheer";
 
   private Browser browser;
 
@@ -233,8 +234,37 @@ class TasklistBrowserIT extends IntegrationTest {
     }
   }
 
+  @Test
+  void processOwnerAndAdminWorkInDutchCockpitAndAdmin() throws Exception {
+    TestUsers.ensure(identityService, OWNER, PASSWORD, "procesbeheerders");
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 29_999_999));
+    startConvenant("Browsertest Cockpit " + kvk, kvk);
+
+    logIn("cockpit", OWNER, PASSWORD);
+    browser.waitFor(By.xpath("//a[normalize-space()='Processen']"));
+    browser.waitFor(By.xpath("//a[normalize-space()='Beslissingen']"));
+    // The open tasks per group, which a procesbeheerder may read (not work on).
+    browser.click(By.xpath("//a[normalize-space()='Gebruikerstaken']"));
+    browser.waitFor(By.xpath("//*[contains(normalize-space(text()), 'Accountmanagers Werkgeversservicepunt') or normalize-space(text())='accountmanagers']"));
+    assertThat(browser.driver.findElements(By.cssSelector(".alert-danger, .alert-error")).stream().noneMatch(WebElement::isDisplayed))
+        .as("no permission error on the Gebruikerstaken page").isTrue();
+    browser.screenshot("cockpit-gebruikerstaken");
+
+    browser.close();
+    browser = Browser.start();
+    logIn("admin", "itadmin", "Integratie-Beheer-2026!");
+    browser.waitFor(By.xpath("//a[normalize-space()='Gebruikers']"));
+    browser.waitFor(By.xpath("//a[normalize-space()='Groepen']"));
+    browser.waitFor(By.xpath("//a[normalize-space()='Autorisaties']"));
+    browser.screenshot("admin-start");
+  }
+
   private void logInToTasklist(String user, String password) {
-    browser.driver.get(baseUrl() + "/camunda/app/tasklist/default/");
+    logIn("tasklist", user, password);
+  }
+
+  private void logIn(String app, String user, String password) {
+    browser.driver.get(baseUrl() + "/camunda/app/" + app + "/default/");
     // The login page is Dutch, without Camunda's end-of-life banner.
     browser.waitFor(By.xpath("//button[normalize-space()='Aanmelden']"));
     assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
