@@ -37,9 +37,13 @@ public class AuditService {
   private final MailOutbox mail;
   private final Clock clock;
   private final Period waitingPeriod;
+  private final Period waitingPeriodAfterWithdrawal;
+  private final Period renewalWindow;
 
   public AuditService(AuditRepository audits, EmployerService employers, ConvenantService convenants, KeurmerkService keurmerken,
-      MailOutbox mail, Clock clock, @Value("${werkpact.audit.waiting-period-after-rejection:P6M}") Period waitingPeriod) {
+      MailOutbox mail, Clock clock, @Value("${werkpact.audit.waiting-period-after-rejection:P6M}") Period waitingPeriod,
+      @Value("${werkpact.audit.waiting-period-after-withdrawal:P6M}") Period waitingPeriodAfterWithdrawal,
+      @Value("${werkpact.audit.renewal-window:P6M}") Period renewalWindow) {
     this.audits = audits;
     this.employers = employers;
     this.convenants = convenants;
@@ -47,6 +51,8 @@ public class AuditService {
     this.mail = mail;
     this.clock = clock;
     this.waitingPeriod = waitingPeriod;
+    this.waitingPeriodAfterWithdrawal = waitingPeriodAfterWithdrawal;
+    this.renewalWindow = renewalWindow;
   }
 
   public record Request(long auditId, long employerId) {}
@@ -79,6 +85,25 @@ public class AuditService {
     }
     if (audits.findRunningByEmployer(employer.id()).isPresent()) {
       throw new InvalidRequestException("Voor KvK-nummer " + kvk + " loopt al een audit.");
+    }
+    Optional<LocalDate> withdrawn = keurmerken.lastWithdrawalDate(employer.id());
+    if (withdrawn.isPresent()) {
+      LocalDate earliest = withdrawn.get().plus(waitingPeriodAfterWithdrawal);
+      if (today().isBefore(earliest)) {
+        throw new InvalidRequestException("Het keurmerk van KvK-nummer " + kvk + " is op " + Dates.dutch(withdrawn.get())
+            + " ingetrokken; een nieuwe audit kan vanaf " + Dates.dutch(earliest) + " worden aangevraagd.");
+      }
+    }
+    Optional<Keurmerk> active = keurmerken.activeKeurmerkOf(employer.id());
+    if (active.isPresent()) {
+      // A renewal audit opens a window before the keurmerk ends, not earlier: two keurmerken on one day, or a
+      // renewal that swallows the current period's membership reminder, cannot happen.
+      LocalDate end = active.get().validUntil();
+      LocalDate opens = end.plusDays(1).minus(renewalWindow);
+      if (today().isBefore(opens)) {
+        throw new InvalidRequestException("Keurmerk " + active.get().number() + " is geldig tot en met " + Dates.dutch(end)
+            + "; de verlengingsaudit kan vanaf " + Dates.dutch(opens) + " worden aangevraagd.");
+      }
     }
     Optional<LocalDate> rejected = audits.lastRejectionDate(employer.id());
     if (rejected.isPresent()) {
@@ -180,6 +205,8 @@ public class AuditService {
     model.put("validFrom", Dates.dutch(keurmerk.validFrom()));
     model.put("validUntil", Dates.dutch(keurmerk.validUntil()));
     model.put("membershipUntil", Dates.dutch(membership.validUntil()));
+    // A renewal says so, with the number it continues (or follows, when it was awarded after the old one ended).
+    model.put("renewedNumber", audit.renewalOfKeurmerkId() == null ? null : keurmerken.get(audit.renewalOfKeurmerkId()).number());
     mail.enqueue(new MailRequest(MAIL_AWARDED, employer.contactEmail(), model, CONCERNS, auditId, processInstanceId,
         MAIL_AWARDED + ":" + auditId));
     if (accountmanagerEmail != null && !accountmanagerEmail.isBlank()) {

@@ -13,17 +13,37 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Local profile only: moves the engine clock forward, so a user can watch two years of reminders and the
  * expiry in minutes (the job executor runs what falls due; e-mails land in data/mail/). It does not exist in
- * the postgres profile. {@code curl -X POST 'http://localhost:8080/demo/klok?dagen=640'}
+ * the postgres profile. {@code curl -X POST 'http://localhost:8080/demo/klok?dagen=640'} moves a number of days;
+ * {@code curl -X POST http://localhost:8080/demo/klok/volgende} moves to just after the next timer (a reminder, an
+ * expiry), so every step lands on an event, leap years or not. The offset is kept in {@code data/demo-klok.txt},
+ * so a restart keeps the demo's date; delete that file (or {@code data/}) to return to today.
  */
 @RestController
 @Profile("local")
 class DemoClockController {
 
+  static final java.nio.file.Path OFFSET_FILE = java.nio.file.Path.of("data", "demo-klok.txt");
+
   private final ProcessEngineConfigurationImpl engine;
+  private final java.nio.file.Path offsetFile;
   private Duration offset = Duration.ZERO;
 
+  @org.springframework.beans.factory.annotation.Autowired
   DemoClockController(ProcessEngineConfigurationImpl engine) {
+    this(engine, OFFSET_FILE);
+  }
+
+  DemoClockController(ProcessEngineConfigurationImpl engine, java.nio.file.Path offsetFile) {
     this.engine = engine;
+    this.offsetFile = offsetFile;
+    try {
+      if (java.nio.file.Files.exists(offsetFile)) {
+        offset = Duration.ofMillis(Long.parseLong(java.nio.file.Files.readString(offsetFile).strip()));
+        ClockUtil.offset(offset.toMillis());
+      }
+    } catch (java.io.IOException | NumberFormatException unreadable) {
+      offset = Duration.ZERO; // a damaged file: start from today
+    }
   }
 
   @GetMapping("/demo/klok")
@@ -37,9 +57,34 @@ class DemoClockController {
       throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
           "Geef een aantal dagen tussen 1 en 3650.");
     }
+    return moveBy(Duration.ofDays(days));
+  }
+
+  /** To one minute after the next timer that falls due, whatever its distance. */
+  @PostMapping("/demo/klok/volgende")
+  synchronized Map<String, Object> toNextTimer() {
+    var next = engine.getManagementService().createJobQuery().timers().duedateHigherThan(ClockUtil.getCurrentTime())
+        .orderByJobDuedate().asc().listPage(0, 1);
+    if (next.isEmpty()) {
+      throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.CONFLICT,
+          "Er staat geen herinnering of verloopdatum meer gepland.");
+    }
+    Duration step = Duration.between(ClockUtil.getCurrentTime().toInstant(), next.get(0).getDuedate().toInstant()).plusMinutes(1);
+    Map<String, Object> moved = new java.util.LinkedHashMap<>(moveBy(step));
+    moved.put("gebeurtenis", next.get(0).getDuedate().toInstant().toString());
+    return moved;
+  }
+
+  private Map<String, Object> moveBy(Duration step) {
     // An offset, not a fixed time: the clock keeps ticking from the new moment.
-    offset = offset.plus(Duration.ofDays(days));
+    offset = offset.plus(step);
     ClockUtil.offset(offset.toMillis());
+    try {
+      java.nio.file.Files.createDirectories(offsetFile.toAbsolutePath().getParent());
+      java.nio.file.Files.writeString(offsetFile, String.valueOf(offset.toMillis()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot keep the demo clock in " + offsetFile, e);
+    }
     // Wake the job executor: what is due now runs at once instead of at the next acquisition.
     engine.getJobExecutor().jobWasAdded();
     return now();

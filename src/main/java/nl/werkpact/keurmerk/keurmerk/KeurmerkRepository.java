@@ -13,9 +13,11 @@ public class KeurmerkRepository {
   private static final String COLUMNS = "id, number, employer_id, audit_id, valid_from, valid_until, status, validity_process_instance_id";
 
   private final JdbcClient jdbc;
+  private final java.time.Clock clock;
 
-  public KeurmerkRepository(JdbcClient jdbc) {
+  public KeurmerkRepository(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public Optional<Keurmerk> findById(long id) {
@@ -56,8 +58,12 @@ public class KeurmerkRepository {
         .param(keurmerkId).query(Membership.class).optional();
   }
 
-  /** The next number of the award year; the counter row is locked until the transaction ends. */
+  /**
+   * The next number of the award year. Awards take numbers one at a time (the lock row stays locked until the
+   * transaction ends), so the first two awards of a year cannot both create the year's counter.
+   */
   int nextNumber(int year) {
+    jdbc.sql("SELECT id FROM keurmerk_number_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
     int updated = jdbc.sql("UPDATE keurmerk_number_counter SET last_number = last_number + 1 WHERE award_year = ?").param(year).update();
     if (updated == 0) {
       jdbc.sql("INSERT INTO keurmerk_number_counter (award_year, last_number) VALUES (?, 1)").param(year).update();
@@ -72,13 +78,33 @@ public class KeurmerkRepository {
             VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)""")
         .params(number, employerId, auditId, period.validFrom(), period.validUntil(), now)
         .update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+    long id = keys.getKeyAs(Number.class).longValue();
+    recordStatus(id, KeurmerkStatus.ACTIVE, null, now);
+    return id;
+  }
+
+  private void recordStatus(long keurmerkId, KeurmerkStatus status, String reason, OffsetDateTime at) {
+    jdbc.sql("INSERT INTO keurmerk_status_change (keurmerk_id, status, reason, changed_at) VALUES (?, ?, ?, ?)")
+        .params(keurmerkId, status.name(), reason, at).update();
+  }
+
+  /** When the employer's last keurmerk was withdrawn, if ever. */
+  public Optional<java.time.LocalDate> lastWithdrawalDate(long employerId) {
+    return jdbc.sql("""
+            SELECT MAX(c.changed_at) FROM keurmerk_status_change c JOIN keurmerk k ON k.id = c.keurmerk_id
+            WHERE k.employer_id = ? AND c.status = 'WITHDRAWN'""")
+        .param(employerId).query(OffsetDateTime.class).list().stream().filter(java.util.Objects::nonNull).findFirst()
+        .map(at -> at.atZoneSameInstant(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toLocalDate());
   }
 
   /** Moves the status only from {@code from}; returns whether it moved (so a retry changes nothing twice). */
   boolean changeStatus(long id, KeurmerkStatus from, KeurmerkStatus to, String reason) {
-    return jdbc.sql("UPDATE keurmerk SET status = ?, status_reason = COALESCE(?, status_reason) WHERE id = ? AND status = ?")
+    boolean moved = jdbc.sql("UPDATE keurmerk SET status = ?, status_reason = COALESCE(?, status_reason) WHERE id = ? AND status = ?")
         .params(to.name(), reason, id, from.name()).update() == 1;
+    if (moved) {
+      recordStatus(id, to, reason, OffsetDateTime.now(clock));
+    }
+    return moved;
   }
 
   /** Keurmerken that count as current on this date: ACTIVE or RENEWED, within their validity. */

@@ -30,15 +30,20 @@ public class KeurmerkService {
   }
 
   /**
-   * A renewal: the new keurmerk starts the day after the current one ends (no gap, no overlap), with a new
-   * year of membership from then; the current one keeps running to its end as RENEWED.
+   * A renewal. Awarded while the current keurmerk still runs, the new one starts the day after the current one ends
+   * (no gap, no overlap), with a new year of membership from then, and the current one keeps running to its end as
+   * RENEWED. Awarded after the current one expired or was withdrawn, the new one starts on the award date: never
+   * backdated to before the employer was told the keurmerk ended, and the gap shows in the register.
    */
   @Transactional
   public Keurmerk renew(long renewedKeurmerkId, long auditId, LocalDate awardDate) {
     Keurmerk current = get(renewedKeurmerkId);
-    ValidityPeriod next = new ValidityPeriod(current.validFrom(), current.validUntil()).next();
-    Keurmerk renewal = award(current.employerId(), auditId, awardDate, next);
-    keurmerken.changeStatus(renewedKeurmerkId, KeurmerkStatus.ACTIVE, KeurmerkStatus.RENEWED, "Verlengd met " + renewal.number());
+    boolean stillRunning = current.status() == KeurmerkStatus.ACTIVE && !awardDate.isAfter(current.validUntil());
+    ValidityPeriod period = stillRunning ? new ValidityPeriod(current.validFrom(), current.validUntil()).next() : ValidityPeriod.keurmerk(awardDate);
+    Keurmerk renewal = award(current.employerId(), auditId, awardDate, period);
+    if (stillRunning) {
+      keurmerken.changeStatus(renewedKeurmerkId, KeurmerkStatus.ACTIVE, KeurmerkStatus.RENEWED, "Verlengd met " + renewal.number());
+    }
     return renewal;
   }
 
@@ -60,6 +65,11 @@ public class KeurmerkService {
   /** The employer's ACTIVE keurmerk, if any: an audit requested while it runs is its renewal. */
   public java.util.Optional<Keurmerk> activeKeurmerkOf(long employerId) {
     return keurmerken.findByEmployer(employerId).stream().filter(k -> k.status() == KeurmerkStatus.ACTIVE).reduce((a, b) -> b);
+  }
+
+  /** When the employer's last keurmerk was withdrawn, if ever (a new audit waits after it). */
+  public java.util.Optional<LocalDate> lastWithdrawalDate(long employerId) {
+    return keurmerken.lastWithdrawalDate(employerId);
   }
 
   /** Whether the employer holds a keurmerk that counts today (the public register's question). */

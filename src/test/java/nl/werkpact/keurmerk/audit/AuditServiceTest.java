@@ -43,8 +43,8 @@ class AuditServiceTest {
     correspondence = new CorrespondenceRepository(db.jdbc);
     var outbox = new MailOutbox(correspondence, new MailTemplates(), mock(JavaMailSender.class), db.transactions, clock, "keurmerk@werkpact.example");
     convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
-    keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc), clock);
-    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6));
+    keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc, clock), clock);
+    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6), Period.ofMonths(6), Period.ofMonths(6));
   }
 
   private void signedConvenant(String kvk) {

@@ -82,7 +82,8 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
     var keurmerk = jdbc.sql("SELECT number, status, valid_from, valid_until FROM keurmerk WHERE audit_id = ?").param(audit.get("id")).query().singleRow();
     assertThat((String) keurmerk.get("number")).matches("SW-\\d{4}-\\d{4}");
     assertThat(keurmerk).containsEntry("status", "ACTIVE");
-    assertThat(keurmerk.get("valid_until").toString()).isEqualTo(java.time.LocalDate.parse(keurmerk.get("valid_from").toString()).plusYears(2).toString());
+    // Through the day before the same date two years later.
+    assertThat(keurmerk.get("valid_until").toString()).isEqualTo(java.time.LocalDate.parse(keurmerk.get("valid_from").toString()).plusYears(2).minusDays(1).toString());
     assertThat(jdbc.sql("SELECT COUNT(*) FROM membership m JOIN keurmerk k ON k.id = m.keurmerk_id WHERE k.audit_id = ?")
         .param(audit.get("id")).query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT decided_by FROM audit WHERE id = ?").param(audit.get("id")).query(String.class).single()).isEqualTo(COMMITTEE);

@@ -42,9 +42,9 @@ class KeurmerkLifecycleTest {
     correspondence = new CorrespondenceRepository(db.jdbc);
     var outbox = new MailOutbox(correspondence, new MailTemplates(), mock(JavaMailSender.class), db.transactions, clock, "keurmerk@werkpact.example");
     var convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
-    keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc), clock);
-    lifecycle = new KeurmerkLifecycle(new KeurmerkRepository(db.jdbc), employers, outbox, clock);
-    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6));
+    keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc, clock), clock);
+    lifecycle = new KeurmerkLifecycle(new KeurmerkRepository(db.jdbc, clock), employers, outbox, clock);
+    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6), Period.ofMonths(6), Period.ofMonths(6));
     if (employers.findByKvkNumber("90000001").isEmpty()) {
       var registration = convenants.registerIntent(Fixtures.employer("90000001"), "anna", "pi-c");
       convenants.recordIntake(registration.convenantId(), LocalDate.parse(isoInstant.substring(0, 10)), "Intake", 1);
@@ -73,16 +73,73 @@ class KeurmerkLifecycleTest {
 
     Keurmerk renewal = audited(AuditOutcome.TOEKENNEN);
 
-    assertThat(first.validUntil()).isEqualTo(LocalDate.of(2028, 1, 10));
-    assertThat(renewal.validFrom()).isEqualTo(LocalDate.of(2028, 1, 11));
-    assertThat(renewal.validUntil()).isEqualTo(LocalDate.of(2030, 1, 11));
+    assertThat(first.validUntil()).isEqualTo(LocalDate.of(2028, 1, 9));
+    assertThat(renewal.validFrom()).isEqualTo(LocalDate.of(2028, 1, 10));
+    assertThat(renewal.validUntil()).isEqualTo(LocalDate.of(2030, 1, 9));
     assertThat(keurmerken.get(first.id()).status()).isEqualTo(KeurmerkStatus.RENEWED);
-    assertThat(keurmerken.membershipOf(renewal.id()).validFrom()).isEqualTo(LocalDate.of(2028, 1, 11));
+    assertThat(keurmerken.membershipOf(renewal.id()).validFrom()).isEqualTo(LocalDate.of(2028, 1, 10));
+    // The e-mail says it is a renewal, and which keurmerk it follows.
+    assertThat(correspondence.findByConcerns("AUDIT", renewal.auditId())).extracting(c -> c.subject()).containsExactly(
+        "Verlengd: Bakkerij De Korenschoof blijft partner in sociaal ondernemen (keurmerk " + renewal.number() + ")");
+    assertThat(correspondence.findByConcerns("AUDIT", renewal.auditId()).get(0).bodyText())
+        .contains("is verlengd: keurmerk " + renewal.number() + " volgt " + first.number() + " op");
     // The employer holds a current keurmerk on the last day of the first and on the first day of the renewal.
-    at("2028-01-10T22:00:00Z");
+    at("2028-01-09T22:00:00Z");
     assertThat(keurmerken.isCurrentHolder(first.employerId())).isTrue();
-    at("2028-01-11T10:00:00Z");
+    at("2028-01-10T10:00:00Z");
     assertThat(keurmerken.isCurrentHolder(first.employerId())).isTrue();
+  }
+
+  @Test
+  void aRenewalAuditOpensSixMonthsBeforeTheKeurmerkEnds() {
+    at("2026-01-10T10:00:00Z");
+    Keurmerk first = audited(AuditOutcome.TOEKENNEN);
+    at("2027-07-09T10:00:00Z");
+
+    assertThatThrownBy(() -> audits.request("90000001", "anna", "pi-b", "KeurmerkCriteria:1:test")).hasMessage("Keurmerk "
+        + first.number() + " is geldig tot en met 9 januari 2028; de verlengingsaudit kan vanaf 10 juli 2027 worden aangevraagd.");
+    assertThat(db.count("audit")).isEqualTo(1);
+
+    at("2027-07-10T10:00:00Z");
+    assertThat(audits.request("90000001", "anna", "pi-b", "KeurmerkCriteria:1:test").auditId()).isPositive();
+  }
+
+  @Test
+  void aRenewalAwardedAfterTheKeurmerkExpiredStartsOnTheAwardDate() {
+    at("2026-01-10T10:00:00Z");
+    Keurmerk first = audited(AuditOutcome.TOEKENNEN);
+    at("2027-12-01T10:00:00Z");
+    long renewalAudit = audits.request("90000001", "anna", "pi-b", "KeurmerkCriteria:1:test").auditId();
+    at("2028-01-10T00:00:00Z");
+    lifecycle.expire(first.id(), "pi-v");
+    at("2028-01-26T10:00:00Z");
+    audits.plan(renewalAudit, LocalDate.of(2028, 1, 20), "Bram Jansen");
+    audits.recordFigures(renewalAudit, new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Goed."), "bram");
+    audits.recordCriteria(renewalAudit, AuditOutcome.TOEKENNEN, "reden", "KeurmerkCriteria:1:x", 1);
+    audits.decide(renewalAudit, AuditOutcome.TOEKENNEN, null, "dirk");
+
+    Keurmerk renewal = audits.award(renewalAudit, null, "pi-b");
+
+    // Not backdated to before the employer was told the keurmerk expired: the register shows the gap.
+    assertThat(renewal.validFrom()).isEqualTo(LocalDate.of(2028, 1, 26));
+    assertThat(renewal.validUntil()).isEqualTo(LocalDate.of(2030, 1, 25));
+    assertThat(keurmerken.get(first.id()).status()).isEqualTo(KeurmerkStatus.EXPIRED);
+    assertThat(keurmerken.membershipOf(renewal.id()).validFrom()).isEqualTo(LocalDate.of(2028, 1, 26));
+  }
+
+  @Test
+  void afterAWithdrawalANewAuditWaitsAsAfterARejection() {
+    at("2026-01-10T10:00:00Z");
+    Keurmerk first = audited(AuditOutcome.TOEKENNEN);
+    at("2026-06-01T10:00:00Z");
+    lifecycle.withdraw(first.id(), "Geen extra werkplekken meer.", "pi-v");
+
+    at("2026-11-30T10:00:00Z");
+    assertThatThrownBy(() -> audits.request("90000001", "anna", "pi-b", "KeurmerkCriteria:1:test")).hasMessage(
+        "Het keurmerk van KvK-nummer 90000001 is op 1 juni 2026 ingetrokken; een nieuwe audit kan vanaf 1 december 2026 worden aangevraagd.");
+
+    at("2026-12-01T10:00:00Z");
+    assertThat(audits.request("90000001", "anna", "pi-b", "KeurmerkCriteria:1:test").auditId()).isPositive();
   }
 
   @Test
@@ -93,7 +150,7 @@ class KeurmerkLifecycleTest {
     audited(AuditOutcome.AFWIJZEN);
     assertThat(keurmerken.get(first.id()).status()).isEqualTo(KeurmerkStatus.ACTIVE);
 
-    at("2028-01-11T00:00:00Z");
+    at("2028-01-10T00:00:00Z");
     lifecycle.expire(first.id(), "pi-v");
 
     assertThat(keurmerken.get(first.id()).status()).isEqualTo(KeurmerkStatus.EXPIRED);

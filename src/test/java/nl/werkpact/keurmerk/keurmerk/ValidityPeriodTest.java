@@ -8,30 +8,39 @@ import org.junit.jupiter.api.Test;
 class ValidityPeriodTest {
 
   @Test
-  void keurmerkIsValidTwoYearsFromTheAwardDate() {
-    var period = ValidityPeriod.keurmerk(LocalDate.of(2026, 11, 23));
+  void aKeurmerkIsValidTwoYearsThroughTheDayBeforeTheSameDate() {
+    var period = ValidityPeriod.keurmerk(LocalDate.of(2026, 11, 25));
 
-    assertThat(period.validFrom()).isEqualTo(LocalDate.of(2026, 11, 23));
-    assertThat(period.validUntil()).isEqualTo(LocalDate.of(2028, 11, 23));
+    assertThat(period.validFrom()).isEqualTo(LocalDate.of(2026, 11, 25));
+    assertThat(period.validUntil()).isEqualTo(LocalDate.of(2028, 11, 24));
   }
 
   @Test
-  void anAwardOn29FebruaryRunsUntil28February() {
+  void fromTheLeapDayTheSameDateLaterIsTheFirstOfMarch() {
     assertThat(ValidityPeriod.keurmerk(LocalDate.of(2028, 2, 29)).validUntil()).isEqualTo(LocalDate.of(2030, 2, 28));
     assertThat(ValidityPeriod.membership(LocalDate.of(2028, 2, 29)).validUntil()).isEqualTo(LocalDate.of(2029, 2, 28));
+    // From 1 March the day before two years later is 29 February when that year has one.
+    assertThat(ValidityPeriod.keurmerk(LocalDate.of(2026, 3, 1)).validUntil()).isEqualTo(LocalDate.of(2028, 2, 29));
   }
 
   @Test
   void membershipRunsOneYear() {
-    assertThat(ValidityPeriod.membership(LocalDate.of(2026, 11, 23)).validUntil()).isEqualTo(LocalDate.of(2027, 11, 23));
+    assertThat(ValidityPeriod.membership(LocalDate.of(2026, 11, 25)).validUntil()).isEqualTo(LocalDate.of(2027, 11, 24));
   }
 
   @Test
-  void theNextPeriodStartsTheDayAfterTheCurrentOneEnds() {
-    var next = ValidityPeriod.keurmerk(LocalDate.of(2026, 11, 23)).next();
-
-    assertThat(next.validFrom()).isEqualTo(LocalDate.of(2028, 11, 24));
-    assertThat(next.validUntil()).isEqualTo(LocalDate.of(2030, 11, 24));
+  void renewalsFollowEachOtherWithoutGapOverlapOrDrift() {
+    var period = ValidityPeriod.keurmerk(LocalDate.of(2026, 11, 25));
+    for (int renewal = 1; renewal <= 10; renewal++) {
+      var next = period.next();
+      assertThat(next.validFrom()).isEqualTo(period.validUntil().plusDays(1));
+      assertThat(next.validFrom()).isEqualTo(LocalDate.of(2026 + 2 * renewal, 11, 25));
+      period = next;
+    }
+    // Through leap days: an award on 29 February renews on 1 March, and from then on on 1 March.
+    var leap = ValidityPeriod.keurmerk(LocalDate.of(2028, 2, 29)).next();
+    assertThat(leap.validFrom()).isEqualTo(LocalDate.of(2030, 3, 1));
+    assertThat(leap.next().validFrom()).isEqualTo(LocalDate.of(2032, 3, 1));
   }
 
   @Test

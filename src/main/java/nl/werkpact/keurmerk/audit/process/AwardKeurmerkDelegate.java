@@ -37,7 +37,8 @@ public class AwardKeurmerkDelegate implements JavaDelegate {
     var runtime = execution.getProcessEngineServices().getRuntimeService();
     // The renewed keurmerk comes from the audit record (decided by the server at the request), and its
     // period instance from the keurmerk record: no variable can point the renewal at another keurmerk.
-    if (audit.renewalOfKeurmerkId() != null) {
+    // Only a renewal that continues the current period ends that period's process (a late one starts afresh).
+    if (audit.renewalOfKeurmerkId() != null && keurmerken.get(audit.renewalOfKeurmerkId()).status() == nl.werkpact.keurmerk.keurmerk.KeurmerkStatus.RENEWED) {
       var renewed = keurmerken.get(audit.renewalOfKeurmerkId());
       var instance = renewed.validityProcessInstanceId() != null
           ? runtime.createProcessInstanceQuery().processInstanceId(renewed.validityProcessInstanceId()).singleResult()

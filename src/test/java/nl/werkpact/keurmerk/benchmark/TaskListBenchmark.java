@@ -1,0 +1,185 @@
+package nl.werkpact.keurmerk.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.TestUsers;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The accountmanager's task list with many open tasks, over REST as Tasklist asks it (list and count), for an
+ * accountmanager and for the admin (who bypasses authorization) on the same data, side by side in one run. Not part
+ * of {@code mvn verify}: run it with {@code mvn -Pbenchmark verify} (README, "Prestaties"). Sizes:
+ * {@code -Dbenchmark.tasks=1000,10000}; requests per measurement: {@code -Dbenchmark.requests=200}.
+ *
+ * <p>For comparison, at each size it also measures the model from before (one authorization row per open task for
+ * the candidate group, as Camunda writes by default) with fewer requests, and removes those rows again.
+ */
+class TaskListBenchmark extends IntegrationTest {
+
+  private static final String ACCOUNTMANAGER_USER = "benchanna";
+  private static final String ADMIN_USER = "itadmin";
+  private static final String ADMIN_PASSWORD = "Integratie-Beheer-2026!";
+  private static final String LIST = "/engine-rest/task?candidateGroup=accountmanagers&sortBy=created&sortOrder=desc&maxResults=15&firstResult=0";
+  private static final String COUNT = "/engine-rest/task/count?candidateGroup=accountmanagers";
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void taskListForAnAccountmanagerAgainstTheAdmin() throws Exception {
+    TestUsers.ensure(identityService, ACCOUNTMANAGER_USER, PASSWORD, Groups.ACCOUNTMANAGERS);
+    int requests = Integer.getInteger("benchmark.requests", 200);
+    List<String> table = new ArrayList<>();
+    table.add("| open tasks | model | request | accountmanager p50 / p95 / p99 (ms) | admin p50 / p95 / p99 (ms) | p95 ratio |");
+    table.add("| ---: | --- | --- | --- | --- | ---: |");
+    int created = 0;
+    for (String size : System.getProperty("benchmark.tasks", "1000,10000").split(",")) {
+      int wanted = Integer.parseInt(size.trim());
+      created = openConvenantTasks(created, wanted);
+      long open = taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).count();
+      if (Boolean.getBoolean("benchmark.explain")) {
+        explainSlowStatements();
+      }
+      measure(table, open, "grants per definition", requests);
+      // The model from before: no task rights on the definition, one row per open task.
+      Authorization definition = authorizationService.createAuthorizationQuery().groupIdIn(Groups.ACCOUNTMANAGERS)
+          .resourceType(Resources.PROCESS_DEFINITION).resourceId(ConvenantProcess.PROCESS_KEY).singleResult();
+      org.camunda.bpm.engine.authorization.Permission[] granted = definition.getPermissions(ProcessDefinitionPermissions.values());
+      definition.removePermission(ProcessDefinitionPermissions.READ_TASK);
+      definition.removePermission(ProcessDefinitionPermissions.TASK_WORK);
+      authorizationService.saveAuthorization(definition);
+      List<String> rows = rowsPerTask();
+      try {
+        measure(table, open, "row per task (before)", Math.max(20, requests / 10));
+      } finally {
+        rows.forEach(authorizationService::deleteAuthorization);
+        definition.setPermissions(granted);
+        authorizationService.saveAuthorization(definition);
+      }
+    }
+    String report = String.join("\n", table);
+    System.out.println("\nTask list benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, embedded PostgreSQL)\n" + report + "\n");
+    Path out = Path.of("target", "benchmark", "tasklist.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report + "\n", StandardCharsets.UTF_8);
+  }
+
+  private int openConvenantTasks(int from, int to) {
+    for (int i = from; i < to; i++) {
+      String kvk = String.valueOf(60_000_000 + i);
+      runtimeService.startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, kvk, Map.of(Vars.EMPLOYER_NAME, "Bench BV " + i,
+          Vars.KVK_NUMBER, kvk, Vars.ADDRESS, "Markt " + (i % 200 + 1), Vars.MUNICIPALITY, "Schiedam", Vars.CONTACT_PERSON, "Bench",
+          Vars.CONTACT_EMAIL, "bench" + i + "@bench.example"));
+    }
+    // The e-mails of the new convenants go out first, so that the job executor does not run beside the measurement.
+    while (managementService.createJobQuery().executable().count() > 0) {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return to;
+      }
+    }
+    return Math.max(from, to);
+  }
+
+  /**
+   * With {@code -Dbenchmark.explain=true}: PostgreSQL logs the plan of every statement slower than 20 ms
+   * (auto_explain, in the test output), to see where a slow request spends its time.
+   */
+  private void explainSlowStatements() {
+    try (var connection = POSTGRES.getDatabase("postgres", "template1").getConnection(); var sql = connection.createStatement()) {
+      sql.execute("LOAD 'auto_explain'");
+      sql.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'");
+      sql.execute("ALTER SYSTEM SET auto_explain.log_min_duration = '20ms'");
+      sql.execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
+      sql.execute("SELECT pg_reload_conf()");
+      sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'postgres'");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Camunda's default: one grant per open task for its candidate group. */
+  private List<String> rowsPerTask() {
+    List<String> ids = new ArrayList<>();
+    for (var task : taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).list()) {
+      Authorization row = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      row.setGroupId(Groups.ACCOUNTMANAGERS);
+      row.setResource(Resources.TASK);
+      row.setResourceId(task.getId());
+      row.addPermission(TaskPermissions.TASK_WORK);
+      ids.add(authorizationService.saveAuthorization(row).getId());
+    }
+    return ids;
+  }
+
+  private void measure(List<String> table, long open, String model, int requests) throws Exception {
+    for (var request : List.of(Map.entry("list", LIST), Map.entry("count", COUNT))) {
+      // Warm up, then interleave the two users so that both see the same machine.
+      for (int i = 0; i < Math.max(20, requests / 2); i++) {
+        get(request.getValue(), ACCOUNTMANAGER_USER, PASSWORD);
+        get(request.getValue(), ADMIN_USER, ADMIN_PASSWORD);
+      }
+      long[] user = new long[requests];
+      long[] admin = new long[requests];
+      for (int i = 0; i < requests; i++) {
+        user[i] = get(request.getValue(), ACCOUNTMANAGER_USER, PASSWORD);
+        admin[i] = get(request.getValue(), ADMIN_USER, ADMIN_PASSWORD);
+      }
+      Arrays.sort(user);
+      Arrays.sort(admin);
+      table.add(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %.2f× |", open, model, request.getKey(), percentiles(user),
+          percentiles(admin), percentile(user, 95) / percentile(admin, 95)));
+    }
+  }
+
+  private long get(String path, String user, String password) throws IOException, InterruptedException {
+    String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + auth).GET().build();
+    long start = System.nanoTime();
+    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    long micros = (System.nanoTime() - start) / 1_000;
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(user + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return micros;
+  }
+
+  private static String percentiles(long[] sorted) {
+    return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+  }
+
+  private static double percentile(long[] sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+  }
+}
