@@ -94,6 +94,11 @@ class RestSecurityConfiguration {
   }
 
   @Bean
+  ResourceConfigCustomizer correspondenceEndpoint(nl.werkpact.keurmerk.mail.MailOutbox outbox, IdentityService identity) {
+    return config -> config.register(new nl.werkpact.keurmerk.mail.CorrespondenceResource(outbox, identity));
+  }
+
+  @Bean
   InstanceMigration instanceMigration(ProcessEngineConfigurationImpl engine) {
     return new InstanceMigration(engine);
   }

@@ -17,4 +17,6 @@ public record Correspondence(
     OffsetDateTime createdAt,
     OffsetDateTime sentAt,
     int attempts,
-    String lastError) {}
+    String lastError,
+    /** Who sent it again, to which address, after which error (an operator's correction, kept for the record). */
+    String operatorNote) {}

@@ -12,7 +12,7 @@ public class CorrespondenceRepository {
 
   private static final String COLUMNS = """
       id, dedup_key, recipient, template, subject, body_text, body_html, status, concerns_type, concerns_id,
-      process_instance_id, created_at, sent_at, attempts, last_error""";
+      process_instance_id, created_at, sent_at, attempts, last_error, operator_note""";
 
   private final JdbcClient jdbc;
 
@@ -44,7 +44,7 @@ public class CorrespondenceRepository {
   }
 
   List<Long> findUnsentIdsByProcessInstance(String processInstanceId) {
-    return jdbc.sql("SELECT id FROM correspondence WHERE process_instance_id = ? AND status <> 'SENT' ORDER BY id")
+    return jdbc.sql("SELECT id FROM correspondence WHERE process_instance_id = ? AND status IN ('PENDING', 'FAILED') ORDER BY id")
         .param(processInstanceId)
         .query(Long.class)
         .list();
@@ -65,6 +65,19 @@ public class CorrespondenceRepository {
   void markSent(long id, OffsetDateTime now) {
     jdbc.sql("UPDATE correspondence SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
         .params(now, id)
+        .update();
+  }
+
+  /** Back in the queue, to the given address, with a note of who did it; only an e-mail that did not go out. */
+  boolean requeue(long id, String recipient, String note) {
+    return jdbc.sql("UPDATE correspondence SET recipient = ?, status = 'PENDING', operator_note = ? WHERE id = ? AND status IN ('FAILED', 'UNDELIVERABLE')")
+        .params(recipient, note, id)
+        .update() == 1;
+  }
+
+  void markUndeliverable(long id, String error) {
+    jdbc.sql("UPDATE correspondence SET status = 'UNDELIVERABLE', attempts = attempts + 1, last_error = ? WHERE id = ?")
+        .params(error, id)
         .update();
   }
 

@@ -64,7 +64,7 @@ class TasklistBrowserIT extends IntegrationTest {
     logInToTasklist(ACCOUNTMANAGER, PASSWORD);
     // "Mijn taken" opens first; the intake waits, unassigned, for the group.
     browser.click(By.xpath("//*[normalize-space(text())='Taken accountmanagers']"));
-    browser.waitFor(By.xpath("//*[contains(normalize-space(text()), 'Intakegesprek: " + employerName + "')]")).click();
+    browser.click(By.xpath("//*[contains(normalize-space(text()), 'Intakegesprek: " + employerName + "')]"));
 
     // The Camunda Form from forms/ConvenantIntake.form, with its Dutch labels.
     browser.waitFor(By.xpath("//label[starts-with(normalize-space(), 'Verslag intakegesprek')]"));
@@ -72,7 +72,7 @@ class TasklistBrowserIT extends IntegrationTest {
     assertThat(field("Werkgever").getAttribute("value")).isEqualTo(employerName);
 
     // Tasklist lets only the assignee complete a task.
-    browser.waitFor(By.xpath("//*[normalize-space(text())='Oppakken']")).click();
+    browser.click(By.xpath("//*[normalize-space(text())='Oppakken']"));
     new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
         .processInstanceIdIn(withCalledInstances(processInstanceId)).taskAssignee(ACCOUNTMANAGER).count() == 1);
     fill(Map.of("Beoogd aantal extra werkplekken", "4",
@@ -207,11 +207,11 @@ class TasklistBrowserIT extends IntegrationTest {
   }
 
   private void openAndClaim(String taskName, String processInstanceId, String user) {
-    browser.waitFor(By.xpath("//*[contains(normalize-space(text()), '" + taskName + "')]")).click();
+    browser.click(By.xpath("//*[contains(normalize-space(text()), '" + taskName + "')]"));
     browser.waitFor(By.cssSelector("label.fjs-form-field-label"));
     // A task planned for this user is assigned already; otherwise the user claims it.
     if (taskService.createTaskQuery().processInstanceIdIn(withCalledInstances(processInstanceId)).taskAssignee(user).count() == 0) {
-      browser.waitFor(By.xpath("//*[normalize-space(text())='Oppakken']")).click();
+      browser.click(By.xpath("//*[normalize-space(text())='Oppakken']"));
     }
     new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
         .processInstanceIdIn(withCalledInstances(processInstanceId)).taskAssignee(user).count() == 1);

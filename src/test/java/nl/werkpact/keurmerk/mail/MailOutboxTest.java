@@ -1,5 +1,10 @@
 package nl.werkpact.keurmerk.mail;
 
+import org.springframework.mail.MailSendException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.MessagingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,5 +88,74 @@ class MailOutboxTest {
     var sent = correspondence.findById(id).orElseThrow();
     assertThat(sent.status()).isEqualTo(CorrespondenceStatus.SENT);
     assertThat(sent.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusalForGoodMarksThatEmailUndeliverableAndTheOthersStillGoOut() throws Exception {
+    var refusing = new JavaMailSenderImpl() {
+      @Override
+      protected void doSend(MimeMessage[] messages, Object[] originals) {
+        for (MimeMessage message : messages) {
+          try {
+            var to = (InternetAddress) message.getAllRecipients()[0];
+            if (to.getAddress().startsWith("onbekend@")) {
+              // What the mail server answers for an address it does not know, as Jakarta Mail reports it.
+              throw new MailSendException(Map.of(message, new SendFailedException("Invalid Addresses",
+                  new SMTPAddressFailedException(to, "RCPT TO:<" + to.getAddress() + ">", 550, "550 5.1.1 <" + to.getAddress()
+                      + ">: Recipient address rejected: User unknown"))));
+            }
+          } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        super.doSend(messages, originals);
+      }
+    };
+    refusing.setHost("127.0.0.1");
+    refusing.setPort(smtp.getSmtp().getPort());
+    outbox = new MailOutbox(correspondence, new MailTemplates(), refusing, db.transactions, NOW, "Sociaal Werkpact <keurmerk@werkpact.example>");
+    long refused = outbox.enqueue(request("convenant-signed:3", "onbekend@korenschoof.example"));
+    long good = outbox.enqueue(request("convenant-signed:4", "joke@korenschoof.example"));
+
+    assertThat(outbox.deliverPendingFor("pi-1")).isEqualTo(1);
+    assertThat(outbox.deliverPendingFor("pi-1")).as("not tried again, nothing waits for it").isZero();
+
+    var undeliverable = correspondence.findById(refused).orElseThrow();
+    assertThat(undeliverable.status()).isEqualTo(CorrespondenceStatus.UNDELIVERABLE);
+    assertThat(undeliverable.lastError()).contains("550").contains("User unknown");
+    assertThat(undeliverable.attempts()).isEqualTo(1);
+    assertThat(correspondence.findById(good).orElseThrow().status()).isEqualTo(CorrespondenceStatus.SENT);
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+    // The accountmanager finds the right address; the e-mail goes out once, and the row says who changed what.
+    assertThatThrownBy(() -> outbox.resend(refused, "joke at korenschoof", "anna"))
+        .hasMessage("Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
+    assertThat(outbox.resend(refused, "joke.verbeek@korenschoof.example", "anna")).isEqualTo(CorrespondenceStatus.SENT);
+    var resent = correspondence.findById(refused).orElseThrow();
+    assertThat(resent.recipient()).isEqualTo("joke.verbeek@korenschoof.example");
+    assertThat(resent.operatorNote()).startsWith("Opnieuw verstuurd door anna naar joke.verbeek@korenschoof.example (was onbekend@korenschoof.example)");
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThatThrownBy(() -> outbox.resend(refused, null, "anna")).hasMessageContaining("is al verzonden");
+  }
+
+  @Test
+  void aPassingFailureTriesEveryEmailAndTheIncidentNamesTheOnesThatWait() {
+    long first = outbox.enqueue(request("convenant-signed:5", "joke@korenschoof.example"));
+    long second = outbox.enqueue(request("convenant-signed:6", "piet@korenschoof.example"));
+    smtp.stop();
+
+    assertThatThrownBy(() -> outbox.deliverPendingFor("pi-1")).isInstanceOf(MailDeliveryException.class)
+        .hasMessageContaining("E-mail " + first + " (convenant-signed aan joke@korenschoof.example)")
+        .hasMessageContaining("E-mail " + second + " (convenant-signed aan piet@korenschoof.example)")
+        .hasMessageContaining("Het wordt opnieuw geprobeerd.");
+    assertThat(correspondence.findById(first).orElseThrow().status()).isEqualTo(CorrespondenceStatus.FAILED);
+    assertThat(correspondence.findById(second).orElseThrow().status()).isEqualTo(CorrespondenceStatus.FAILED);
+  }
+
+  private MailRequest request(String dedupKey, String recipient) {
+    return new MailRequest(ConvenantService.MAIL_CONVENANT_SIGNED, recipient,
+        Map.of("employerName", "Bakkerij De Korenschoof", "contactPerson", "Joke Verbeek", "kvkNumber", "90000001",
+            "signedDate", "21 november 2026", "signedBy", "J. Verbeek"),
+        "CONVENANT", 1L, "pi-1", dedupKey);
   }
 }

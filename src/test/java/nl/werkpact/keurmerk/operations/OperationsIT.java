@@ -21,6 +21,8 @@ class OperationsIT extends IntegrationTest {
   private static final String ADMIN_PASSWORD = "Integratie-Beheer-2026!";
 
   @Autowired TestRestTemplate rest;
+  @Autowired nl.werkpact.keurmerk.mail.MailOutbox outbox;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void healthIsPublicButShowsOnlyItsStatus() {
@@ -57,6 +59,35 @@ class OperationsIT extends IntegrationTest {
         "werkpact_tasks_open{group=\"accountmanagers\"}", "werkpact_tasks_open{group=\"keurmerkcommissie\"}");
     // Not exposed at all, for operators neither: the environment holds secrets.
     assertThat(rest.withBasicAuth(ADMIN, ADMIN_PASSWORD).getForEntity("/actuator/env", String.class).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void anUndeliverableEmailIsSentAgainToACorrectedAddressByThoseWhoMay() throws Exception {
+    TestUsers.ensure(identityService, "itopsaccount", PASSWORD, Groups.ACCOUNTMANAGERS);
+    TestUsers.ensure(identityService, "itopsauditor2", PASSWORD, Groups.AUDITORS);
+    String tag = String.valueOf(System.nanoTime());
+    long id = outbox.enqueue(new nl.werkpact.keurmerk.mail.MailRequest("convenant-signed", "onbekend." + tag + "@bedrijf.example",
+        java.util.Map.of("employerName", "Terug BV", "contactPerson", "Ria", "kvkNumber", "90000001", "signedDate", "1 november 2026",
+            "signedBy", "Ria"), "CONVENANT", 1L, "it-resend-" + tag, "it-resend:" + tag));
+    jdbc.sql("UPDATE correspondence SET status = 'UNDELIVERABLE', last_error = '550 5.1.1 User unknown' WHERE id = ?").param(id).update();
+    String path = "/engine-rest/werkpact/correspondentie/" + id + "/opnieuw";
+    var corrected = java.util.Map.of("adres", "ria." + tag + "@bedrijf.example");
+
+    assertThat(rest.withBasicAuth("itopsauditor2", PASSWORD).postForEntity(path, corrected, String.class).getStatusCode().value()).isEqualTo(403);
+    var refused = rest.withBasicAuth("itopsaccount", PASSWORD).postForEntity(path, java.util.Map.of("adres", "ria bij bedrijf"), String.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("Adres is geen geldig e-mailadres");
+    var resent = rest.withBasicAuth("itopsaccount", PASSWORD).postForEntity(path, corrected, String.class);
+
+    assertThat(resent.getStatusCode().value()).as(resent.getBody()).isEqualTo(200);
+    assertThat(resent.getBody()).contains("\"status\":\"SENT\"");
+    assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> {
+      try {
+        return m.getAllRecipients()[0].toString().equals("ria." + tag + "@bedrijf.example");
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    })).isTrue();
   }
 
   @Test

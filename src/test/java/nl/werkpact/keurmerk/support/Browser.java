@@ -60,11 +60,25 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  /** Scrolls the element to the middle of the window first: Tasklist's fixed footer covers the bottom. */
+  /**
+   * Clicks the element as it is when the click lands: Tasklist re-renders lists and forms when data comes back, so an
+   * element found a moment ago may be gone (stale) or covered; the element is looked up again until a click succeeds.
+   * Scrolls it to the middle of the window first: Tasklist's fixed footer covers the bottom.
+   */
   public void click(By by) {
-    WebElement element = waitFor(by);
-    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .until(d -> {
+          WebElement element = d.findElement(by);
+          if (!element.isDisplayed() || !element.isEnabled()) {
+            return false;
+          }
+          ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+          element.click();
+          return true;
+        });
   }
 
   public void screenshot(String name) {
