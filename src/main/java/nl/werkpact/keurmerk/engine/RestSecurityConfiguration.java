@@ -99,6 +99,11 @@ class RestSecurityConfiguration {
   }
 
   @Bean
+  ResourceConfigCustomizer certificateEndpoint(nl.werkpact.keurmerk.certificate.Certificates certificates, IdentityService identity) {
+    return config -> config.register(new nl.werkpact.keurmerk.certificate.CertificateResource(certificates, identity));
+  }
+
+  @Bean
   InstanceMigration instanceMigration(ProcessEngineConfigurationImpl engine) {
     return new InstanceMigration(engine);
   }

@@ -46,6 +46,7 @@ public class MailOutbox {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
   private final String from;
+  private final List<MailAttachments> attachments;
 
   public MailOutbox(
       CorrespondenceRepository correspondence,
@@ -53,7 +54,19 @@ public class MailOutbox {
       JavaMailSender sender,
       PlatformTransactionManager transactionManager,
       Clock clock,
-      @Value("${werkpact.mail.from}") String from) {
+      String from) {
+    this(correspondence, templates, sender, transactionManager, clock, from, List.of());
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public MailOutbox(
+      CorrespondenceRepository correspondence,
+      MailTemplates templates,
+      JavaMailSender sender,
+      PlatformTransactionManager transactionManager,
+      Clock clock,
+      @Value("${werkpact.mail.from}") String from,
+      List<MailAttachments> attachments) {
     this.correspondence = correspondence;
     this.templates = templates;
     this.sender = sender;
@@ -61,6 +74,7 @@ public class MailOutbox {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.from = from;
+    this.attachments = List.copyOf(attachments);
   }
 
   /** Queues the e-mail in the current transaction; returns its correspondence id. Idempotent per dedup key. */
@@ -178,6 +192,12 @@ public class MailOutbox {
     helper.setTo(mail.recipient());
     helper.setSubject(mail.subject());
     helper.setText(mail.bodyText(), mail.bodyHtml());
+    for (MailAttachments provider : attachments) {
+      for (MailAttachments.Attachment attachment : provider.forMail(mail)) {
+        helper.addAttachment(attachment.filename(), new org.springframework.core.io.ByteArrayResource(attachment.content()),
+            attachment.contentType());
+      }
+    }
     // Lets a mail server or reader recognise a resend of the same e-mail.
     message.setHeader("X-Werkpact-Correspondence", mail.dedupKey());
     return message;

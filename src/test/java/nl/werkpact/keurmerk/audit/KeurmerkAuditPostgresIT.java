@@ -97,6 +97,15 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
         .containsExactlyInAnyOrder("marco." + kvk + "@dezeef.example", ACCOUNTMANAGER + "@werkpact.example");
     MimeMessage congratulations = mails.stream().filter(m -> recipient(m).equals("marco." + kvk + "@dezeef.example")).findFirst().orElseThrow();
     assertThat(congratulations.getSubject()).isEqualTo("Gefeliciteerd: Drukkerij De Zeef & Co is partner in sociaal ondernemen (keurmerk " + keurmerk.get("number") + ")");
+    // The certificate goes with it, as a PDF.
+    var parts = (jakarta.mail.Multipart) congratulations.getContent();
+    List<String> attachments = new java.util.ArrayList<>();
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+        attachments.add(parts.getBodyPart(i).getFileName() + " " + parts.getBodyPart(i).getContentType().split(";")[0]);
+      }
+    }
+    assertThat(attachments).containsExactly("keurmerk-" + keurmerk.get("number") + ".pdf application/pdf");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNotNull();
   }
 

@@ -103,6 +103,7 @@ public abstract class IntegrationTest {
     registry.add("WERKPACT_ADMIN_USER", () -> "itadmin");
     registry.add("WERKPACT_ADMIN_PASSWORD", () -> "Integratie-Beheer-2026!");
     registry.add("WERKPACT_MAIL_FROM", () -> "Sociaal Werkpact <keurmerk@werkpact.example>");
+    registry.add("WERKPACT_PUBLIC_URL", () -> "https://keurmerk.werkpact.example");
   }
 
   @BeforeEach

@@ -61,6 +61,13 @@ public final class TasklistApi {
     return response;
   }
 
+  /** A page of the app outside the engine API (the dossier), with this browser session's cookies. */
+  public ResponseEntity<String> getPage(String path) {
+    var response = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+    remember(response.getHeaders());
+    return response;
+  }
+
   private HttpHeaders headers() {
     var headers = new HttpHeaders();
     if (!cookies.isEmpty()) {

@@ -1,0 +1,44 @@
+package nl.werkpact.keurmerk.certificate;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import nl.werkpact.keurmerk.common.ForbiddenException;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.identity.Groups;
+import org.camunda.bpm.engine.IdentityService;
+
+/**
+ * {@code GET /engine-rest/werkpact/certificaten/{nummer}}: the keurmerk's certificate as PDF, for accountmanagers, the
+ * keurmerkcommissie and admins.
+ */
+@Path("/werkpact/certificaten")
+public class CertificateResource {
+
+  private static final List<String> MAY_DOWNLOAD = List.of(Groups.ACCOUNTMANAGERS, Groups.KEURMERKCOMMISSIE, Groups.ADMINS);
+
+  private final Certificates certificates;
+  private final IdentityService identity;
+
+  public CertificateResource(Certificates certificates, IdentityService identity) {
+    this.certificates = certificates;
+    this.identity = identity;
+  }
+
+  @GET
+  @Path("/{number}")
+  public Response download(@PathParam("number") String number) {
+    var caller = identity.getCurrentAuthentication();
+    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (groups.stream().noneMatch(MAY_DOWNLOAD::contains)) {
+      throw new ForbiddenException("Alleen accountmanagers, de keurmerkcommissie en beheerders kunnen een certificaat downloaden.");
+    }
+    String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+    byte[] pdf = certificates.forNumber(n)
+        .orElseThrow(() -> new InvalidRequestException("Er is geen keurmerk met nummer " + n + "; een nummer ziet eruit als SW-2026-0001."));
+    return Response.ok(pdf, "application/pdf")
+        .header("Content-Disposition", "attachment; filename=\"" + Certificates.filename(n) + "\"").build();
+  }
+}

@@ -1,0 +1,59 @@
+package nl.werkpact.keurmerk.certificate;
+
+import java.util.List;
+import java.util.Optional;
+import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.employer.EmployerService;
+import nl.werkpact.keurmerk.keurmerk.Keurmerk;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
+import nl.werkpact.keurmerk.mail.Correspondence;
+import nl.werkpact.keurmerk.mail.MailAttachments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The certificate of a keurmerk: attached to the award e-mail to the employer, and downloadable by number
+ * ({@link CertificateResource}). Its QR code points to the public verification page, {@code werkpact.public-url}
+ * followed by {@code /register/<number>}.
+ */
+@Service
+public class Certificates implements MailAttachments {
+
+  private final KeurmerkRepository keurmerken;
+  private final EmployerService employers;
+  private final String publicUrl;
+
+  public Certificates(KeurmerkRepository keurmerken, EmployerService employers, @Value("${werkpact.public-url}") String publicUrl) {
+    this.keurmerken = keurmerken;
+    this.employers = employers;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  public Optional<byte[]> forNumber(String number) {
+    return keurmerken.findByNumber(number).map(this::render);
+  }
+
+  public String verificationUrl(String number) {
+    return publicUrl + "/register/" + number;
+  }
+
+  @Override
+  public List<Attachment> forMail(Correspondence mail) {
+    if (!AuditService.MAIL_AWARDED.equals(mail.template()) || !"AUDIT".equals(mail.concernsType())) {
+      return List.of();
+    }
+    return keurmerken.findByAudit(mail.concernsId())
+        .map(keurmerk -> List.of(new Attachment(filename(keurmerk.number()), "application/pdf", render(keurmerk))))
+        .orElse(List.of());
+  }
+
+  public static String filename(String number) {
+    return "keurmerk-" + number + ".pdf";
+  }
+
+  private byte[] render(Keurmerk keurmerk) {
+    var employer = employers.get(keurmerk.employerId());
+    return CertificatePdf.render(new CertificatePdf.Certificate(employer.name(), employer.municipality(), keurmerk.number(),
+        keurmerk.validFrom(), keurmerk.validUntil(), verificationUrl(keurmerk.number())));
+  }
+}

@@ -1,0 +1,77 @@
+package nl.werkpact.keurmerk.register;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The public keurmerkregister: who holds the keurmerk today, and what a keurmerk number stands for. Shows nothing
+ * else of an employer than its name and municipality: no contact data, no figures.
+ */
+@Repository
+public class KeurmerkRegister {
+
+  /** A current holder: status ACTIVE or RENEWED, today inside the period. */
+  public record Holder(String employerName, String municipality, String number, LocalDate validFrom, LocalDate validUntil) {}
+
+  public record Page(List<Holder> holders, int page, int pageSize, long total) {
+    public int pages() {
+      return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+    }
+  }
+
+  /** One keurmerk as the verification page shows it. */
+  public record Entry(String number, String employerName, String municipality, LocalDate validFrom, LocalDate validUntil,
+      String status, LocalDate withdrawnOn) {}
+
+  private static final String CURRENT = """
+      FROM keurmerk k JOIN employer e ON e.id = k.employer_id
+      WHERE k.status IN ('ACTIVE', 'RENEWED') AND k.valid_from <= :today AND k.valid_until >= :today
+        AND (:query = '' OR LOWER(e.name) LIKE :like ESCAPE '\\' OR LOWER(e.municipality) LIKE :like ESCAPE '\\' OR e.kvk_number = :query)""";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public KeurmerkRegister(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Current holders whose name or municipality contains the query, or whose KvK number it is; by name. */
+  public Page holders(String query, int page, int pageSize) {
+    String q = query == null ? "" : query.strip();
+    String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    LocalDate today = LocalDate.now(clock);
+    long total = jdbc.sql("SELECT COUNT(*) " + CURRENT).param("today", today).param("query", q).param("like", like)
+        .query(Long.class).single();
+    List<Holder> holders = jdbc.sql("SELECT e.name, e.municipality, k.number, k.valid_from, k.valid_until " + CURRENT
+            + " ORDER BY LOWER(e.name), k.number LIMIT :size OFFSET :offset")
+        .param("today", today).param("query", q).param("like", like).param("size", pageSize).param("offset", (long) (page - 1) * pageSize)
+        .query((rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+            rs.getObject(5, LocalDate.class)))
+        .list();
+    return new Page(holders, page, pageSize, total);
+  }
+
+  public Optional<Entry> keurmerk(String number) {
+    return jdbc.sql("""
+            SELECT k.number, e.name, e.municipality, k.valid_from, k.valid_until, k.status,
+                   (SELECT MAX(c.changed_at) FROM keurmerk_status_change c WHERE c.keurmerk_id = k.id AND c.status = 'WITHDRAWN')
+            FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE k.number = ?""")
+        .param(number)
+        .query((rs, i) -> {
+          var withdrawn = rs.getObject(7, java.time.OffsetDateTime.class);
+          return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+              rs.getObject(5, LocalDate.class), rs.getString(6),
+              withdrawn == null ? null : withdrawn.atZoneSameInstant(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toLocalDate());
+        })
+        .optional();
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+}

@@ -1,0 +1,164 @@
+package nl.werkpact.keurmerk.register;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.Texts;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The public keurmerkregister, without login: {@code /register} lists the current holders (search, pages; also as
+ * JSON at {@code /register.json}), {@code /register/{nummer}} verifies one keurmerk number, which is what the QR code
+ * on a certificate points to. Server-rendered, no JavaScript, in Dutch.
+ */
+@Controller
+class RegisterController {
+
+  static final int PAGE_SIZE = 25;
+  private static final int MAX_QUERY = 100;
+  private static final Pattern NUMBER = Pattern.compile("SW-[0-9]{4}-[0-9]{4}");
+
+  private final KeurmerkRegister register;
+
+  RegisterController(KeurmerkRegister register) {
+    this.register = register;
+  }
+
+  /** What was asked, or why it cannot be answered, in Dutch. */
+  private record Search(String query, int page, String problem) {}
+
+  private static Search search(String query, String page) {
+    String q = query == null ? "" : query.strip();
+    if (q.length() > MAX_QUERY) {
+      return new Search("", 1, "Zoek op ten hoogste " + MAX_QUERY + " tekens: een naam, een gemeente of een KvK-nummer.");
+    }
+    if (Texts.hasForbiddenCharacters(q, false)) {
+      return new Search("", 1, "Uw zoekopdracht bevat tekens die wij niet kunnen lezen; typ een naam, een gemeente of een KvK-nummer.");
+    }
+    int p = 1;
+    if (page != null && !page.isBlank()) {
+      try {
+        p = Integer.parseInt(page.strip());
+      } catch (NumberFormatException e) {
+        p = -1;
+      }
+      if (p < 1 || p > 100_000) {
+        return new Search(q, 1, "Paginanummer moet een geheel getal vanaf 1 zijn, zoals 2.");
+      }
+    }
+    return new Search(q, p, null);
+  }
+
+  @GetMapping(path = "/register", produces = MediaType.TEXT_HTML_VALUE)
+  String holders(@RequestParam(name = "q", required = false) String query, @RequestParam(name = "pagina", required = false) String page,
+      Model model, jakarta.servlet.http.HttpServletResponse response) {
+    Search search = search(query, page);
+    var result = register.holders(search.query(), search.page(), PAGE_SIZE);
+    if (search.problem() != null) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+    }
+    model.addAttribute("query", search.query());
+    model.addAttribute("problem", search.problem());
+    model.addAttribute("result", result);
+    model.addAttribute("today", Dates.dutch(register.today()));
+    model.addAttribute("rows", result.holders().stream().map(h -> Map.of("name", h.employerName(), "municipality", h.municipality(),
+        "number", h.number(), "from", Dates.dutch(h.validFrom()), "until", Dates.dutch(h.validUntil()))).toList());
+    return "register/list";
+  }
+
+  @GetMapping(path = {"/register.json", "/register"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ResponseEntity<Map<String, Object>> holdersAsJson(@RequestParam(name = "q", required = false) String query,
+      @RequestParam(name = "pagina", required = false) String page) {
+    Search search = search(query, page);
+    if (search.problem() != null) {
+      return ResponseEntity.badRequest().body(Map.of("fout", search.problem()));
+    }
+    var result = register.holders(search.query(), search.page(), PAGE_SIZE);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("peildatum", register.today().toString());
+    body.put("totaal", result.total());
+    body.put("pagina", result.page());
+    body.put("paginas", result.pages());
+    body.put("houders", result.holders().stream().map(h -> {
+      Map<String, Object> holder = new LinkedHashMap<>();
+      holder.put("werkgever", h.employerName());
+      holder.put("gemeente", h.municipality());
+      holder.put("keurmerknummer", h.number());
+      holder.put("geldigVan", h.validFrom().toString());
+      holder.put("geldigTotEnMet", h.validUntil().toString());
+      return holder;
+    }).toList());
+    return ResponseEntity.ok().header("Access-Control-Allow-Origin", "*").body(body);
+  }
+
+  /** The answer for one number: its state and the sentence that says it. */
+  record Verdict(String state, String title, String sentence, KeurmerkRegister.Entry entry) {}
+
+  Verdict verdict(String number) {
+    String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!NUMBER.matcher(n).matches()) {
+      return new Verdict("ONBEKEND", "Onbekend nummer", "Een keurmerknummer ziet eruit als SW-2026-0001; dit nummer kennen wij niet.", null);
+    }
+    var found = register.keurmerk(n);
+    if (found.isEmpty()) {
+      return new Verdict("ONBEKEND", "Onbekend nummer", "Keurmerknummer " + n + " is niet door het Sociaal Werkpact uitgegeven.", null);
+    }
+    var k = found.get();
+    LocalDate today = register.today();
+    String period = "van " + Dates.dutch(k.validFrom()) + " tot en met " + Dates.dutch(k.validUntil());
+    if ("WITHDRAWN".equals(k.status())) {
+      return new Verdict("INGETROKKEN", "Ingetrokken", "Het keurmerk van " + k.employerName() + " is "
+          + (k.withdrawnOn() == null ? "" : "op " + Dates.dutch(k.withdrawnOn()) + " ") + "ingetrokken en niet meer geldig.", k);
+    }
+    if ("EXPIRED".equals(k.status()) || k.validUntil().isBefore(today)) {
+      return new Verdict("VERLOPEN", "Verlopen", "Het keurmerk van " + k.employerName() + " was geldig " + period + " en is verlopen.", k);
+    }
+    if (k.validFrom().isAfter(today)) {
+      return new Verdict("NOG_NIET_GELDIG", "Verlengd, nog niet ingegaan", "Dit keurmerk van " + k.employerName()
+          + " verlengt het huidige en is geldig " + period + ".", k);
+    }
+    return new Verdict("GELDIG", "Geldig", k.employerName() + " (" + k.municipality() + ") is partner in sociaal ondernemen: dit keurmerk is geldig "
+        + period + ".", k);
+  }
+
+  @GetMapping(path = "/register/{number}", produces = MediaType.TEXT_HTML_VALUE)
+  String verify(@PathVariable("number") String number, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    Verdict verdict = verdict(number);
+    if ("ONBEKEND".equals(verdict.state())) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+    }
+    model.addAttribute("verdict", verdict);
+    model.addAttribute("today", Dates.dutch(register.today()));
+    return "register/verify";
+  }
+
+  @GetMapping(path = "/register/{number}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ResponseEntity<Map<String, Object>> verifyAsJson(@PathVariable("number") String number) {
+    Verdict verdict = verdict(number);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", verdict.state());
+    body.put("toelichting", verdict.sentence());
+    if (verdict.entry() != null) {
+      body.put("keurmerknummer", verdict.entry().number());
+      body.put("werkgever", verdict.entry().employerName());
+      body.put("gemeente", verdict.entry().municipality());
+      body.put("geldigVan", verdict.entry().validFrom().toString());
+      body.put("geldigTotEnMet", verdict.entry().validUntil().toString());
+    }
+    return ResponseEntity.status("ONBEKEND".equals(verdict.state()) ? HttpStatus.NOT_FOUND : HttpStatus.OK)
+        .header("Access-Control-Allow-Origin", "*").body(body);
+  }
+
+}
