@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import nl.werkpact.keurmerk.common.ForbiddenException;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,11 +29,8 @@ public class CertificateResource {
   @GET
   @Path("/{number}")
   public Response download(@PathParam("number") String number) {
-    var caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (groups.stream().noneMatch(MAY_DOWNLOAD::contains)) {
-      throw new ForbiddenException("Alleen accountmanagers, de keurmerkcommissie en beheerders kunnen een certificaat downloaden.");
-    }
+    nl.werkpact.keurmerk.engine.CallerGroups.require(identity, MAY_DOWNLOAD,
+        "Alleen accountmanagers, de keurmerkcommissie en beheerders kunnen een certificaat downloaden.");
     String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
     byte[] pdf = certificates.forNumber(n)
         .orElseThrow(() -> new InvalidRequestException("Er is geen keurmerk met nummer " + n + "; een nummer ziet eruit als SW-2026-0001."));

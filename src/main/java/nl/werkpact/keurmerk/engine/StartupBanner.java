@@ -36,9 +36,11 @@ class StartupBanner {
            Cockpit:   {}/camunda/app/cockpit/
            Admin:     {}/camunda/app/admin/
            REST API:  {}/engine-rest (HTTP Basic)
+           Register:  {}/register (openbaar)
+           Dossier:   {}/dossier
         {}============================================================""",
         String.join(",", environment.getActiveProfiles().length == 0 ? environment.getDefaultProfiles() : environment.getActiveProfiles()),
-        base, base, base, base,
+        base, base, base, base, base, base,
         environment.getProperty("werkpact.banner.logins", ""));
   }
 }

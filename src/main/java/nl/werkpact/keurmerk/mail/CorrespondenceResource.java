@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import nl.werkpact.keurmerk.common.ForbiddenException;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
@@ -37,11 +36,8 @@ public class CorrespondenceResource {
   @Path("/{id}/opnieuw")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response resend(@PathParam("id") String id, Map<String, Object> body) {
-    var caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (groups.stream().noneMatch(MAY_RESEND::contains)) {
-      throw new ForbiddenException("Alleen accountmanagers, procesbeheerders en beheerders kunnen een e-mail opnieuw versturen.");
-    }
+    var caller = nl.werkpact.keurmerk.engine.CallerGroups.require(identity, MAY_RESEND,
+        "Alleen accountmanagers, procesbeheerders en beheerders kunnen een e-mail opnieuw versturen.");
     long number;
     try {
       number = Long.parseLong(id);

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import nl.werkpact.keurmerk.common.ForbiddenException;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,11 +33,8 @@ public class KeurmerkWithdrawalResource {
   @Path("/{number}/intrekking")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response withdraw(@PathParam("number") String number, Map<String, Object> body) {
-    var caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (!groups.contains(Groups.KEURMERKCOMMISSIE) && !groups.contains(Groups.ADMINS)) {
-      throw new ForbiddenException("Alleen de keurmerkcommissie kan een keurmerk intrekken.");
-    }
+    var caller = nl.werkpact.keurmerk.engine.CallerGroups.require(identity, List.of(Groups.KEURMERKCOMMISSIE, Groups.ADMINS),
+        "Alleen de keurmerkcommissie kan een keurmerk intrekken.");
     Object reason = body == null ? null : body.get("reden");
     if (reason != null && !(reason instanceof String)) {
       throw new InvalidRequestException("Reden van intrekking moet tekst zijn.");
