@@ -59,4 +59,9 @@ public final class Dates {
   public static String dutch(LocalDate date) {
     return date == null ? "" : DUTCH_LONG.format(date);
   }
+
+  /** "23-11-2026", as a Dutch reader writes a date in a table. */
+  public static String numeric(LocalDate date) {
+    return date == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(date);
+  }
 }

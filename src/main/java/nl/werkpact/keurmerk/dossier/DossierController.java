@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.werkpact.keurmerk.identity.Groups;
-import org.camunda.bpm.engine.IdentityService;
+import nl.werkpact.keurmerk.certificate.Certificates;
+import nl.werkpact.keurmerk.identity.StaffPages;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,17 +29,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DossierController {
 
-  private static final List<String> MAY_READ = List.of(Groups.ACCOUNTMANAGERS, Groups.KEURMERKCOMMISSIE, Groups.ADMINS,
-      org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
-
   private final JdbcClient jdbc;
-  private final IdentityService identity;
+  private final StaffPages staffPages;
+  private final Certificates certificates;
   private final TaskService tasks;
   private final RuntimeService runtime;
 
-  DossierController(JdbcClient jdbc, IdentityService identity, TaskService tasks, RuntimeService runtime) {
+  DossierController(JdbcClient jdbc, StaffPages staffPages, Certificates certificates, TaskService tasks, RuntimeService runtime) {
     this.jdbc = jdbc;
-    this.identity = identity;
+    this.staffPages = staffPages;
+    this.certificates = certificates;
     this.tasks = tasks;
     this.runtime = runtime;
   }
@@ -45,7 +46,7 @@ class DossierController {
   @GetMapping("/dossier")
   String search(@RequestParam(name = "q", required = false) String query, HttpServletRequest request, HttpServletResponse response,
       Model model) {
-    Optional<String> refusal = refusal(request, response);
+    Optional<String> refusal = staffPages.refusal(request, response);
     if (refusal.isPresent()) {
       return refusal.get();
     }
@@ -66,7 +67,7 @@ class DossierController {
 
   @GetMapping("/dossier/{kvk}")
   String dossier(@PathVariable("kvk") String kvk, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> refusal = refusal(request, response);
+    Optional<String> refusal = staffPages.refusal(request, response);
     if (refusal.isPresent()) {
       return refusal.get();
     }
@@ -110,6 +111,27 @@ class DossierController {
     return "dossier/employer";
   }
 
+  /** The certificate of one of the employer's keurmerken, as attached to the award e-mail. */
+  @GetMapping("/dossier/{kvk}/certificaat/{number}")
+  Object certificate(@PathVariable("kvk") String kvk, @PathVariable("number") String number, HttpServletRequest request,
+      HttpServletResponse response, Model model) {
+    Optional<String> refusal = staffPages.refusal(request, response);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    boolean ofThisEmployer = jdbc.sql("SELECT COUNT(*) FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE e.kvk_number = ? AND k.number = ?")
+        .params(kvk, number).query(Long.class).single() > 0;
+    Optional<byte[]> pdf = ofThisEmployer ? certificates.forNumber(number) : Optional.empty();
+    if (pdf.isEmpty()) {
+      response.setStatus(404);
+      model.addAttribute("message", "Deze werkgever heeft geen keurmerk met dit nummer.");
+      return "dossier/message";
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(Certificates.filename(number)).build().toString())
+        .body(pdf.get());
+  }
+
   /** Dates and moments as the page shows them, whichever type the database driver gives: Amsterdam local time. */
   private static Map<String, Object> local(Map<String, Object> row) {
     var result = new java.util.LinkedHashMap<String, Object>();
@@ -125,37 +147,5 @@ class DossierController {
       result.put(column.toLowerCase(java.util.Locale.ROOT), value);
     });
     return result;
-  }
-
-  /** Nothing for anonymous callers (401) and other roles (403); empty when the caller may read dossiers. */
-  private Optional<String> refusal(HttpServletRequest request, HttpServletResponse response) {
-    List<String> groups = groupsOfCaller(request);
-    if (groups == null) {
-      response.setStatus(401);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
-      return Optional.of("dossier/login");
-    }
-    if (groups.stream().noneMatch(MAY_READ::contains)) {
-      response.setStatus(403);
-      return Optional.of("dossier/forbidden");
-    }
-    return Optional.empty();
-  }
-
-  /** The groups of the user logged in to Tasklist in this browser, or of the HTTP Basic login; null when neither. */
-  private List<String> groupsOfCaller(HttpServletRequest request) {
-    var session = request.getSession(false);
-    if (session != null) {
-      var auths = AuthenticationUtil.getAuthsFromSession(session);
-      var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
-      if (auth instanceof org.camunda.bpm.webapp.impl.security.auth.UserAuthentication user && user.getGroupIds() != null) {
-        return user.getGroupIds();
-      }
-    }
-    String[] credentials = nl.werkpact.keurmerk.engine.BasicCredentials.of(request.getHeader("Authorization"));
-    if (credentials != null && identity.checkPassword(credentials[0], credentials[1])) {
-      return identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
-    }
-    return null;
   }
 }

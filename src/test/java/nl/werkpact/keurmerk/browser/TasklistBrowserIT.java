@@ -264,13 +264,7 @@ class TasklistBrowserIT extends IntegrationTest {
   }
 
   private void logIn(String app, String user, String password) {
-    browser.driver.get(baseUrl() + "/camunda/app/" + app + "/default/");
-    // The login page is Dutch, without Camunda's end-of-life banner.
-    browser.waitFor(By.xpath("//button[normalize-space()='Aanmelden']"));
-    assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
-    browser.waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    browser.driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    browser.driver.findElement(By.cssSelector("button[type='submit']")).click();
+    browser.logIn(baseUrl(), app, user, password);
   }
 
   /**

@@ -81,6 +81,43 @@ public final class Browser implements AutoCloseable {
         });
   }
 
+  /**
+   * Logs in to a Camunda webapp (tasklist, cockpit, admin) through its own login page, which is Dutch and shows no
+   * end-of-life banner, and waits until the login is done: the app's own staff pages use the same session.
+   */
+  public void logIn(String baseUrl, String app, String user, String password) {
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    waitFor(By.xpath("//button[normalize-space()='Aanmelden']"));
+    Assertions.assertTrue(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed),
+        "Camunda's end-of-life banner is shown on the login page");
+    waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+  }
+
+  private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+  /** What axe-core (from its WebJar) finds against WCAG 2.1 A and AA on the page now open; empty when nothing. */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> wcagViolations() throws java.io.IOException {
+    String axe;
+    try (var in = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
+      Assertions.assertNotNull(in, "axe-core WebJar on the test class path");
+      axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var js = (org.openqa.selenium.JavascriptExecutor) driver;
+    js.executeScript(axe);
+    var result = (java.util.Map<String, Object>) js.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+          .then(r => done({violations: r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+            + v.nodes.map(node => node.target.join(' ')).join(', '))}))
+          .catch(e => done({violations: ['axe failed: ' + e]}));""");
+    return (java.util.List<String>) result.get("violations");
+  }
+
   public void screenshot(String name) {
     try {
       File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -1,0 +1,62 @@
+package nl.werkpact.keurmerk.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import nl.werkpact.keurmerk.engine.BasicCredentials;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may open the app's own pages for staff (the employers' dossier, the dashboard): accountmanagers, the
+ * keurmerkcommissie and admins, logged in with Camunda's own login (the Tasklist session of this browser, or HTTP
+ * Basic). Everyone else gets the Dutch login page (401) or the Dutch refusal (403).
+ */
+@Component
+public class StaffPages {
+
+  private static final List<String> MAY_READ = List.of(Groups.ACCOUNTMANAGERS, Groups.KEURMERKCOMMISSIE, Groups.ADMINS,
+      org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+
+  private final IdentityService identity;
+
+  StaffPages(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  /** The template to answer with when the caller may not read staff pages (status set); empty when it may. */
+  public Optional<String> refusal(HttpServletRequest request, HttpServletResponse response) {
+    List<String> groups = groupsOfCaller(request);
+    if (groups == null) {
+      response.setStatus(401);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
+      return Optional.of("internal/login");
+    }
+    if (groups.stream().noneMatch(MAY_READ::contains)) {
+      response.setStatus(403);
+      return Optional.of("internal/forbidden");
+    }
+    return Optional.empty();
+  }
+
+  /** The groups of the user logged in to Tasklist in this browser, or of the HTTP Basic login; null when neither. */
+  private List<String> groupsOfCaller(HttpServletRequest request) {
+    var session = request.getSession(false);
+    if (session != null) {
+      var auths = AuthenticationUtil.getAuthsFromSession(session);
+      var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
+      if (auth instanceof UserAuthentication user && user.getGroupIds() != null) {
+        return user.getGroupIds();
+      }
+    }
+    String[] credentials = BasicCredentials.of(request.getHeader("Authorization"));
+    if (credentials != null && identity.checkPassword(credentials[0], credentials[1])) {
+      return identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,145 @@
+package nl.werkpact.keurmerk.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.support.Browser;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.Records;
+import nl.werkpact.keurmerk.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The staff pages in Chromium with the Tasklist login: the dashboard's charts show exactly the numbers of the tables
+ * beside them, a CSV downloads with the browser's session, the dossier is found by name and its certificate downloads as a
+ * PDF. axe-core finds no WCAG 2.1 A or AA violation on them either.
+ */
+class StaffPagesBrowserIT extends IntegrationTest {
+
+  @Autowired JdbcClient jdbc;
+
+  private Browser browser;
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void dashboardChartsShowTheTablesNumbersAndTheDossierHandsOutTheCertificate() throws Exception {
+    TestUsers.ensure(identityService, "itstaffanna", PASSWORD, Groups.ACCOUNTMANAGERS);
+    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String town = "Grafiekstad " + n;
+    String name = "Kaasmakerij Grafiek " + n;
+    String number = "SW-" + n + "-G";
+    var records = new Records(jdbc);
+    LocalDate today = LocalDate.now();
+    long employer = records.employer(name, town);
+    records.convenant(employer, today.minusYears(1), today.minusYears(1).plusDays(20));
+    long audit = records.audit(employer, today.minusMonths(2), "AWARDED", today.minusMonths(1), null, 7, 3, new BigDecimal("12345.67"));
+    records.keurmerk(employer, audit, number, today.minusMonths(1), today.minusMonths(1).plusYears(2).minusDays(1), "ACTIVE", null);
+    long other = records.employer("Intentie Grafiek " + n, town);
+    records.convenant(other, today, null);
+
+    browser = Browser.start();
+    browser.logIn(baseUrl(), "tasklist", "itstaffanna", PASSWORD);
+
+    browser.driver.get(baseUrl() + "/dashboard?gemeente=" + java.net.URLEncoder.encode(town, java.nio.charset.StandardCharsets.UTF_8));
+    browser.waitFor(By.xpath("//h1[normalize-space()='Dashboard Sociaal Werkpact']"));
+    var canvases = browser.driver.findElements(By.cssSelector("canvas[data-table]"));
+    assertThat(canvases).hasSize(3);
+    for (WebElement canvas : canvases) {
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "ja".equals(canvas.getAttribute("data-getekend")));
+      String table = canvas.getAttribute("data-table");
+      assertThat(chart(canvas)).as("chart beside %s", table).isEqualTo(tableSeries(table)).isNotEmpty();
+    }
+    // The numbers of this town, as the records say.
+    assertThat(browser.driver.findElement(By.cssSelector("[data-figure='extra-werkplekken']")).getText()).isEqualTo("7");
+    assertThat(browser.driver.findElement(By.cssSelector("[data-figure='sociale-inkoop']")).getText()).isEqualTo("€ 12.345,67");
+    assertThat(tableSeries("tabel-trechter")).containsEntry("Aantal", List.of(2.0, 1.0, 1.0, 1.0, 0.0));
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the dashboard").isEmpty();
+    browser.screenshot("dashboard");
+
+    String csvHref = browser.driver.findElement(By.partialLinkText("Tabel per gemeente als CSV")).getAttribute("href");
+    Map<String, Object> csv = fetch(csvHref);
+    assertThat(csv.get("status")).isEqualTo(200L);
+    assertThat((String) csv.get("text")).contains(town + ";1;1;1;7;3;12345,67");
+
+    browser.driver.get(baseUrl() + "/dossier");
+    browser.waitFor(By.id("q")).sendKeys(name);
+    browser.click(By.cssSelector("form.search button"));
+    browser.click(By.linkText(name));
+    browser.waitFor(By.xpath("//h1[normalize-space()='" + name + "']"));
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the dossier").isEmpty();
+    browser.screenshot("dossier");
+    String pdfHref = browser.driver.findElement(By.linkText("Certificaat " + number + " (PDF)")).getAttribute("href");
+    Map<String, Object> pdf = fetch(pdfHref);
+    assertThat(pdf.get("status")).isEqualTo(200L);
+    assertThat(pdf.get("type")).isEqualTo("application/pdf");
+    assertThat((String) pdf.get("text")).startsWith("%PDF-");
+    assertThat((String) pdf.get("disposition")).contains("keurmerk-" + number + ".pdf");
+  }
+
+  /** What Chart.js holds for the chart on this canvas: each series' label and numbers. */
+  @SuppressWarnings("unchecked")
+  private Map<String, List<Double>> chart(WebElement canvas) {
+    var series = (Map<String, List<Number>>) ((JavascriptExecutor) browser.driver).executeScript("""
+        const chart = Chart.getChart(arguments[0]);
+        const result = {};
+        chart.data.datasets.forEach(d => result[d.label] = d.data);
+        return result;""", canvas);
+    return doubles(series);
+  }
+
+  /** The numbers of each column of the table that a chart draws, read from the page as a reader sees them. */
+  @SuppressWarnings("unchecked")
+  private Map<String, List<Double>> tableSeries(String tableId) {
+    var series = (Map<String, List<Number>>) ((JavascriptExecutor) browser.driver).executeScript("""
+        const table = document.getElementById(arguments[0]);
+        const result = {};
+        Array.from(table.tHead.rows[0].cells).forEach((th, column) => {
+          if (!th.hasAttribute('data-series')) return;
+          result[th.textContent.trim()] = Array.from(table.tBodies[0].rows).map(row =>
+            Number(row.cells[column].textContent.replace('€', '').trim().replace(/\\./g, '').replace(',', '.')));
+        });
+        return result;""", tableId);
+    return doubles(series);
+  }
+
+  private static Map<String, List<Double>> doubles(Map<String, List<Number>> series) {
+    var result = new java.util.TreeMap<String, List<Double>>();
+    series.forEach((label, values) -> result.put(label, values.stream().map(Number::doubleValue).toList()));
+    return result;
+  }
+
+  /**
+   * Downloads what a link points to with this browser's session cookies, as a click on it would (the pages' CSP lets no
+   * script of theirs fetch anything, so the download is done beside the browser).
+   */
+  private Map<String, Object> fetch(String href) throws Exception {
+    String cookies = browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", cookies).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    return Map.of("status", (long) response.statusCode(),
+        "type", response.headers().firstValue("Content-Type").orElse(""),
+        "disposition", response.headers().firstValue("Content-Disposition").orElse(""),
+        "text", new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+}
