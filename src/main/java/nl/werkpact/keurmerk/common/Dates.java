@@ -9,6 +9,7 @@ import java.util.Locale;
 /** Dates as users enter and read them. */
 public final class Dates {
 
+  private static final DateTimeFormatter DUTCH_NUMERIC = DateTimeFormatter.ofPattern("dd-MM-yyyy");
   private static final DateTimeFormatter DUTCH_LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
   /** What forms and people send: ISO (the date picker, the REST API) and Dutch dd-mm-jjjj; nothing after it. */
@@ -62,6 +63,6 @@ public final class Dates {
 
   /** "23-11-2026", as a Dutch reader writes a date in a table. */
   public static String numeric(LocalDate date) {
-    return date == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(date);
+    return date == null ? "" : DUTCH_NUMERIC.format(date);
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -95,7 +94,7 @@ public class WerkpactFigures {
                    a.extra_workplaces, a.work_experience_places, a.social_purchasing_euros
             FROM audit a JOIN employer e ON e.id = a.employer_id""")
         .query((rs, i) -> new AuditRow(rs.getLong(1), rs.getString(2), local(rs.getObject(3, OffsetDateTime.class)), rs.getString(4),
-            rs.getObject(5, LocalDate.class), (Long) rs.getObject(6, Long.class), rs.getInt(7), rs.getInt(8),
+            rs.getObject(5, LocalDate.class), rs.getObject(6, Long.class), rs.getInt(7), rs.getInt(8),
             rs.getBigDecimal(9) == null ? BigDecimal.ZERO : rs.getBigDecimal(9)))
         .list();
     List<KeurmerkRow> keurmerken = jdbc.sql("""
@@ -105,7 +104,7 @@ public class WerkpactFigures {
             FROM keurmerk k JOIN employer e ON e.id = k.employer_id JOIN audit a ON a.id = k.audit_id""")
         .query((rs, i) -> new KeurmerkRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
-            local(rs.getObject(9, OffsetDateTime.class)), (Long) rs.getObject(10, Long.class)))
+            local(rs.getObject(9, OffsetDateTime.class)), rs.getObject(10, Long.class)))
         .list();
     return compute(selection, today, convenants, audits, keurmerken);
   }
@@ -235,7 +234,7 @@ public class WerkpactFigures {
       case "AWAITING_COMMITTEE" -> "Verlengingsaudit wacht op de keurmerkcommissie";
       case "REJECTED" -> "Verlenging afgewezen op " + Dates.numeric(latest.get().decided());
       case "CANCELLED" -> "Verlengingsaudit geannuleerd";
-      default -> "Verlengingsaudit: " + Objects.toString(latest.get().status());
+      default -> "Verlengingsaudit: " + latest.get().status();
     };
   }
 
