@@ -266,4 +266,14 @@ public class AuditService {
   private LocalDate today() {
     return LocalDate.now(clock);
   }
+
+  /**
+   * The audit behind a keurmerk awarded before this system existed (go-live import): AWARDED on the award date, with
+   * no figures (they were never recorded here), so the records show where the keurmerk came from.
+   */
+  @Transactional
+  public long importAward(long employerId, String accountmanager, LocalDate awardDate) {
+    return audits.insertImportedAward(employerId, accountmanager, awardDate,
+        "Keurmerk toegekend voor de invoering van dit systeem; overgenomen bij de start (import).");
+  }
 }

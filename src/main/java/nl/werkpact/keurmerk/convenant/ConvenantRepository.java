@@ -70,4 +70,15 @@ public class ConvenantRepository {
         .params(reason, now, id)
         .update();
   }
+
+  /** A convenant signed before this system existed (go-live import): SIGNED from the start, without a process. */
+  long insertSigned(long employerId, String registeredBy, LocalDate signedDate, String signedBy, OffsetDateTime registeredAt) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by, signed_date, signed_by)
+            VALUES (?, 'SIGNED', ?, ?, ?, ?, ?)""")
+        .params(employerId, employerId, registeredAt, registeredBy, signedDate, signedBy)
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
 }

@@ -157,4 +157,14 @@ public class ConvenantService {
   private LocalDate today() {
     return LocalDate.now(clock);
   }
+
+  /**
+   * A convenant the employer signed before this system existed (go-live import): SIGNED from the start, with the
+   * accountmanager as the one who registered it. No e-mail: the employer was told when it signed.
+   */
+  @Transactional
+  public long importSigned(long employerId, String accountmanager, java.time.LocalDate signedDate, String signedBy) {
+    return convenants.insertSigned(employerId, accountmanager, signedDate, signedBy,
+        signedDate.atStartOfDay(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toOffsetDateTime());
+  }
 }

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("local")
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "werkpact.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
@@ -49,8 +50,11 @@ class DemoSetup {
   private final TaskService tasks;
   private final EmployerService employers;
   private final Clock clock;
+  private final nl.werkpact.keurmerk.golive.GoLiveImport goLiveImport;
 
-  DemoSetup(IdentityService identity, RuntimeService runtime, TaskService tasks, EmployerService employers, Clock clock) {
+  DemoSetup(IdentityService identity, RuntimeService runtime, TaskService tasks, EmployerService employers, Clock clock,
+      nl.werkpact.keurmerk.golive.GoLiveImport goLiveImport) {
+    this.goLiveImport = goLiveImport;
     this.identity = identity;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -62,6 +66,7 @@ class DemoSetup {
   @Order(10)
   void setUp() {
     createUsers();
+    importSignatories();
     if (employers.findByKvkNumber("90000001").isPresent()) {
       return;
     }
@@ -93,6 +98,24 @@ class DemoSetup {
           KeurmerkAuditProcess.Vars.FINDINGS, "Drie leerwerkplekken in de keuken; één medewerker uit de doelgroep vast in dienst genomen."));
     } finally {
       identity.clearAuthentication();
+    }
+  }
+
+  /**
+   * The Werkpact as it stands at go-live, shaped like the one in the news (about fifty signatories in Maassluis,
+   * Vlaardingen and Schiedam, 36 of them keurmerkhouder with staggered dates), brought in by the go-live import from
+   * {@code demo/werkgevers.csv}: the register, the dossier and the dashboard have something to show on first start.
+   */
+  private void importSignatories() {
+    if (employers.findByKvkNumber("91000001").isPresent()) {
+      return;
+    }
+    try (var csv = new java.io.InputStreamReader(new org.springframework.core.io.ClassPathResource("demo/werkgevers.csv").getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      var report = goLiveImport.run(csv, true, nl.werkpact.keurmerk.golive.GoLiveImport.Progress.NONE);
+      LOG.info("Demo signatories and keurmerkhouders: {}", report.totals());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -118,4 +118,31 @@ public class KeurmerkRepository {
         .params(keurmerkId, employerId, period.validFrom(), period.validUntil())
         .update();
   }
+
+  /** A keurmerk with the number it already had (go-live import), in the status given, with its first history row. */
+  long insertImported(String number, long employerId, long auditId, ValidityPeriod period, KeurmerkStatus status, OffsetDateTime now) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, status_reason, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'Overgenomen bij de start (import)', ?)""")
+        .params(number, employerId, auditId, period.validFrom(), period.validUntil(), status.name(), now)
+        .update(keys, "id");
+    long id = keys.getKeyAs(Number.class).longValue();
+    recordStatus(id, status, "Overgenomen bij de start (import)", now);
+    return id;
+  }
+
+  /** New numbers of the year continue after an imported one: the counter is raised to it, never lowered. */
+  void raiseCounter(int year, int number) {
+    jdbc.sql("SELECT id FROM keurmerk_number_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    int updated = jdbc.sql("UPDATE keurmerk_number_counter SET last_number = ? WHERE award_year = ? AND last_number < ?")
+        .params(number, year, number).update();
+    if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM keurmerk_number_counter WHERE award_year = ?").param(year).query(Long.class).single() == 0) {
+      jdbc.sql("INSERT INTO keurmerk_number_counter (award_year, last_number) VALUES (?, ?)").params(year, number).update();
+    }
+  }
+
+  public boolean numberTaken(String number) {
+    return jdbc.sql("SELECT COUNT(*) FROM keurmerk WHERE number = ?").param(number).query(Long.class).single() > 0;
+  }
 }

@@ -89,4 +89,31 @@ public class KeurmerkService {
   public Membership membershipOf(long keurmerkId) {
     return keurmerken.findMembership(keurmerkId).orElseThrow(() -> new IllegalStateException("No membership for keurmerk " + keurmerkId));
   }
+
+  /** The number format: SW-2026-0001; group 1 is the year, group 2 the sequence number. */
+  public static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("SW-([0-9]{4})-([0-9]{4})");
+
+  /**
+   * A keurmerk awarded before this system existed (go-live import), with its own number: valid two years from
+   * {@code validFrom} by the same rule as an award, ACTIVE while that runs and EXPIRED after, with its membership
+   * (to {@code membershipUntil} when known, else one year). New numbers of that year continue after this one.
+   */
+  @Transactional
+  public Keurmerk importExisting(long employerId, long auditId, String number, LocalDate validFrom, LocalDate membershipUntil) {
+    var matcher = NUMBER.matcher(number);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("Not a keurmerk number: " + number);
+    }
+    ValidityPeriod period = ValidityPeriod.keurmerk(validFrom);
+    KeurmerkStatus status = period.validUntil().isBefore(LocalDate.now(clock)) ? KeurmerkStatus.EXPIRED : KeurmerkStatus.ACTIVE;
+    keurmerken.raiseCounter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    long id = keurmerken.insertImported(number, employerId, auditId, period, status, OffsetDateTime.now(clock));
+    keurmerken.insertMembership(id, employerId, new ValidityPeriod(validFrom,
+        membershipUntil != null ? membershipUntil : ValidityPeriod.membership(validFrom).validUntil()));
+    return keurmerken.findById(id).orElseThrow();
+  }
+
+  public boolean numberTaken(String number) {
+    return keurmerken.numberTaken(number);
+  }
 }

@@ -1,0 +1,270 @@
+package nl.werkpact.keurmerk.golive;
+
+import java.io.Reader;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.common.Checks;
+import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.employer.EmployerDetails;
+import nl.werkpact.keurmerk.employer.EmployerService;
+import nl.werkpact.keurmerk.golive.ImportReport.LineResult;
+import nl.werkpact.keurmerk.golive.ImportReport.Outcome;
+import nl.werkpact.keurmerk.golive.WerkgeversCsv.Column;
+import nl.werkpact.keurmerk.golive.WerkgeversCsv.Line;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.keurmerk.Keurmerk;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
+import nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Go-live: the signatories and keurmerkhouders that exist before this system enter it without a new audit. Each line
+ * of the file becomes an employer with a SIGNED convenant and, where given, its keurmerk with its own number (ACTIVE, or
+ * EXPIRED when its two years are over) and a running validity period whose reminders fall where they would have.
+ *
+ * <p>A dry run (the default) only checks and reports; a confirmed run imports every good line, each line in its own
+ * transaction (all of it or nothing of it), and skips employers already in the system, so the same file twice imports
+ * nothing twice.
+ */
+@Service
+public class GoLiveImport {
+
+  /** Told after every line: how many of how many are done. */
+  public interface Progress {
+    void update(int done, int total);
+
+    Progress NONE = (done, total) -> {};
+  }
+
+  /** Test seam: lets a test break off an import in the middle of a line, after part of it was written. */
+  public interface Interruption {
+    void afterKeurmerk(String kvkNumber);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(GoLiveImport.class);
+
+  private final EmployerService employers;
+  private final ConvenantService convenants;
+  private final AuditService audits;
+  private final KeurmerkService keurmerken;
+  private final ImportedValidityPeriods validityPeriods;
+  private final IdentityService identity;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate perLine;
+  private final Clock clock;
+  private final boolean sendPassedReminders;
+  private final ObjectProvider<Interruption> interruption;
+
+  public GoLiveImport(EmployerService employers, ConvenantService convenants, AuditService audits, KeurmerkService keurmerken,
+      ImportedValidityPeriods validityPeriods, IdentityService identity, JdbcClient jdbc, PlatformTransactionManager transactions,
+      Clock clock, @Value("${werkpact.import.send-passed-reminders:false}") boolean sendPassedReminders,
+      ObjectProvider<Interruption> interruption) {
+    this.employers = employers;
+    this.convenants = convenants;
+    this.audits = audits;
+    this.keurmerken = keurmerken;
+    this.validityPeriods = validityPeriods;
+    this.identity = identity;
+    this.jdbc = jdbc;
+    this.perLine = new TransactionTemplate(transactions);
+    this.perLine.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+    this.sendPassedReminders = sendPassedReminders;
+    this.interruption = interruption;
+  }
+
+  /** A line that passed every check, as it will be stored. */
+  private record Checked(EmployerDetails employer, LocalDate signedDate, String signedBy, String accountmanager, String number,
+      LocalDate validFrom, LocalDate membershipUntil) {}
+
+  public ImportReport run(Reader csv, boolean confirm, Progress progress) {
+    var contents = WerkgeversCsv.read(csv);
+    if (contents.problem() != null) {
+      return new ImportReport(confirm, contents.problem(), List.of());
+    }
+    LocalDate today = LocalDate.now(clock);
+    Set<String> accountmanagers = new HashSet<>();
+    identity.createUserQuery().memberOfGroup(Groups.ACCOUNTMANAGERS).list().stream().map(User::getId).forEach(accountmanagers::add);
+    Set<String> knownKvk = new HashSet<>(jdbc.sql("SELECT kvk_number FROM employer").query(String.class).list());
+    Set<String> takenNumbers = new HashSet<>(jdbc.sql("SELECT number FROM keurmerk").query(String.class).list());
+    Map<String, Long> kvkInFile = new HashMap<>();
+    Map<String, Long> numberInFile = new HashMap<>();
+
+    List<LineResult> results = new ArrayList<>();
+    int total = contents.lines().size();
+    for (Line line : contents.lines()) {
+      String kvk = line.get(Column.KVK);
+      String name = line.get(Column.NAME);
+      List<String> problems = new ArrayList<>();
+      Checked checked = check(line, today, accountmanagers, problems);
+      String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(java.util.Locale.ROOT);
+      Long earlier = kvk.isEmpty() ? null : kvkInFile.putIfAbsent(kvk, line.number());
+      if (earlier != null) {
+        problems.add("KvK-nummer " + kvk + " staat ook op regel " + earlier + ".");
+      }
+      if (!number.isEmpty()) {
+        Long earlierNumber = numberInFile.putIfAbsent(number, line.number());
+        if (earlierNumber != null) {
+          problems.add("Keurmerknummer " + number + " staat ook op regel " + earlierNumber + ".");
+        }
+      }
+      LineResult result;
+      if (earlier == null && knownKvk.contains(kvk)) {
+        result = new LineResult(line.number(), name, kvk, Outcome.SKIPPED,
+            List.of("Werkgever met KvK-nummer " + kvk + " staat al in het systeem; deze regel is overgeslagen."));
+      } else {
+        if (!number.isEmpty() && takenNumbers.contains(number)) {
+          problems.add("Keurmerknummer " + number + " is al uitgegeven aan een andere werkgever.");
+        }
+        if (!problems.isEmpty()) {
+          result = new LineResult(line.number(), name, kvk, Outcome.ERROR, problems);
+        } else if (!confirm) {
+          result = new LineResult(line.number(), name, kvk, Outcome.GOED, List.of(describe(checked, today)));
+        } else {
+          result = importLine(line, checked, today);
+          if (result.outcome() == Outcome.IMPORTED) {
+            knownKvk.add(kvk);
+            if (checked.number() != null) {
+              takenNumbers.add(checked.number());
+            }
+          }
+        }
+      }
+      results.add(result);
+      progress.update(results.size(), total);
+    }
+    var report = new ImportReport(confirm, null, results);
+    LOG.info("Go-live import ({}): {}", confirm ? "ingevoerd" : "proefdraai", report.totals());
+    return report;
+  }
+
+  private LineResult importLine(Line line, Checked checked, LocalDate today) {
+    String kvk = checked.employer().kvkNumber();
+    try {
+      perLine.executeWithoutResult(status -> {
+        long employerId = employers.register(checked.employer()).id();
+        convenants.importSigned(employerId, checked.accountmanager(), checked.signedDate(), checked.signedBy());
+        if (checked.number() != null) {
+          long auditId = audits.importAward(employerId, checked.accountmanager(), checked.validFrom());
+          Keurmerk keurmerk = keurmerken.importExisting(employerId, auditId, checked.number(), checked.validFrom(), checked.membershipUntil());
+          interruption.ifAvailable(probe -> probe.afterKeurmerk(kvk));
+          if (keurmerk.status() == KeurmerkStatus.ACTIVE) {
+            validityPeriods.start(keurmerk, keurmerken.membershipOf(keurmerk.id()), sendPassedReminders);
+          }
+        }
+      });
+      return new LineResult(line.number(), checked.employer().name(), kvk, Outcome.IMPORTED, List.of(describe(checked, today)));
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      return new LineResult(line.number(), checked.employer().name(), kvk, Outcome.ERROR,
+          List.of("Niet ingevoerd: deze werkgever of dit keurmerknummer is intussen al ingevoerd."));
+    } catch (RuntimeException e) {
+      LOG.warn("Go-live import: line {} (KvK {}) not imported", line.number(), kvk, e);
+      return new LineResult(line.number(), checked.employer().name(), kvk, Outcome.ERROR,
+          List.of("Niet ingevoerd door een fout in het systeem (" + e.getClass().getSimpleName() + "); niets van deze regel is opgeslagen. "
+              + "Probeer het bestand opnieuw; werkgevers die al zijn ingevoerd worden overgeslagen."));
+    }
+  }
+
+  private static String describe(Checked checked, LocalDate today) {
+    String convenant = "Convenant ondertekend op " + Dates.numeric(checked.signedDate()) + ".";
+    if (checked.number() == null) {
+      return convenant;
+    }
+    var period = nl.werkpact.keurmerk.keurmerk.ValidityPeriod.keurmerk(checked.validFrom());
+    boolean expired = period.validUntil().isBefore(today);
+    return convenant + " Keurmerk " + checked.number() + " geldig van " + Dates.numeric(period.validFrom()) + " tot en met "
+        + Dates.numeric(period.validUntil()) + (expired ? " (verlopen)." : " (geldig; herinneringen lopen).");
+  }
+
+  private Checked check(Line line, LocalDate today, Set<String> accountmanagers, List<String> problems) {
+    if (line.problem() != null) {
+      problems.add(line.problem());
+    }
+    var employer = new EmployerDetails(line.get(Column.NAME), line.get(Column.KVK), line.get(Column.ADDRESS),
+        line.get(Column.MUNICIPALITY), line.get(Column.CONTACT_PERSON), line.get(Column.EMAIL));
+    try {
+      employers.validate(employer);
+    } catch (InvalidRequestException e) {
+      problems.addAll(e.problems());
+    }
+    LocalDate signedDate = date("Datum ondertekening", line.get(Column.SIGNED_DATE), problems);
+    if (line.get(Column.SIGNED_DATE).isEmpty()) {
+      problems.add("Datum ondertekening is verplicht; typ de datum als dd-mm-jjjj, bijvoorbeeld 14-03-2022.");
+    } else if (signedDate != null && signedDate.isAfter(today)) {
+      problems.add("Datum ondertekening " + Dates.numeric(signedDate) + " ligt in de toekomst.");
+    }
+    try {
+      new Checks().required("Ondertekend door", line.get(Column.SIGNED_BY), 200).throwIfAny();
+    } catch (InvalidRequestException e) {
+      problems.addAll(e.problems());
+    }
+    String accountmanager = line.get(Column.ACCOUNTMANAGER);
+    if (accountmanager.isEmpty()) {
+      problems.add("Accountmanager is verplicht: de gebruikersnaam waarmee hij of zij inlogt, zoals anna.");
+    } else if (!accountmanagers.contains(accountmanager)) {
+      problems.add("Accountmanager \"" + accountmanager + "\" is geen gebruiker in de groep accountmanagers; gebruik de gebruikersnaam "
+          + "waarmee hij of zij inlogt, zoals anna.");
+    }
+    String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(java.util.Locale.ROOT);
+    String validFromText = line.get(Column.KEURMERK_VALID_FROM);
+    String membershipText = line.get(Column.MEMBERSHIP_UNTIL);
+    LocalDate validFrom = null;
+    LocalDate membershipUntil = null;
+    if (number.isEmpty()) {
+      if (!validFromText.isEmpty() || !membershipText.isEmpty()) {
+        problems.add("Keurmerk geldig vanaf en einde lidmaatschap horen bij een keurmerk: vul ook het keurmerknummer in, of laat ze leeg.");
+      }
+    } else {
+      if (!KeurmerkService.NUMBER.matcher(number).matches()) {
+        problems.add("Keurmerknummer \"" + number + "\" moet eruitzien als SW-2024-0012.");
+      }
+      if (validFromText.isEmpty()) {
+        problems.add("Keurmerk geldig vanaf is verplicht bij een keurmerknummer; typ de datum als dd-mm-jjjj.");
+      }
+      validFrom = date("Keurmerk geldig vanaf", validFromText, problems);
+      if (validFrom != null && validFrom.isAfter(today)) {
+        problems.add("Keurmerk geldig vanaf " + Dates.numeric(validFrom) + " ligt in de toekomst.");
+      }
+      if (validFrom != null && signedDate != null && validFrom.isBefore(signedDate)) {
+        problems.add("Het keurmerk (geldig vanaf " + Dates.numeric(validFrom) + ") kan niet ingaan vóór het convenant is ondertekend ("
+            + Dates.numeric(signedDate) + ").");
+      }
+      membershipUntil = date("Einde lidmaatschap", membershipText, problems);
+      if (membershipUntil != null && validFrom != null && membershipUntil.isBefore(validFrom)) {
+        problems.add("Einde lidmaatschap " + Dates.numeric(membershipUntil) + " ligt vóór keurmerk geldig vanaf " + Dates.numeric(validFrom) + ".");
+      }
+    }
+    return problems.isEmpty()
+        ? new Checked(employer, signedDate, line.get(Column.SIGNED_BY), accountmanager, number.isEmpty() ? null : number, validFrom, membershipUntil)
+        : null;
+  }
+
+  private static LocalDate date(String label, String text, List<String> problems) {
+    try {
+      return Dates.parse(label, text);
+    } catch (InvalidRequestException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package nl.werkpact.keurmerk.golive;
+
+import java.util.List;
+
+/** What an import did or, in a dry run, would do: per line, and in totals. In Dutch, as the admin reads it. */
+public record ImportReport(boolean confirmed, String fileProblem, List<LineResult> lines) {
+
+  public enum Outcome {
+    /** Dry run: the line can be imported. */
+    GOED("Goed"),
+    IMPORTED("Ingevoerd"),
+    /** The employer is already in the system (an earlier run of this file, or entered by hand): nothing done. */
+    SKIPPED("Overgeslagen"),
+    ERROR("Fout");
+
+    public final String label;
+
+    Outcome(String label) {
+      this.label = label;
+    }
+  }
+
+  public record LineResult(long line, String employer, String kvkNumber, Outcome outcome, List<String> messages) {
+    public String text() {
+      return String.join(" ", messages);
+    }
+  }
+
+  public long count(Outcome outcome) {
+    return lines.stream().filter(l -> l.outcome() == outcome).count();
+  }
+
+  public boolean hasErrors() {
+    return fileProblem != null || count(Outcome.ERROR) > 0;
+  }
+
+  /** The totals in one Dutch sentence. */
+  public String totals() {
+    if (fileProblem != null) {
+      return "Niets ingevoerd: " + fileProblem;
+    }
+    long good = count(Outcome.GOED);
+    long imported = count(Outcome.IMPORTED);
+    long skipped = count(Outcome.SKIPPED);
+    long errors = count(Outcome.ERROR);
+    return lines.size() + " regels: " + (confirmed ? imported + " ingevoerd" : good + " goed (proefdraai, nog niets ingevoerd)")
+        + ", " + skipped + " overgeslagen (staan al in het systeem), " + errors + " met een fout"
+        + (errors > 0 ? (confirmed ? " (niet ingevoerd; verbeter ze en voer het bestand opnieuw in)" : "") : "") + ".";
+  }
+}
