@@ -115,12 +115,13 @@ final class WerkgeversCsv {
         return new Contents(List.of(), "De kopregel mist de kolom " + quoted(missing) + ".");
       }
       List<Line> lines = new ArrayList<>();
+      int[] lineStarts = lineStarts(text);
       for (CSVRecord record : parser) {
         if (lines.size() >= MAX_LINES) {
           return new Contents(List.of(), "Het bestand heeft meer dan " + String.format(Locale.GERMANY, "%,d", MAX_LINES)
               + " regels; splits het in kleinere bestanden.");
         }
-        long lineNumber = record.getRecordNumber() + 1; // the header is line 1
+        long lineNumber = lineOf(text, record.getCharacterPosition(), lineStarts);
         Map<Column, String> values = new EnumMap<>(Column.class);
         columns.forEach((index, column) -> values.put(column, index < record.size() ? record.get(index) : ""));
         String problem = record.size() == header.size() ? null
@@ -132,6 +133,28 @@ final class WerkgeversCsv {
     } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
       return new Contents(List.of(), "Het bestand is geen leesbare CSV: " + dutch(e) + " Controleer de aanhalingstekens rond velden.");
     }
+  }
+
+  /** Where each line of the text starts, to name a record by the line of the file it starts on (as a spreadsheet numbers its rows). */
+  private static int[] lineStarts(String text) {
+    var starts = new java.util.ArrayList<Integer>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static long lineOf(String text, long recordPosition, int[] lineStarts) {
+    int position = (int) recordPosition;
+    while (position < text.length() && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
+      position++; // the parser names the start of the empty lines it skipped before the record
+    }
+    int index = java.util.Arrays.binarySearch(lineStarts, position);
+    return (index >= 0 ? index : -index - 2) + 1L;
   }
 
   private static String dutch(Exception e) {

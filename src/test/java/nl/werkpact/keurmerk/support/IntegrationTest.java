@@ -36,6 +36,11 @@ public abstract class IntegrationTest {
     ExpressionProbe expressionProbe() {
       return new ExpressionProbe();
     }
+
+    @Bean
+    ImportInterruption importInterruption() {
+      return new ImportInterruption();
+    }
   }
 
   /** Meets Camunda's password policy, which the postgres profile switches on. */

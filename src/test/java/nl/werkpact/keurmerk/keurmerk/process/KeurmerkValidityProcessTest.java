@@ -135,6 +135,63 @@ class KeurmerkValidityProcessTest {
     assertThat(dueDates(instance)).containsExactlyInAnyOrder(amsterdam("2030-01-29T09:00"), amsterdam("2030-03-01T00:00"));
   }
 
+  @Test
+  void anImportedKeurmerkPassesOverTheRemindersWhoseMomentIsGoneAndSendsTheRest() throws Exception {
+    // Awarded on 24-11-2026 before this system existed, imported on 10-09-2028: the membership reminder
+    // (23-10-2027) and the first renewal reminder (25-08-2028) are history, the second (24-10-2028) is not.
+    ProcessInstance instance = importAt("2028-09-10T14:00", "2026-11-24", false);
+
+    assertThat(dueDates(instance)).containsExactlyInAnyOrder(amsterdam("2028-10-24T09:00"), amsterdam("2028-11-24T00:00"));
+    runDueJobs();
+    assertThat(reminders).isEmpty();
+
+    moveClockTo("2028-10-24T09:00");
+    assertThat(reminders).containsExactly("RENEWAL_SECOND");
+    moveClockTo("2028-11-24T00:00");
+    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_EXPIRED);
+    assertThat(reminders).containsExactly("RENEWAL_SECOND");
+  }
+
+  @Test
+  void anImportedKeurmerkInItsLastMonthOnlyWaitsForItsExpiry() throws Exception {
+    ProcessInstance instance = importAt("2028-11-01T10:00", "2026-11-24", false);
+
+    assertThat(dueDates(instance)).containsExactly(amsterdam("2028-11-24T00:00"));
+    moveClockTo("2028-11-24T00:00");
+    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_EXPIRED);
+    assertThat(reminders).isEmpty();
+  }
+
+  @Test
+  void anImportedKeurmerkKeepsEveryReminderStillAhead() {
+    ProcessInstance instance = importAt("2027-03-01T10:00", "2026-11-24", false);
+
+    assertThat(dueDates(instance)).containsExactlyInAnyOrder(
+        amsterdam("2027-10-23T09:00"), amsterdam("2028-08-25T09:00"), amsterdam("2028-11-24T00:00"));
+  }
+
+  @Test
+  void whenConfiguredTheRemindersWhoseMomentIsGoneAreSentAtOnce() throws Exception {
+    importAt("2028-09-10T14:00", "2026-11-24", true);
+
+    runDueJobs();
+    assertThat(reminders).containsExactlyInAnyOrder("MEMBERSHIP_END", "RENEWAL_FIRST");
+  }
+
+  /** A keurmerk valid from {@code validFrom} for two years, with one year of membership, imported at {@code now}. */
+  private ProcessInstance importAt(String now, String validFrom, boolean sendPassedReminders) {
+    ClockUtil.setCurrentTime(amsterdam(now));
+    var period = nl.werkpact.keurmerk.keurmerk.ValidityPeriod.keurmerk(java.time.LocalDate.parse(validFrom));
+    var membership = nl.werkpact.keurmerk.keurmerk.ValidityPeriod.membership(period.validFrom());
+    var keurmerk = new nl.werkpact.keurmerk.keurmerk.Keurmerk(42L, "SW-2026-0042", 7L, 3L, period.validFrom(), period.validUntil(),
+        nl.werkpact.keurmerk.keurmerk.KeurmerkStatus.ACTIVE, null);
+    var imported = new ImportedValidityPeriods(engine.getRuntimeService(), engine.getManagementService(),
+        mock(nl.werkpact.keurmerk.keurmerk.KeurmerkService.class));
+    String id = imported.start(keurmerk,
+        new nl.werkpact.keurmerk.keurmerk.Membership(5L, 42L, 7L, membership.validFrom(), membership.validUntil()), sendPassedReminders);
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
   private ProcessInstance award(String now, String validUntil, String membershipUntil) {
     ClockUtil.setCurrentTime(amsterdam(now));
     return engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
