@@ -12,8 +12,6 @@ import java.util.function.Function;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.dashboard.WerkpactFigures.Figures;
 import nl.werkpact.keurmerk.dashboard.WerkpactFigures.Selection;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The dashboard's tables as CSV, the way a Dutch spreadsheet opens them: UTF-8 with a byte order mark, {@code ;}
@@ -24,8 +22,7 @@ final class DashboardCsv {
   /** One table: its column names and its rows, each a list of values in those columns. */
   record Table(List<String> header, Function<Figures, List<List<Object>>> rows) {
     void write(Figures figures, Writer out) throws IOException {
-      out.write('\uFEFF');
-      try (var printer = new CSVPrinter(out, FORMAT)) {
+      try (var printer = nl.werkpact.keurmerk.common.SpreadsheetCsv.printer(out)) {
         printer.printRecord(header);
         for (List<Object> row : rows.apply(figures)) {
           printer.printRecord(row.stream().map(DashboardCsv::cell).toList());
@@ -33,8 +30,6 @@ final class DashboardCsv {
       }
     }
   }
-
-  private static final CSVFormat FORMAT = CSVFormat.Builder.create().setDelimiter(';').setRecordSeparator("\r\n").get();
 
   private static final Map<String, Table> TABLES = Map.of(
       "per-jaar", new Table(List.of("Jaar", "Intenties", "Ondertekend", "Ondertekend totaal", "Doel ondertekend", "Keurmerken toegekend",

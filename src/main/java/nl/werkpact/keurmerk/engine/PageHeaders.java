@@ -18,6 +18,7 @@ public final class PageHeaders extends OncePerRequestFilter {
   private static final String WITHOUT_SCRIPTS =
       "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   private static final String OWN_SCRIPTS = WITHOUT_SCRIPTS + "; script-src 'self'";
+  private static final String OWN_SCRIPTS_ASKING_THE_APP = OWN_SCRIPTS + "; connect-src 'self'";
 
   private final String cacheControl;
   private final String contentSecurityPolicy;
@@ -35,6 +36,11 @@ public final class PageHeaders extends OncePerRequestFilter {
   /** Pages that run script files served by the app itself (never inline script, never from elsewhere). */
   public static FilterRegistrationBean<PageHeaders> withOwnScripts(String name, String cacheControl, String... urlPatterns) {
     return registration(new PageHeaders(cacheControl, OWN_SCRIPTS), name, urlPatterns);
+  }
+
+  /** Pages whose own script files also ask the app itself for data (the import's progress). */
+  public static FilterRegistrationBean<PageHeaders> withOwnScriptsAskingTheApp(String name, String cacheControl, String... urlPatterns) {
+    return registration(new PageHeaders(cacheControl, OWN_SCRIPTS_ASKING_THE_APP), name, urlPatterns);
   }
 
   private static FilterRegistrationBean<PageHeaders> registration(PageHeaders headers, String name, String... urlPatterns) {

@@ -34,6 +34,18 @@ public record ImportReport(boolean confirmed, String fileProblem, List<LineResul
     return fileProblem != null || count(Outcome.ERROR) > 0;
   }
 
+  /** The report as a spreadsheet: one row per line of the file, and the totals below. */
+  public void writeCsv(java.io.Writer out) throws java.io.IOException {
+    try (var printer = nl.werkpact.keurmerk.common.SpreadsheetCsv.printer(out)) {
+      printer.printRecord("Regel", "Werkgever", "KvK-nummer", "Uitkomst", "Toelichting");
+      for (LineResult line : lines) {
+        printer.printRecord(line.line(), line.employer(), line.kvkNumber(), line.outcome().label, line.text());
+      }
+      printer.println();
+      printer.printRecord("", totals());
+    }
+  }
+
   /** The totals in one Dutch sentence. */
   public String totals() {
     if (fileProblem != null) {

@@ -22,6 +22,8 @@ public class StaffPages {
   private static final List<String> MAY_READ = List.of(Groups.ACCOUNTMANAGERS, Groups.KEURMERKCOMMISSIE, Groups.ADMINS,
       org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
 
+  private static final List<String> ADMINISTER = List.of(Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+
   private final IdentityService identity;
 
   StaffPages(IdentityService identity) {
@@ -30,28 +32,57 @@ public class StaffPages {
 
   /** The template to answer with when the caller may not read staff pages (status set); empty when it may. */
   public Optional<String> refusal(HttpServletRequest request, HttpServletResponse response) {
+    return refusal(request, response, MAY_READ);
+  }
+
+  /** As {@link #refusal}, for pages only admins may use (the go-live import). */
+  public Optional<String> refusalUnlessAdmin(HttpServletRequest request, HttpServletResponse response) {
+    Optional<String> refusal = refusal(request, response, ADMINISTER);
+    if (refusal.isPresent() && response.getStatus() == 403) {
+      request.setAttribute("forbiddenText", "Deze pagina is alleen voor beheerders.");
+    }
+    return refusal;
+  }
+
+  /** The user id of the caller (Tasklist session or HTTP Basic); call after a refusal check let the caller in. */
+  public String callerId(HttpServletRequest request) {
+    var user = sessionUser(request);
+    if (user != null) {
+      return user.getName();
+    }
+    String[] credentials = BasicCredentials.of(request.getHeader("Authorization"));
+    return credentials == null ? null : credentials[0];
+  }
+
+  private Optional<String> refusal(HttpServletRequest request, HttpServletResponse response, List<String> allowed) {
     List<String> groups = groupsOfCaller(request);
     if (groups == null) {
       response.setStatus(401);
       response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
       return Optional.of("internal/login");
     }
-    if (groups.stream().noneMatch(MAY_READ::contains)) {
+    if (groups.stream().noneMatch(allowed::contains)) {
       response.setStatus(403);
       return Optional.of("internal/forbidden");
     }
     return Optional.empty();
   }
 
+  private static UserAuthentication sessionUser(HttpServletRequest request) {
+    var session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    var auths = AuthenticationUtil.getAuthsFromSession(session);
+    var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
+    return auth instanceof UserAuthentication user && user.getGroupIds() != null ? user : null;
+  }
+
   /** The groups of the user logged in to Tasklist in this browser, or of the HTTP Basic login; null when neither. */
   private List<String> groupsOfCaller(HttpServletRequest request) {
-    var session = request.getSession(false);
-    if (session != null) {
-      var auths = AuthenticationUtil.getAuthsFromSession(session);
-      var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
-      if (auth instanceof UserAuthentication user && user.getGroupIds() != null) {
-        return user.getGroupIds();
-      }
+    var user = sessionUser(request);
+    if (user != null) {
+      return user.getGroupIds();
     }
     String[] credentials = BasicCredentials.of(request.getHeader("Authorization"));
     if (credentials != null && identity.checkPassword(credentials[0], credentials[1])) {

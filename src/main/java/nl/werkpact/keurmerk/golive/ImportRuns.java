@@ -1,0 +1,179 @@
+package nl.werkpact.keurmerk.golive;
+
+import jakarta.annotation.PreDestroy;
+import java.io.InputStreamReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.werkpact.keurmerk.common.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The go-live imports started from the admin page. They run one at a time in the background, so a large file does not
+ * hold the browser's request; the page follows a run's progress and shows its report when it is done. The last runs
+ * are kept in memory (with the uploaded file, so a good dry run can be confirmed without uploading again); a restart
+ * forgets them, and a run broken off by a restart has stored only whole lines (run the file again).
+ */
+@Component
+public class ImportRuns {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImportRuns.class);
+  private static final int KEPT = 20;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** One import: its file, who started it, how far it is, and its report once done. */
+  public static final class Run {
+    private final String id;
+    private final String fileName;
+    private final byte[] content;
+    private final boolean confirm;
+    private final String startedBy;
+    private final LocalDateTime startedAt;
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger total = new AtomicInteger();
+    private volatile ImportReport report;
+    private volatile String failure;
+
+    Run(String id, String fileName, byte[] content, boolean confirm, String startedBy, LocalDateTime startedAt) {
+      this.id = id;
+      this.fileName = fileName;
+      this.content = content;
+      this.confirm = confirm;
+      this.startedBy = startedBy;
+      this.startedAt = startedAt;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public String fileName() {
+      return fileName;
+    }
+
+    public boolean confirm() {
+      return confirm;
+    }
+
+    public String startedBy() {
+      return startedBy;
+    }
+
+    public LocalDateTime startedAt() {
+      return startedAt;
+    }
+
+    public int done() {
+      return done.get();
+    }
+
+    public int total() {
+      return total.get();
+    }
+
+    public ImportReport report() {
+      return report;
+    }
+
+    /** Why the run stopped before it had a report (the system failed, not a line); null otherwise. */
+    public String failure() {
+      return failure;
+    }
+
+    public boolean finished() {
+      return report != null || failure != null;
+    }
+
+    public int percent() {
+      return finished() ? 100 : total() == 0 ? 0 : (int) (100L * done() / total());
+    }
+
+    /** A dry run without errors whose lines can now be imported. */
+    public boolean confirmable() {
+      return !confirm && report != null && !report.hasErrors() && report.count(ImportReport.Outcome.GOED) > 0;
+    }
+  }
+
+  private final GoLiveImport goLiveImport;
+  private final Clock clock;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "go-live-import");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Map<String, Run> runs = new LinkedHashMap<>();
+
+  public ImportRuns(GoLiveImport goLiveImport, Clock clock) {
+    this.goLiveImport = goLiveImport;
+    this.clock = clock;
+  }
+
+  /** Starts a run in the background; refused in Dutch while another run has not finished. */
+  public synchronized Run start(String fileName, byte[] content, boolean confirm, String startedBy) {
+    runs.values().stream().filter(run -> !run.finished()).findFirst().ifPresent(running -> {
+      throw new ConflictException("Er loopt al een import (" + running.fileName() + ", gestart door " + running.startedBy()
+          + "); wacht tot die klaar is en probeer het dan opnieuw.");
+    });
+    byte[] id = new byte[16];
+    RANDOM.nextBytes(id);
+    Run run = new Run(HexFormat.of().formatHex(id), fileName, content, confirm, startedBy, LocalDateTime.now(clock));
+    runs.put(run.id(), run);
+    while (runs.size() > KEPT) {
+      runs.remove(runs.keySet().iterator().next());
+    }
+    LOG.info("Go-live import {} of {} started by {}", confirm ? "(confirmed)" : "(dry run)", fileName, startedBy);
+    worker.submit(() -> execute(run));
+    return run;
+  }
+
+  /** Imports the file of a good dry run. */
+  public Run confirm(Run dryRun, String startedBy) {
+    if (!dryRun.confirmable()) {
+      throw new ConflictException("Deze proefdraai kan niet worden ingevoerd: hij is nog bezig of heeft fouten. Verbeter het bestand en "
+          + "laad het opnieuw.");
+    }
+    return start(dryRun.fileName(), dryRun.content, true, startedBy);
+  }
+
+  public synchronized Optional<Run> find(String id) {
+    return Optional.ofNullable(runs.get(id));
+  }
+
+  /** The kept runs, newest first. */
+  public synchronized List<Run> recent() {
+    var recent = new ArrayList<>(runs.values());
+    java.util.Collections.reverse(recent);
+    return recent;
+  }
+
+  private void execute(Run run) {
+    try (var reader = new InputStreamReader(new ByteArrayInputStream(run.content), StandardCharsets.UTF_8)) {
+      run.report = goLiveImport.run(reader, run.confirm, (done, total) -> {
+        run.total.set(total);
+        run.done.set(done);
+      });
+    } catch (Exception | Error e) {
+      LOG.error("Go-live import of {} failed", run.fileName(), e);
+      run.failure = "De import is afgebroken door een fout in het systeem (" + e.getClass().getSimpleName() + "). Regels die al "
+          + "waren ingevoerd blijven staan, elk helemaal; voer het bestand opnieuw in om de rest in te voeren.";
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+}
