@@ -50,6 +50,16 @@ public class EmployerService {
     return employers.findById(id).orElseThrow();
   }
 
+  /**
+   * A new employer whose KvK number is not in the system yet (the go-live import checked it): stored without looking
+   * for an existing one first; a KvK number that is there after all fails on the unique key. Returns the new id.
+   */
+  @Transactional
+  public long registerNew(EmployerDetails details) {
+    validate(details);
+    return employers.insert(details, OffsetDateTime.now(clock));
+  }
+
   public java.util.Optional<Employer> findByKvkNumber(String kvkNumber) {
     return employers.findByKvkNumber(kvkNumber);
   }

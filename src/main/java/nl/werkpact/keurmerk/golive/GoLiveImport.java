@@ -21,7 +21,6 @@ import nl.werkpact.keurmerk.golive.ImportReport.Outcome;
 import nl.werkpact.keurmerk.golive.WerkgeversCsv.Column;
 import nl.werkpact.keurmerk.golive.WerkgeversCsv.Line;
 import nl.werkpact.keurmerk.identity.Groups;
-import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods;
@@ -74,11 +73,13 @@ public class GoLiveImport {
   private final Clock clock;
   private final boolean sendPassedReminders;
   private final ObjectProvider<Interruption> interruption;
+  private final int threads;
 
   public GoLiveImport(EmployerService employers, ConvenantService convenants, AuditService audits, KeurmerkService keurmerken,
       ImportedValidityPeriods validityPeriods, IdentityService identity, JdbcClient jdbc, PlatformTransactionManager transactions,
       Clock clock, @Value("${werkpact.import.send-passed-reminders:false}") boolean sendPassedReminders,
-      ObjectProvider<Interruption> interruption) {
+      @Value("${werkpact.import.threads:3}") int threads, ObjectProvider<Interruption> interruption) {
+    this.threads = threads;
     this.employers = employers;
     this.convenants = convenants;
     this.audits = audits;
@@ -109,10 +110,12 @@ public class GoLiveImport {
     Set<String> takenNumbers = new HashSet<>(jdbc.sql("SELECT number FROM keurmerk").query(String.class).list());
     Map<String, Long> kvkInFile = new HashMap<>();
     Map<String, Long> numberInFile = new HashMap<>();
-
-    List<LineResult> results = new ArrayList<>();
     int total = contents.lines().size();
-    for (Line line : contents.lines()) {
+    LineResult[] results = new LineResult[total];
+    List<Integer> toImport = new ArrayList<>();
+    List<Checked> checkedLines = new ArrayList<>(java.util.Collections.nCopies(total, null));
+    for (int index = 0; index < total; index++) {
+      Line line = contents.lines().get(index);
       String kvk = line.get(Column.KVK);
       String name = line.get(Column.NAME);
       List<String> problems = new ArrayList<>();
@@ -128,48 +131,88 @@ public class GoLiveImport {
           problems.add("Keurmerknummer " + number + " staat ook op regel " + earlierNumber + ".");
         }
       }
-      LineResult result;
       if (earlier == null && knownKvk.contains(kvk)) {
-        result = new LineResult(line.number(), name, kvk, Outcome.SKIPPED,
+        results[index] = new LineResult(line.number(), name, kvk, Outcome.SKIPPED,
             List.of("Werkgever met KvK-nummer " + kvk + " staat al in het systeem; deze regel is overgeslagen."));
-      } else {
-        if (!number.isEmpty() && takenNumbers.contains(number)) {
-          problems.add("Keurmerknummer " + number + " is al uitgegeven aan een andere werkgever.");
-        }
-        if (!problems.isEmpty()) {
-          result = new LineResult(line.number(), name, kvk, Outcome.ERROR, problems);
-        } else if (!confirm) {
-          result = new LineResult(line.number(), name, kvk, Outcome.GOED, List.of(describe(checked, today)));
-        } else {
-          result = importLine(line, checked, today);
-          if (result.outcome() == Outcome.IMPORTED) {
-            knownKvk.add(kvk);
-            if (checked.number() != null) {
-              takenNumbers.add(checked.number());
-            }
-          }
-        }
+        continue;
       }
-      results.add(result);
-      progress.update(results.size(), total);
+      if (!number.isEmpty() && takenNumbers.contains(number)) {
+        problems.add("Keurmerknummer " + number + " is al uitgegeven aan een andere werkgever.");
+      }
+      if (!problems.isEmpty()) {
+        results[index] = new LineResult(line.number(), name, kvk, Outcome.ERROR, problems);
+      } else if (!confirm) {
+        results[index] = new LineResult(line.number(), name, kvk, Outcome.GOED, List.of(describe(checked, today)));
+      } else {
+        toImport.add(index);
+        checkedLines.set(index, checked);
+      }
     }
-    var report = new ImportReport(confirm, null, results);
+    var done = new java.util.concurrent.atomic.AtomicInteger(total - toImport.size());
+    progress.update(done.get(), total);
+    if (!toImport.isEmpty()) {
+      keurmerken.reserveImportedNumbers(toImport.stream().map(checkedLines::get).map(Checked::number).filter(java.util.Objects::nonNull).toList());
+      importInParallel(toImport, index -> {
+        results[index] = importLine(contents.lines().get(index), checkedLines.get(index), today);
+        progress.update(done.incrementAndGet(), total);
+      });
+    }
+    var report = new ImportReport(confirm, null, java.util.Arrays.asList(results));
     LOG.info("Go-live import ({}): {}", confirm ? "ingevoerd" : "proefdraai", report.totals());
     return report;
+  }
+
+  /**
+   * Imports the lines on a few threads at once: each line is its own transaction and touches only its own employer,
+   * convenant and keurmerk, so they do not wait for each other, and the engine's work per line (the validity period)
+   * is mostly waiting on the database.
+   */
+  private void importInParallel(List<Integer> indexes, java.util.function.IntConsumer importOne) {
+    int threads = Math.max(1, Math.min(this.threads, indexes.size()));
+    if (threads == 1) {
+      indexes.forEach(importOne::accept);
+      return;
+    }
+    var next = new java.util.concurrent.atomic.AtomicInteger();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task, "go-live-import-line");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      var workers = new ArrayList<java.util.concurrent.Future<?>>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          for (int i; (i = next.getAndIncrement()) < indexes.size(); ) {
+            importOne.accept(indexes.get(i));
+          }
+        }));
+      }
+      for (var worker : workers) {
+        worker.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Go-live import interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("Go-live import failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private LineResult importLine(Line line, Checked checked, LocalDate today) {
     String kvk = checked.employer().kvkNumber();
     try {
       perLine.executeWithoutResult(status -> {
-        long employerId = employers.register(checked.employer()).id();
+        long employerId = employers.registerNew(checked.employer());
         convenants.importSigned(employerId, checked.accountmanager(), checked.signedDate(), checked.signedBy());
         if (checked.number() != null) {
           long auditId = audits.importAward(employerId, checked.accountmanager(), checked.validFrom());
-          Keurmerk keurmerk = keurmerken.importExisting(employerId, auditId, checked.number(), checked.validFrom(), checked.membershipUntil());
+          var imported = keurmerken.importExisting(employerId, auditId, checked.number(), checked.validFrom(), checked.membershipUntil());
           interruption.ifAvailable(probe -> probe.afterKeurmerk(kvk));
-          if (keurmerk.status() == KeurmerkStatus.ACTIVE) {
-            validityPeriods.start(keurmerk, keurmerken.membershipOf(keurmerk.id()), sendPassedReminders);
+          if (imported.keurmerk().status() == KeurmerkStatus.ACTIVE) {
+            validityPeriods.start(imported.keurmerk(), imported.membership(), sendPassedReminders);
           }
         }
       });

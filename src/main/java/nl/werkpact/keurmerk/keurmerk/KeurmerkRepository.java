@@ -113,10 +113,12 @@ public class KeurmerkRepository {
         .params(employerId, on, on).query(Keurmerk.class).list();
   }
 
-  void insertMembership(long keurmerkId, long employerId, ValidityPeriod period) {
+  long insertMembership(long keurmerkId, long employerId, ValidityPeriod period) {
+    var keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
         .params(keurmerkId, employerId, period.validFrom(), period.validUntil())
-        .update();
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
   }
 
   /** A keurmerk with the number it already had (go-live import), in the status given, with its first history row. */

@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.keurmerk;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,24 +97,45 @@ public class KeurmerkService {
   /**
    * A keurmerk awarded before this system existed (go-live import), with its own number: valid two years from
    * {@code validFrom} by the same rule as an award, ACTIVE while that runs and EXPIRED after, with its membership
-   * (to {@code membershipUntil} when known, else one year). New numbers of that year continue after this one.
+   * (to {@code membershipUntil} when known, else one year). Reserve the number first ({@link #reserveImportedNumbers}).
    */
   @Transactional
-  public Keurmerk importExisting(long employerId, long auditId, String number, LocalDate validFrom, LocalDate membershipUntil) {
+  public Imported importExisting(long employerId, long auditId, String number, LocalDate validFrom, LocalDate membershipUntil) {
     var matcher = NUMBER.matcher(number);
     if (!matcher.matches()) {
       throw new IllegalArgumentException("Not a keurmerk number: " + number);
     }
     ValidityPeriod period = ValidityPeriod.keurmerk(validFrom);
     KeurmerkStatus status = period.validUntil().isBefore(LocalDate.now(clock)) ? KeurmerkStatus.EXPIRED : KeurmerkStatus.ACTIVE;
-    keurmerken.raiseCounter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
     long id = keurmerken.insertImported(number, employerId, auditId, period, status, OffsetDateTime.now(clock));
-    keurmerken.insertMembership(id, employerId, new ValidityPeriod(validFrom,
-        membershipUntil != null ? membershipUntil : ValidityPeriod.membership(validFrom).validUntil()));
-    return keurmerken.findById(id).orElseThrow();
+    var membership = new ValidityPeriod(validFrom, membershipUntil != null ? membershipUntil : ValidityPeriod.membership(validFrom).validUntil());
+    long membershipId = keurmerken.insertMembership(id, employerId, membership);
+    return new Imported(new Keurmerk(id, number, employerId, auditId, period.validFrom(), period.validUntil(), status, null),
+        new Membership(membershipId, id, employerId, membership.validFrom(), membership.validUntil()));
   }
+
+  /** An imported keurmerk and its membership, as stored. */
+  public record Imported(Keurmerk keurmerk, Membership membership) {}
 
   public boolean numberTaken(String number) {
     return keurmerken.numberTaken(number);
+  }
+
+  /**
+   * Before keurmerken with their own numbers are imported: new numbers of each year continue after the highest of
+   * them, so no award made meanwhile can take one. In one short transaction, so the lines imported after it do not
+   * wait for each other on the number counter.
+   */
+  @Transactional
+  public void reserveImportedNumbers(java.util.Collection<String> numbers) {
+    Map<Integer, Integer> highest = new java.util.TreeMap<>();
+    for (String number : numbers) {
+      var matcher = NUMBER.matcher(number);
+      if (!matcher.matches()) {
+        throw new IllegalArgumentException("Not a keurmerk number: " + number);
+      }
+      highest.merge(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), Math::max);
+    }
+    highest.forEach(keurmerken::raiseCounter);
   }
 }

@@ -1,6 +1,5 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
-import java.util.ArrayList;
 import java.util.List;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
@@ -9,7 +8,6 @@ import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess.Elements;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +25,8 @@ public class ImportedValidityPeriods {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final KeurmerkService keurmerken;
+  /** The timer each job definition belongs to; a job definition never changes its activity. */
+  private final java.util.Map<String, String> activityOf = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ImportedValidityPeriods(RuntimeService runtime, ManagementService management, KeurmerkService keurmerken) {
     this.runtime = runtime;
@@ -59,32 +59,21 @@ public class ImportedValidityPeriods {
       if (due.isEmpty()) {
         return;
       }
-      ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
-      ActivityInstance period = find(tree, Elements.SUB_PROCESS_VALIDITY).get(0);
       var modification = runtime.createProcessInstanceModification(processInstanceId);
       for (Job job : due) {
-        String activityId = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+        String activityId = activityOf.computeIfAbsent(job.getJobDefinitionId(),
+            definition -> management.createJobDefinitionQuery().jobDefinitionId(definition).singleResult().getActivityId());
         if (Elements.TIMER_KEURMERK_EXPIRES.equals(activityId)) {
           throw new IllegalStateException("The expiry of an imported keurmerk that is still valid cannot be due yet");
         }
         if (Elements.TIMER_RENEWAL_REMINDER_FIRST.equals(activityId)) {
-          modification.startBeforeActivity(Elements.TIMER_RENEWAL_REMINDER_SECOND, period.getId());
+          // The validity sub-process has one instance, so the token starts inside it.
+          modification.startBeforeActivity(Elements.TIMER_RENEWAL_REMINDER_SECOND);
         }
-        find(tree, activityId).forEach(waiting -> modification.cancelActivityInstance(waiting.getId()));
+        modification.cancelAllForActivity(activityId);
       }
       modification.execute(true, true);
     }
     throw new IllegalStateException("Reminders of instance " + processInstanceId + " stay due after " + MAX_ROUNDS + " rounds");
-  }
-
-  private static List<ActivityInstance> find(ActivityInstance root, String activityId) {
-    List<ActivityInstance> found = new ArrayList<>();
-    if (activityId.equals(root.getActivityId())) {
-      found.add(root);
-    }
-    for (ActivityInstance child : root.getChildActivityInstances()) {
-      found.addAll(find(child, activityId));
-    }
-    return found;
   }
 }
