@@ -263,10 +263,10 @@ public class GoLiveImport {
     }
     String accountmanager = line.get(Column.ACCOUNTMANAGER);
     if (accountmanager.isEmpty()) {
-      problems.add("Accountmanager is verplicht: de gebruikersnaam waarmee hij of zij inlogt, zoals anna.");
+      problems.add("Accountmanager is verplicht: de gebruikersnaam waarmee hij of zij inlogt (Admin, Gebruikers).");
     } else if (!accountmanagers.contains(accountmanager)) {
       problems.add("Accountmanager \"" + accountmanager + "\" is geen gebruiker in de groep accountmanagers; gebruik de gebruikersnaam "
-          + "waarmee hij of zij inlogt, zoals anna.");
+          + "waarmee hij of zij inlogt (Admin, Gebruikers).");
     }
     String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(java.util.Locale.ROOT);
     String validFromText = line.get(Column.KEURMERK_VALID_FROM);

@@ -49,6 +49,10 @@ public final class ImportCommand {
     }
     var context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
         .properties("camunda.bpm.job-execution.enabled=false", "werkpact.demo.enabled=false", "spring.main.banner-mode=off",
+            "management.endpoint.health.validate-group-membership=false",
+            // No web server: neither the REST API nor the webapps.
+            "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+                + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
             "logging.level.root=WARN", "logging.level.nl.werkpact=WARN")
         .run(springArgs.toArray(String[]::new));
     try (var reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
