@@ -104,19 +104,16 @@ class DemoSetup {
   /**
    * The Werkpact as it stands at go-live, shaped like the one in the news (about fifty signatories in Maassluis,
    * Vlaardingen and Schiedam, 36 of them keurmerkhouder with staggered dates), brought in by the go-live import from
-   * {@code demo/werkgevers.csv}: the register, the dossier and the dashboard have something to show on first start.
+   * {@code demo/werkgevers.csv} with its dates moved to today: the register, the dossier and the dashboard have something
+   * to show on first start.
    */
   private void importSignatories() {
     if (employers.findByKvkNumber("91000001").isPresent()) {
       return;
     }
-    try (var csv = new java.io.InputStreamReader(new org.springframework.core.io.ClassPathResource("demo/werkgevers.csv").getInputStream(),
-        java.nio.charset.StandardCharsets.UTF_8)) {
-      var report = goLiveImport.run(csv, true, nl.werkpact.keurmerk.golive.GoLiveImport.Progress.NONE);
-      LOG.info("Demo signatories and keurmerkhouders: {}", report.totals());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    String file = nl.werkpact.keurmerk.golive.DemoSignatories.asOf(java.time.LocalDate.now(clock));
+    var report = goLiveImport.run(new java.io.StringReader(file), true, nl.werkpact.keurmerk.golive.GoLiveImport.Progress.NONE);
+    LOG.info("Demo signatories and keurmerkhouders: {}", report.totals());
   }
 
   private void signedConvenant(String name, String kvk, String address, String municipality, String contact, String email) {

@@ -252,6 +252,34 @@ class GoLiveImportIT extends IntegrationTest {
     assertThat(next.number()).isEqualTo(String.format("SW-2017-%04d", high + 1));
   }
 
+  @Test
+  void theDemoFileIsAGoodGoLiveFileWhateverDayTheDemoFirstStarts() {
+    for (LocalDate firstStart : List.of(today, today.plusYears(3).plusDays(100))) {
+      // The demo's accountmanager is anna, who is not a user here; its numbers would be taken by this context's awards.
+      String file = DemoSignatories.asOf(firstStart).replace(";anna;", ";" + ACCOUNTMANAGER + ";").replace(";SW-20", ";SW-19");
+      var clock = java.time.Clock.fixed(firstStart.atTime(10, 0).atZone(EngineClock.AMSTERDAM).toInstant(), EngineClock.AMSTERDAM);
+
+      ImportReport report = goLiveImportAt(clock).run(new StringReader(file), false, GoLiveImport.Progress.NONE);
+
+      assertThat(report.lines()).as("first start on %s", firstStart).hasSize(52)
+          .allSatisfy(line -> assertThat(line.outcome()).as(shown(line)).isEqualTo(Outcome.GOED));
+      assertThat(report.lines().stream().filter(l -> l.text().endsWith("(geldig; herinneringen lopen).")).count()).isEqualTo(36);
+      assertThat(report.lines().stream().filter(l -> l.text().endsWith("(verlopen).")).count()).isEqualTo(3);
+      assertThat(report.lines().stream().map(l -> l.text()).filter(t -> t.contains("Keurmerk")).count()).isEqualTo(39);
+    }
+  }
+
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  /** The import as it would run on another day (only the dry run's checks and report depend on it). */
+  private GoLiveImport goLiveImportAt(java.time.Clock clock) {
+    return new GoLiveImport(context.getBean(nl.werkpact.keurmerk.employer.EmployerService.class),
+        context.getBean(nl.werkpact.keurmerk.convenant.ConvenantService.class), context.getBean(nl.werkpact.keurmerk.audit.AuditService.class),
+        keurmerken, context.getBean(nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods.class), identityService, jdbc,
+        context.getBean(org.springframework.transaction.PlatformTransactionManager.class), clock, false, 1,
+        context.getBeanProvider(GoLiveImport.Interruption.class));
+  }
+
   private ImportReport importConfirmed(String csv) {
     return goLiveImport.run(new StringReader(csv), true, GoLiveImport.Progress.NONE);
   }
