@@ -85,13 +85,15 @@ public class AuditRepository {
   }
 
   /** The audit behind a keurmerk awarded before this system existed (go-live import): decided, without figures. */
-  long insertImportedAward(long employerId, String requestedBy, LocalDate awardDate, String findings) {
+  long insertImportedAward(long employerId, String requestedBy, LocalDate awardDate, String findings, AuditService.ImportedFigures figures) {
     OffsetDateTime at = awardDate.atStartOfDay(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toOffsetDateTime();
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO audit (employer_id, status, requested_at, requested_by, findings, final_outcome, decided_by, decided_at, decided_on)
-            VALUES (?, 'AWARDED', ?, ?, ?, 'TOEKENNEN', 'import', ?, ?)""")
-        .params(employerId, at, requestedBy, findings, at, awardDate)
+            INSERT INTO audit (employer_id, status, requested_at, requested_by, findings, extra_workplaces, work_experience_places,
+                               social_purchasing_euros, final_outcome, decided_by, decided_at, decided_on)
+            VALUES (?, 'AWARDED', ?, ?, ?, ?, ?, ?, 'TOEKENNEN', 'import', ?, ?)""")
+        .params(employerId, at, requestedBy, findings, figures.extraWorkplaces(), figures.workExperiencePlaces(),
+            figures.socialPurchasingEuros(), at, awardDate)
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
   }

@@ -269,11 +269,15 @@ public class AuditService {
 
   /**
    * The audit behind a keurmerk awarded before this system existed (go-live import): AWARDED on the award date, with
-   * no figures (they were never recorded here), so the records show where the keurmerk came from.
+   * the figures the file gives (the dashboard counts them in the award's year), so the records show where the keurmerk
+   * came from.
    */
   @Transactional
-  public long importAward(long employerId, String accountmanager, LocalDate awardDate) {
+  public long importAward(long employerId, String accountmanager, LocalDate awardDate, ImportedFigures figures) {
     return audits.insertImportedAward(employerId, accountmanager, awardDate,
-        "Keurmerk toegekend voor de invoering van dit systeem; overgenomen bij de start (import).");
+        "Keurmerk toegekend voor de invoering van dit systeem; overgenomen bij de start (import).", figures);
   }
+
+  /** What the earlier audit found, where the go-live file gives it (each may be null): what the dashboard counts. */
+  public record ImportedFigures(Integer extraWorkplaces, Integer workExperiencePlaces, java.math.BigDecimal socialPurchasingEuros) {}
 }

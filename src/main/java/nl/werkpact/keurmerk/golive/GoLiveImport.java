@@ -12,6 +12,7 @@ import java.util.Set;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.FormValues;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
@@ -96,7 +97,7 @@ public class GoLiveImport {
 
   /** A line that passed every check, as it will be stored. */
   private record Checked(EmployerDetails employer, LocalDate signedDate, String signedBy, String accountmanager, String number,
-      LocalDate validFrom, LocalDate membershipUntil) {}
+      LocalDate validFrom, LocalDate membershipUntil, AuditService.ImportedFigures figures) {}
 
   public ImportReport run(Reader csv, boolean confirm, Progress progress) {
     var contents = WerkgeversCsv.read(csv);
@@ -208,7 +209,7 @@ public class GoLiveImport {
         long employerId = employers.registerNew(checked.employer());
         convenants.importSigned(employerId, checked.accountmanager(), checked.signedDate(), checked.signedBy());
         if (checked.number() != null) {
-          long auditId = audits.importAward(employerId, checked.accountmanager(), checked.validFrom());
+          long auditId = audits.importAward(employerId, checked.accountmanager(), checked.validFrom(), checked.figures());
           var imported = keurmerken.importExisting(employerId, auditId, checked.number(), checked.validFrom(), checked.membershipUntil());
           interruption.ifAvailable(probe -> probe.afterKeurmerk(kvk));
           if (imported.keurmerk().status() == KeurmerkStatus.ACTIVE) {
@@ -273,9 +274,16 @@ public class GoLiveImport {
     String membershipText = line.get(Column.MEMBERSHIP_UNTIL);
     LocalDate validFrom = null;
     LocalDate membershipUntil = null;
+    var figures = new AuditService.ImportedFigures(
+        count("Extra werkplekken", line.get(Column.EXTRA_WORKPLACES), problems),
+        count("Werkervaringsplaatsen", line.get(Column.WORK_EXPERIENCE_PLACES), problems),
+        amount("Sociale inkoop", line.get(Column.SOCIAL_PURCHASING), problems));
+    boolean keurmerkColumnsFilled = !validFromText.isEmpty() || !membershipText.isEmpty() || !line.get(Column.EXTRA_WORKPLACES).isEmpty()
+        || !line.get(Column.WORK_EXPERIENCE_PLACES).isEmpty() || !line.get(Column.SOCIAL_PURCHASING).isEmpty();
     if (number.isEmpty()) {
-      if (!validFromText.isEmpty() || !membershipText.isEmpty()) {
-        problems.add("Keurmerk geldig vanaf en einde lidmaatschap horen bij een keurmerk: vul ook het keurmerknummer in, of laat ze leeg.");
+      if (keurmerkColumnsFilled) {
+        problems.add("Keurmerk geldig vanaf, einde lidmaatschap en de cijfers van de audit horen bij een keurmerk: vul ook het "
+            + "keurmerknummer in, of laat ze leeg.");
       }
     } else {
       if (!KeurmerkService.NUMBER.matcher(number).matches()) {
@@ -298,8 +306,37 @@ public class GoLiveImport {
       }
     }
     return problems.isEmpty()
-        ? new Checked(employer, signedDate, line.get(Column.SIGNED_BY), accountmanager, number.isEmpty() ? null : number, validFrom, membershipUntil)
+        ? new Checked(employer, signedDate, line.get(Column.SIGNED_BY), accountmanager, number.isEmpty() ? null : number, validFrom,
+            membershipUntil, figures)
         : null;
+  }
+
+  /** A count as a Dutch reader writes it (2.000 is two thousand); never negative. */
+  private static Integer count(String label, String text, List<String> problems) {
+    try {
+      Integer value = FormValues.wholeNumber(label, text);
+      if (value != null && value < 0) {
+        problems.add(label + " kan niet negatief zijn.");
+      }
+      return value;
+    } catch (InvalidRequestException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  /** An amount in euro as a Dutch reader writes it (9.999,99); never negative. */
+  private static java.math.BigDecimal amount(String label, String text, List<String> problems) {
+    try {
+      var value = FormValues.amount(label, text);
+      if (value != null && value.signum() < 0) {
+        problems.add(label + " kan niet negatief zijn.");
+      }
+      return value;
+    } catch (InvalidRequestException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
   }
 
   private static LocalDate date(String label, String text, List<String> problems) {

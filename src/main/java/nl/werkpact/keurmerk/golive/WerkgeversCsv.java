@@ -34,7 +34,10 @@ final class WerkgeversCsv {
     ACCOUNTMANAGER(true, "accountmanager"),
     KEURMERK_NUMBER(false, "keurmerknummer", "keurmerk"),
     KEURMERK_VALID_FROM(false, "keurmerk geldig vanaf", "geldig vanaf"),
-    MEMBERSHIP_UNTIL(false, "lidmaatschap tot en met", "lidmaatschap tot", "einde lidmaatschap");
+    MEMBERSHIP_UNTIL(false, "lidmaatschap tot en met", "lidmaatschap tot", "einde lidmaatschap"),
+    EXTRA_WORKPLACES(false, "extra werkplekken"),
+    WORK_EXPERIENCE_PLACES(false, "werkervaringsplaatsen", "werkervaringsplekken"),
+    SOCIAL_PURCHASING(false, "sociale inkoop", "sociale inkoop (euro)", "sociale inkoop in euro");
 
     final boolean required;
     final List<String> names;

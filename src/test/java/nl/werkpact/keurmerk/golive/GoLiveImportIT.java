@@ -120,7 +120,7 @@ class GoLiveImportIT extends IntegrationTest {
     assertThat(byName.get("Keurmerk In Toekomst")).isEqualTo("Fout: Keurmerk geldig vanaf " + dutch(today.plusDays(1)) + " ligt in de toekomst.");
     assertThat(byName.get("Lidmaatschap Te Vroeg")).isEqualTo("Fout: Einde lidmaatschap " + dutch(today.minusMonths(4))
         + " ligt vóór keurmerk geldig vanaf " + dutch(today.minusMonths(3)) + ".");
-    assertThat(byName.get("Datum Zonder Keurmerk")).startsWith("Fout: Keurmerk geldig vanaf en einde lidmaatschap horen bij een keurmerk");
+    assertThat(byName.get("Datum Zonder Keurmerk")).startsWith("Fout: Keurmerk geldig vanaf, einde lidmaatschap en de cijfers van de audit horen bij een keurmerk");
     assertThat(byName.get("Te Veel Velden")).isEqualTo(
         "Fout: Deze regel heeft 13 velden, de kopregel 12; staat er een puntkomma te veel of te weinig?");
     assertThat(report.lines()).extracting(LineResult::line).startsWith(2L, 3L, 4L);
@@ -181,6 +181,36 @@ class GoLiveImportIT extends IntegrationTest {
     assertThat(jdbc.sql("""
             SELECT COUNT(*) FROM correspondence c JOIN employer e ON e.contact_email = c.recipient WHERE e.kvk_number IN (?, ?, ?, ?)""")
         .params(signatory, holder, expired, recent).query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void theFiguresOfTheEarlierAuditAreReadTheDutchWayAndStoredWithTheAward() {
+    String header = HEADER + ";extra werkplekken;werkervaringsplaatsen;sociale inkoop";
+    String good = nextKvk();
+    String goodNumber = number(2018);
+    String file = header + "\n"
+        + line("Met Cijfers", good, goodNumber, today.minusMonths(4), null) + ";1.200;3;9.999,99\n"
+        + line("Halve Werkplek", nextKvk(), number(2018), today.minusMonths(4), null) + ";2,5;;\n"
+        + line("Engelse Euro", nextKvk(), number(2018), today.minusMonths(4), null) + ";1;1;1,234.56\n"
+        + line("Negatief", nextKvk(), number(2018), today.minusMonths(4), null) + ";-2;;\n"
+        + line("Cijfers Zonder Keurmerk", nextKvk(), null, null, null) + ";4;;\n";
+
+    ImportReport report = importConfirmed(file);
+
+    assertThat(report.lines()).extracting(GoLiveImportIT::shown).containsExactly(
+        report.lines().get(0).outcome().label + ": " + report.lines().get(0).text(),
+        "Fout: Extra werkplekken is geen geheel getal zoals wij het lezen; typ bijvoorbeeld 2000 of 2.000 (een punt scheidt "
+            + "duizendtallen, een komma mag niet).",
+        "Fout: Sociale inkoop is geen bedrag zoals wij het lezen; typ bijvoorbeeld 9.999,99 of 10.000 (een komma voor de centen, "
+            + "een punt scheidt duizendtallen).",
+        "Fout: Extra werkplekken kan niet negatief zijn.",
+        "Fout: Keurmerk geldig vanaf, einde lidmaatschap en de cijfers van de audit horen bij een keurmerk: vul ook het keurmerknummer "
+            + "in, of laat ze leeg.");
+    assertThat(report.lines().get(0).outcome()).isEqualTo(Outcome.IMPORTED);
+    assertThat(jdbc.sql("""
+            SELECT a.extra_workplaces || ' ' || a.work_experience_places || ' ' || a.social_purchasing_euros || ' ' || a.decided_on
+            FROM audit a JOIN keurmerk k ON k.audit_id = a.id WHERE k.number = ?""").param(goodNumber).query(String.class).single())
+        .isEqualTo("1200 3 9999.99 " + today.minusMonths(4));
   }
 
   @Test
