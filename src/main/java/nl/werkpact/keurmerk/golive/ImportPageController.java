@@ -102,8 +102,9 @@ class ImportPageController {
       return formPage(request, model, "Deze import bestaat niet (meer): na een herstart zijn eerdere rapporten weg. Laad het bestand opnieuw; "
           + "werkgevers die al zijn ingevoerd worden overgeslagen.");
     }
-    model.addAttribute("run", run.get());
-    model.addAttribute("shown", shownLines(run.get().report()));
+    ImportRuns.View view = run.get().view();
+    model.addAttribute("run", view);
+    model.addAttribute("shown", shownLines(view.report()));
     model.addAttribute("token", token(request));
     return "golive/run";
   }
@@ -115,7 +116,7 @@ class ImportPageController {
     if (staffPages.refusalUnlessAdmin(request, response).isPresent()) {
       return ResponseEntity.status(response.getStatus()).build();
     }
-    return runs.find(id).map(run -> {
+    return runs.find(id).map(Run::view).map(run -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("klaar", run.finished());
       body.put("gedaan", run.done());
@@ -207,7 +208,7 @@ class ImportPageController {
   private String formPage(HttpServletRequest request, Model model, String problem) {
     model.addAttribute("problem", problem);
     model.addAttribute("token", token(request));
-    model.addAttribute("runs", runs.recent());
+    model.addAttribute("runs", runs.recent().stream().map(Run::view).toList());
     model.addAttribute("columns", java.util.Arrays.stream(WerkgeversCsv.Column.values())
         .map(c -> c.required ? c.title() : c.title() + " (alleen bij een keurmerk)").toList());
     return "golive/form";

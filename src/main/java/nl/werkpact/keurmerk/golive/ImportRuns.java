@@ -103,9 +103,32 @@ public class ImportRuns {
 
     /** A dry run without errors whose lines can now be imported. */
     public boolean confirmable() {
-      return !confirm && report != null && !report.hasErrors() && report.count(ImportReport.Outcome.GOED) > 0;
+      return confirmable(report);
+    }
+
+    private boolean confirmable(ImportReport finishedReport) {
+      return !confirm && finishedReport != null && !finishedReport.hasErrors() && finishedReport.count(ImportReport.Outcome.GOED) > 0;
+    }
+
+    /**
+     * The run as it stands at one moment, for a page: the run goes on while the page is rendered, so everything the page
+     * shows comes from this one reading (never "still busy" above a finished report).
+     */
+    public View view() {
+      ImportReport finishedReport = report;
+      String failed = failure;
+      int doneNow = done();
+      int totalNow = total();
+      boolean finishedNow = finishedReport != null || failed != null;
+      int percentNow = finishedNow ? 100 : totalNow == 0 ? 0 : (int) (100L * doneNow / totalNow);
+      return new View(id, fileName, confirm, startedBy, startedAt, finishedNow, finishedReport, failed, doneNow, totalNow, percentNow,
+          confirmable(finishedReport));
     }
   }
+
+  /** One reading of a run (see {@link Run#view()}). */
+  public record View(String id, String fileName, boolean confirm, String startedBy, LocalDateTime startedAt, boolean finished,
+      ImportReport report, String failure, int done, int total, int percent, boolean confirmable) {}
 
   private final GoLiveImport goLiveImport;
   private final Clock clock;
