@@ -48,6 +48,7 @@ class GoLiveImportIT extends IntegrationTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   private final LocalDate today = LocalDate.now(EngineClock.AMSTERDAM);
 
@@ -211,6 +212,10 @@ class GoLiveImportIT extends IntegrationTest {
             SELECT a.extra_workplaces || ' ' || a.work_experience_places || ' ' || a.social_purchasing_euros || ' ' || a.decided_on
             FROM audit a JOIN keurmerk k ON k.audit_id = a.id WHERE k.number = ?""").param(goodNumber).query(String.class).single())
         .isEqualTo("1200 3 9999.99 " + today.minusMonths(4));
+    // The dossier shows them as a Dutch reader writes them.
+    String dossier = rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD).getForEntity("/dossier/" + good, String.class).getBody();
+    assertThat(dossier).contains("1200 extra werkplekken, 3 werkervaringsplaatsen, inkoop € 9.999,99 (overgenomen bij de start)",
+        goodNumber + ": ACTIVE");
   }
 
   @Test
