@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.identity.Groups;
-import nl.werkpact.keurmerk.support.Browser;
-import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.BrowserTest;
 import nl.werkpact.keurmerk.support.Records;
 import nl.werkpact.keurmerk.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,18 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * beside them, a CSV downloads with the browser's session, the dossier is found by name and its certificate downloads as a
  * PDF. axe-core finds no WCAG 2.1 A or AA violation on them either.
  */
-class StaffPagesBrowserIT extends IntegrationTest {
+class StaffPagesBrowserIT extends BrowserTest {
 
   @Autowired JdbcClient jdbc;
-
-  private Browser browser;
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void dashboardChartsShowTheTablesNumbersAndTheDossierHandsOutTheCertificate() throws Exception {
@@ -56,7 +45,7 @@ class StaffPagesBrowserIT extends IntegrationTest {
     long other = records.employer("Intentie Grafiek " + n, town);
     records.convenant(other, today, null);
 
-    browser = Browser.start();
+    openBrowser();
     browser.logIn(baseUrl(), "tasklist", "itstaffanna", PASSWORD);
 
     browser.driver.get(baseUrl() + "/dashboard?gemeente=" + java.net.URLEncoder.encode(town, java.nio.charset.StandardCharsets.UTF_8));

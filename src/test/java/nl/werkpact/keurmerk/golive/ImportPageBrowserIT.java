@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
-import nl.werkpact.keurmerk.support.Browser;
-import nl.werkpact.keurmerk.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import nl.werkpact.keurmerk.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,18 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The go-live import as an admin does it in Chromium: choose the file, run the dry run, read the report per line,
  * import with one click, and the pages pass axe-core (WCAG 2.1 A and AA).
  */
-class ImportPageBrowserIT extends IntegrationTest {
+class ImportPageBrowserIT extends BrowserTest {
 
   @Autowired JdbcClient jdbc;
-
-  private Browser browser;
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void anAdminUploadsTheFileReadsTheDryRunAndImportsIt() throws Exception {
@@ -42,7 +31,7 @@ class ImportPageBrowserIT extends IntegrationTest {
     Path file = Files.createTempFile("werkgevers", ".csv");
     Files.writeString(file, lines, StandardCharsets.UTF_8);
 
-    browser = Browser.start();
+    openBrowser();
     browser.logIn(baseUrl(), "tasklist", "itadmin", "Integratie-Beheer-2026!");
     browser.driver.get(baseUrl() + "/beheer/import");
     browser.waitFor(By.xpath("//h1[normalize-space()='Import van werkgevers en keurmerkhouders']"));

@@ -7,10 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import nl.werkpact.keurmerk.support.Browser;
-import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.BrowserTest;
 import nl.werkpact.keurmerk.support.Records;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,18 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Dutch public websites must meet WCAG 2.1 AA: axe-core (from its WebJar) checks every public page in Chromium and any
  * A or AA violation fails the test. The pages run no JavaScript of their own (their CSP forbids it).
  */
-class RegisterBrowserIT extends IntegrationTest {
+class RegisterBrowserIT extends BrowserTest {
 
   @Autowired JdbcClient jdbc;
-
-  private Browser browser;
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void everyPublicPageMeetsWcag21AA() throws Exception {
@@ -51,7 +40,7 @@ class RegisterBrowserIT extends IntegrationTest {
     long pulled = records.employer("Garage Ingetrokken " + n, town);
     records.keurmerk(pulled, records.audit(pulled, today.minusYears(1), "AWARDED", today.minusYears(1), null, 1, 1, BigDecimal.ONE),
         withdrawn, today.minusYears(1), today.plusYears(1).minusDays(1), "WITHDRAWN", today.minusDays(3));
-    browser = Browser.start();
+    openBrowser();
 
     for (String page : List.of("/register", "/register?q=" + town, "/register?q=niemand-" + n, "/register?pagina=twee",
         "/register/" + valid, "/register/" + expired, "/register/" + withdrawn, "/register/SW-1999-0001")) {
