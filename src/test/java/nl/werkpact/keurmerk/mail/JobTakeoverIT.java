@@ -1,0 +1,100 @@
+package nl.werkpact.keurmerk.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A node that died holding an e-mail's send job: the job stays locked by it until the lock expires, and then another
+ * node sends the e-mail, within a minute of the crash. Real time (the job executor's lock is real time), waited for on
+ * the e-mail's state with a deadline.
+ */
+class JobTakeoverIT extends IntegrationTest {
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+
+  @Test
+  void theSendJobOfADeadNodeIsTakenOverWithinAMinuteAndSentOnce() throws Exception {
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(81_000_000, 89_999_999));
+    String recipient = "overname." + kvk + "@takeover.example";
+    long lockMillis = engineConfiguration.getJobExecutor().getLockTimeInMillis();
+
+    // The convenant is signed and its confirmation queued; in the same transaction a node "acquires" the send job
+    // (its lock as acquisition writes it) and then dies: nothing of it runs.
+    Instant crash = new TransactionTemplate(transactions).execute(status -> {
+      identityService.setAuthentication(ACCOUNTMANAGER, List.of(Groups.ACCOUNTMANAGERS));
+      try {
+        String pi = runtimeService.startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, kvk, Map.of(Vars.EMPLOYER_NAME, "Overname BV " + kvk,
+            Vars.KVK_NUMBER, kvk, Vars.ADDRESS, "Markt 1", Vars.MUNICIPALITY, "Schiedam", Vars.CONTACT_PERSON, "Olga", Vars.CONTACT_EMAIL,
+            recipient)).getId();
+        complete(pi, Elements.TASK_INTAKE, Map.of(Vars.INTAKE_DATE, LocalDate.now().minusDays(10).toString(), Vars.INTAKE_NOTES, "Intake",
+            Vars.INTENDED_WORKPLACES, 2));
+        complete(pi, Elements.TASK_RECORD_SIGNING, Map.of(Vars.SIGNING_OUTCOME, ConvenantProcess.SigningOutcome.SIGNED.name(),
+            Vars.SIGNED_DATE, LocalDate.now().minusDays(5).toString(), Vars.SIGNED_BY, "Olga"));
+        Instant now = Instant.now();
+        int locked = jdbc.sql("UPDATE ACT_RU_JOB SET LOCK_OWNER_ = 'dead-node', LOCK_EXP_TIME_ = ? WHERE PROCESS_INSTANCE_ID_ = ?")
+            .params(java.sql.Timestamp.from(now.plusMillis(lockMillis)), pi).update();
+        assertThat(locked).as("send jobs locked by the dead node").isEqualTo(1);
+        return now;
+      } finally {
+        identityService.clearAuthentication();
+      }
+    });
+
+    Instant deadline = crash.plus(Duration.ofSeconds(90));
+    OffsetDateTime sentAt = null;
+    while (sentAt == null && Instant.now().isBefore(deadline)) {
+      sentAt = jdbc.sql("SELECT sent_at FROM correspondence WHERE recipient = ? AND status = 'SENT'").param(recipient)
+          .query(OffsetDateTime.class).optional().orElse(null);
+      if (sentAt == null) {
+        SMTP.waitForIncomingEmail(500, SMTP.getReceivedMessages().length + 1);
+      }
+    }
+
+    assertThat(sentAt).as("the confirmation was sent by the live node").isNotNull();
+    Duration resumed = Duration.between(crash, sentAt.toInstant());
+    System.out.printf("Send job of a dead node taken over: sent %.1f s after the crash (lock time %d s)%n", resumed.toMillis() / 1000.0,
+        lockMillis / 1000);
+    assertThat(resumed).as("not before the dead node's lock expired").isGreaterThanOrEqualTo(Duration.ofMillis(lockMillis).minusSeconds(1))
+        .as("within a minute of the crash").isLessThan(Duration.ofSeconds(60));
+    assertThat(awaitMailTo(recipient)).isNotNull();
+    assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipientOf(m).equals(recipient)).count()).isEqualTo(1);
+  }
+
+  private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+    String task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult().getId();
+    taskService.claim(task, ACCOUNTMANAGER);
+    taskService.complete(task, variables);
+  }
+
+  private static String recipientOf(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
