@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
@@ -64,8 +61,8 @@ class LifecycleBenchmark extends IntegrationTest {
         floorRates.add(floor(floor, n));
         appRates.add(app(n));
       }
-      double app = median(appRates);
-      double bare = median(floorRates);
+      double app = Measure.median(appRates);
+      double bare = Measure.median(floorRates);
       String report = String.join("\n",
           "| lifecycle (median of 3 rounds of " + n + ", " + THREADS + " threads) | instances/s | commits per instance | commits/s |",
           "| --- | ---: | ---: | ---: |",
@@ -84,7 +81,7 @@ class LifecycleBenchmark extends IntegrationTest {
   private double app(int n) throws Exception {
     List<String> started = new ArrayList<>();
     long t0 = System.nanoTime();
-    runInThreads(n, () -> {
+    Measure.runInThreads(THREADS, n, () -> {
       identityService.setAuthentication(USER, List.of(Groups.ACCOUNTMANAGERS));
       try {
         String number = String.valueOf(kvk.incrementAndGet());
@@ -119,27 +116,13 @@ class LifecycleBenchmark extends IntegrationTest {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     long t0 = System.nanoTime();
-    runInThreads(n, () -> {
+    Measure.runInThreads(THREADS, n, () -> {
       String pi = runtime.startProcessInstanceByKey("noop").getId();
       tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId());
     });
     return n / ((System.nanoTime() - t0) / 1e9);
   }
 
-  private static void runInThreads(int n, Runnable work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        done.add(pool.submit(work));
-      }
-      for (Future<?> future : done) {
-        future.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
-  }
 
   /** The bare engine as the anchor measures it: standalone, full history, job executor off, on a database of its own. */
   private static ProcessEngine floorEngine() throws Exception {
@@ -166,7 +149,4 @@ class LifecycleBenchmark extends IntegrationTest {
     return engine;
   }
 
-  private static double median(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).sorted().toArray()[values.size() / 2];
-  }
 }

@@ -70,7 +70,7 @@ class MemoryBenchmark {
           Instant deadline = started.plus(Duration.ofMinutes(30));
           while (Instant.now().isBefore(deadline) && app.isAlive()) {
             int received = smtp.getReceivedMessages().length;
-            samples.add(new long[] {Duration.between(started, Instant.now()).toSeconds(), rssMiB(app.pid()), received});
+            samples.add(new long[] {Duration.between(started, Instant.now()).toSeconds(), Measure.rssMiB(app.pid()), received});
             if (received >= storm) {
               break;
             }
@@ -144,15 +144,7 @@ class MemoryBenchmark {
     var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       if (line.contains("Started KeurmerkApplication")) {
-        Thread drain = new Thread(() -> {
-          try {
-            out.lines().forEach(ignored -> { });
-          } catch (java.io.UncheckedIOException closed) {
-            // the app was stopped
-          }
-        }, "app-output");
-        drain.setDaemon(true);
-        drain.start();
+        Measure.drainInBackground(out, "app-output");
         return process;
       }
     }
@@ -170,14 +162,6 @@ class MemoryBenchmark {
     return builder.start();
   }
 
-  private static long rssMiB(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-      }
-    }
-    return -1;
-  }
 
   private static int freePort() throws IOException {
     try (var socket = new java.net.ServerSocket(0)) {

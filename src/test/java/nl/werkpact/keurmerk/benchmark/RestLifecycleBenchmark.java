@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -77,8 +74,8 @@ class RestLifecycleBenchmark extends IntegrationTest {
         bareRates.add(bare(bareRest, n));
         appRates.add(app(app, n));
       }
-      double appRate = median(appRates);
-      double bareRate = median(bareRates);
+      double appRate = Measure.median(appRates);
+      double bareRate = Measure.median(bareRates);
       String report = String.join("\n",
           "| lifecycle over REST (median of 3 rounds of " + n + ", " + THREADS + " clients, HTTP Basic) | instances/s | requests per instance | requests/s |",
           "| --- | ---: | ---: | ---: |",
@@ -99,7 +96,7 @@ class RestLifecycleBenchmark extends IntegrationTest {
 
   private double app(EngineRest app, int n) throws Exception {
     long t0 = System.nanoTime();
-    runInThreads(n, () -> {
+    Measure.runInThreads(THREADS, n, () -> {
       String number = String.valueOf(kvk.incrementAndGet());
       var started = app.post("/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start", Map.of("businessKey", number,
           "variables", EngineRest.variables(Map.of(Vars.EMPLOYER_NAME, "Rest BV " + number, Vars.KVK_NUMBER, number, Vars.ADDRESS, "Markt 1",
@@ -126,7 +123,7 @@ class RestLifecycleBenchmark extends IntegrationTest {
 
   private static double bare(EngineRest bare, int n) throws Exception {
     long t0 = System.nanoTime();
-    runInThreads(n, () -> {
+    Measure.runInThreads(THREADS, n, () -> {
       String pi = (String) ok(bare.post("/process-definition/key/noop/start", Map.of())).getBody().get("id");
       String task = (String) bare.getList("/task?processInstanceId=" + pi).getBody().get(0).get("id");
       ok(bare.post("/task/" + task + "/complete", Map.of()));
@@ -185,37 +182,12 @@ class RestLifecycleBenchmark extends IntegrationTest {
       }
       Matcher port = PORT.matcher(line);
       if (port.find()) {
-        Thread drain = new Thread(() -> {
-          try {
-            out.lines().forEach(ignored -> { });
-          } catch (java.io.UncheckedIOException closed) {
-            // stopped
-          }
-        }, "bare-output");
-        drain.setDaemon(true);
-        drain.start();
+        Measure.drainInBackground(out, "bare-output");
         return Integer.parseInt(port.group(1));
       }
     }
     throw new IllegalStateException("The bare starter ended without starting:\n" + String.join("\n", last));
   }
 
-  private static void runInThreads(int n, Runnable work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        done.add(pool.submit(work));
-      }
-      for (Future<?> future : done) {
-        future.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
-  }
 
-  private static double median(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).sorted().toArray()[values.size() / 2];
-  }
 }

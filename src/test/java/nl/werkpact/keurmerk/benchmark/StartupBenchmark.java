@@ -36,8 +36,8 @@ class StartupBenchmark {
       measure(bare(), bareSeconds, bareRss);
       measure(app(i), appSeconds, appRss);
     }
-    double app = median(appSeconds);
-    double bare = median(bareSeconds);
+    double app = Measure.median(appSeconds);
+    double bare = Measure.median(bareSeconds);
     String report = String.join("\n",
         "| start-up (median of " + runs + ") | app | bare Camunda starter | ratio |",
         "| --- | ---: | ---: | ---: |",
@@ -77,7 +77,7 @@ class StartupBenchmark {
         Matcher started = STARTED.matcher(line);
         if (started.find()) {
           seconds.add(Double.parseDouble(started.group(1)));
-          rss.add(rssMiB(process.pid()));
+          rss.add(Measure.rssMiB(process.pid()));
           return;
         }
       }
@@ -98,19 +98,7 @@ class StartupBenchmark {
     return options.group(1);
   }
 
-  private static long rssMiB(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-      }
-    }
-    return -1;
-  }
 
-  private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return sorted[sorted.length / 2];
-  }
 
   private static long medianLong(List<Long> values) {
     long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
