@@ -38,9 +38,11 @@ class StartupBanner {
            REST API:  {}/engine-rest (HTTP Basic)
            Register:  {}/register (openbaar)
            Dossier:   {}/dossier
+           Dashboard: {}/dashboard
+           Import:    {}/beheer/import (beheerders)
         {}============================================================""",
         String.join(",", environment.getActiveProfiles().length == 0 ? environment.getDefaultProfiles() : environment.getActiveProfiles()),
-        base, base, base, base, base, base,
+        base, base, base, base, base, base, base, base,
         environment.getProperty("werkpact.banner.logins", ""));
   }
 }
