@@ -22,6 +22,11 @@ public class EmployerRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM employer WHERE id = ?").param(id).query(Employer.class).optional();
   }
 
+  /** The KvK numbers of every employer in the system. */
+  java.util.Set<String> kvkNumbers() {
+    return new java.util.HashSet<>(jdbc.sql("SELECT kvk_number FROM employer").query(String.class).list());
+  }
+
   public Optional<Employer> findByKvkNumber(String kvkNumber) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM employer WHERE kvk_number = ?")
         .param(kvkNumber)

@@ -60,6 +60,11 @@ public class EmployerService {
     return employers.insert(details, OffsetDateTime.now(clock));
   }
 
+  /** The KvK numbers of every employer in the system (go-live import: who is there already). */
+  public java.util.Set<String> kvkNumbers() {
+    return employers.kvkNumbers();
+  }
+
   public java.util.Optional<Employer> findByKvkNumber(String kvkNumber) {
     return employers.findByKvkNumber(kvkNumber);
   }

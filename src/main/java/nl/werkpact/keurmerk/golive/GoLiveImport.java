@@ -1,14 +1,24 @@
 package nl.werkpact.keurmerk.golive;
 
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.Dates;
@@ -31,7 +41,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -69,7 +78,6 @@ public class GoLiveImport {
   private final KeurmerkService keurmerken;
   private final ImportedValidityPeriods validityPeriods;
   private final IdentityService identity;
-  private final JdbcClient jdbc;
   private final TransactionTemplate perLine;
   private final Clock clock;
   private final boolean sendPassedReminders;
@@ -77,7 +85,7 @@ public class GoLiveImport {
   private final int threads;
 
   public GoLiveImport(EmployerService employers, ConvenantService convenants, AuditService audits, KeurmerkService keurmerken,
-      ImportedValidityPeriods validityPeriods, IdentityService identity, JdbcClient jdbc, PlatformTransactionManager transactions,
+      ImportedValidityPeriods validityPeriods, IdentityService identity, PlatformTransactionManager transactions,
       Clock clock, @Value("${werkpact.import.send-passed-reminders:false}") boolean sendPassedReminders,
       @Value("${werkpact.import.threads:3}") int threads, ObjectProvider<Interruption> interruption) {
     this.threads = threads;
@@ -87,7 +95,6 @@ public class GoLiveImport {
     this.keurmerken = keurmerken;
     this.validityPeriods = validityPeriods;
     this.identity = identity;
-    this.jdbc = jdbc;
     this.perLine = new TransactionTemplate(transactions);
     this.perLine.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -107,21 +114,21 @@ public class GoLiveImport {
     LocalDate today = LocalDate.now(clock);
     Set<String> accountmanagers = new HashSet<>();
     identity.createUserQuery().memberOfGroup(Groups.ACCOUNTMANAGERS).list().stream().map(User::getId).forEach(accountmanagers::add);
-    Set<String> knownKvk = new HashSet<>(jdbc.sql("SELECT kvk_number FROM employer").query(String.class).list());
-    Set<String> takenNumbers = new HashSet<>(jdbc.sql("SELECT number FROM keurmerk").query(String.class).list());
+    Set<String> knownKvk = employers.kvkNumbers();
+    Set<String> takenNumbers = keurmerken.issuedNumbers();
     Map<String, Long> kvkInFile = new HashMap<>();
     Map<String, Long> numberInFile = new HashMap<>();
     int total = contents.lines().size();
     LineResult[] results = new LineResult[total];
     List<Integer> toImport = new ArrayList<>();
-    List<Checked> checkedLines = new ArrayList<>(java.util.Collections.nCopies(total, null));
+    List<Checked> checkedLines = new ArrayList<>(Collections.nCopies(total, null));
     for (int index = 0; index < total; index++) {
       Line line = contents.lines().get(index);
       String kvk = line.get(Column.KVK);
       String name = line.get(Column.NAME);
       List<String> problems = new ArrayList<>();
       Checked checked = check(line, today, accountmanagers, problems);
-      String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(java.util.Locale.ROOT);
+      String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(Locale.ROOT);
       Long earlier = kvk.isEmpty() ? null : kvkInFile.putIfAbsent(kvk, line.number());
       if (earlier != null) {
         problems.add("KvK-nummer " + kvk + " staat ook op regel " + earlier + ".");
@@ -149,16 +156,16 @@ public class GoLiveImport {
         checkedLines.set(index, checked);
       }
     }
-    var done = new java.util.concurrent.atomic.AtomicInteger(total - toImport.size());
+    var done = new AtomicInteger(total - toImport.size());
     progress.update(done.get(), total);
     if (!toImport.isEmpty()) {
-      keurmerken.reserveImportedNumbers(toImport.stream().map(checkedLines::get).map(Checked::number).filter(java.util.Objects::nonNull).toList());
+      keurmerken.reserveImportedNumbers(toImport.stream().map(checkedLines::get).map(Checked::number).filter(Objects::nonNull).toList());
       importInParallel(toImport, index -> {
         results[index] = importLine(contents.lines().get(index), checkedLines.get(index), today);
         progress.update(done.incrementAndGet(), total);
       });
     }
-    var report = new ImportReport(confirm, null, java.util.Arrays.asList(results));
+    var report = new ImportReport(confirm, null, Arrays.asList(results));
     LOG.info("Go-live import ({}): {}", confirm ? "ingevoerd" : "proefdraai", report.totals());
     return report;
   }
@@ -168,20 +175,20 @@ public class GoLiveImport {
    * convenant and keurmerk, so they do not wait for each other, and the engine's work per line (the validity period)
    * is mostly waiting on the database.
    */
-  private void importInParallel(List<Integer> indexes, java.util.function.IntConsumer importOne) {
+  private void importInParallel(List<Integer> indexes, IntConsumer importOne) {
     int threads = Math.max(1, Math.min(this.threads, indexes.size()));
     if (threads == 1) {
       indexes.forEach(importOne::accept);
       return;
     }
-    var next = new java.util.concurrent.atomic.AtomicInteger();
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
+    var next = new AtomicInteger();
+    var pool = Executors.newFixedThreadPool(threads, task -> {
       Thread thread = new Thread(task, "go-live-import-line");
       thread.setDaemon(true);
       return thread;
     });
     try {
-      var workers = new ArrayList<java.util.concurrent.Future<?>>();
+      var workers = new ArrayList<Future<?>>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
           for (int i; (i = next.getAndIncrement()) < indexes.size(); ) {
@@ -195,7 +202,7 @@ public class GoLiveImport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Go-live import interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("Go-live import failed", e.getCause());
     } finally {
       pool.shutdownNow();
@@ -269,7 +276,7 @@ public class GoLiveImport {
       problems.add("Accountmanager \"" + accountmanager + "\" is geen gebruiker in de groep accountmanagers; gebruik de gebruikersnaam "
           + "waarmee hij of zij inlogt (Admin, Gebruikers).");
     }
-    String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(java.util.Locale.ROOT);
+    String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(Locale.ROOT);
     String validFromText = line.get(Column.KEURMERK_VALID_FROM);
     String membershipText = line.get(Column.MEMBERSHIP_UNTIL);
     LocalDate validFrom = null;
@@ -326,7 +333,7 @@ public class GoLiveImport {
   }
 
   /** An amount in euro as a Dutch reader writes it (9.999,99); never negative. */
-  private static java.math.BigDecimal amount(String label, String text, List<String> problems) {
+  private static BigDecimal amount(String label, String text, List<String> problems) {
     try {
       var value = FormValues.amount(label, text);
       if (value != null && value.signum() < 0) {

@@ -97,10 +97,6 @@ public class ImportRuns {
       return report != null || failure != null;
     }
 
-    public int percent() {
-      return finished() ? 100 : total() == 0 ? 0 : (int) (100L * done() / total());
-    }
-
     /** A dry run without errors whose lines can now be imported. */
     public boolean confirmable() {
       return confirmable(report);

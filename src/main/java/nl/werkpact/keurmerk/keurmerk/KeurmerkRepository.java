@@ -144,7 +144,8 @@ public class KeurmerkRepository {
     }
   }
 
-  public boolean numberTaken(String number) {
-    return jdbc.sql("SELECT COUNT(*) FROM keurmerk WHERE number = ?").param(number).query(Long.class).single() > 0;
+  /** Every number ever issued (go-live import: numbers already taken). */
+  java.util.Set<String> numbers() {
+    return new java.util.HashSet<>(jdbc.sql("SELECT number FROM keurmerk").query(String.class).list());
   }
 }

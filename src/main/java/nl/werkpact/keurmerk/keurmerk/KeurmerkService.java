@@ -117,8 +117,9 @@ public class KeurmerkService {
   /** An imported keurmerk and its membership, as stored. */
   public record Imported(Keurmerk keurmerk, Membership membership) {}
 
-  public boolean numberTaken(String number) {
-    return keurmerken.numberTaken(number);
+  /** Every keurmerk number issued so far, whatever became of the keurmerk. */
+  public java.util.Set<String> issuedNumbers() {
+    return keurmerken.numbers();
   }
 
   /**

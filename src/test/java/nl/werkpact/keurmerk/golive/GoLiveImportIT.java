@@ -310,7 +310,7 @@ class GoLiveImportIT extends IntegrationTest {
   private GoLiveImport goLiveImportAt(java.time.Clock clock) {
     return new GoLiveImport(context.getBean(nl.werkpact.keurmerk.employer.EmployerService.class),
         context.getBean(nl.werkpact.keurmerk.convenant.ConvenantService.class), context.getBean(nl.werkpact.keurmerk.audit.AuditService.class),
-        keurmerken, context.getBean(nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods.class), identityService, jdbc,
+        keurmerken, context.getBean(nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods.class), identityService,
         context.getBean(org.springframework.transaction.PlatformTransactionManager.class), clock, false, 1,
         context.getBeanProvider(GoLiveImport.Interruption.class));
   }
