@@ -48,7 +48,7 @@ public final class ImportCommand {
       return usage(err, "Het bestand " + file + " bestaat niet of is niet te lezen.");
     }
     var context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-        .properties("camunda.bpm.job-execution.enabled=false", "werkpact.demo.enabled=false", "spring.main.banner-mode=off",
+        .properties("camunda.bpm.job-execution.enabled=false", "werkpact.mail.dispatcher.enabled=false", "werkpact.demo.enabled=false", "spring.main.banner-mode=off",
             "management.endpoint.health.validate-group-membership=false",
             // No web server: neither the REST API nor the webapps.
             "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"

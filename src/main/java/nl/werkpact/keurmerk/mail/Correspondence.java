@@ -19,4 +19,16 @@ public record Correspondence(
     int attempts,
     String lastError,
     /** Who sent it again, to which address, after which error (an operator's correction, kept for the record). */
-    String operatorNote) {}
+    String operatorNote,
+    /** When the dispatcher tries it (again); null when nothing more happens by itself. */
+    OffsetDateTime nextAttemptAt,
+    /** Set when an operator closed an e-mail that did not go out: it needs no one any more. */
+    OffsetDateTime closedAt,
+    String closedBy) {
+
+  /** Did not go out and nothing more happens by itself: refused for good, or failed on every retry; not closed. */
+  public boolean needsAPerson() {
+    return closedAt == null && nextAttemptAt == null
+        && (status == CorrespondenceStatus.UNDELIVERABLE || status == CorrespondenceStatus.FAILED);
+  }
+}

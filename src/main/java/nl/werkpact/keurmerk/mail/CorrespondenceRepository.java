@@ -7,12 +7,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The outbox's rows and their history. Every change of an e-mail's state writes a {@code correspondence_event} in the
+ * same statement batch, so the callers' transactions keep the two together.
+ */
 @Repository
 public class CorrespondenceRepository {
 
   private static final String COLUMNS = """
       id, dedup_key, recipient, template, subject, body_text, body_html, status, concerns_type, concerns_id,
-      process_instance_id, created_at, sent_at, attempts, last_error, operator_note""";
+      process_instance_id, created_at, sent_at, attempts, last_error, operator_note, next_attempt_at, closed_at, closed_by""";
+
+  private static final String CLAIMABLE = """
+      status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)""";
 
   private final JdbcClient jdbc;
 
@@ -22,14 +29,6 @@ public class CorrespondenceRepository {
 
   public Optional<Correspondence> findById(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM correspondence WHERE id = ?").param(id).query(Correspondence.class).optional();
-  }
-
-  /** Locks the row for the sending transaction, so two senders never both send it. */
-  Optional<Correspondence> lockById(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM correspondence WHERE id = ? FOR UPDATE")
-        .param(id)
-        .query(Correspondence.class)
-        .optional();
   }
 
   Optional<Long> findIdByDedupKey(String dedupKey) {
@@ -43,47 +42,154 @@ public class CorrespondenceRepository {
         .list();
   }
 
-  List<Long> findUnsentIdsByProcessInstance(String processInstanceId) {
-    return jdbc.sql("SELECT id FROM correspondence WHERE process_instance_id = ? AND status IN ('PENDING', 'FAILED') ORDER BY id")
-        .param(processInstanceId)
-        .query(Long.class)
+  /** E-mails that did not go out and wait for a person (refused for good, or failed on every retry), oldest first. */
+  public List<Correspondence> findNeedingAPerson(int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + """
+             FROM correspondence
+            WHERE status IN ('FAILED', 'UNDELIVERABLE') AND next_attempt_at IS NULL AND closed_at IS NULL
+            ORDER BY created_at, id
+            LIMIT ?""")
+        .param(limit)
+        .query(Correspondence.class)
         .list();
   }
 
-  long insert(MailRequest request, RenderedMail rendered, OffsetDateTime now) {
+  public long countNeedingAPerson() {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM correspondence
+             WHERE status IN ('FAILED', 'UNDELIVERABLE') AND next_attempt_at IS NULL AND closed_at IS NULL""")
+        .query(Long.class).single();
+  }
+
+  public List<CorrespondenceEvent> events(long correspondenceId) {
+    return jdbc.sql("SELECT occurred_at, kind, actor, detail FROM correspondence_event WHERE correspondence_id = ? ORDER BY id")
+        .param(correspondenceId)
+        .query(CorrespondenceEvent.class)
+        .list();
+  }
+
+  /** {@code now} on the engine's clock (what the records say); {@code due} on the real one (when it goes out). */
+  long insert(MailRequest request, RenderedMail rendered, OffsetDateTime now, OffsetDateTime due) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO correspondence (dedup_key, recipient, template, subject, body_text, body_html, status,
-                                        concerns_type, concerns_id, process_instance_id, created_at, attempts)
-            VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0)""")
+                                        concerns_type, concerns_id, process_instance_id, created_at, attempts, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?)""")
         .params(request.dedupKey(), request.recipient(), request.template(), rendered.subject(), rendered.text(),
-            rendered.html(), request.concernsType(), request.concernsId(), request.processInstanceId(), now)
+            rendered.html(), request.concernsType(), request.concernsId(), request.processInstanceId(), now, due)
         .update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+    long id = keys.getKeyAs(Number.class).longValue();
+    event(id, now, "QUEUED", request.processInstanceId() == null ? "app" : "proces " + request.processInstanceId(), request.template());
+    return id;
   }
 
-  void markSent(long id, OffsetDateTime now) {
-    jdbc.sql("UPDATE correspondence SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+  /**
+   * Claims up to {@code limit} due e-mails for the dispatcher {@code token} until {@code until}; answers them. One
+   * statement, so two dispatchers never claim the same e-mail: on PostgreSQL the second skips the rows the first
+   * locked, elsewhere it re-reads the claim and leaves them.
+   */
+  List<Correspondence> claim(String token, OffsetDateTime now, OffsetDateTime until, int limit, boolean skipLocked) {
+    int claimed = jdbc.sql("UPDATE correspondence SET claimed_by = :token, claimed_until = :until WHERE id IN ("
+            + "SELECT id FROM correspondence WHERE " + CLAIMABLE + " ORDER BY next_attempt_at, id LIMIT :limit"
+            + (skipLocked ? " FOR UPDATE SKIP LOCKED" : "") + ") AND " + CLAIMABLE)
+        .param("token", token).param("until", until).param("now", now).param("limit", limit)
+        .update();
+    if (claimed == 0) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM correspondence WHERE claimed_by = ? ORDER BY next_attempt_at, id")
+        .param(token)
+        .query(Correspondence.class)
+        .list();
+  }
+
+  /** Claims this one e-mail if it is due and free (an operator's "send again"); answers it, or nothing. */
+  List<Correspondence> claimOne(String token, long id, OffsetDateTime now, OffsetDateTime until) {
+    int claimed = jdbc.sql("UPDATE correspondence SET claimed_by = :token, claimed_until = :until WHERE id = :id AND " + CLAIMABLE)
+        .param("token", token).param("until", until).param("now", now).param("id", id)
+        .update();
+    return claimed == 0 ? List.of() : findById(id).stream().toList();
+  }
+
+  /** Keeps the claim of e-mails not yet tried while a batch takes longer; answers how many are still ours. */
+  int extendClaim(String token, OffsetDateTime until) {
+    return jdbc.sql("UPDATE correspondence SET claimed_until = ? WHERE claimed_by = ?").params(until, token).update();
+  }
+
+  /** Gives e-mails that were claimed but not tried back to the queue, due at once. */
+  void release(String token) {
+    jdbc.sql("UPDATE correspondence SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?").param(token).update();
+  }
+
+  void recordSent(long id, OffsetDateTime now, String actor) {
+    jdbc.sql("""
+            UPDATE correspondence SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL,
+                   next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL
+             WHERE id = ?""")
         .params(now, id)
         .update();
+    event(id, now, "SENT", actor, null);
   }
 
-  /** Back in the queue, to the given address, with a note of who did it; only an e-mail that did not go out. */
-  boolean requeue(long id, String recipient, String note) {
-    return jdbc.sql("UPDATE correspondence SET recipient = ?, status = 'PENDING', operator_note = ? WHERE id = ? AND status IN ('FAILED', 'UNDELIVERABLE')")
-        .params(recipient, note, id)
+  /** A passing failure: tried again at {@code retryAt}, or never again by itself when that is null (it gave up). */
+  void recordFailed(long id, String error, OffsetDateTime now, OffsetDateTime retryAt, String actor) {
+    jdbc.sql("""
+            UPDATE correspondence SET status = 'FAILED', attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                   claimed_by = NULL, claimed_until = NULL
+             WHERE id = ?""")
+        .params(error, retryAt, id)
+        .update();
+    event(id, now, retryAt == null ? "GAVE_UP" : "FAILED", actor, error);
+  }
+
+  void recordUndeliverable(long id, String error, OffsetDateTime now, String actor) {
+    jdbc.sql("""
+            UPDATE correspondence SET status = 'UNDELIVERABLE', attempts = attempts + 1, last_error = ?, next_attempt_at = NULL,
+                   claimed_by = NULL, claimed_until = NULL
+             WHERE id = ?""")
+        .params(error, id)
+        .update();
+    event(id, now, "UNDELIVERABLE", actor, error);
+  }
+
+  /**
+   * Back in the queue, due now, to the given address, with a note of who did it; only an e-mail that did not go out
+   * and that no dispatcher is sending at this moment.
+   */
+  boolean requeue(long id, String recipient, String note, OffsetDateTime now, OffsetDateTime due, String user) {
+    boolean done = jdbc.sql("""
+            UPDATE correspondence SET recipient = ?, status = 'PENDING', operator_note = ?, next_attempt_at = ?,
+                   closed_at = NULL, closed_by = NULL
+             WHERE id = ? AND status IN ('FAILED', 'UNDELIVERABLE') AND (claimed_until IS NULL OR claimed_until < ?)""")
+        .params(recipient, note, due, id, due)
         .update() == 1;
+    if (done) {
+      event(id, now, "REQUEUED", user, note);
+    }
+    return done;
   }
 
-  void markUndeliverable(long id, String error) {
-    jdbc.sql("UPDATE correspondence SET status = 'UNDELIVERABLE', attempts = attempts + 1, last_error = ? WHERE id = ?")
-        .params(error, id)
+  /** An operator needs nothing more of an e-mail that did not go out: it leaves the list and is not retried. */
+  boolean close(long id, String reason, OffsetDateTime now, OffsetDateTime realNow, String user) {
+    boolean done = jdbc.sql("""
+            UPDATE correspondence SET next_attempt_at = NULL, closed_at = ?, closed_by = ?
+             WHERE id = ? AND status IN ('FAILED', 'UNDELIVERABLE') AND closed_at IS NULL
+               AND (claimed_until IS NULL OR claimed_until < ?)""")
+        .params(now, user, id, realNow)
+        .update() == 1;
+    if (done) {
+      event(id, now, "CLOSED", user, reason);
+    }
+    return done;
+  }
+
+  private void event(long id, OffsetDateTime now, String kind, String actor, String detail) {
+    jdbc.sql("INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")
+        .params(id, now, kind, abbreviate(actor, 100), detail == null ? null : abbreviate(detail, 2000))
         .update();
   }
 
-  void markFailed(long id, String error) {
-    jdbc.sql("UPDATE correspondence SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?")
-        .params(error, id)
-        .update();
+  static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

@@ -1,12 +1,18 @@
 package nl.werkpact.keurmerk.mail;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
@@ -18,5 +24,28 @@ class MailConfiguration {
     Path path = Path.of(directory).toAbsolutePath();
     LoggerFactory.getLogger(MailConfiguration.class).info("E-mails are written as .eml files to {} (no SMTP server in the local profile)", path);
     return new FileDropMailSender(path);
+  }
+
+  @Bean
+  OutboxSignal outboxSignal() {
+    return new OutboxSignal();
+  }
+
+  /** {@code werkpact.mail.dispatcher.*} (README, "E-mail"); {@code enabled=false} on a node that must not send. */
+  @Bean
+  MailDispatcher mailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
+      PlatformTransactionManager transactions, DataSource dataSource, Clock clock, @Value("${werkpact.mail.from}") String from,
+      List<MailAttachments> attachments, ObjectProvider<MailWatchers> watchers, OutboxSignal signal,
+      @Value("${werkpact.mail.dispatcher.enabled:true}") boolean enabled,
+      @Value("${werkpact.mail.dispatcher.threads:2}") int threads,
+      @Value("${werkpact.mail.dispatcher.batch-size:25}") int batchSize,
+      @Value("${werkpact.mail.dispatcher.lease:PT40S}") Duration lease,
+      @Value("${werkpact.mail.dispatcher.idle-poll:PT1S}") Duration idlePoll,
+      @Value("${werkpact.mail.dispatcher.retry-delays:PT30S,PT2M,PT10M,PT30M,PT1H,PT2H}") List<Duration> retryDelays,
+      @Value("${werkpact.mail.dispatcher.node:}") String node) {
+    var settings = new MailDispatcher.Settings(enabled ? threads : 0, batchSize, lease, idlePoll, retryDelays,
+        node.isBlank() ? MailDispatcher.Settings.defaultNode() : node);
+    return new MailDispatcher(correspondence, templates, sender, transactions, dataSource, clock, Clock.systemUTC(), from, attachments,
+        watchers.getIfAvailable(() -> MailWatchers.NOBODY), signal, settings);
   }
 }

@@ -41,6 +41,23 @@ final class SmtpRefusals {
     return refusal;
   }
 
+  /**
+   * Whether the conversation with the server broke (no connection, a timeout, a closed socket): the e-mails after this
+   * one wait for a new connection instead of failing one by one on a dead one.
+   */
+  static boolean connectionLost(Throwable failure) {
+    if (permanent(failure).isPresent()) {
+      return false;
+    }
+    for (Throwable cause : chain(failure)) {
+      if (cause instanceof java.io.IOException || cause instanceof org.eclipse.angus.mail.util.MailConnectException
+          || cause instanceof jakarta.mail.MessagingException m && m.getMessage() != null && m.getMessage().contains("Not connected")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every throwable reachable from the failure: causes, next exceptions, the failed messages of a send. */
   private static Set<Throwable> chain(Throwable failure) {
     Deque<Throwable> open = new ArrayDeque<>();

@@ -41,7 +41,7 @@ class AuditServiceTest {
     }
     var employers = new EmployerService(new EmployerRepository(db.jdbc), clock);
     correspondence = new CorrespondenceRepository(db.jdbc);
-    var outbox = new MailOutbox(correspondence, new MailTemplates(), mock(JavaMailSender.class), db.transactions, clock, "keurmerk@werkpact.example");
+    var outbox = nl.werkpact.keurmerk.support.Outboxes.queueOnly(db, clock);
     convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
     keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc, clock), clock);
     audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6), Period.ofMonths(6), Period.ofMonths(6));

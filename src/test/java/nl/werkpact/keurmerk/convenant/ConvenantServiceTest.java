@@ -35,8 +35,7 @@ class ConvenantServiceTest {
     db = new InMemoryDatabase();
     var employers = new EmployerService(new EmployerRepository(db.jdbc), NOW);
     correspondence = new CorrespondenceRepository(db.jdbc);
-    var outbox = new MailOutbox(correspondence, new MailTemplates(), mock(JavaMailSender.class), db.transactions, NOW,
-        "Sociaal Werkpact <keurmerk@werkpact.example>");
+    var outbox = nl.werkpact.keurmerk.support.Outboxes.queueOnly(db, NOW);
     convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, NOW);
   }
 

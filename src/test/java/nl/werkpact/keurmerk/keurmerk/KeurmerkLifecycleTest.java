@@ -40,7 +40,7 @@ class KeurmerkLifecycleTest {
     clock = InMemoryDatabase.clockAt(isoInstant);
     var employers = new EmployerService(new EmployerRepository(db.jdbc), clock);
     correspondence = new CorrespondenceRepository(db.jdbc);
-    var outbox = new MailOutbox(correspondence, new MailTemplates(), mock(JavaMailSender.class), db.transactions, clock, "keurmerk@werkpact.example");
+    var outbox = nl.werkpact.keurmerk.support.Outboxes.queueOnly(db, clock);
     var convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
     keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc, clock), clock);
     lifecycle = new KeurmerkLifecycle(new KeurmerkRepository(db.jdbc, clock), employers, outbox, clock);

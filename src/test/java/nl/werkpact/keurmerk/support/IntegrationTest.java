@@ -109,6 +109,8 @@ public abstract class IntegrationTest {
     registry.add("WERKPACT_ADMIN_PASSWORD", () -> "Integratie-Beheer-2026!");
     registry.add("WERKPACT_MAIL_FROM", () -> "Sociaal Werkpact <keurmerk@werkpact.example>");
     registry.add("WERKPACT_PUBLIC_URL", () -> "https://keurmerk.werkpact.example");
+    // Retries of a failed e-mail within seconds, so the tests see the dispatcher give up without waiting hours.
+    registry.add("werkpact.mail.dispatcher.retry-delays", () -> "PT1S,PT2S");
   }
 
   @BeforeEach

@@ -38,13 +38,11 @@ public final class KeurmerkAuditProcess {
     public static final String TASK_COMMITTEE_DECISION = "Task_CommitteeDecision";
     public static final String GATEWAY_FINAL_OUTCOME = "Gateway_FinalOutcome";
     public static final String TASK_AWARD_KEURMERK = "Task_AwardKeurmerk";
-    public static final String TASK_SEND_AWARD_MAILS = "Task_SendAwardMails";
     public static final String CALL_ACTIVITY_PLAN_CEREMONY = "CallActivity_PlanCeremony";
     /** In {@link KeurmerkCeremonyProcess}, called by CALL_ACTIVITY_PLAN_CEREMONY. */
     public static final String TASK_PLAN_CEREMONY = "Task_PlanCeremony";
     public static final String END_EVENT_KEURMERK_AWARDED = "EndEvent_KeurmerkAwarded";
     public static final String TASK_RECORD_REJECTION = "Task_RecordRejection";
-    public static final String TASK_SEND_REJECTION_MAIL = "Task_SendRejectionMail";
     public static final String END_EVENT_AUDIT_REJECTED = "EndEvent_AuditRejected";
     public static final String BOUNDARY_EVENT_CEREMONY_CANCELLED = "BoundaryEvent_CeremonyCancelled";
     public static final String END_EVENT_CEREMONY_CANCELLED = "EndEvent_CeremonyCancelled";

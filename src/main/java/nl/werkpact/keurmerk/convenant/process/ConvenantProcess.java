@@ -26,7 +26,6 @@ public final class ConvenantProcess {
     public static final String TASK_RECORD_SIGNING = "Task_RecordSigning";
     public static final String GATEWAY_SIGNING_OUTCOME = "Gateway_SigningOutcome";
     public static final String TASK_RECORD_SIGNED_CONVENANT = "Task_RecordSignedConvenant";
-    public static final String TASK_SEND_SIGNING_CONFIRMATION = "Task_SendSigningConfirmation";
     public static final String END_EVENT_CONVENANT_SIGNED = "EndEvent_ConvenantSigned";
     public static final String TASK_RECORD_WITHDRAWAL = "Task_RecordWithdrawal";
     public static final String END_EVENT_CONVENANT_WITHDRAWN = "EndEvent_ConvenantWithdrawn";

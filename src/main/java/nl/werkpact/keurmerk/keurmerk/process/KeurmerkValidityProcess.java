@@ -24,16 +24,11 @@ public final class KeurmerkValidityProcess {
   public static final class Elements {
     public static final String SUB_PROCESS_VALIDITY = "SubProcess_Validity";
     public static final String TIMER_RENEWAL_REMINDER_FIRST = "Timer_RenewalReminderFirst";
-    public static final String TASK_SEND_RENEWAL_REMINDER_FIRST = "Task_SendRenewalReminderFirst";
     public static final String TIMER_RENEWAL_REMINDER_SECOND = "Timer_RenewalReminderSecond";
-    public static final String TASK_SEND_RENEWAL_REMINDER_SECOND = "Task_SendRenewalReminderSecond";
     public static final String TIMER_MEMBERSHIP_REMINDER = "Timer_MembershipReminder";
-    public static final String TASK_SEND_MEMBERSHIP_REMINDER = "Task_SendMembershipReminder";
     public static final String TIMER_KEURMERK_EXPIRES = "Timer_KeurmerkExpires";
-    public static final String TASK_SEND_EXPIRY_MAIL = "Task_SendExpiryMail";
     public static final String END_EVENT_KEURMERK_EXPIRED = "EndEvent_KeurmerkExpired";
     public static final String END_EVENT_KEURMERK_RENEWED = "EndEvent_KeurmerkRenewed";
-    public static final String TASK_SEND_WITHDRAWAL_MAIL = "Task_SendWithdrawalMail";
     public static final String END_EVENT_KEURMERK_WITHDRAWN = "EndEvent_KeurmerkWithdrawn";
 
     private Elements() {}

@@ -99,9 +99,7 @@ class KeurmerkAuditProcessTest {
 
     verify(recordDecision).notify(any());
     verify(awardKeurmerk).execute(any());
-    assertThat(instance).isWaitingAt(Elements.TASK_SEND_AWARD_MAILS);
-    execute(job(instance));
-    verify(sendQueuedMail).execute(any());
+    // The award's e-mails were queued with it; the outbox sends them, the process goes on at once.
     assertThat(instance).isWaitingAt(Elements.CALL_ACTIVITY_PLAN_CEREMONY);
     assertThat(calledProcessInstance(instance)).hasProcessDefinitionKey(KeurmerkCeremonyProcess.PROCESS_KEY)
         .isWaitingAt(Elements.TASK_PLAN_CEREMONY).task().hasCandidateGroup(Groups.ACCOUNTMANAGERS)
@@ -116,7 +114,6 @@ class KeurmerkAuditProcessTest {
     ProcessInstance instance = requestByMessage();
     auditUntilCommittee(instance);
     complete(task(calledProcessInstance(instance)), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name()));
-    execute(job(instance));
     assertThat(instance).isWaitingAt(Elements.CALL_ACTIVITY_PLAN_CEREMONY);
     ProcessInstance ceremony = calledProcessInstance(instance);
 
@@ -136,8 +133,6 @@ class KeurmerkAuditProcessTest {
     complete(task(calledProcessInstance(instance)), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.AFWIJZEN.name(), Vars.COMMITTEE_REASON, "Cijfers niet onderbouwd."));
 
     verify(recordRejection).execute(any());
-    execute(job(instance));
-    verify(sendQueuedMail).execute(any());
     verify(awardKeurmerk, never()).execute(any());
     assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_AUDIT_REJECTED);
   }
@@ -154,7 +149,7 @@ class KeurmerkAuditProcessTest {
     complete(task(calledProcessInstance(instance)), Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name(), Vars.COMMITTEE_REASON, "Bijzondere inzet voor de doelgroep."));
 
     verify(awardKeurmerk).execute(any());
-    assertThat(instance).hasPassed(Elements.GATEWAY_FINAL_OUTCOME).isWaitingAt(Elements.TASK_SEND_AWARD_MAILS);
+    assertThat(instance).hasPassed(Elements.GATEWAY_FINAL_OUTCOME).isWaitingAt(Elements.CALL_ACTIVITY_PLAN_CEREMONY);
   }
 
   @Test

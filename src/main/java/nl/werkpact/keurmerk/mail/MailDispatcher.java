@@ -1,0 +1,409 @@
+package nl.werkpact.keurmerk.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds, beside the engine: no process job waits for a mail server.
+ *
+ * <p>Each of its threads claims a batch of due e-mails for a while (the lease, committed at once), then talks to the
+ * mail server holding no database connection and no lock, over one SMTP connection for the whole batch, and records
+ * each e-mail's outcome in a short transaction of its own right after the server answered. So:
+ * <ul>
+ *   <li>each e-mail is delivered on its own: a refused or failing e-mail never holds up another;</li>
+ *   <li>an e-mail goes out twice only if a node dies between the server's acceptance and that commit (the window SMTP
+ *       leaves); a claim outlives the longest conversation (it is extended while a batch runs), and a SENT that
+ *       cannot be recorded because the database is away is retried until it can, before anything else is sent;</li>
+ *   <li>a dead node's claims run out after the lease (40 s by default) and another node sends them;</li>
+ *   <li>a refusal for good (5xx, malformed address) makes the e-mail UNDELIVERABLE at once and tells the
+ *       accountmanager; a passing failure (4xx, timeout, no connection) is FAILED with the reason and tried again
+ *       after a growing delay; after the last one it waits for a person (Beheer, E-mail).</li>
+ * </ul>
+ */
+public class MailDispatcher implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
+  static {
+    // Jakarta Mail looks its stream provider up with a ServiceLoader scan of every jar for each message it builds
+    // (the profile of the lifecycle benchmark: 8 % of all work). Named here, it is instantiated directly.
+    System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+  }
+
+  /** How the dispatcher runs; {@code werkpact.mail.dispatcher.*}. */
+  public record Settings(int threads, int batchSize, Duration lease, Duration idlePoll, List<Duration> retryDelays, String node) {
+
+    public static Settings defaults() {
+      return new Settings(2, 25, Duration.ofSeconds(40), Duration.ofSeconds(1),
+          List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1),
+              Duration.ofHours(2)), defaultNode());
+    }
+
+    public Settings withNode(String name) {
+      return new Settings(threads, batchSize, lease, idlePoll, retryDelays, name);
+    }
+
+    public Settings withRetryDelays(List<Duration> delays) {
+      return new Settings(threads, batchSize, lease, idlePoll, delays, node);
+    }
+
+    public Settings withLease(Duration claim) {
+      return new Settings(threads, batchSize, claim, idlePoll, retryDelays, node);
+    }
+
+    public Settings withThreads(int count) {
+      return new Settings(count, batchSize, lease, idlePoll, retryDelays, node);
+    }
+
+    static String defaultNode() {
+      return ManagementFactory.getRuntimeMXBean().getName();
+    }
+  }
+
+  /** What one batch did. */
+  public record Batch(int claimed, int sent, int failed, int undeliverable) {
+    static final Batch EMPTY = new Batch(0, 0, 0, 0);
+  }
+
+  private final CorrespondenceRepository correspondence;
+  private final MailTemplates templates;
+  private final JavaMailSender sender;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final Clock timing;
+  private final String from;
+  private final List<MailAttachments> attachments;
+  private final MailWatchers watchers;
+  private final OutboxSignal signal;
+  private final Settings settings;
+  private final boolean skipLocked;
+  private final AtomicLong batches = new AtomicLong();
+  private final List<Thread> workers = new ArrayList<>();
+  private volatile boolean running;
+
+  public MailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
+      PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock, Clock timing, String from,
+      List<MailAttachments> attachments, MailWatchers watchers, OutboxSignal signal, Settings settings) {
+    this.correspondence = correspondence;
+    this.templates = templates;
+    this.sender = sender;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+    this.timing = timing;
+    this.from = from;
+    this.attachments = List.copyOf(attachments);
+    this.watchers = watchers;
+    this.signal = signal;
+    this.settings = settings;
+    this.skipLocked = supportsSkipLocked(dataSource);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * The real time, which claims, leases and retries follow. What the records say happened (sent at, the history)
+   * follows the engine's clock, which a demo or a test may move; an e-mail queued at a moved clock is due now.
+   */
+  OffsetDateTime timingNow() {
+    return OffsetDateTime.now(timing);
+  }
+
+  // --- one batch -------------------------------------------------------------------------------------------------
+
+  /** Claims and sends one batch of due e-mails over {@code connection}; the threads call it, and so do tests. */
+  public Batch drainOnce(MailConnection connection) {
+    String token = settings.node() + "#" + batches.incrementAndGet();
+    OffsetDateTime now = timingNow();
+    OffsetDateTime[] leaseEnds = {now.plus(settings.lease())};
+    List<Correspondence> claimed = transaction.execute(s -> correspondence.claim(token, now, leaseEnds[0], settings.batchSize(), skipLocked));
+    return send(claimed, token, leaseEnds, connection);
+  }
+
+  /** Sends every due e-mail until none is left, over one connection; for tests and benchmarks that drive it by hand. */
+  public int drainAll() {
+    int sent = 0;
+    try (MailConnection connection = MailConnection.to(sender)) {
+      for (Batch batch = drainOnce(connection); batch.claimed() > 0; batch = drainOnce(connection)) {
+        sent += batch.sent();
+        if (connection.lost) {
+          break;
+        }
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * Sends this one e-mail now if it is due and no other dispatcher holds it (an operator's "send again"); answers its
+   * status afterwards.
+   */
+  CorrespondenceStatus sendNow(long id) {
+    String token = settings.node() + "#" + batches.incrementAndGet();
+    OffsetDateTime now = timingNow();
+    OffsetDateTime[] leaseEnds = {now.plus(settings.lease())};
+    List<Correspondence> claimed = transaction.execute(s -> correspondence.claimOne(token, id, now, leaseEnds[0]));
+    try (MailConnection connection = MailConnection.to(sender)) {
+      send(claimed, token, leaseEnds, connection);
+    }
+    return correspondence.findById(id).map(Correspondence::status).orElseThrow();
+  }
+
+  private Batch send(List<Correspondence> claimed, String token, OffsetDateTime[] leaseEnds, MailConnection connection) {
+    if (claimed.isEmpty()) {
+      return Batch.EMPTY;
+    }
+    int sent = 0;
+    int failed = 0;
+    int undeliverable = 0;
+    for (Correspondence mail : claimed) {
+      // A conversation can take up to three timeouts; never start one that could outlive the claim.
+      if (Duration.between(timingNow(), leaseEnds[0]).compareTo(settings.lease().dividedBy(2)) < 0) {
+        OffsetDateTime extended = timingNow().plus(settings.lease());
+        Integer stillOurs = transaction.execute(s -> correspondence.extendClaim(token, extended));
+        if (stillOurs == null || stillOurs == 0) {
+          break;
+        }
+        leaseEnds[0] = extended;
+      }
+      MimeMessage message;
+      try {
+        message = toMimeMessage(mail);
+      } catch (MessagingException | RuntimeException e) {
+        // The e-mail cannot be built now (its attachment's record is missing, a template changed): try again later.
+        failed++;
+        recordFailure(mail, "Het bericht kon niet worden opgemaakt: " + describe(e));
+        continue;
+      }
+      try {
+        connection.send(message);
+      } catch (MessagingException | RuntimeException e) {
+        Optional<String> refusal = SmtpRefusals.permanent(e);
+        if (refusal.isPresent()) {
+          undeliverable++;
+          recordUndeliverable(mail, refusal.get());
+          continue;
+        }
+        failed++;
+        recordFailure(mail, describe(e));
+        if (connection.lost) {
+          break;
+        }
+        continue;
+      }
+      sent++;
+      durably(() -> correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
+    }
+    // What was claimed and not tried goes back to the queue at once.
+    durably(() -> correspondence.release(token));
+    return new Batch(claimed.size(), sent, failed, undeliverable);
+  }
+
+  private void recordFailure(Correspondence mail, String reason) {
+    int attempt = mail.attempts() + 1;
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime retryAt = attempt <= settings.retryDelays().size() ? timingNow().plus(settings.retryDelays().get(attempt - 1)) : null;
+    String error = CorrespondenceRepository.abbreviate(reason, 2000);
+    durably(() -> {
+      correspondence.recordFailed(mail.id(), error, now, retryAt, settings.node());
+      if (retryAt == null) {
+        tellWatchers(mail, "kon na " + attempt + " pogingen niet verzonden worden: " + error, now);
+      }
+    });
+    if (retryAt == null) {
+      LOG.warn("E-mail {} ({}) to {} not sent after {} attempts; it waits for a person (Beheer, E-mail): {}", mail.id(), mail.template(),
+          mail.recipient(), attempt, reason);
+    } else {
+      LOG.info("E-mail {} ({}) to {} not sent, tried again from {}: {}", mail.id(), mail.template(), mail.recipient(), retryAt, reason);
+    }
+  }
+
+  private void recordUndeliverable(Correspondence mail, String refusal) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    String error = CorrespondenceRepository.abbreviate(refusal, 2000);
+    durably(() -> {
+      correspondence.recordUndeliverable(mail.id(), error, now, settings.node());
+      tellWatchers(mail, "is door de mailserver geweigerd: " + error, now);
+    });
+    LOG.warn("E-mail {} ({}) to {} is undeliverable, the mail server refused it for good: {}", mail.id(), mail.template(), mail.recipient(),
+        refusal);
+  }
+
+  /** Queues a notice to whoever can fix the address (the employer's accountmanager), in the same transaction. */
+  private void tellWatchers(Correspondence mail, String what, OffsetDateTime now) {
+    if (MailWatchers.NOTICE_TEMPLATE.equals(mail.template())) {
+      return; // a notice that does not arrive is on the list of Beheer, E-mail; no notice about a notice
+    }
+    watchers.forMail(mail).filter(w -> !w.email().equalsIgnoreCase(mail.recipient())).ifPresent(watcher -> {
+      var request = new MailRequest(MailWatchers.NOTICE_TEMPLATE, watcher.email(),
+          java.util.Map.of("employerName", watcher.employerName(), "recipient", mail.recipient(), "subject", mail.subject(),
+              "what", what, "mailId", mail.id(), "pageUrl", watcher.pageUrl()),
+          mail.concernsType(), mail.concernsId(), null, MailWatchers.NOTICE_TEMPLATE + ":" + mail.id() + ":" + (mail.attempts() + 1));
+      if (correspondence.findIdByDedupKey(request.dedupKey()).isEmpty()) {
+        correspondence.insert(request, templates.render(request.template(), request.model()), now, timingNow());
+      }
+    });
+  }
+
+  /**
+   * Runs a short transaction until it commits. After the mail server accepted an e-mail, its SENT must be recorded
+   * before anything else is sent; while the database is away this thread waits for it instead of moving on.
+   */
+  private void durably(Runnable work) {
+    long pause = 200;
+    while (true) {
+      try {
+        transaction.executeWithoutResult(s -> work.run());
+        return;
+      } catch (RuntimeException e) {
+        if (!running && Thread.currentThread().isInterrupted()) {
+          LOG.error("Stopped before this could be recorded; an e-mail that went out may go out once more: {}", e.toString());
+          throw e;
+        }
+        LOG.warn("Database not available to record an e-mail's outcome, trying again in {} ms: {}", pause, e.toString());
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        pause = Math.min(pause * 2, 5000);
+      }
+    }
+  }
+
+  private MimeMessage toMimeMessage(Correspondence mail) throws MessagingException {
+    MimeMessage message = sender.createMimeMessage();
+    var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+    helper.setFrom(from);
+    helper.setTo(mail.recipient());
+    helper.setSubject(mail.subject());
+    helper.setText(mail.bodyText(), mail.bodyHtml());
+    for (MailAttachments provider : attachments) {
+      for (MailAttachments.Attachment attachment : provider.forMail(mail)) {
+        helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
+      }
+    }
+    // Lets a mail server or reader recognise a resend of the same e-mail.
+    message.setHeader("X-Werkpact-Correspondence", mail.dedupKey());
+    return message;
+  }
+
+  private static String describe(Throwable e) {
+    Throwable shown = e;
+    while (shown.getMessage() == null && shown.getCause() != null) {
+      shown = shown.getCause();
+    }
+    String text = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage().strip();
+    Throwable cause = shown.getCause();
+    if (cause != null && cause.getMessage() != null && !text.contains(cause.getMessage())) {
+      text += " (" + cause.getMessage().strip() + ")";
+    }
+    return text;
+  }
+
+  private static boolean supportsSkipLocked(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
+  // --- the threads ----------------------------------------------------------------------------------------------
+
+  @Override
+  public void start() {
+    signal.reset();
+    running = true;
+    for (int i = 1; i <= settings.threads(); i++) {
+      Thread worker = new Thread(this::work, "mail-dispatcher-" + i);
+      worker.setDaemon(true);
+      workers.add(worker);
+      worker.start();
+    }
+    LOG.info("E-mail dispatcher {} started: {} threads, {} e-mails per SMTP connection and claim, claims of {} s", settings.node(),
+        settings.threads(), settings.batchSize(), settings.lease().toSeconds());
+  }
+
+  private void work() {
+    MailConnection connection = MailConnection.to(sender);
+    long pause = 0;
+    boolean databaseAway = false;
+    while (running) {
+      try {
+        long seen = signal.generation();
+        Batch batch = drainOnce(connection);
+        if (databaseAway) {
+          LOG.info("E-mail dispatcher reaches the database again");
+          databaseAway = false;
+        }
+        pause = 0;
+        if (batch.claimed() == 0) {
+          connection.close();
+          signal.awaitAfter(seen, settings.idlePoll());
+        } else if (connection.lost) {
+          // The mail server is away or broke off: let it breathe before the next connection.
+          connection.close();
+          connection = MailConnection.to(sender);
+          signal.sleep(Duration.ofSeconds(2));
+        }
+      } catch (RuntimeException e) {
+        if (!databaseAway) {
+          LOG.warn("E-mail dispatcher cannot reach the database, trying again: {}", e.toString());
+          databaseAway = true;
+        }
+        connection.close();
+        pause = Math.min(Math.max(pause * 2, 250), 5000);
+        signal.sleep(Duration.ofMillis(pause));
+      }
+    }
+    connection.close();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    signal.wakeAll();
+    for (Thread worker : workers) {
+      try {
+        worker.join(Duration.ofSeconds(35).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    workers.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops before the engine and the data source, after the web layer. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 2000;
+  }
+}

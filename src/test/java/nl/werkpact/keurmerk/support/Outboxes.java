@@ -1,0 +1,37 @@
+package nl.werkpact.keurmerk.support;
+
+import static org.mockito.Mockito.mock;
+
+import java.time.Clock;
+import java.util.List;
+import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
+import nl.werkpact.keurmerk.mail.MailDispatcher;
+import nl.werkpact.keurmerk.mail.MailOutbox;
+import nl.werkpact.keurmerk.mail.MailTemplates;
+import nl.werkpact.keurmerk.mail.MailWatchers;
+import nl.werkpact.keurmerk.mail.OutboxSignal;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** The outbox for plain JUnit tests of the services: queues into the in-memory database; nothing sends unless asked. */
+public final class Outboxes {
+
+  public static final String FROM = "Sociaal Werkpact <keurmerk@werkpact.example>";
+
+  private Outboxes() {}
+
+  /** An outbox whose e-mails stay queued (the services' tests read them from the table). */
+  public static MailOutbox queueOnly(InMemoryDatabase db, Clock clock) {
+    return outbox(db, clock, dispatcher(db, clock, Clock.systemUTC(), mock(JavaMailSender.class), MailWatchers.NOBODY,
+        MailDispatcher.Settings.defaults().withNode("test")));
+  }
+
+  public static MailDispatcher dispatcher(InMemoryDatabase db, Clock clock, Clock timing, JavaMailSender sender, MailWatchers watchers,
+      MailDispatcher.Settings settings) {
+    return new MailDispatcher(new CorrespondenceRepository(db.jdbc), new MailTemplates(), sender, db.transactions, db.dataSource, clock,
+        timing, FROM, List.of(), watchers, new OutboxSignal(), settings);
+  }
+
+  public static MailOutbox outbox(InMemoryDatabase db, Clock clock, MailDispatcher dispatcher) {
+    return new MailOutbox(new CorrespondenceRepository(db.jdbc), new MailTemplates(), dispatcher, new OutboxSignal(), db.transactions, clock);
+  }
+}
