@@ -4,9 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportPageController {
 
   static final String PATH = "/beheer/import";
-  private static final String TOKEN = ImportPageController.class.getName() + ".token";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ImportRuns runs;
   private final StaffPages staffPages;
@@ -105,7 +100,7 @@ class ImportPageController {
     ImportRuns.View view = run.get().view();
     model.addAttribute("run", view);
     model.addAttribute("shown", shownLines(view.report()));
-    model.addAttribute("token", token(request));
+    model.addAttribute("token", staffPages.formToken(request));
     return "golive/run";
   }
 
@@ -194,20 +189,12 @@ class ImportPageController {
     if (refusal.isPresent()) {
       return refusal;
     }
-    Object expected = request.getSession(false) == null ? null : request.getSession(false).getAttribute(TOKEN);
-    if (token == null || !(expected instanceof String value)
-        || !MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-      response.setStatus(403);
-      request.setAttribute("forbiddenText", "Dit formulier is verlopen of komt niet van deze pagina. Open de importpagina opnieuw en "
-          + "probeer het nog eens.");
-      return Optional.of("internal/forbidden");
-    }
-    return Optional.empty();
+    return staffPages.refusalOfForm(request, response, token, "importpagina");
   }
 
   private String formPage(HttpServletRequest request, Model model, String problem) {
     model.addAttribute("problem", problem);
-    model.addAttribute("token", token(request));
+    model.addAttribute("token", staffPages.formToken(request));
     model.addAttribute("runs", runs.recent().stream().map(Run::view).toList());
     model.addAttribute("columns", java.util.Arrays.stream(WerkgeversCsv.Column.values())
         .map(c -> c.required ? c.title() : c.title() + " (alleen bij een keurmerk)").toList());
@@ -223,20 +210,6 @@ class ImportPageController {
     }
     return report.lines().stream()
         .filter(l -> l.outcome() == ImportReport.Outcome.ERROR || l.outcome() == ImportReport.Outcome.SKIPPED).toList();
-  }
-
-  /** The form token of this session, made on first use. */
-  private static String token(HttpServletRequest request) {
-    var session = request.getSession(true);
-    Object token = session.getAttribute(TOKEN);
-    if (token instanceof String value) {
-      return value;
-    }
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    String value = HexFormat.of().formatHex(bytes);
-    session.setAttribute(TOKEN, value);
-    return value;
   }
 
   private static String fileName(MultipartFile file) {

@@ -24,6 +24,12 @@ public class StaffPages {
 
   private static final List<String> ADMINISTER = List.of(Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
 
+  private static final List<String> MAIL_OPERATORS = List.of(Groups.ACCOUNTMANAGERS, Groups.PROCESBEHEERDERS, Groups.ADMINS,
+      org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+
+  private static final String FORM_TOKEN = StaffPages.class.getName() + ".formToken";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private final IdentityService identity;
 
   StaffPages(IdentityService identity) {
@@ -42,6 +48,42 @@ public class StaffPages {
       request.setAttribute("forbiddenText", "Deze pagina is alleen voor beheerders.");
     }
     return refusal;
+  }
+
+  /** As {@link #refusal}, for the e-mails that wait for a person: accountmanagers, procesbeheerders and admins. */
+  public Optional<String> refusalUnlessMailOperator(HttpServletRequest request, HttpServletResponse response) {
+    Optional<String> refusal = refusal(request, response, MAIL_OPERATORS);
+    if (refusal.isPresent() && response.getStatus() == 403) {
+      request.setAttribute("forbiddenText", "Deze pagina is voor accountmanagers, procesbeheerders en beheerders.");
+    }
+    return refusal;
+  }
+
+  /** The form token of this browser session, made on first use: a form of our pages carries it, another site's cannot. */
+  public String formToken(HttpServletRequest request) {
+    var session = request.getSession(true);
+    if (session.getAttribute(FORM_TOKEN) instanceof String value) {
+      return value;
+    }
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    String value = java.util.HexFormat.of().formatHex(bytes);
+    session.setAttribute(FORM_TOKEN, value);
+    return value;
+  }
+
+  /** The Dutch refusal (403) when a posted form lacks this session's token; empty when it carries it. */
+  public Optional<String> refusalOfForm(HttpServletRequest request, HttpServletResponse response, String token, String pageName) {
+    var session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(FORM_TOKEN);
+    if (token == null || !(expected instanceof String value) || !java.security.MessageDigest.isEqual(
+        value.getBytes(java.nio.charset.StandardCharsets.UTF_8), token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      response.setStatus(403);
+      request.setAttribute("forbiddenText", "Dit formulier is verlopen of komt niet van deze pagina. Open de " + pageName
+          + " opnieuw en probeer het nog eens.");
+      return Optional.of("internal/forbidden");
+    }
+    return Optional.empty();
   }
 
   /** The user id of the caller (Tasklist session or HTTP Basic); call after a refusal check let the caller in. */

@@ -37,7 +37,7 @@ class MailConfiguration {
       PlatformTransactionManager transactions, DataSource dataSource, Clock clock, @Value("${werkpact.mail.from}") String from,
       List<MailAttachments> attachments, ObjectProvider<MailWatchers> watchers, OutboxSignal signal,
       @Value("${werkpact.mail.dispatcher.enabled:true}") boolean enabled,
-      @Value("${werkpact.mail.dispatcher.threads:2}") int threads,
+      @Value("${werkpact.mail.dispatcher.threads:1}") int threads,
       @Value("${werkpact.mail.dispatcher.batch-size:25}") int batchSize,
       @Value("${werkpact.mail.dispatcher.lease:PT40S}") Duration lease,
       @Value("${werkpact.mail.dispatcher.idle-poll:PT1S}") Duration idlePoll,
@@ -46,6 +46,7 @@ class MailConfiguration {
     var settings = new MailDispatcher.Settings(enabled ? threads : 0, batchSize, lease, idlePoll, retryDelays,
         node.isBlank() ? MailDispatcher.Settings.defaultNode() : node);
     return new MailDispatcher(correspondence, templates, sender, transactions, dataSource, clock, Clock.systemUTC(), from, attachments,
-        watchers.getIfAvailable(() -> MailWatchers.NOBODY), signal, settings);
+        // Looked up when a notice is due: the watchers know the employers, whose services queue e-mails here.
+        mail -> watchers.getIfAvailable(() -> MailWatchers.NOBODY).forMail(mail), signal, settings);
   }
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends what the outbox holds, beside the engine: no process job waits for a mail server.
  *
- * <p>Each of its threads claims a batch of due e-mails for a while (the lease, committed at once), then talks to the
+ * <p>Its thread (one per node by default) claims a batch of due e-mails for a while (the lease, committed at once), then talks to the
  * mail server holding no database connection and no lock, over one SMTP connection for the whole batch, and records
  * each e-mail's outcome in a short transaction of its own right after the server answered. So:
  * <ul>
@@ -54,7 +54,7 @@ public class MailDispatcher implements SmartLifecycle {
   public record Settings(int threads, int batchSize, Duration lease, Duration idlePoll, List<Duration> retryDelays, String node) {
 
     public static Settings defaults() {
-      return new Settings(2, 25, Duration.ofSeconds(40), Duration.ofSeconds(1),
+      return new Settings(1, 25, Duration.ofSeconds(40), Duration.ofSeconds(1),
           List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1),
               Duration.ofHours(2)), defaultNode());
     }

@@ -16,7 +16,6 @@ import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,26 +23,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A node that died holding an e-mail's send job: the job stays locked by it until the lock expires, and then another
- * node sends the e-mail, within a minute of the crash. Real time (the job executor's lock is real time), waited for on
- * the e-mail's state with a deadline.
+ * A node that died holding an e-mail: the e-mail stays claimed by it until the claim's lease runs out, and then another
+ * node sends it, within a minute of the crash, once. Real time (the lease is real time), waited for on the e-mail's
+ * state with a deadline.
  */
-class JobTakeoverIT extends IntegrationTest {
+class ClaimTakeoverIT extends IntegrationTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
-  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+  @Autowired MailDispatcher dispatcher;
 
   @Test
-  void theSendJobOfADeadNodeIsTakenOverWithinAMinuteAndSentOnce() throws Exception {
+  void theEmailOfADeadNodeIsTakenOverWithinAMinuteAndSentOnce() throws Exception {
     String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(81_000_000, 89_999_999));
     String recipient = "overname." + kvk + "@takeover.example";
-    long lockMillis = engineConfiguration.getJobExecutor().getLockTimeInMillis();
+    long lockMillis = dispatcher.settings().lease().toMillis();
 
-    // The convenant is signed and its confirmation queued; in the same transaction a node "acquires" the send job
-    // (its lock as acquisition writes it) and then dies: nothing of it runs.
+    // The convenant is signed and its confirmation queued; in the same transaction a node claims the e-mail (as its
+    // dispatcher writes a claim) and then dies: nothing of it is sent.
     Instant crash = new TransactionTemplate(transactions).execute(status -> {
       identityService.setAuthentication(ACCOUNTMANAGER, List.of(Groups.ACCOUNTMANAGERS));
       try {
@@ -55,9 +54,9 @@ class JobTakeoverIT extends IntegrationTest {
         complete(pi, Elements.TASK_RECORD_SIGNING, Map.of(Vars.SIGNING_OUTCOME, ConvenantProcess.SigningOutcome.SIGNED.name(),
             Vars.SIGNED_DATE, LocalDate.now().minusDays(5).toString(), Vars.SIGNED_BY, "Olga"));
         Instant now = Instant.now();
-        int locked = jdbc.sql("UPDATE ACT_RU_JOB SET LOCK_OWNER_ = 'dead-node', LOCK_EXP_TIME_ = ? WHERE PROCESS_INSTANCE_ID_ = ?")
-            .params(java.sql.Timestamp.from(now.plusMillis(lockMillis)), pi).update();
-        assertThat(locked).as("send jobs locked by the dead node").isEqualTo(1);
+        int claimed = jdbc.sql("UPDATE correspondence SET claimed_by = 'dead-node#1', claimed_until = ? WHERE recipient = ?")
+            .params(now.plusMillis(lockMillis).atOffset(java.time.ZoneOffset.UTC), recipient).update();
+        assertThat(claimed).as("the confirmation claimed by the dead node").isEqualTo(1);
         return now;
       } finally {
         identityService.clearAuthentication();
@@ -76,9 +75,9 @@ class JobTakeoverIT extends IntegrationTest {
 
     assertThat(sentAt).as("the confirmation was sent by the live node").isNotNull();
     Duration resumed = Duration.between(crash, sentAt.toInstant());
-    System.out.printf("Send job of a dead node taken over: sent %.1f s after the crash (lock time %d s)%n", resumed.toMillis() / 1000.0,
+    System.out.printf("E-mail of a dead node taken over: sent %.1f s after the crash (lease %d s)%n", resumed.toMillis() / 1000.0,
         lockMillis / 1000);
-    assertThat(resumed).as("not before the dead node's lock expired").isGreaterThanOrEqualTo(Duration.ofMillis(lockMillis).minusSeconds(1))
+    assertThat(resumed).as("not before the dead node's claim ran out").isGreaterThanOrEqualTo(Duration.ofMillis(lockMillis).minusSeconds(1))
         .as("within a minute of the crash").isLessThan(Duration.ofSeconds(60));
     assertThat(awaitMailTo(recipient)).isNotNull();
     assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipientOf(m).equals(recipient)).count()).isEqualTo(1);

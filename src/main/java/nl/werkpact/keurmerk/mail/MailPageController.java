@@ -1,0 +1,148 @@
+package nl.werkpact.keurmerk.mail;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.engine.PageHeaders;
+import nl.werkpact.keurmerk.identity.StaffPages;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /beheer/e-mail}: the e-mails that did not go out and wait for a person (refused for good, or failed on every
+ * retry), each with its history. An accountmanager, procesbeheerder or admin sends one again, to a corrected address
+ * or the same one, closes it with a reason, or puts them all back in the queue after the mail server was repaired.
+ */
+@Controller
+class MailPageController {
+
+  static final String PATH = "/beheer/e-mail";
+  private static final int SHOWN = 200;
+  private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  private final MailOutbox outbox;
+  private final StaffPages staffPages;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  MailPageController(MailOutbox outbox, StaffPages staffPages, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    this.outbox = outbox;
+    this.staffPages = staffPages;
+    this.jdbc = jdbc;
+  }
+
+  @Bean
+  static FilterRegistrationBean<PageHeaders> mailPageSecurityHeaders() {
+    return PageHeaders.on("mail-page-security-headers", "no-store", PATH, PATH + "/*");
+  }
+
+  /** One e-mail on the page, with its dates the Dutch way. */
+  record Row(long id, String created, String recipient, String subject, String state, String error, List<Step> history) {}
+
+  record Step(String at, String kind, String actor, String detail) {}
+
+  @GetMapping(PATH)
+  String page(HttpServletRequest request, HttpServletResponse response, Model model) {
+    Optional<String> refusal = staffPages.refusalUnlessMailOperator(request, response);
+    return refusal.orElseGet(() -> render(request, model, null, null));
+  }
+
+  @PostMapping(PATH + "/{id}/opnieuw")
+  String resend(@PathVariable("id") long id, @RequestParam(name = "adres", required = false) String address,
+      @RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Optional<String> refusal = refuse(request, response, token);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    try {
+      CorrespondenceStatus status = outbox.resend(id, address, staffPages.callerId(request));
+      String done = switch (status) {
+        case SENT -> "E-mail " + id + " is verzonden.";
+        case UNDELIVERABLE -> "De mailserver weigert e-mail " + id + " opnieuw; controleer het adres.";
+        default -> "E-mail " + id + " kon nu niet verzonden worden; hij wordt straks opnieuw geprobeerd.";
+      };
+      return render(request, model, done, null);
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      return render(request, model, null, String.join(" ", e.problems()));
+    }
+  }
+
+  @PostMapping(PATH + "/{id}/afsluiten")
+  String close(@PathVariable("id") long id, @RequestParam(name = "reden", required = false) String reason,
+      @RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Optional<String> refusal = refuse(request, response, token);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    try {
+      outbox.close(id, reason, staffPages.callerId(request));
+      return render(request, model, "E-mail " + id + " is afgesloten.", null);
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      return render(request, model, null, String.join(" ", e.problems()));
+    }
+  }
+
+  @PostMapping(PATH + "/alles-opnieuw")
+  String resendAll(@RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
+    Optional<String> refusal = refuse(request, response, token);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    int count = outbox.resendAll(staffPages.callerId(request));
+    return render(request, model, count == 1 ? "1 e-mail staat weer in de wachtrij." : count + " e-mails staan weer in de wachtrij.", null);
+  }
+
+  private Optional<String> refuse(HttpServletRequest request, HttpServletResponse response, String token) {
+    Optional<String> refusal = staffPages.refusalUnlessMailOperator(request, response);
+    return refusal.isPresent() ? refusal : staffPages.refusalOfForm(request, response, token, "pagina E-mail die wacht");
+  }
+
+  private String render(HttpServletRequest request, Model model, String done, String problem) {
+    List<Row> rows = outbox.needingAPerson(SHOWN).stream().map(this::row).toList();
+    model.addAttribute("rows", rows);
+    model.addAttribute("total", outbox.countNeedingAPerson());
+    model.addAttribute("shown", SHOWN);
+    model.addAttribute("queued", jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at IS NOT NULL")
+        .query(Long.class).single());
+    model.addAttribute("done", done);
+    model.addAttribute("problem", problem);
+    model.addAttribute("token", staffPages.formToken(request));
+    return "mail/waiting";
+  }
+
+  private Row row(Correspondence mail) {
+    String state = mail.status() == CorrespondenceStatus.UNDELIVERABLE ? "Geweigerd door de mailserver"
+        : "Niet verzonden na " + mail.attempts() + (mail.attempts() == 1 ? " poging" : " pogingen");
+    List<Step> history = outbox.history(mail.id()).stream()
+        .map(e -> new Step(DUTCH.format(e.occurredAt().atZoneSameInstant(AMSTERDAM)), kind(e.kind()), e.actor(), e.detail() == null ? "" : e.detail()))
+        .toList();
+    return new Row(mail.id(), DUTCH.format(mail.createdAt().atZoneSameInstant(AMSTERDAM)), mail.recipient(), mail.subject(), state,
+        mail.lastError() == null ? "" : mail.lastError(), history);
+  }
+
+  private static String kind(String kind) {
+    return switch (kind) {
+      case "QUEUED" -> "In de wachtrij";
+      case "SENT" -> "Verzonden";
+      case "FAILED" -> "Mislukt, wordt opnieuw geprobeerd";
+      case "GAVE_UP" -> "Mislukt, wacht op een mens";
+      case "UNDELIVERABLE" -> "Geweigerd";
+      case "REQUEUED" -> "Opnieuw in de wachtrij";
+      case "CLOSED" -> "Afgesloten";
+      default -> kind;
+    };
+  }
+}

@@ -1,0 +1,113 @@
+package nl.werkpact.keurmerk.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** "E-mail die wacht" over HTTP as a browser uses it: who may see it, sending again to a corrected address, closing. */
+class MailPageIT extends IntegrationTest {
+
+  private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"");
+
+  @Autowired CorrespondenceRepository correspondence;
+  @Autowired MailTemplates templates;
+  @Autowired PlatformTransactionManager transactions;
+
+  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+  /** An e-mail the mail server refused for good, as the dispatcher leaves it. */
+  private long refusedEmail(String recipient) {
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
+    var request = new MailRequest("convenant-signed", recipient, Map.of("employerName", "Pagina Post B.V.", "contactPerson", "Joke",
+        "kvkNumber", kvk, "signedDate", "21 november 2026", "signedBy", "J. Verbeek"), "CONVENANT", 0L, null, "page-test:" + kvk);
+    return new TransactionTemplate(transactions).execute(s -> {
+      OffsetDateTime now = OffsetDateTime.now();
+      long id = correspondence.insert(request, templates.render(request.template(), request.model()), now, now);
+      correspondence.recordUndeliverable(id, "550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown", now, "test-node");
+      return id;
+    });
+  }
+
+  @Test
+  void anAccountmanagerSeesTheRefusedEmailWithItsHistoryAndSendsItToTheRightAddressOnce() throws Exception {
+    String wrong = "joke" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
+    String right = wrong.replace("korenschof", "korenschoof");
+    long id = refusedEmail(wrong);
+
+    String page = get(ACCOUNTMANAGER, PASSWORD).body();
+    assertThat(page).contains("E-mail " + id + ": Bevestiging: convenant Sociaal Werkpact getekend door Pagina Post B.V.", wrong,
+        "550 5.1.1", "Geweigerd door de mailserver", "In de wachtrij", "Geweigerd");
+    String token = token(page);
+
+    var malformed = post("/beheer/e-mail/" + id + "/opnieuw", "adres=joke+at+korenschoof&token=" + token, ACCOUNTMANAGER);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
+
+    var resent = post("/beheer/e-mail/" + id + "/opnieuw", "adres=" + URLEncoder.encode(right, StandardCharsets.UTF_8) + "&token=" + token,
+        ACCOUNTMANAGER);
+    assertThat(resent.statusCode()).isEqualTo(200);
+    assertThat(resent.body()).contains("E-mail " + id + " is verzonden.").doesNotContain("E-mail " + id + ":");
+    assertThat(awaitMailTo(right).getSubject()).contains("Pagina Post B.V.");
+    assertThat(correspondence.events(id)).extracting(CorrespondenceEvent::kind).containsExactly("QUEUED", "UNDELIVERABLE", "REQUEUED", "SENT");
+    assertThat(correspondence.events(id).get(2).actor()).isEqualTo(ACCOUNTMANAGER);
+    assertThat(post("/beheer/e-mail/" + id + "/opnieuw", "token=" + token, ACCOUNTMANAGER).body()).contains("is al verzonden");
+  }
+
+  @Test
+  void closingNeedsAReasonAFormOfThisSessionAndARoleThatMayFixEmail() throws Exception {
+    long id = refusedEmail("onbekend" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@nergens.example");
+    TestUsers.ensure(identityService, "itpostauditor", PASSWORD, "auditors");
+
+    assertThat(get(null, null).statusCode()).isEqualTo(401);
+    assertThat(get("itpostauditor", PASSWORD).statusCode()).isEqualTo(403);
+    String token = token(get(ACCOUNTMANAGER, PASSWORD).body());
+    assertThat(post("/beheer/e-mail/" + id + "/afsluiten", "reden=Gebeld", ACCOUNTMANAGER).statusCode()).as("no token").isEqualTo(403);
+    var noReason = post("/beheer/e-mail/" + id + "/afsluiten", "reden=+&token=" + token, ACCOUNTMANAGER);
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).contains("Geef een reden, bijvoorbeeld: werkgever telefonisch bereikt.");
+
+    var closed = post("/beheer/e-mail/" + id + "/afsluiten", "reden=Werkgever+telefonisch+bereikt&token=" + token, ACCOUNTMANAGER);
+    assertThat(closed.body()).contains("E-mail " + id + " is afgesloten.").doesNotContain("E-mail " + id + ":");
+    assertThat(correspondence.findById(id).orElseThrow().closedBy()).isEqualTo(ACCOUNTMANAGER);
+    assertThat(correspondence.events(id).get(2).detail()).isEqualTo("Werkgever telefonisch bereikt");
+  }
+
+  private static String token(String page) {
+    var matcher = TOKEN.matcher(page);
+    assertThat(matcher.find()).as("form token on the page").isTrue();
+    return matcher.group(1);
+  }
+
+  private HttpResponse<String> get(String user, String password) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/beheer/e-mail")).GET();
+    return browser.send(authorized(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String form, String user) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    return browser.send(authorized(request, user, PASSWORD).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder authorized(HttpRequest.Builder request, String user, String password) {
+    return user == null ? request : request.header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+}
