@@ -61,6 +61,11 @@ public class CorrespondenceRepository {
         .query(Long.class).single();
   }
 
+  long countInQueue() {
+    return jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at IS NOT NULL")
+        .query(Long.class).single();
+  }
+
   public List<CorrespondenceEvent> events(long correspondenceId) {
     return jdbc.sql("SELECT occurred_at, kind, actor, detail FROM correspondence_event WHERE correspondence_id = ? ORDER BY id")
         .param(correspondenceId)

@@ -278,6 +278,10 @@ public class MailDispatcher implements SmartLifecycle {
         transaction.executeWithoutResult(s -> work.run());
         return;
       } catch (RuntimeException e) {
+        if (e instanceof org.springframework.dao.NonTransientDataAccessException
+            && !(e instanceof org.springframework.dao.DataAccessResourceFailureException)) {
+          throw e; // a fault in the statement, not the database being away: trying again will not help
+        }
         if (!running && Thread.currentThread().isInterrupted()) {
           LOG.error("Stopped before this could be recorded; an e-mail that went out may go out once more: {}", e.toString());
           throw e;

@@ -142,6 +142,11 @@ public class MailOutbox {
     return correspondence.countNeedingAPerson();
   }
 
+  /** E-mails the dispatcher still sends by itself: queued, or failed and due again later. */
+  public long countInQueue() {
+    return correspondence.countInQueue();
+  }
+
   public List<CorrespondenceEvent> history(long id) {
     return correspondence.events(id);
   }

@@ -33,12 +33,10 @@ class MailPageController {
 
   private final MailOutbox outbox;
   private final StaffPages staffPages;
-  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-  MailPageController(MailOutbox outbox, StaffPages staffPages, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+  MailPageController(MailOutbox outbox, StaffPages staffPages) {
     this.outbox = outbox;
     this.staffPages = staffPages;
-    this.jdbc = jdbc;
   }
 
   @Bean
@@ -115,8 +113,7 @@ class MailPageController {
     model.addAttribute("rows", rows);
     model.addAttribute("total", outbox.countNeedingAPerson());
     model.addAttribute("shown", SHOWN);
-    model.addAttribute("queued", jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at IS NOT NULL")
-        .query(Long.class).single());
+    model.addAttribute("queued", outbox.countInQueue());
     model.addAttribute("done", done);
     model.addAttribute("problem", problem);
     model.addAttribute("token", staffPages.formToken(request));

@@ -42,6 +42,10 @@ class WerkpactMetrics implements MeterBinder {
       gauge(registry, "werkpact.emails", "E-mails by status (PENDING: waiting to be sent)", () -> jdbc
           .sql("SELECT COUNT(*) FROM correspondence WHERE status = ?").param(status.name()).query(Long.class).single(), "status", status.name());
     }
+    gauge(registry, "werkpact.emails.waiting.for.person", "E-mails that did not go out and are not retried any more (Beheer, E-mail)",
+        () -> jdbc.sql("""
+            SELECT COUNT(*) FROM correspondence
+             WHERE status IN ('FAILED', 'UNDELIVERABLE') AND next_attempt_at IS NULL AND closed_at IS NULL""").query(Long.class).single());
     gauge(registry, "werkpact.reminders.sent", "Reminder e-mails sent (renewal and membership)", () -> jdbc
         .sql("SELECT COUNT(*) FROM correspondence WHERE status = 'SENT' AND template IN (:templates)").param("templates", REMINDER_TEMPLATES)
         .query(Long.class).single());

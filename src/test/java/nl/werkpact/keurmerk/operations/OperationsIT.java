@@ -55,7 +55,7 @@ class OperationsIT extends IntegrationTest {
 
     assertThat(metrics.getStatusCode().value()).isEqualTo(200);
     assertThat(metrics.getBody()).contains("werkpact_emails{status=\"SENT\"}", "werkpact_emails{status=\"FAILED\"}",
-        "werkpact_reminders_sent ", "werkpact_incidents ", "werkpact_jobs_due ", "werkpact_jobs_failed ",
+        "werkpact_emails_waiting_for_person ", "werkpact_reminders_sent ", "werkpact_incidents ", "werkpact_jobs_due ", "werkpact_jobs_failed ",
         "werkpact_tasks_open{group=\"accountmanagers\"}", "werkpact_tasks_open{group=\"keurmerkcommissie\"}");
     // Not exposed at all, for operators neither: the environment holds secrets.
     assertThat(rest.withBasicAuth(ADMIN, ADMIN_PASSWORD).getForEntity("/actuator/env", String.class).getStatusCode().value()).isEqualTo(404);
