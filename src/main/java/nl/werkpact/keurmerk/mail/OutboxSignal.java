@@ -27,28 +27,18 @@ public class OutboxSignal {
 
   /** Waits until a wake after {@code seen}, or {@code max}. */
   void awaitAfter(long seen, Duration max) {
-    long end = System.nanoTime() + max.toNanos();
-    synchronized (lock) {
-      while (generation == seen && !stopping) {
-        long left = end - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        try {
-          lock.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+    waitUnless(() -> generation != seen, max);
   }
 
   /** A pause that only stopping cuts short (a backoff). */
   void sleep(Duration pause) {
-    long end = System.nanoTime() + pause.toNanos();
+    waitUnless(() -> false, pause);
+  }
+
+  private void waitUnless(java.util.function.BooleanSupplier woken, Duration max) {
+    long end = System.nanoTime() + max.toNanos();
     synchronized (lock) {
-      while (!stopping) {
+      while (!stopping && !woken.getAsBoolean()) {
         long left = end - System.nanoTime();
         if (left <= 0) {
           return;
