@@ -21,6 +21,10 @@ public class CorrespondenceRepository {
   private static final String CLAIMABLE = """
       status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)""";
 
+  /** Did not go out and nothing more happens by itself (as {@link Correspondence#needsAPerson()}). */
+  private static final String NEEDS_A_PERSON = """
+      status IN ('FAILED', 'UNDELIVERABLE') AND next_attempt_at IS NULL AND closed_at IS NULL""";
+
   private final JdbcClient jdbc;
 
   public CorrespondenceRepository(JdbcClient jdbc) {
@@ -44,21 +48,29 @@ public class CorrespondenceRepository {
 
   /** E-mails that did not go out and wait for a person (refused for good, or failed on every retry), oldest first. */
   public List<Correspondence> findNeedingAPerson(int limit) {
-    return jdbc.sql("SELECT " + COLUMNS + """
-             FROM correspondence
-            WHERE status IN ('FAILED', 'UNDELIVERABLE') AND next_attempt_at IS NULL AND closed_at IS NULL
-            ORDER BY created_at, id
-            LIMIT ?""")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM correspondence WHERE " + NEEDS_A_PERSON + " ORDER BY created_at, id LIMIT ?")
         .param(limit)
         .query(Correspondence.class)
         .list();
   }
 
   public long countNeedingAPerson() {
-    return jdbc.sql("""
-            SELECT COUNT(*) FROM correspondence
-             WHERE status IN ('FAILED', 'UNDELIVERABLE') AND next_attempt_at IS NULL AND closed_at IS NULL""")
-        .query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE " + NEEDS_A_PERSON).query(Long.class).single();
+  }
+
+  /** The events of these e-mails, per e-mail, in order; one query for a page of them. */
+  java.util.Map<Long, List<CorrespondenceEvent>> eventsOf(java.util.Collection<Long> ids) {
+    java.util.Map<Long, List<CorrespondenceEvent>> events = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return events;
+    }
+    jdbc.sql("SELECT correspondence_id, occurred_at, kind, actor, detail FROM correspondence_event WHERE correspondence_id IN (:ids) ORDER BY id")
+        .param("ids", ids)
+        .query(rs -> {
+          events.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>()).add(new CorrespondenceEvent(
+              rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getString(5)));
+        });
+    return events;
   }
 
   long countInQueue() {

@@ -67,14 +67,6 @@ public class MailDispatcher implements SmartLifecycle {
       return new Settings(threads, batchSize, lease, idlePoll, delays, node);
     }
 
-    public Settings withLease(Duration claim) {
-      return new Settings(threads, batchSize, claim, idlePoll, retryDelays, node);
-    }
-
-    public Settings withThreads(int count) {
-      return new Settings(count, batchSize, lease, idlePoll, retryDelays, node);
-    }
-
     static String defaultNode() {
       return ManagementFactory.getRuntimeMXBean().getName();
     }
@@ -133,13 +125,19 @@ public class MailDispatcher implements SmartLifecycle {
 
   // --- one batch -------------------------------------------------------------------------------------------------
 
+  /** This node's hold on the e-mails of one batch, until its lease runs out; extended while the batch runs. */
+  private final class Claim {
+    final String token = settings.node() + "#" + batches.incrementAndGet();
+    final OffsetDateTime from = timingNow();
+    OffsetDateTime until = from.plus(settings.lease());
+  }
+
   /** Claims and sends one batch of due e-mails over {@code connection}; the threads call it, and so do tests. */
   public Batch drainOnce(MailConnection connection) {
-    String token = settings.node() + "#" + batches.incrementAndGet();
-    OffsetDateTime now = timingNow();
-    OffsetDateTime[] leaseEnds = {now.plus(settings.lease())};
-    List<Correspondence> claimed = transaction.execute(s -> correspondence.claim(token, now, leaseEnds[0], settings.batchSize(), skipLocked));
-    return send(claimed, token, leaseEnds, connection);
+    Claim claim = new Claim();
+    List<Correspondence> claimed = transaction.execute(s -> correspondence.claim(claim.token, claim.from, claim.until, settings.batchSize(),
+        skipLocked));
+    return send(claimed, claim, connection);
   }
 
   /** Sends every due e-mail until none is left, over one connection; for tests and benchmarks that drive it by hand. */
@@ -161,17 +159,15 @@ public class MailDispatcher implements SmartLifecycle {
    * status afterwards.
    */
   CorrespondenceStatus sendNow(long id) {
-    String token = settings.node() + "#" + batches.incrementAndGet();
-    OffsetDateTime now = timingNow();
-    OffsetDateTime[] leaseEnds = {now.plus(settings.lease())};
-    List<Correspondence> claimed = transaction.execute(s -> correspondence.claimOne(token, id, now, leaseEnds[0]));
+    Claim claim = new Claim();
+    List<Correspondence> claimed = transaction.execute(s -> correspondence.claimOne(claim.token, id, claim.from, claim.until));
     try (MailConnection connection = MailConnection.to(sender)) {
-      send(claimed, token, leaseEnds, connection);
+      send(claimed, claim, connection);
     }
     return correspondence.findById(id).map(Correspondence::status).orElseThrow();
   }
 
-  private Batch send(List<Correspondence> claimed, String token, OffsetDateTime[] leaseEnds, MailConnection connection) {
+  private Batch send(List<Correspondence> claimed, Claim claim, MailConnection connection) {
     if (claimed.isEmpty()) {
       return Batch.EMPTY;
     }
@@ -180,13 +176,14 @@ public class MailDispatcher implements SmartLifecycle {
     int undeliverable = 0;
     for (Correspondence mail : claimed) {
       // A conversation can take up to three timeouts; never start one that could outlive the claim.
-      if (Duration.between(timingNow(), leaseEnds[0]).compareTo(settings.lease().dividedBy(2)) < 0) {
-        OffsetDateTime extended = timingNow().plus(settings.lease());
-        Integer stillOurs = transaction.execute(s -> correspondence.extendClaim(token, extended));
+      OffsetDateTime now = timingNow();
+      if (Duration.between(now, claim.until).compareTo(settings.lease().dividedBy(2)) < 0) {
+        OffsetDateTime extended = now.plus(settings.lease());
+        Integer stillOurs = transaction.execute(s -> correspondence.extendClaim(claim.token, extended));
         if (stillOurs == null || stillOurs == 0) {
           break;
         }
-        leaseEnds[0] = extended;
+        claim.until = extended;
       }
       MimeMessage message;
       try {
@@ -216,8 +213,10 @@ public class MailDispatcher implements SmartLifecycle {
       sent++;
       durably(() -> correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
     }
-    // What was claimed and not tried goes back to the queue at once.
-    durably(() -> correspondence.release(token));
+    if (sent + failed + undeliverable < claimed.size()) {
+      // What was claimed and not tried goes back to the queue at once (every outcome recorded above cleared its claim).
+      durably(() -> correspondence.release(claim.token));
+    }
     return new Batch(claimed.size(), sent, failed, undeliverable);
   }
 

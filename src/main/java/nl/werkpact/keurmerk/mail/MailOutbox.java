@@ -147,7 +147,8 @@ public class MailOutbox {
     return correspondence.countInQueue();
   }
 
-  public List<CorrespondenceEvent> history(long id) {
-    return correspondence.events(id);
+  /** The history of each of these e-mails, read at once. */
+  public java.util.Map<Long, List<CorrespondenceEvent>> histories(java.util.Collection<Long> ids) {
+    return correspondence.eventsOf(ids);
   }
 }

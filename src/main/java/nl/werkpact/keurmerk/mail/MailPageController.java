@@ -58,58 +58,56 @@ class MailPageController {
   @PostMapping(PATH + "/{id}/opnieuw")
   String resend(@PathVariable("id") long id, @RequestParam(name = "adres", required = false) String address,
       @RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> refusal = refuse(request, response, token);
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
-    try {
-      CorrespondenceStatus status = outbox.resend(id, address, staffPages.callerId(request));
-      String done = switch (status) {
-        case SENT -> "E-mail " + id + " is verzonden.";
-        case UNDELIVERABLE -> "De mailserver weigert e-mail " + id + " opnieuw; controleer het adres.";
-        default -> "E-mail " + id + " kon nu niet verzonden worden; hij wordt straks opnieuw geprobeerd.";
-      };
-      return render(request, model, done, null);
-    } catch (InvalidRequestException e) {
-      response.setStatus(400);
-      return render(request, model, null, String.join(" ", e.problems()));
-    }
+    return act(request, response, model, token, user -> switch (outbox.resend(id, address, user)) {
+      case SENT -> "E-mail " + id + " is verzonden.";
+      case UNDELIVERABLE -> "De mailserver weigert e-mail " + id + " opnieuw; controleer het adres.";
+      default -> "E-mail " + id + " kon nu niet verzonden worden; hij wordt straks opnieuw geprobeerd.";
+    });
   }
 
   @PostMapping(PATH + "/{id}/afsluiten")
   String close(@PathVariable("id") long id, @RequestParam(name = "reden", required = false) String reason,
       @RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> refusal = refuse(request, response, token);
+    return act(request, response, model, token, user -> {
+      outbox.close(id, reason, user);
+      return "E-mail " + id + " is afgesloten.";
+    });
+  }
+
+  @PostMapping(PATH + "/alles-opnieuw")
+  String resendAll(@RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
+    return act(request, response, model, token, user -> {
+      int count = outbox.resendAll(user);
+      return count == 1 ? "1 e-mail staat weer in de wachtrij." : count + " e-mails staan weer in de wachtrij.";
+    });
+  }
+
+  /**
+   * A posted form: only for whoever may fix e-mail, with this session's token; the action gets the caller's id and
+   * answers what it did, or is refused in Dutch (400) with the page as it stands.
+   */
+  private String act(HttpServletRequest request, HttpServletResponse response, Model model, String token,
+      java.util.function.Function<String, String> action) {
+    Optional<String> refusal = staffPages.refusalUnlessMailOperator(request, response);
+    if (refusal.isEmpty()) {
+      refusal = staffPages.refusalOfForm(request, response, token, "pagina E-mail die wacht");
+    }
     if (refusal.isPresent()) {
       return refusal.get();
     }
     try {
-      outbox.close(id, reason, staffPages.callerId(request));
-      return render(request, model, "E-mail " + id + " is afgesloten.", null);
+      return render(request, model, action.apply(staffPages.callerId(request)), null);
     } catch (InvalidRequestException e) {
       response.setStatus(400);
       return render(request, model, null, String.join(" ", e.problems()));
     }
   }
 
-  @PostMapping(PATH + "/alles-opnieuw")
-  String resendAll(@RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response,
-      Model model) {
-    Optional<String> refusal = refuse(request, response, token);
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
-    int count = outbox.resendAll(staffPages.callerId(request));
-    return render(request, model, count == 1 ? "1 e-mail staat weer in de wachtrij." : count + " e-mails staan weer in de wachtrij.", null);
-  }
-
-  private Optional<String> refuse(HttpServletRequest request, HttpServletResponse response, String token) {
-    Optional<String> refusal = staffPages.refusalUnlessMailOperator(request, response);
-    return refusal.isPresent() ? refusal : staffPages.refusalOfForm(request, response, token, "pagina E-mail die wacht");
-  }
-
   private String render(HttpServletRequest request, Model model, String done, String problem) {
-    List<Row> rows = outbox.needingAPerson(SHOWN).stream().map(this::row).toList();
+    List<Correspondence> waiting = outbox.needingAPerson(SHOWN);
+    var histories = outbox.histories(waiting.stream().map(Correspondence::id).toList());
+    List<Row> rows = waiting.stream().map(mail -> row(mail, histories.getOrDefault(mail.id(), List.of()))).toList();
     model.addAttribute("rows", rows);
     model.addAttribute("total", outbox.countNeedingAPerson());
     model.addAttribute("shown", SHOWN);
@@ -120,10 +118,10 @@ class MailPageController {
     return "mail/waiting";
   }
 
-  private Row row(Correspondence mail) {
+  private Row row(Correspondence mail, List<CorrespondenceEvent> events) {
     String state = mail.status() == CorrespondenceStatus.UNDELIVERABLE ? "Geweigerd door de mailserver"
         : "Niet verzonden na " + mail.attempts() + (mail.attempts() == 1 ? " poging" : " pogingen");
-    List<Step> history = outbox.history(mail.id()).stream()
+    List<Step> history = events.stream()
         .map(e -> new Step(DUTCH.format(e.occurredAt().atZoneSameInstant(AMSTERDAM)), kind(e.kind()), e.actor(), e.detail() == null ? "" : e.detail()))
         .toList();
     return new Row(mail.id(), DUTCH.format(mail.createdAt().atZoneSameInstant(AMSTERDAM)), mail.recipient(), mail.subject(), state,

@@ -50,8 +50,7 @@ final class SmtpRefusals {
       return false;
     }
     for (Throwable cause : chain(failure)) {
-      if (cause instanceof java.io.IOException || cause instanceof org.eclipse.angus.mail.util.MailConnectException
-          || cause instanceof jakarta.mail.MessagingException m && m.getMessage() != null && m.getMessage().contains("Not connected")) {
+      if (cause instanceof java.io.IOException || cause instanceof org.eclipse.angus.mail.util.MailConnectException) {
         return true;
       }
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.function.Supplier;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
 import nl.werkpact.keurmerk.mail.CorrespondenceStatus;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,9 +29,12 @@ class WerkpactMetrics implements MeterBinder {
   private final ManagementService management;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final CorrespondenceRepository correspondence;
 
-  WerkpactMetrics(JdbcClient jdbc, ManagementService management, RuntimeService runtime, TaskService tasks) {
+  WerkpactMetrics(JdbcClient jdbc, ManagementService management, RuntimeService runtime, TaskService tasks,
+      CorrespondenceRepository correspondence) {
     this.jdbc = jdbc;
+    this.correspondence = correspondence;
     this.management = management;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -43,9 +47,7 @@ class WerkpactMetrics implements MeterBinder {
           .sql("SELECT COUNT(*) FROM correspondence WHERE status = ?").param(status.name()).query(Long.class).single(), "status", status.name());
     }
     gauge(registry, "werkpact.emails.waiting.for.person", "E-mails that did not go out and are not retried any more (Beheer, E-mail)",
-        () -> jdbc.sql("""
-            SELECT COUNT(*) FROM correspondence
-             WHERE status IN ('FAILED', 'UNDELIVERABLE') AND next_attempt_at IS NULL AND closed_at IS NULL""").query(Long.class).single());
+        correspondence::countNeedingAPerson);
     gauge(registry, "werkpact.reminders.sent", "Reminder e-mails sent (renewal and membership)", () -> jdbc
         .sql("SELECT COUNT(*) FROM correspondence WHERE status = 'SENT' AND template IN (:templates)").param("templates", REMINDER_TEMPLATES)
         .query(Long.class).single());
