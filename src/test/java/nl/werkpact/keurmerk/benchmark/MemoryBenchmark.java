@@ -3,9 +3,6 @@ package nl.werkpact.keurmerk.benchmark;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +36,7 @@ class MemoryBenchmark {
     int storm = Integer.getInteger("benchmark.storm", 5_000);
     Path work = Files.createDirectories(Path.of("target", "benchmark", "memory"));
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      GreenMail smtp = new GreenMail(new ServerSetup(Measure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       smtp.start();
       try {
         Map<String, String> environment = Map.of(
@@ -52,18 +48,18 @@ class MemoryBenchmark {
         // A first run creates the schema and the groups; the accountmanager of the file is then made a member.
         Path file = work.resolve("werkgevers.csv");
         Files.writeString(file, file(0, 0), StandardCharsets.UTF_8);
-        run(List.of("import", file.toString()), environment, Duration.ofMinutes(3));
+        Measure.runImport(List.of("import", file.toString()), environment, Duration.ofMinutes(3));
         try (Connection db = postgres.getPostgresDatabase().getConnection(); var statement = db.createStatement()) {
           statement.executeUpdate("INSERT INTO ACT_ID_USER (ID_, REV_, FIRST_, LAST_) VALUES ('benchanna', 1, 'Anna', 'Benchmark')");
           statement.executeUpdate("INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES ('benchanna', 'accountmanagers')");
         }
         Files.writeString(file, file(instances, storm), StandardCharsets.UTF_8);
         Instant importStart = Instant.now();
-        run(List.of("import", file.toString(), "--confirm", "--werkpact.import.send-passed-reminders=true"), environment,
+        Measure.runImport(List.of("import", file.toString(), "--confirm", "--werkpact.import.send-passed-reminders=true"), environment,
             Duration.ofMinutes(40));
         double importSeconds = Duration.between(importStart, Instant.now()).toMillis() / 1000.0;
 
-        Process app = start(environment);
+        Process app = Measure.startApp(environment, List.of(), StartupBenchmark.jvmOptionsOfTheDockerfile());
         try {
           List<long[]> samples = new ArrayList<>(); // seconds since start, RSS MiB, e-mails received
           Instant started = Instant.now();
@@ -96,10 +92,7 @@ class MemoryBenchmark {
             throw new AssertionError("The storm was not drained: " + last[2] + " of " + storm + " e-mails");
           }
         } finally {
-          app.destroy();
-          if (!app.waitFor(60, TimeUnit.SECONDS)) {
-            app.destroyForcibly();
-          }
+          Measure.stop(app);
         }
       } finally {
         smtp.stop();
@@ -123,49 +116,5 @@ class MemoryBenchmark {
           .append("\n");
     }
     return out.toString();
-  }
-
-  private static void run(List<String> args, Map<String, String> environment, Duration limit) throws Exception {
-    Process process = java(args, environment, false);
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("Import did not finish in " + limit);
-    }
-    String tail = output.length() > 3000 ? output.substring(output.length() - 3000) : output;
-    System.out.println(tail.replace('\r', '\n').lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
-    if (process.exitValue() != 0 && args.contains("--confirm")) {
-      throw new IllegalStateException("Import failed (" + process.exitValue() + "):\n" + tail);
-    }
-  }
-
-  private static Process start(Map<String, String> environment) throws Exception {
-    Process process = java(List.of("--server.port=0"), environment, true);
-    var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.contains("Started KeurmerkApplication")) {
-        Measure.drainInBackground(out, "app-output");
-        return process;
-      }
-    }
-    throw new IllegalStateException("The app ended without starting");
-  }
-
-  private static Process java(List<String> args, Map<String, String> environment, boolean dockerfileMemory) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "nl.werkpact.keurmerk.KeurmerkApplication"));
-    command.addAll(args);
-    command.add("--spring.profiles.active=postgres");
-    var builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(environment);
-    builder.environment().put("JAVA_TOOL_OPTIONS", dockerfileMemory ? StartupBenchmark.jvmOptionsOfTheDockerfile() : "-Xmx1g");
-    return builder.start();
-  }
-
-
-  private static int freePort() throws IOException {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,0 +1,293 @@
+package nl.werkpact.keurmerk.benchmark;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reminder storm against the engine's own speed, side by side in one run on one PostgreSQL (fsync off) with a real
+ * SMTP server (GreenMail). For each size N ({@code -Dbenchmark.keurmerken=1000,5000,10000}), interleaved:
+ * <ul>
+ *   <li><b>app</b>: N keurmerken brought in by the import command, each with two reminders due at once (the membership
+ *       reminder and the first renewal reminder, the latter with the accountmanager's copy: three e-mails); the app
+ *       then starts in a JVM of its own with its own settings and drains them into GreenMail;</li>
+ *   <li><b>app, Camunda defaults</b>: the same with Camunda's default job-executor settings;</li>
+ *   <li><b>bare, tuned / defaults</b>: the bare engine ({@code bench.bare.BareStorm}, after
+ *       {@code shared/anchors/engine-floor}) draining 2N due timers (timer → no-op → end), the same number of reminders.</li>
+ * </ul>
+ * The app's storm falls due five seconds after it started (its due timers are parked meanwhile); its time runs from
+ * the first reminder job (its first e-mail queued) to the last e-mail sent; exactly once is checked per e-mail on what
+ * GreenMail received. Prints a table of reminders/s and ratios; writes
+ * {@code target/benchmark/storm.md}, the samples as CSV and a chart of progress over time
+ * ({@code target/benchmark/storm/chart.html}, Chart.js from its WebJar). {@code -Dbenchmark.variants=app,bare} runs a
+ * subset. Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify -Dit.test=StormBenchmark}.
+ */
+class StormBenchmark {
+
+  private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+  private static final String ADMIN_PASSWORD = "Storm-Meting-2026!";
+  /** Camunda's own job-executor defaults, for the app's second run. */
+  private static final List<String> CAMUNDA_DEFAULTS = List.of("--camunda.bpm.job-execution.core-pool-size=3",
+      "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
+      "--camunda.bpm.job-execution.max-jobs-per-acquisition=3", "--camunda.bpm.job-execution.wait-time-in-millis=5000",
+      "--camunda.bpm.job-execution.max-wait=60000", "--camunda.bpm.job-execution.lock-time-in-millis=300000",
+      "--camunda.bpm.job-execution.backoff-time-in-millis=0", "--camunda.bpm.job-execution.max-backoff=0");
+
+  /** One drained storm: how many reminders, in how many seconds, and progress samples (seconds, fraction done). */
+  record Run(String variant, int keurmerken, int reminders, double seconds, long emails, long duplicates, long lost,
+      List<double[]> samples) {
+    double perSecond() {
+      return reminders / seconds;
+    }
+  }
+
+  @Test
+  void reminderStormAgainstTheBareEngine() throws Exception {
+    List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.keurmerken", "1000,5000,10000").split(","))
+        .map(String::strip).map(Integer::valueOf).toList();
+    List<String> variants = Arrays.asList(System.getProperty("benchmark.variants", "bare,app,bare-defaults,app-defaults").split(","));
+    Path work = Files.createDirectories(Path.of("target", "benchmark", "storm"));
+    List<Run> runs = new ArrayList<>();
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off").start()) {
+      GreenMail smtp = new GreenMail(new ServerSetup(Measure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+      try {
+        for (int n : sizes) {
+          for (String variant : variants) {
+            Run run = variant.startsWith("bare") ? bare(postgres, n, variant) : app(postgres, smtp, n, variant, work);
+            System.out.printf(Locale.ROOT, "%s, %,d keurmerken: %,d reminders in %.1f s = %.1f/s%n", variant, n, run.reminders(),
+                run.seconds(), run.perSecond());
+            runs.add(run);
+          }
+        }
+      } finally {
+        smtp.stop();
+      }
+    }
+    String report = report(runs);
+    System.out.println("\nReminder storm benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)\n" + report + "\n");
+    Files.writeString(Path.of("target", "benchmark", "storm.md"), report + "\n", StandardCharsets.UTF_8);
+    writeSamples(runs, work);
+    for (Run run : runs) {
+      if (run.variant().startsWith("app") && (run.duplicates() > 0 || run.lost() > 0)) {
+        throw new AssertionError(run.variant() + " at " + run.keurmerken() + ": " + run.duplicates() + " duplicates, " + run.lost() + " lost");
+      }
+    }
+  }
+
+  private static Run bare(EmbeddedPostgres postgres, int keurmerken, String variant) throws Exception {
+    String database = database(postgres, variant.replace('-', '_') + "_" + keurmerken);
+    int timers = 2 * keurmerken;
+    var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
+        System.getProperty("java.class.path"), "bench.bare.BareStorm", postgres.getJdbcUrl("postgres", database), String.valueOf(timers),
+        variant.endsWith("defaults") ? "defaults" : "tuned");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<double[]> samples = new ArrayList<>();
+    double seconds = -1;
+    try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        String[] parts = line.split(" ");
+        if (parts[0].equals("remaining") && parts.length == 3) {
+          samples.add(new double[] {Double.parseDouble(parts[1]), 1.0 - Long.parseLong(parts[2]) / (double) timers});
+        } else if (parts[0].equals("drained") && parts.length == 3) {
+          seconds = Double.parseDouble(parts[2]);
+        }
+      }
+    }
+    process.waitFor();
+    if (seconds < 0) {
+      throw new IllegalStateException("The bare storm did not finish (exit " + process.exitValue() + ")");
+    }
+    return new Run(variant, keurmerken, timers, seconds, 0, 0, 0, samples);
+  }
+
+  private static Run app(EmbeddedPostgres postgres, GreenMail smtp, int keurmerken, String variant, Path work) throws Exception {
+    String database = database(postgres, variant.replace('-', '_') + "_" + keurmerken);
+    Map<String, String> environment = Map.of(
+        "WERKPACT_DB_URL", postgres.getJdbcUrl("postgres", database), "WERKPACT_DB_USER", "postgres", "WERKPACT_DB_PASSWORD", "postgres",
+        "WERKPACT_SMTP_HOST", "127.0.0.1", "WERKPACT_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+        "WERKPACT_ADMIN_USER", "beheer", "WERKPACT_ADMIN_PASSWORD", ADMIN_PASSWORD, "WERKPACT_PUBLIC_URL", "https://keurmerk.werkpact.example");
+    // A first run creates the schema and the groups; the accountmanager of the file (with an address, so the renewal
+    // reminder has its copy) is then made a member.
+    Path file = work.resolve("werkgevers-" + keurmerken + ".csv");
+    Files.writeString(file, file(0), StandardCharsets.UTF_8);
+    Measure.runImport(List.of("import", file.toString()), environment, Duration.ofMinutes(3));
+    try (Connection db = postgres.getDatabase("postgres", database).getConnection(); var statement = db.createStatement()) {
+      statement.executeUpdate("INSERT INTO ACT_ID_USER (ID_, REV_, FIRST_, LAST_, EMAIL_) VALUES ('stormanna', 1, 'Anna', 'Storm', 'anna@gemeente.example')");
+      statement.executeUpdate("INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES ('stormanna', 'accountmanagers')");
+    }
+    Files.writeString(file, file(keurmerken), StandardCharsets.UTF_8);
+    Measure.runImport(List.of("import", file.toString(), "--confirm", "--werkpact.import.send-passed-reminders=true"), environment,
+        Duration.ofMinutes(60));
+
+    int emails = 3 * keurmerken;
+    smtp.purgeEmailFromAllMailboxes();
+    List<String> args = new ArrayList<>(variant.endsWith("defaults") ? CAMUNDA_DEFAULTS : List.of());
+    // -Dbenchmark.app-args="--a=b --c=d": settings to try on the app runs.
+    Arrays.stream(System.getProperty("benchmark.app-args", "").split(" ")).filter(a -> !a.isBlank()).forEach(args::add);
+    // The storm falls due once the app has started, as the bare engine's falls due once its instances exist: the due
+    // timers are parked (as Cockpit's "set due date" does) while the app starts, and then all fall due at once.
+    int parked = dueDates(postgres, database, "DUEDATE_ <= now()", PARKED);
+    if (parked != 2 * keurmerken) {
+      throw new IllegalStateException(parked + " reminder timers due after the import, expected " + 2 * keurmerken);
+    }
+    Process app = Measure.startApp(environment, args, System.getProperty("benchmark.app-jvm", "-Xmx1g"));
+    Thread.sleep(5000); // the web layer and the engine settle after "Started"
+    dueDates(postgres, database, "DUEDATE_ = " + PARKED, "now()");
+    List<long[]> progress = new ArrayList<>(); // wall-clock millis, e-mails sent
+    try (Connection db = postgres.getDatabase("postgres", database).getConnection(); var count = db.prepareStatement(
+        "SELECT COUNT(*) FROM correspondence WHERE status = 'SENT'")) {
+      long deadline = System.currentTimeMillis() + Duration.ofMinutes(60).toMillis();
+      long sent = 0;
+      while (sent < emails && System.currentTimeMillis() < deadline && app.isAlive()) {
+        Thread.sleep(200);
+        try (ResultSet rs = count.executeQuery()) {
+          rs.next();
+          sent = rs.getLong(1);
+        }
+        progress.add(new long[] {System.currentTimeMillis(), sent});
+      }
+      Thread.sleep(1000); // anything sent twice would arrive now
+      long[] window = window(db);
+      var received = Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(StormBenchmark::key, Collectors.counting()));
+      long duplicates = received.values().stream().mapToLong(c -> c - 1).sum();
+      long lost = emails - received.size();
+      double seconds = (window[1] - window[0]) / 1000.0;
+      System.out.printf(Locale.ROOT, "%s: the reminder jobs queued the last e-mail after %.1f s, the last was sent after %.1f s%n", variant,
+          (window[2] - window[0]) / 1000.0, seconds);
+      List<double[]> samples = progress.stream().filter(p -> p[0] >= window[0])
+          .map(p -> new double[] {(p[0] - window[0]) / 1000.0, p[1] / (double) emails}).toList();
+      return new Run(variant, keurmerken, 2 * keurmerken, seconds, received.size(), duplicates, lost, samples);
+    } finally {
+      Measure.stop(app);
+    }
+  }
+
+  private static final String PARKED = "TIMESTAMP '2100-01-01 00:00:00'";
+
+  private static int dueDates(EmbeddedPostgres postgres, String database, String which, String dueDate) throws Exception {
+    try (Connection db = postgres.getDatabase("postgres", database).getConnection(); var statement = db.createStatement()) {
+      return statement.executeUpdate("UPDATE ACT_RU_JOB SET DUEDATE_ = " + dueDate + " WHERE TYPE_ = 'timer' AND " + which);
+    }
+  }
+
+  /** From the first reminder's e-mail queued to the last e-mail sent, and the last queued, in epoch millis. */
+  private static long[] window(Connection db) throws Exception {
+    try (var statement = db.createStatement(); ResultSet rs = statement.executeQuery(
+        "SELECT EXTRACT(EPOCH FROM MIN(created_at)) * 1000, EXTRACT(EPOCH FROM MAX(sent_at)) * 1000, "
+            + "EXTRACT(EPOCH FROM MAX(created_at)) * 1000 FROM correspondence")) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+    }
+  }
+
+  private static String key(MimeMessage message) {
+    try {
+      String[] header = message.getHeader("X-Werkpact-Correspondence");
+      return header == null ? "?" : header[0];
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String database(EmbeddedPostgres postgres, String name) throws Exception {
+    try (Connection db = postgres.getPostgresDatabase().getConnection(); var statement = db.createStatement()) {
+      statement.executeUpdate("DROP DATABASE IF EXISTS " + name);
+      statement.executeUpdate("CREATE DATABASE " + name);
+    }
+    return name;
+  }
+
+  /**
+   * Holders whose keurmerk started 660 days ago: the membership reminder (eleven months in) and the first renewal
+   * reminder (90 days before the end) have both passed, so the import leaves both due.
+   */
+  private static String file(int holders) {
+    LocalDate today = LocalDate.now();
+    var out = new StringBuilder("naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager;"
+        + "keurmerknummer;keurmerk geldig vanaf\n");
+    for (int i = 0; i < holders; i++) {
+      out.append("Storm ").append(i).append(";").append(30_000_000 + i).append(";Markt 1;Maassluis;Contact;s").append(i)
+          .append("@storm.example;").append(DUTCH.format(today.minusDays(900))).append(";Directeur;stormanna;")
+          .append(String.format(Locale.ROOT, "SW-%d-%04d", 1980 + i / 9999, 1 + i % 9999)).append(";")
+          .append(DUTCH.format(today.minusDays(660))).append("\n");
+    }
+    return out.toString();
+  }
+
+  private static String report(List<Run> runs) {
+    Map<Integer, Map<String, Run>> bySize = new LinkedHashMap<>();
+    runs.forEach(r -> bySize.computeIfAbsent(r.keurmerken(), k -> new HashMap<>()).put(r.variant(), r));
+    var lines = new ArrayList<String>();
+    lines.add("| keurmerken (reminders) | app: reminders/s (e-mails/s) | app, Camunda defaults | bare engine, tuned: timers/s | "
+        + "bare engine, defaults | app / bare tuned | app / app on defaults | exactly once (app) |");
+    lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    bySize.forEach((n, byVariant) -> {
+      Run app = byVariant.get("app");
+      Run appDefaults = byVariant.get("app-defaults");
+      Run bare = byVariant.get("bare");
+      Run bareDefaults = byVariant.get("bare-defaults");
+      lines.add(String.format(Locale.ROOT, "| %,d (%,d) | %s | %s | %s | %s | %s | %s | %s |", n, 2 * n,
+          app == null ? "–" : String.format(Locale.ROOT, "%.1f (%.1f) in %.1f s", app.perSecond(), app.emails() / app.seconds(), app.seconds()),
+          rate(appDefaults), rate(bare), rate(bareDefaults), ratio(app, bare), ratio(app, appDefaults),
+          app == null ? "–" : String.format(Locale.ROOT, "%,d e-mails, %d duplicates, %d lost", app.emails(), app.duplicates(), app.lost())));
+    });
+    lines.add("Goals: app / bare tuned ≥ 1.0×, app / app on defaults ≥ 3×, 0 duplicates and 0 lost.");
+    return String.join("\n", lines);
+  }
+
+  private static String rate(Run run) {
+    return run == null ? "–" : String.format(Locale.ROOT, "%.1f in %.1f s", run.perSecond(), run.seconds());
+  }
+
+  private static String ratio(Run a, Run b) {
+    return a == null || b == null ? "–" : String.format(Locale.ROOT, "%.2f×", a.perSecond() / b.perSecond());
+  }
+
+  /** The samples as CSV, and a line chart of each run's progress over time (Chart.js from its WebJar, no CDN). */
+  private static void writeSamples(List<Run> runs, Path work) throws Exception {
+    var csv = new StringBuilder("variant;keurmerken;seconds;fraction_done\n");
+    var datasets = new ArrayList<String>();
+    for (Run run : runs) {
+      run.samples().forEach(s -> csv.append(run.variant()).append(';').append(run.keurmerken()).append(';')
+          .append(String.format(Locale.ROOT, "%.2f;%.4f", s[0], s[1])).append('\n'));
+      datasets.add(String.format(Locale.ROOT, "{label:'%s, %d keurmerken',data:[%s],showLine:true,pointRadius:0}", run.variant(),
+          run.keurmerken(), run.samples().stream().map(s -> String.format(Locale.ROOT, "{x:%.2f,y:%.1f}", s[0], 100 * s[1]))
+              .collect(Collectors.joining(","))));
+    }
+    Files.writeString(work.resolve("samples.csv"), csv, StandardCharsets.UTF_8);
+    try (InputStream chartJs = StormBenchmark.class.getResourceAsStream("/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js")) {
+      Files.copy(chartJs, work.resolve("chart.umd.min.js"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.writeString(work.resolve("chart.html"), """
+        <!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Reminder storm</title>
+        <script src="chart.umd.min.js"></script></head><body>
+        <h1>Reminder storm: share drained over time</h1><canvas id="c" width="1000" height="500"></canvas>
+        <script>new Chart(document.getElementById('c'),{type:'scatter',data:{datasets:[%s]},
+        options:{scales:{x:{title:{display:true,text:'seconds since the first reminder'}},y:{min:0,max:100,title:{display:true,text:'%% done'}}}}});</script>
+        </body></html>
+        """.formatted(String.join(",", datasets)), StandardCharsets.UTF_8);
+  }
+}
