@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +18,6 @@ import nl.werkpact.keurmerk.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** "E-mail die wacht" over HTTP as a browser uses it: who may see it, sending again to a corrected address, closing. */
 class MailPageIT extends IntegrationTest {
@@ -37,12 +35,7 @@ class MailPageIT extends IntegrationTest {
     String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
     var request = new MailRequest("convenant-signed", recipient, Map.of("employerName", "Pagina Post B.V.", "contactPerson", "Joke",
         "kvkNumber", kvk, "signedDate", "21 november 2026", "signedBy", "J. Verbeek"), "CONVENANT", 0L, null, "page-test:" + kvk);
-    return new TransactionTemplate(transactions).execute(s -> {
-      OffsetDateTime now = OffsetDateTime.now();
-      long id = correspondence.insert(request, templates.render(request.template(), request.model()), now, now);
-      correspondence.recordUndeliverable(id, "550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown", now, "test-node");
-      return id;
-    });
+    return RefusedEmails.refused(correspondence, templates, transactions, request);
   }
 
   @Test

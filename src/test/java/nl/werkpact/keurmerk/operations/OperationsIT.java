@@ -7,12 +7,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
+import nl.werkpact.keurmerk.mail.MailRequest;
+import nl.werkpact.keurmerk.mail.MailTemplates;
+import nl.werkpact.keurmerk.mail.RefusedEmails;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** What an operator and a container platform see: health probes, metrics, and that nothing else is public. */
 class OperationsIT extends IntegrationTest {
@@ -21,8 +26,9 @@ class OperationsIT extends IntegrationTest {
   private static final String ADMIN_PASSWORD = "Integratie-Beheer-2026!";
 
   @Autowired TestRestTemplate rest;
-  @Autowired nl.werkpact.keurmerk.mail.MailOutbox outbox;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired CorrespondenceRepository correspondence;
+  @Autowired MailTemplates templates;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void healthIsPublicButShowsOnlyItsStatus() {
@@ -66,10 +72,9 @@ class OperationsIT extends IntegrationTest {
     TestUsers.ensure(identityService, "itopsaccount", PASSWORD, Groups.ACCOUNTMANAGERS);
     TestUsers.ensure(identityService, "itopsauditor2", PASSWORD, Groups.AUDITORS);
     String tag = String.valueOf(System.nanoTime());
-    long id = outbox.enqueue(new nl.werkpact.keurmerk.mail.MailRequest("convenant-signed", "onbekend." + tag + "@bedrijf.example",
+    long id = RefusedEmails.refused(correspondence, templates, transactions, new MailRequest("convenant-signed", "onbekend." + tag + "@bedrijf.example",
         java.util.Map.of("employerName", "Terug BV", "contactPerson", "Ria", "kvkNumber", "90000001", "signedDate", "1 november 2026",
             "signedBy", "Ria"), "CONVENANT", 1L, "it-resend-" + tag, "it-resend:" + tag));
-    jdbc.sql("UPDATE correspondence SET status = 'UNDELIVERABLE', last_error = '550 5.1.1 User unknown' WHERE id = ?").param(id).update();
     String path = "/engine-rest/werkpact/correspondentie/" + id + "/opnieuw";
     var corrected = java.util.Map.of("adres", "ria." + tag + "@bedrijf.example");
 
