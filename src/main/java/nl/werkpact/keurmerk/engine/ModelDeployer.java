@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Component;
  * latest until the files here change: a restart does not roll it back.
  */
 @Component
-public class ModelDeployer extends AbstractProcessEnginePlugin {
+public class ModelDeployer extends AbstractProcessEnginePlugin implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
@@ -43,6 +46,7 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
   private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
   private final String modelLocation;
   private final String formLocation;
+  private volatile FutureTask<Void> deploying;
 
   public ModelDeployer() {
     this("classpath*:bpmn/", "classpath*:forms/");
@@ -54,8 +58,43 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
     this.formLocation = formLocation;
   }
 
+  /**
+   * Deploys beside the rest of the start-up: parsing and checking the models takes about a second, and nothing before
+   * the end of the context's start (Flyway, the webapps, the REST API, the web server's set-up) needs them. The
+   * context waits for it in {@link #afterSingletonsInstantiated()}, before the web server opens and the job executor
+   * starts, and does not start when a model fails its checks.
+   */
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    deploying = new FutureTask<>(() -> {
+      deploy(engine);
+      return null;
+    });
+    Thread thread = new Thread(deploying, "model-deployment");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (deploying == null) {
+      return;
+    }
+    try {
+      deploying.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the models were being deployed", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("The models could not be deployed", e.getCause());
+    }
+  }
+
+  /** Deploys every model and its forms now, on this thread. */
+  void deploy(ProcessEngine engine) {
     Map<String, Resource> processes = find(modelLocation + "*.bpmn", ".bpmn");
     Map<String, Resource> decisions = find(modelLocation + "*.dmn", ".dmn");
     Map<String, Resource> forms = find(formLocation + "*.form", ".form");

@@ -30,7 +30,7 @@ class ModelDeployerTest {
 
   @Test
   void deploysEachProcessWithTheFormsItReferences() {
-    deployer.postProcessEngineBuild(engine.getProcessEngine());
+    deployer.deploy(engine.getProcessEngine());
 
     RepositoryService repository = engine.getRepositoryService();
     var deployment = repository.createDeploymentQuery().deploymentName("Convenant").singleResult();
@@ -42,10 +42,10 @@ class ModelDeployerTest {
   @Test
   void unchangedModelsKeepTheirVersionAcrossRestarts() {
     ProcessEngine processEngine = engine.getProcessEngine();
-    deployer.postProcessEngineBuild(processEngine);
+    deployer.deploy(processEngine);
     long deployments = engine.getRepositoryService().createDeploymentQuery().count();
 
-    deployer.postProcessEngineBuild(processEngine);
+    deployer.deploy(processEngine);
 
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Convenant").latestVersion().singleResult().getVersion())
@@ -61,10 +61,10 @@ class ModelDeployerTest {
     }
     Path bpmn = Files.copy(Path.of("bpmn", "Convenant.bpmn"), models.resolve("Convenant.bpmn"));
     var fromFiles = new ModelDeployer(models.toUri() + "", forms.toUri() + "");
-    fromFiles.postProcessEngineBuild(engine.getProcessEngine());
+    fromFiles.deploy(engine.getProcessEngine());
 
     Files.writeString(bpmn, Files.readString(bpmn).replace("name=\"Convenant Sociaal Werkpact\"", "name=\"Convenant (gewijzigd)\""));
-    fromFiles.postProcessEngineBuild(engine.getProcessEngine());
+    fromFiles.deploy(engine.getProcessEngine());
 
     var latest = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Convenant").latestVersion().singleResult();
     assertThat(latest.getVersion()).isEqualTo(2);
@@ -73,12 +73,12 @@ class ModelDeployerTest {
 
   @Test
   void aRestartDoesNotRollBackAVersionDeployedFromModeler() {
-    deployer.postProcessEngineBuild(engine.getProcessEngine());
+    deployer.deploy(engine.getProcessEngine());
     var model = Bpmn.readModelFromStream(getClass().getClassLoader().getResourceAsStream("bpmn/Convenant.bpmn"));
     model.getModelElementsByType(Process.class).iterator().next().setName("Convenant (uit Modeler)");
     engine.getRepositoryService().createDeployment().name("Convenant").source("Camunda Modeler").addModelInstance("Convenant.bpmn", model).deploy();
 
-    deployer.postProcessEngineBuild(engine.getProcessEngine());
+    deployer.deploy(engine.getProcessEngine());
 
     var latest = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Convenant").latestVersion().singleResult();
     assertThat(latest.getVersion()).isEqualTo(2);
