@@ -37,7 +37,10 @@ class LifecycleBenchmark extends IntegrationTest {
 
   private static final int THREADS = 4;
   private static final String USER = "benchlifecycle";
-  /** Commits per instance: app = start, claim + complete intake, claim + complete signing, the e-mail job; floor = start, complete. */
+  /**
+   * Commits per instance: app = start, claim + complete intake, claim + complete signing, and the dispatcher recording the
+   * confirmation as sent (its claim is shared by up to 25 e-mails); floor = start, complete.
+   */
   private static final int APP_TRANSACTIONS = 6;
   private static final int FLOOR_TRANSACTIONS = 2;
 
