@@ -102,7 +102,7 @@ class LifecycleBenchmark extends IntegrationTest {
         identityService.clearAuthentication();
       }
     });
-    // Done when every confirmation has gone out (the job executor sends them over SMTP).
+    // Done when every confirmation has gone out (the dispatcher sends them over SMTP).
     while (jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status <> 'SENT'").query(Long.class).single() > 0) {
       Thread.sleep(20);
     }

@@ -51,7 +51,7 @@ class ConvenantPostgresIT extends IntegrationTest {
     completeTask(processInstanceId, Elements.TASK_RECORD_SIGNING,
         Map.of(Vars.SIGNING_OUTCOME, SigningOutcome.SIGNED.name(), Vars.SIGNED_DATE, "2026-01-15", Vars.SIGNED_BY, "Henk van Dijk"));
 
-    // The job executor sends the e-mail in its own transaction after the signature is committed.
+    // The dispatcher sends the e-mail after the signature is committed, beside the engine.
     MimeMessage mail = awaitMailTo("henk." + kvk + "@vandijk.example");
     assertThat(mail.getSubject()).isEqualTo("Bevestiging: convenant Sociaal Werkpact getekend door " + name);
     String html = htmlPart(mail);

@@ -59,6 +59,9 @@ public abstract class IntegrationTest {
   @Autowired
   private org.camunda.bpm.engine.RuntimeService engineRuntime;
 
+  @Autowired
+  private org.springframework.jdbc.core.simple.JdbcClient outboxRows;
+
   /**
    * A process instance and the instances it called, where its tasks are: a keurmerkaudit's own tasks, the committee's
    * decision (KeurmerkDecision) and the ceremony (KeurmerkCeremony). For task queries: {@code processInstanceIdIn}.
@@ -119,19 +122,25 @@ public abstract class IntegrationTest {
   }
 
   /**
-   * The e-mail to this recipient, once the job executor has sent it. The SMTP server is shared by all tests
-   * in the context, so wait for this recipient, not for a count.
+   * The e-mail to this recipient, once the dispatcher has sent it and recorded that: the server accepts the message a
+   * moment before the dispatcher's SENT is committed. The SMTP server is shared by all tests in the context, so wait
+   * for this recipient, not for a count.
    */
-  protected static jakarta.mail.internet.MimeMessage awaitMailTo(String recipient) throws Exception {
+  protected jakarta.mail.internet.MimeMessage awaitMailTo(String recipient) throws Exception {
     for (int i = 0; i < 200; i++) {
       for (var message : SMTP.getReceivedMessages()) {
-        if (message.getAllRecipients()[0].toString().equals(recipient)) {
+        if (message.getAllRecipients()[0].toString().equals(recipient) && noneQueuedFor(recipient)) {
           return message;
         }
       }
       SMTP.waitForIncomingEmail(100, SMTP.getReceivedMessages().length + 1);
     }
-    throw new AssertionError("No e-mail received for " + recipient);
+    throw new AssertionError("No e-mail received and recorded as sent for " + recipient);
+  }
+
+  private boolean noneQueuedFor(String recipient) {
+    return outboxRows.sql("SELECT COUNT(*) FROM correspondence WHERE recipient = ? AND status = 'PENDING'").param(recipient)
+        .query(Long.class).single() == 0;
   }
 
   protected String baseUrl() {
