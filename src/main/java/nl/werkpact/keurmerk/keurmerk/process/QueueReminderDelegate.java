@@ -2,6 +2,7 @@ package nl.werkpact.keurmerk.keurmerk.process;
 
 import nl.werkpact.keurmerk.identity.Accountmanagers;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,9 @@ public class QueueReminderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
-    lifecycle.remind(keurmerk.id(), KeurmerkValidityProcess.reminder(execution),
-        accountmanagers.emailFor(keurmerk.employerId()).orElse(null), execution.getProcessInstanceId());
+    Reminder reminder = KeurmerkValidityProcess.reminder(execution);
+    // Only a renewal reminder has a copy for the accountmanager: the membership reminder does not look the person up.
+    String accountmanager = reminder == Reminder.MEMBERSHIP_END ? null : accountmanagers.emailFor(keurmerk.employerId()).orElse(null);
+    lifecycle.remind(keurmerk.id(), reminder, accountmanager, execution.getProcessInstanceId());
   }
 }
