@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -35,7 +36,7 @@ class MailConfiguration {
   @Bean
   MailDispatcher mailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
       PlatformTransactionManager transactions, DataSource dataSource, Clock clock, @Value("${werkpact.mail.from}") String from,
-      List<MailAttachments> attachments, ObjectProvider<MailWatchers> watchers, OutboxSignal signal,
+      List<MailAttachments> attachments, ObjectProvider<MailWatchers> watchers, ObjectProvider<ProcessEngine> engine, OutboxSignal signal,
       @Value("${werkpact.mail.dispatcher.enabled:true}") boolean enabled,
       @Value("${werkpact.mail.dispatcher.threads:1}") int threads,
       @Value("${werkpact.mail.dispatcher.batch-size:25}") int batchSize,
@@ -47,6 +48,6 @@ class MailConfiguration {
         node.isBlank() ? MailDispatcher.Settings.defaultNode() : node);
     return new MailDispatcher(correspondence, templates, sender, transactions, dataSource, clock, Clock.systemUTC(), from, attachments,
         // Looked up when a notice is due: the watchers know the employers, whose services queue e-mails here.
-        mail -> watchers.getIfAvailable(() -> MailWatchers.NOBODY).forMail(mail), signal, settings);
+        mail -> watchers.getIfAvailable(() -> MailWatchers.NOBODY).forMail(mail), new EngineMailIncidents(engine), signal, settings);
   }
 }

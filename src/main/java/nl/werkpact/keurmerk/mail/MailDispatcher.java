@@ -86,6 +86,7 @@ public class MailDispatcher implements SmartLifecycle {
   private final String from;
   private final List<MailAttachments> attachments;
   private final MailWatchers watchers;
+  private final MailIncidents incidents;
   private final OutboxSignal signal;
   private final Settings settings;
   private final boolean skipLocked;
@@ -95,7 +96,7 @@ public class MailDispatcher implements SmartLifecycle {
 
   public MailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
       PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock, Clock timing, String from,
-      List<MailAttachments> attachments, MailWatchers watchers, OutboxSignal signal, Settings settings) {
+      List<MailAttachments> attachments, MailWatchers watchers, MailIncidents incidents, OutboxSignal signal, Settings settings) {
     this.correspondence = correspondence;
     this.templates = templates;
     this.sender = sender;
@@ -106,6 +107,7 @@ public class MailDispatcher implements SmartLifecycle {
     this.from = from;
     this.attachments = List.copyOf(attachments);
     this.watchers = watchers;
+    this.incidents = incidents;
     this.signal = signal;
     this.settings = settings;
     this.skipLocked = supportsSkipLocked(dataSource);
@@ -158,6 +160,11 @@ public class MailDispatcher implements SmartLifecycle {
    * Sends this one e-mail now if it is due and no other dispatcher holds it (an operator's "send again"); answers its
    * status afterwards.
    */
+  /** An operator put this e-mail back in the queue or closed it: whatever showed it as waiting is told. */
+  void noLongerWaiting(long id) {
+    incidents.noLongerWaiting(id);
+  }
+
   CorrespondenceStatus sendNow(long id) {
     Claim claim = new Claim();
     List<Correspondence> claimed = transaction.execute(s -> correspondence.claimOne(claim.token, id, claim.from, claim.until));
@@ -225,13 +232,15 @@ public class MailDispatcher implements SmartLifecycle {
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime retryAt = attempt <= settings.retryDelays().size() ? timingNow().plus(settings.retryDelays().get(attempt - 1)) : null;
     String error = CorrespondenceRepository.abbreviate(reason, 2000);
+    String what = "kon na " + attempt + " pogingen niet verzonden worden: " + error;
     durably(() -> {
       correspondence.recordFailed(mail.id(), error, now, retryAt, settings.node());
       if (retryAt == null) {
-        tellWatchers(mail, "kon na " + attempt + " pogingen niet verzonden worden: " + error, now);
+        tellWatchers(mail, what, now);
       }
     });
     if (retryAt == null) {
+      incidents.waiting(mail, what);
       LOG.warn("E-mail {} ({}) to {} not sent after {} attempts; it waits for a person (Beheer, E-mail): {}", mail.id(), mail.template(),
           mail.recipient(), attempt, reason);
     } else {
@@ -242,10 +251,12 @@ public class MailDispatcher implements SmartLifecycle {
   private void recordUndeliverable(Correspondence mail, String refusal) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     String error = CorrespondenceRepository.abbreviate(refusal, 2000);
+    String what = "is door de mailserver geweigerd: " + error;
     durably(() -> {
       correspondence.recordUndeliverable(mail.id(), error, now, settings.node());
-      tellWatchers(mail, "is door de mailserver geweigerd: " + error, now);
+      tellWatchers(mail, what, now);
     });
+    incidents.waiting(mail, what);
     LOG.warn("E-mail {} ({}) to {} is undeliverable, the mail server refused it for good: {}", mail.id(), mail.template(), mail.recipient(),
         refusal);
   }

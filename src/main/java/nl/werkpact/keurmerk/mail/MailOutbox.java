@@ -103,6 +103,7 @@ public class MailOutbox {
       throw new InvalidRequestException("E-mail " + id + " is al verzonden of wordt nu verzonden; er is niets opnieuw te versturen.");
     }
     LOG.info("E-mail {} sent again by {} to {}", id, user, address);
+    dispatcher.noLongerWaiting(id);
     return dispatcher.sendNow(id);
   }
 
@@ -115,6 +116,7 @@ public class MailOutbox {
       if (Boolean.TRUE.equals(ownTransaction.execute(s -> correspondence.requeue(mail.id(), mail.recipient(),
           CorrespondenceRepository.abbreviate(note, 2000), now, dispatcher.timingNow(), user)))) {
         count++;
+        dispatcher.noLongerWaiting(mail.id());
       }
     }
     LOG.info("{} e-mails put back in the queue by {}", count, user);
@@ -131,6 +133,7 @@ public class MailOutbox {
         OffsetDateTime.now(clock), dispatcher.timingNow(), user)))) {
       throw new InvalidRequestException("E-mail " + id + " is verzonden, al afgesloten of wordt nu verzonden; er is niets af te sluiten.");
     }
+    dispatcher.noLongerWaiting(id);
     LOG.info("E-mail {} closed by {}: {}", id, user, reason.strip());
   }
 

@@ -79,8 +79,9 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
     String tag = "s" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusDays(80));
     SMTP.stop();
+    String processInstanceId;
     try {
-      String processInstanceId = startValidity(keurmerkId);
+      processInstanceId = startValidity(keurmerkId);
 
       // The dispatcher tries, records why, tries again after the retry delays (1 s and 2 s in these tests) and then
       // gives up: the e-mail waits for a person. The process never waited for it.
@@ -91,8 +92,15 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
       assertThat((String) row.get("last_error")).isNotBlank();
       assertThat(jdbc.sql("SELECT kind FROM correspondence_event WHERE correspondence_id = ? ORDER BY id").param(row.get("id"))
           .query(String.class).list()).containsExactly("QUEUED", "FAILED", "FAILED", "GAVE_UP");
-      assertThat(outbox.needingAPerson(1000)).extracting(c -> c.id()).contains(((Number) row.get("id")).longValue());
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+      long mailId = ((Number) row.get("id")).longValue();
+      assertThat(outbox.needingAPerson(1000)).extracting(c -> c.id()).contains(mailId);
+      // Cockpit shows each waiting e-mail as an incident of the keurmerk's validity period, naming the e-mail and where
+      // to fix it; no job failed.
+      var incidents = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).list();
+      assertThat(incidents).hasSize(2).allSatisfy(incident -> assertThat(incident.getIncidentType()).isEqualTo("werkpactEmail"));
+      assertThat(incidents).filteredOn(incident -> incident.getConfiguration().equals("correspondence:" + mailId)).singleElement()
+          .satisfies(incident -> assertThat(incident.getIncidentMessage()).startsWith("E-mail " + mailId + " aan " + recipientFor(tag))
+              .contains("kon na 3 pogingen niet verzonden worden").endsWith("(/beheer/e-mail)."));
       assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).withException().count()).isZero();
     } finally {
       SMTP.start();
@@ -103,6 +111,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
     assertThat(outbox.resendAll("itadmin")).isGreaterThanOrEqualTo(2);
     awaitUntil(Duration.ofSeconds(30), () -> pendingFor("@" + tag + ".example") == 0 && sentTo("@" + tag + ".example") >= 2);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a resend goes out within seconds").isLessThan(Duration.ofSeconds(10));
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).as("resolved by the resend").isZero();
     Thread.sleep(500); // anything sent twice would arrive now
     assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(recipientFor(tag)))
         .map(KeurmerkValidityPostgresIT::subjectKind)).containsExactlyInAnyOrder("renewal", "membership");

@@ -62,6 +62,8 @@ class MailDispatcherTest {
 
   private final Timing timing = new Timing();
   private final List<String> notices = new ArrayList<>();
+  /** What Cockpit would show: an incident opened per e-mail that waits for a person, resolved when it no longer does. */
+  private final List<String> incidents = new ArrayList<>();
   private InMemoryDatabase db;
   private CorrespondenceRepository correspondence;
   private ScriptedSmtpServer scripted;
@@ -93,7 +95,18 @@ class MailDispatcherTest {
   private MailDispatcher dispatcher(JavaMailSenderImpl sender, String node) {
     MailWatchers accountmanager = mail -> Optional.of(new MailWatchers.Watcher("anna@gemeente.example", "Bakkerij De Korenschoof",
         "https://keurmerk.example/beheer/e-mail"));
-    return Outboxes.dispatcher(db, RECORDS, timing, sender, accountmanager,
+    MailIncidents cockpit = new MailIncidents() {
+      @Override
+      public void waiting(Correspondence mail, String what) {
+        incidents.add("open " + mail.id() + ": " + what);
+      }
+
+      @Override
+      public void noLongerWaiting(long mailId) {
+        incidents.add("resolved " + mailId);
+      }
+    };
+    return Outboxes.dispatcher(db, RECORDS, timing, sender, accountmanager, cockpit,
         MailDispatcher.Settings.defaults().withNode(node).withRetryDelays(RETRIES));
   }
 
@@ -182,6 +195,7 @@ class MailDispatcherTest {
         .contains("https://keurmerk.example/beheer/e-mail").contains("nummer " + refused);
     assertThat(notice.status()).isEqualTo(CorrespondenceStatus.SENT);
     assertThat(scripted.acceptedByKey()).containsOnlyKeys("convenant-signed:1", "convenant-signed:3", MailWatchers.NOTICE_TEMPLATE + ":" + refused + ":1");
+    assertThat(incidents).singleElement().asString().startsWith("open " + refused + ": is door de mailserver geweigerd: 550");
 
     // The accountmanager finds the right address; the e-mail goes out at once, once, and its history says who did what.
     assertThatThrownBy(() -> outbox.resend(refused, "joke at korenschoof", "anna"))
@@ -191,6 +205,7 @@ class MailDispatcherTest {
     assertThat(resent.recipient()).isEqualTo("joke.verbeek@korenschoof.example");
     assertThat(resent.operatorNote()).startsWith("Opnieuw verstuurd door anna naar joke.verbeek@korenschoof.example (was onbekend@korenschoof.example)");
     assertThat(history(refused)).containsExactly("QUEUED", "UNDELIVERABLE", "REQUEUED", "SENT");
+    assertThat(incidents).last().isEqualTo("resolved " + refused);
     assertThat(scripted.acceptedByKey()).containsEntry("convenant-signed:2", 1);
     assertThatThrownBy(() -> outbox.resend(refused, null, "anna")).hasMessageContaining("is al verzonden");
   }
@@ -219,6 +234,8 @@ class MailDispatcherTest {
     assertThat(gaveUp.needsAPerson()).isTrue();
     assertThat(history(id)).containsExactly("QUEUED", "FAILED", "FAILED", "GAVE_UP");
     assertThat(outbox.needingAPerson(10)).extracting(Correspondence::id).contains(id);
+    assertThat(incidents).as("one incident, when it gave up").containsExactly("open " + id + ": kon na 3 pogingen niet verzonden worden: "
+        + row(id).lastError());
 
     scripted.mode(ScriptedSmtpServer.Mode.ACCEPT);
     // The accountmanager's notice about it is not on the list: it failed once and is retried by itself.
@@ -227,6 +244,7 @@ class MailDispatcherTest {
     assertThat(row(id).status()).isEqualTo(CorrespondenceStatus.SENT);
     assertThat(scripted.acceptedByKey()).containsEntry("convenant-signed:1", 1);
     assertThat(outbox.countNeedingAPerson()).isZero();
+    assertThat(incidents).last().isEqualTo("resolved " + id);
   }
 
   @Test
@@ -314,6 +332,7 @@ class MailDispatcherTest {
     assertThat(row(id).closedBy()).isEqualTo("anna");
     assertThat(outbox.needingAPerson(10)).extracting(Correspondence::id).doesNotContain(id);
     assertThat(history(id)).containsExactly("QUEUED", "UNDELIVERABLE", "CLOSED");
+    assertThat(incidents).hasSize(2).last().isEqualTo("resolved " + id);
     assertThatThrownBy(() -> outbox.close(id, "nog eens", "anna")).hasMessageContaining("er is niets af te sluiten");
   }
 }

@@ -56,6 +56,6 @@ public final class OutboxNode {
   static MailDispatcher dispatcher(DataSource dataSource, JavaMailSenderImpl sender, MailDispatcher.Settings settings) {
     return new MailDispatcher(new CorrespondenceRepository(JdbcClient.create(dataSource)), new MailTemplates(), sender,
         new DataSourceTransactionManager(dataSource), dataSource, Clock.systemUTC(), Clock.systemUTC(), "keurmerk@werkpact.example",
-        List.of(), MailWatchers.NOBODY, new OutboxSignal(), settings);
+        List.of(), MailWatchers.NOBODY, MailIncidents.NONE, new OutboxSignal(), settings);
   }
 }

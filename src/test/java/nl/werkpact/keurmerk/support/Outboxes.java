@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
 import nl.werkpact.keurmerk.mail.MailDispatcher;
+import nl.werkpact.keurmerk.mail.MailIncidents;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailTemplates;
 import nl.werkpact.keurmerk.mail.MailWatchers;
@@ -27,8 +28,13 @@ public final class Outboxes {
 
   public static MailDispatcher dispatcher(InMemoryDatabase db, Clock clock, Clock timing, JavaMailSender sender, MailWatchers watchers,
       MailDispatcher.Settings settings) {
+    return dispatcher(db, clock, timing, sender, watchers, MailIncidents.NONE, settings);
+  }
+
+  public static MailDispatcher dispatcher(InMemoryDatabase db, Clock clock, Clock timing, JavaMailSender sender, MailWatchers watchers,
+      MailIncidents incidents, MailDispatcher.Settings settings) {
     return new MailDispatcher(new CorrespondenceRepository(db.jdbc), new MailTemplates(), sender, db.transactions, db.dataSource, clock,
-        timing, FROM, List.of(), watchers, new OutboxSignal(), settings);
+        timing, FROM, List.of(), watchers, incidents, new OutboxSignal(), settings);
   }
 
   public static MailOutbox outbox(InMemoryDatabase db, Clock clock, MailDispatcher dispatcher) {

@@ -147,10 +147,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
             say(out, "354 End data with <CR><LF>.<CR><LF>");
             String key = null;
-            for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+            String data = in.readLine();
+            for (; data != null && !data.equals("."); data = in.readLine()) {
               if (key == null && data.regionMatches(true, 0, "X-Werkpact-Correspondence:", 0, 26)) {
                 key = data.substring(26).strip();
               }
+            }
+            if (data == null) {
+              return; // the client went away in the middle of the message (a killed node): nothing was accepted
             }
             if (mode == Mode.SILENT) {
               hang(socket);

@@ -1,0 +1,95 @@
+package nl.werkpact.keurmerk.mail;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * An e-mail that waits for a person is an incident of type {@value #TYPE} on the process instance that queued it (at
+ * the step it waits in), as long as that instance runs: Cockpit shows it with the e-mail's number, recipient and the server's answer, and
+ * where to fix it. The incident is resolved when an operator sends the e-mail again or closes it (a resend that
+ * fails again opens a new one). An e-mail of an ended instance is on Beheer, E-mail only: Camunda has no incident
+ * without a running instance. The engine is asked as the system, whoever pressed the button.
+ */
+final class EngineMailIncidents implements MailIncidents {
+
+  static final String TYPE = "werkpactEmail";
+  private static final Logger LOG = LoggerFactory.getLogger(EngineMailIncidents.class);
+
+  private final ObjectProvider<ProcessEngine> engine;
+
+  EngineMailIncidents(ObjectProvider<ProcessEngine> engine) {
+    this.engine = engine;
+  }
+
+  static String configuration(long mailId) {
+    return "correspondence:" + mailId;
+  }
+
+  @Override
+  public void waiting(Correspondence mail, String what) {
+    if (mail.processInstanceId() == null) {
+      return;
+    }
+    asSystem(runtime -> {
+      if (runtime.createIncidentQuery().incidentType(TYPE).configuration(configuration(mail.id())).count() > 0) {
+        return;
+      }
+      // An incident belongs to an execution at an activity: the instance's first waiting step (none: it has ended).
+      ActivityInstance tree = runtime.getActivityInstance(mail.processInstanceId());
+      Optional<String> execution = tree == null ? Optional.empty() : waitingExecution(tree);
+      if (execution.isEmpty()) {
+        return;
+      }
+      String message = "E-mail " + mail.id() + " aan " + mail.recipient() + " (" + mail.subject() + ") " + what
+          + ". Verstuur opnieuw of sluit af bij Beheer, E-mail die wacht (/beheer/e-mail).";
+      runtime.createIncident(TYPE, execution.get(), configuration(mail.id()), CorrespondenceRepository.abbreviate(message, 3000));
+    }, "No incident in Cockpit for e-mail " + mail.id() + " (it is on Beheer, E-mail)");
+  }
+
+  private static Optional<String> waitingExecution(ActivityInstance instance) {
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      Optional<String> found = waitingExecution(child);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    for (TransitionInstance transition : instance.getChildTransitionInstances()) {
+      return Optional.of(transition.getExecutionId());
+    }
+    boolean step = instance.getParentActivityInstanceId() != null && instance.getChildActivityInstances().length == 0;
+    return step && instance.getExecutionIds().length > 0 ? Optional.of(instance.getExecutionIds()[0]) : Optional.empty();
+  }
+
+  @Override
+  public void noLongerWaiting(long mailId) {
+    asSystem(runtime -> runtime.createIncidentQuery().incidentType(TYPE).configuration(configuration(mailId)).list()
+        .forEach(incident -> runtime.resolveIncident(incident.getId())), "Incident of e-mail " + mailId + " not resolved");
+  }
+
+  private void asSystem(Consumer<RuntimeService> work, String failure) {
+    ProcessEngine processEngine = engine.getIfAvailable();
+    if (processEngine == null) {
+      return;
+    }
+    var identity = processEngine.getIdentityService();
+    Authentication user = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      work.accept(processEngine.getRuntimeService());
+    } catch (RuntimeException e) {
+      LOG.warn("{}: {}", failure, e.toString());
+    } finally {
+      if (user != null) {
+        identity.setAuthentication(user);
+      }
+    }
+  }
+}
