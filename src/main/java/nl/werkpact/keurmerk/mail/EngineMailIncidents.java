@@ -13,10 +13,11 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * An e-mail that waits for a person is an incident of type {@value #TYPE} on the process instance that queued it (at
- * the step it waits in), as long as that instance runs: Cockpit shows it with the e-mail's number, recipient and the server's answer, and
- * where to fix it. The incident is resolved when an operator sends the e-mail again or closes it (a resend that
- * fails again opens a new one). An e-mail of an ended instance is on Beheer, E-mail only: Camunda has no incident
- * without a running instance. The engine is asked as the system, whoever pressed the button.
+ * the step the instance waits in), as long as that instance runs: Cockpit shows it with the e-mail's number,
+ * recipient, subject and the server's answer, and where to fix it. The incident is resolved when an operator sends
+ * the e-mail again or closes it (a resend that fails again opens a new one). An e-mail of an ended instance is on
+ * Beheer, E-mail only: Camunda has no incident without a running instance. The engine is asked as the system,
+ * whoever pressed the button.
  */
 final class EngineMailIncidents implements MailIncidents {
 
@@ -61,8 +62,9 @@ final class EngineMailIncidents implements MailIncidents {
         return found;
       }
     }
-    for (TransitionInstance transition : instance.getChildTransitionInstances()) {
-      return Optional.of(transition.getExecutionId());
+    TransitionInstance[] transitions = instance.getChildTransitionInstances();
+    if (transitions.length > 0) {
+      return Optional.of(transitions[0].getExecutionId());
     }
     boolean step = instance.getParentActivityInstanceId() != null && instance.getChildActivityInstances().length == 0;
     return step && instance.getExecutionIds().length > 0 ? Optional.of(instance.getExecutionIds()[0]) : Optional.empty();

@@ -156,15 +156,15 @@ public class MailDispatcher implements SmartLifecycle {
     return sent;
   }
 
-  /**
-   * Sends this one e-mail now if it is due and no other dispatcher holds it (an operator's "send again"); answers its
-   * status afterwards.
-   */
   /** An operator put this e-mail back in the queue or closed it: whatever showed it as waiting is told. */
   void noLongerWaiting(long id) {
     incidents.noLongerWaiting(id);
   }
 
+  /**
+   * Sends this one e-mail now if it is due and no other dispatcher holds it (an operator's "send again"); answers its
+   * status afterwards.
+   */
   CorrespondenceStatus sendNow(long id) {
     Claim claim = new Claim();
     List<Correspondence> claimed = transaction.execute(s -> correspondence.claimOne(claim.token, id, claim.from, claim.until));
