@@ -117,6 +117,32 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
         .map(KeurmerkValidityPostgresIT::subjectKind)).containsExactlyInAnyOrder("renewal", "membership");
   }
 
+  @Test
+  void aKeurmerkWhoseEmailWaitsForAPersonCanStillBeWithdrawnAndTheEmailStaysOnTheList() throws Exception {
+    TestUsers.ensure(identityService, "itvalcommissie", PASSWORD, "keurmerkcommissie");
+    String tag = "i" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusDays(80));
+    String processInstanceId;
+    SMTP.stop();
+    try {
+      processInstanceId = startValidity(keurmerkId);
+      awaitUntil(Duration.ofSeconds(60), () -> gaveUp(tag));
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isEqualTo(2);
+
+      // The incidents of the e-mails do not hold the process: the committee ends the period, and its incidents go with it.
+      var withdrawn = new EngineRest(restTemplate, "itvalcommissie", PASSWORD)
+          .post("/werkpact/keurmerken/" + keurmerken.get(keurmerkId).number() + "/intrekking", Map.of("reden", "Geen werkplekken meer."));
+      assertThat(withdrawn.getStatusCode().value()).as("%s", withdrawn.getBody()).isEqualTo(200);
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNull();
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+      assertThat(outbox.needingAPerson(1000)).extracting(c -> c.recipient()).contains(recipientFor(tag));
+    } finally {
+      SMTP.start();
+    }
+    outbox.resendAll("itadmin");
+    awaitUntil(Duration.ofSeconds(30), () -> pendingFor("@" + tag + ".example") == 0);
+  }
+
   private boolean gaveUp(String tag) {
     return jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE recipient = ? AND status = 'FAILED' AND next_attempt_at IS NULL")
         .param(recipientFor(tag)).query(Long.class).single() == 2;
