@@ -1,7 +1,10 @@
 package nl.werkpact.keurmerk.mail;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -71,9 +74,15 @@ final class EngineMailIncidents implements MailIncidents {
   }
 
   @Override
-  public void noLongerWaiting(long mailId) {
-    asSystem(runtime -> runtime.createIncidentQuery().incidentType(TYPE).configuration(configuration(mailId)).list()
-        .forEach(incident -> runtime.resolveIncident(incident.getId())), "Incident of e-mail " + mailId + " not resolved");
+  public void noLongerWaiting(Collection<Long> mailIds) {
+    if (mailIds.isEmpty()) {
+      return;
+    }
+    // One query for all of them: a resend of everything after an outage may name thousands of e-mails.
+    Set<String> configurations = mailIds.stream().map(EngineMailIncidents::configuration).collect(Collectors.toSet());
+    asSystem(runtime -> runtime.createIncidentQuery().incidentType(TYPE).list().stream()
+        .filter(incident -> configurations.contains(incident.getConfiguration()))
+        .forEach(incident -> runtime.resolveIncident(incident.getId())), "Incidents of " + mailIds.size() + " e-mails not resolved");
   }
 
   private void asSystem(Consumer<RuntimeService> work, String failure) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -156,9 +157,9 @@ public class MailDispatcher implements SmartLifecycle {
     return sent;
   }
 
-  /** An operator put this e-mail back in the queue or closed it: whatever showed it as waiting is told. */
-  void noLongerWaiting(long id) {
-    incidents.noLongerWaiting(id);
+  /** An operator put these e-mails back in the queue or closed them: whatever showed them as waiting is told. */
+  void noLongerWaiting(Collection<Long> ids) {
+    incidents.noLongerWaiting(ids);
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.slf4j.Logger;
@@ -103,25 +104,25 @@ public class MailOutbox {
       throw new InvalidRequestException("E-mail " + id + " is al verzonden of wordt nu verzonden; er is niets opnieuw te versturen.");
     }
     LOG.info("E-mail {} sent again by {} to {}", id, user, address);
-    dispatcher.noLongerWaiting(id);
+    dispatcher.noLongerWaiting(List.of(id));
     return dispatcher.sendNow(id);
   }
 
   /** Every e-mail that waits for a person goes back into the queue (after the mail server was repaired). */
   public int resendAll(String user) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    int count = 0;
+    List<Long> requeued = new ArrayList<>();
     for (Correspondence mail : correspondence.findNeedingAPerson(10_000)) {
       String note = "Opnieuw in de wachtrij gezet door " + user + "; vorige fout: " + (mail.lastError() == null ? "-" : mail.lastError());
       if (Boolean.TRUE.equals(ownTransaction.execute(s -> correspondence.requeue(mail.id(), mail.recipient(),
           CorrespondenceRepository.abbreviate(note, 2000), now, dispatcher.timingNow(), user)))) {
-        count++;
-        dispatcher.noLongerWaiting(mail.id());
+        requeued.add(mail.id());
       }
     }
-    LOG.info("{} e-mails put back in the queue by {}", count, user);
+    dispatcher.noLongerWaiting(requeued);
+    LOG.info("{} e-mails put back in the queue by {}", requeued.size(), user);
     signal.wake();
-    return count;
+    return requeued.size();
   }
 
   /** An operator decides an e-mail that did not go out needs nothing more (the employer was reached otherwise). */
@@ -133,7 +134,7 @@ public class MailOutbox {
         OffsetDateTime.now(clock), dispatcher.timingNow(), user)))) {
       throw new InvalidRequestException("E-mail " + id + " is verzonden, al afgesloten of wordt nu verzonden; er is niets af te sluiten.");
     }
-    dispatcher.noLongerWaiting(id);
+    dispatcher.noLongerWaiting(List.of(id));
     LOG.info("E-mail {} closed by {}: {}", id, user, reason.strip());
   }
 

@@ -2,14 +2,24 @@ package nl.werkpact.keurmerk.benchmark;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * What the benchmarks share: running work on a few threads, the median of rounds, the memory of a child JVM, and the
@@ -63,11 +73,11 @@ final class Measure {
   }
 
   /** The app in a JVM of its own ({@code postgres} profile), once it has started; its output is drained. */
-  static Process startApp(java.util.Map<String, String> environment, List<String> args, String jvmOptions) throws Exception {
+  static Process startApp(Map<String, String> environment, List<String> args, String jvmOptions) throws Exception {
     List<String> all = new ArrayList<>(List.of("--server.port=0"));
     all.addAll(args);
     Process process = app(all, environment, jvmOptions);
-    var out = new BufferedReader(new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       if (line.contains("Started KeurmerkApplication")) {
         drainInBackground(out, "app-output");
@@ -78,10 +88,10 @@ final class Measure {
   }
 
   /** The import command ({@code import file [--confirm] …}) in a JVM of its own; prints its last line. */
-  static void runImport(List<String> args, java.util.Map<String, String> environment, java.time.Duration limit) throws Exception {
+  static void runImport(List<String> args, Map<String, String> environment, Duration limit) throws Exception {
     Process process = app(args, environment, "-Xmx1g");
-    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    if (!process.waitFor(limit.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("Import did not finish in " + limit);
     }
@@ -95,12 +105,12 @@ final class Measure {
   /** Stops a child JVM as a container platform does: a signal, and after a minute kill -9. */
   static void stop(Process process) throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
   }
 
-  private static Process app(List<String> args, java.util.Map<String, String> environment, String jvmOptions) throws IOException {
+  private static Process app(List<String> args, Map<String, String> environment, String jvmOptions) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), "nl.werkpact.keurmerk.KeurmerkApplication"));
     command.addAll(args);
@@ -111,8 +121,29 @@ final class Measure {
     return builder.start();
   }
 
+  private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+  /**
+   * A go-live file ({@code import}) of {@code holders} keurmerkhouders: "{@code name} i", KvK number {@code kvkBase} + i,
+   * e-mail {@code mailbox}i@{@code domain}, the given accountmanager, keurmerk numbers spread over past years (at most
+   * 9,999 a year) and valid from the day {@code validFrom} gives for line i. Signed 900 days ago.
+   */
+  static String holdersFile(int holders, String name, int kvkBase, String mailbox, String domain, String accountmanager,
+      IntFunction<LocalDate> validFrom) {
+    LocalDate today = LocalDate.now();
+    var out = new StringBuilder("naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager;"
+        + "keurmerknummer;keurmerk geldig vanaf\n");
+    for (int i = 0; i < holders; i++) {
+      out.append(name).append(' ').append(i).append(';').append(kvkBase + i).append(";Markt 1;Schiedam;Contact;").append(mailbox).append(i)
+          .append('@').append(domain).append(';').append(DUTCH.format(today.minusDays(900))).append(";Directeur;").append(accountmanager)
+          .append(';').append(String.format(Locale.ROOT, "SW-%d-%04d", 1980 + i / 9999, 1 + i % 9999)).append(';')
+          .append(DUTCH.format(validFrom.apply(i))).append('\n');
+    }
+    return out.toString();
+  }
+
   static int freePort() throws IOException {
-    try (var socket = new java.net.ServerSocket(0)) {
+    try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }

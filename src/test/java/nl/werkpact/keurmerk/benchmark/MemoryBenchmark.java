@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class MemoryBenchmark {
 
-  private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
   private static final String ADMIN_PASSWORD = "Geheugen-Meting-2026!";
 
   @Test
@@ -102,19 +100,11 @@ class MemoryBenchmark {
 
   /**
    * Holders whose keurmerk started within the last 300 days (nothing due), and {@code storm} of them 400 days ago, whose
-   * membership reminder is due now. Numbers spread over past years (at most 9,999 a year).
+   * membership reminder is due now.
    */
   private static String file(int holders, int storm) {
     LocalDate today = LocalDate.now();
-    var out = new StringBuilder("naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager;"
-        + "keurmerknummer;keurmerk geldig vanaf\n");
-    for (int i = 0; i < holders; i++) {
-      LocalDate from = i < storm ? today.minusDays(400) : today.minusDays(i % 300);
-      out.append("Geheugen ").append(i).append(";").append(20_000_000 + i).append(";Markt 1;Schiedam;Contact;c").append(i)
-          .append("@geheugen.example;").append(DUTCH.format(today.minusDays(800))).append(";Directeur;benchanna;")
-          .append(String.format(Locale.ROOT, "SW-%d-%04d", 1980 + i / 9999, 1 + i % 9999)).append(";").append(DUTCH.format(from))
-          .append("\n");
-    }
-    return out.toString();
+    return Measure.holdersFile(holders, "Geheugen", 20_000_000, "c", "geheugen.example", "benchanna",
+        i -> i < storm ? today.minusDays(400) : today.minusDays(i % 300));
   }
 }

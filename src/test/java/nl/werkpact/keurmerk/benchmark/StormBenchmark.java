@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,7 +44,6 @@ import org.junit.jupiter.api.Test;
  */
 class StormBenchmark {
 
-  private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
   private static final String ADMIN_PASSWORD = "Storm-Meting-2026!";
   /** Camunda's own job-executor defaults, for the app's second run. */
   private static final List<String> CAMUNDA_DEFAULTS = List.of("--camunda.bpm.job-execution.core-pool-size=3",
@@ -225,16 +223,8 @@ class StormBenchmark {
    * reminder (90 days before the end) have both passed, so the import leaves both due.
    */
   private static String file(int holders) {
-    LocalDate today = LocalDate.now();
-    var out = new StringBuilder("naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager;"
-        + "keurmerknummer;keurmerk geldig vanaf\n");
-    for (int i = 0; i < holders; i++) {
-      out.append("Storm ").append(i).append(";").append(30_000_000 + i).append(";Markt 1;Maassluis;Contact;s").append(i)
-          .append("@storm.example;").append(DUTCH.format(today.minusDays(900))).append(";Directeur;stormanna;")
-          .append(String.format(Locale.ROOT, "SW-%d-%04d", 1980 + i / 9999, 1 + i % 9999)).append(";")
-          .append(DUTCH.format(today.minusDays(660))).append("\n");
-    }
-    return out.toString();
+    LocalDate validFrom = LocalDate.now().minusDays(660);
+    return Measure.holdersFile(holders, "Storm", 30_000_000, "s", "storm.example", "stormanna", i -> validFrom);
   }
 
   private static String report(List<Run> runs) {

@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ class ModelDeployerTest {
 
   @Test
   void deploysEachProcessWithTheFormsItReferences() {
-    deployer.deploy(engine.getProcessEngine());
+    // As at start-up: beside the rest of the context, which waits for it before it opens.
+    deployer.postProcessEngineBuild(engine.getProcessEngine());
+    deployer.afterSingletonsInstantiated();
 
     RepositoryService repository = engine.getRepositoryService();
     var deployment = repository.createDeploymentQuery().deploymentName("Convenant").singleResult();
@@ -50,6 +53,19 @@ class ModelDeployerTest {
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Convenant").latestVersion().singleResult().getVersion())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aModelThatCannotBeDeployedStopsTheStartThoughItIsDeployedBesideIt(@TempDir Path dir) throws Exception {
+    Path models = Files.createDirectories(dir.resolve("bpmn"));
+    Path forms = Files.createDirectories(dir.resolve("forms"));
+    Files.copy(Path.of("bpmn", "Convenant.bpmn"), models.resolve("Convenant.bpmn"));
+    var withoutItsForms = new ModelDeployer(models.toUri() + "", forms.toUri() + "");
+
+    withoutItsForms.postProcessEngineBuild(engine.getProcessEngine());
+
+    assertThatThrownBy(withoutItsForms::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("bpmn/Convenant.bpmn refers to form").hasMessageContaining("does not exist");
   }
 
   @Test

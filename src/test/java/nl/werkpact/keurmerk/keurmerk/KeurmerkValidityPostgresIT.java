@@ -78,33 +78,26 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
   void smtpDownRetriesThenWaitsForAPersonAndOneResendLaterSendsEachEmailExactlyOnce() throws Exception {
     String tag = "s" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusDays(80));
-    SMTP.stop();
-    String processInstanceId;
-    try {
-      processInstanceId = startValidity(keurmerkId);
+    // The dispatcher tries, records why, tries again after the retry delays (1 s and 2 s in these tests) and then
+    // gives up: the e-mail waits for a person. The process never waited for it.
+    String processInstanceId = startWhileSmtpIsDownUntilTheDispatcherGivesUp(keurmerkId, tag);
 
-      // The dispatcher tries, records why, tries again after the retry delays (1 s and 2 s in these tests) and then
-      // gives up: the e-mail waits for a person. The process never waited for it.
-      awaitUntil(Duration.ofSeconds(60), () -> gaveUp(tag));
-      var row = jdbc.sql("SELECT id, attempts, last_error FROM correspondence WHERE recipient = ? AND template = ?")
-          .params(recipientFor(tag), KeurmerkLifecycle.MAIL_RENEWAL_REMINDER).query().singleRow();
-      assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(3);
-      assertThat((String) row.get("last_error")).isNotBlank();
-      assertThat(jdbc.sql("SELECT kind FROM correspondence_event WHERE correspondence_id = ? ORDER BY id").param(row.get("id"))
-          .query(String.class).list()).containsExactly("QUEUED", "FAILED", "FAILED", "GAVE_UP");
-      long mailId = ((Number) row.get("id")).longValue();
-      assertThat(outbox.needingAPerson(1000)).extracting(c -> c.id()).contains(mailId);
-      // Cockpit shows each waiting e-mail as an incident of the keurmerk's validity period, naming the e-mail and where
-      // to fix it; no job failed.
-      var incidents = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).list();
-      assertThat(incidents).hasSize(2).allSatisfy(incident -> assertThat(incident.getIncidentType()).isEqualTo("werkpactEmail"));
-      assertThat(incidents).filteredOn(incident -> incident.getConfiguration().equals("correspondence:" + mailId)).singleElement()
-          .satisfies(incident -> assertThat(incident.getIncidentMessage()).startsWith("E-mail " + mailId + " aan " + recipientFor(tag))
-              .contains("kon na 3 pogingen niet verzonden worden").endsWith("(/beheer/e-mail)."));
-      assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).withException().count()).isZero();
-    } finally {
-      SMTP.start();
-    }
+    var row = jdbc.sql("SELECT id, attempts, last_error FROM correspondence WHERE recipient = ? AND template = ?")
+        .params(recipientFor(tag), KeurmerkLifecycle.MAIL_RENEWAL_REMINDER).query().singleRow();
+    assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(3);
+    assertThat((String) row.get("last_error")).isNotBlank();
+    assertThat(jdbc.sql("SELECT kind FROM correspondence_event WHERE correspondence_id = ? ORDER BY id").param(row.get("id"))
+        .query(String.class).list()).containsExactly("QUEUED", "FAILED", "FAILED", "GAVE_UP");
+    long mailId = ((Number) row.get("id")).longValue();
+    assertThat(outbox.needingAPerson(1000)).extracting(c -> c.id()).contains(mailId);
+    // Cockpit shows each waiting e-mail as an incident of the keurmerk's validity period, naming the e-mail and where
+    // to fix it; no job failed.
+    var incidents = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).list();
+    assertThat(incidents).hasSize(2).allSatisfy(incident -> assertThat(incident.getIncidentType()).isEqualTo("werkpactEmail"));
+    assertThat(incidents).filteredOn(incident -> incident.getConfiguration().equals("correspondence:" + mailId)).singleElement()
+        .satisfies(incident -> assertThat(incident.getIncidentMessage()).startsWith("E-mail " + mailId + " aan " + recipientFor(tag))
+            .contains("kon na 3 pogingen niet verzonden worden").endsWith("(/beheer/e-mail)."));
+    assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).withException().count()).isZero();
 
     // SMTP is back; the operator puts every e-mail that waits back in the queue (Beheer, E-mail).
     long started = System.nanoTime();
@@ -122,25 +115,33 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
     TestUsers.ensure(identityService, "itvalcommissie", PASSWORD, "keurmerkcommissie");
     String tag = "i" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusDays(80));
-    String processInstanceId;
+    String processInstanceId = startWhileSmtpIsDownUntilTheDispatcherGivesUp(keurmerkId, tag);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isEqualTo(2);
+
+    // The incidents of the e-mails do not hold the process: the committee ends the period, and its incidents go with it.
+    var withdrawn = new EngineRest(restTemplate, "itvalcommissie", PASSWORD)
+        .post("/werkpact/keurmerken/" + keurmerken.get(keurmerkId).number() + "/intrekking", Map.of("reden", "Geen werkplekken meer."));
+    assertThat(withdrawn.getStatusCode().value()).as("%s", withdrawn.getBody()).isEqualTo(200);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNull();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+    assertThat(outbox.needingAPerson(1000)).extracting(c -> c.recipient()).contains(recipientFor(tag));
+    outbox.resendAll("itadmin");
+    awaitUntil(Duration.ofSeconds(30), () -> pendingFor("@" + tag + ".example") == 0);
+  }
+
+  /**
+   * Starts the keurmerk's validity period while the SMTP server is away, until the dispatcher has given up on both
+   * reminders; the server is back afterwards (an e-mail given up on waits for a person, it is not tried again).
+   */
+  private String startWhileSmtpIsDownUntilTheDispatcherGivesUp(long keurmerkId, String tag) throws Exception {
     SMTP.stop();
     try {
-      processInstanceId = startValidity(keurmerkId);
+      String processInstanceId = startValidity(keurmerkId);
       awaitUntil(Duration.ofSeconds(60), () -> gaveUp(tag));
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isEqualTo(2);
-
-      // The incidents of the e-mails do not hold the process: the committee ends the period, and its incidents go with it.
-      var withdrawn = new EngineRest(restTemplate, "itvalcommissie", PASSWORD)
-          .post("/werkpact/keurmerken/" + keurmerken.get(keurmerkId).number() + "/intrekking", Map.of("reden", "Geen werkplekken meer."));
-      assertThat(withdrawn.getStatusCode().value()).as("%s", withdrawn.getBody()).isEqualTo(200);
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNull();
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
-      assertThat(outbox.needingAPerson(1000)).extracting(c -> c.recipient()).contains(recipientFor(tag));
+      return processInstanceId;
     } finally {
       SMTP.start();
     }
-    outbox.resendAll("itadmin");
-    awaitUntil(Duration.ofSeconds(30), () -> pendingFor("@" + tag + ".example") == 0);
   }
 
   private boolean gaveUp(String tag) {

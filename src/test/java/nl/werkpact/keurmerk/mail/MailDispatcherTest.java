@@ -102,8 +102,8 @@ class MailDispatcherTest {
       }
 
       @Override
-      public void noLongerWaiting(long mailId) {
-        incidents.add("resolved " + mailId);
+      public void noLongerWaiting(java.util.Collection<Long> mailIds) {
+        mailIds.forEach(id -> incidents.add("resolved " + id));
       }
     };
     return Outboxes.dispatcher(db, RECORDS, timing, sender, accountmanager, cockpit,
