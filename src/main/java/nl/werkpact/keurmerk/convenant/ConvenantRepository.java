@@ -37,6 +37,19 @@ public class ConvenantRepository {
         .optional();
   }
 
+  /** Per employer (of these) with an open convenant: who registered it. */
+  java.util.Map<Long, String> findRegisteredByForEmployers(java.util.Collection<Long> employerIds) {
+    java.util.Map<Long, String> registeredBy = new java.util.HashMap<>();
+    if (!employerIds.isEmpty()) {
+      jdbc.sql("SELECT open_for_employer_id, registered_by FROM convenant WHERE open_for_employer_id IN (:ids) AND registered_by IS NOT NULL")
+          .param("ids", employerIds)
+          .query(rs -> {
+            registeredBy.put(rs.getLong(1), rs.getString(2));
+          });
+    }
+    return registeredBy;
+  }
+
   Optional<String> findRegisteredBy(long id) {
     return jdbc.sql("SELECT registered_by FROM convenant WHERE id = ? AND registered_by IS NOT NULL").param(id).query(String.class).optional();
   }

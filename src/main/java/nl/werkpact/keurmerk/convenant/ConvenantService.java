@@ -146,6 +146,11 @@ public class ConvenantService {
     return convenants.findOpenByEmployer(employerId).map(Convenant::id).flatMap(convenants::findRegisteredBy);
   }
 
+  /** {@link #registeredByForEmployer} for many employers at once: employer id to user id, for those that have one. */
+  public java.util.Map<Long, String> registeredByForEmployers(java.util.Collection<Long> employerIds) {
+    return convenants.findRegisteredByForEmployers(employerIds);
+  }
+
   private Convenant requireStatus(long convenantId, ConvenantStatus expected) {
     Convenant convenant = get(convenantId);
     if (convenant.status() != expected) {

@@ -217,10 +217,11 @@ public class GoLiveImport {
         convenants.importSigned(employerId, checked.accountmanager(), checked.signedDate(), checked.signedBy());
         if (checked.number() != null) {
           long auditId = audits.importAward(employerId, checked.accountmanager(), checked.validFrom(), checked.figures());
-          var imported = keurmerken.importExisting(employerId, auditId, checked.number(), checked.validFrom(), checked.membershipUntil());
+          var imported = keurmerken.importExisting(employerId, auditId, checked.number(), checked.validFrom(), checked.membershipUntil(),
+              sendPassedReminders);
           interruption.ifAvailable(probe -> probe.afterKeurmerk(kvk));
           if (imported.keurmerk().status() == KeurmerkStatus.ACTIVE) {
-            validityPeriods.start(imported.keurmerk(), imported.membership(), sendPassedReminders);
+            validityPeriods.start(imported.keurmerk(), imported.membership());
           }
         }
       });

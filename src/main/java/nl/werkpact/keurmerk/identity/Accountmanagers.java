@@ -1,5 +1,8 @@
 package nl.werkpact.keurmerk.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,5 +25,26 @@ public class Accountmanagers {
     return convenants.registeredByForEmployer(employerId)
         .map(id -> identity.createUserQuery().userId(id).singleResult())
         .map(User::getEmail);
+  }
+
+  /** The same for many employers in two queries: employer id to e-mail address, for those that have one. */
+  public Map<Long, String> emailsFor(Collection<Long> employerIds) {
+    Map<Long, String> registeredBy = convenants.registeredByForEmployers(employerIds);
+    if (registeredBy.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> emails = new HashMap<>();
+    for (User user : identity.createUserQuery().userIdIn(registeredBy.values().stream().distinct().toArray(String[]::new)).list()) {
+      if (user.getEmail() != null && !user.getEmail().isBlank()) {
+        emails.put(user.getId(), user.getEmail());
+      }
+    }
+    Map<Long, String> byEmployer = new HashMap<>();
+    registeredBy.forEach((employer, user) -> {
+      if (emails.containsKey(user)) {
+        byEmployer.put(employer, emails.get(user));
+      }
+    });
+    return byEmployer;
   }
 }

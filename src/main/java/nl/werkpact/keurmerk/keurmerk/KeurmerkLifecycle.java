@@ -44,8 +44,9 @@ public class KeurmerkLifecycle {
   }
 
   /**
-   * Queues a reminder to the employer (renewal reminders with a copy to the accountmanager, when known).
-   * Nothing is sent for a keurmerk that is no longer active.
+   * Queues a reminder to the employer (renewal reminders with a copy to the accountmanager, when known), as
+   * {@link KeurmerkReminders} does for all keurmerken at once; for the reminder timers of instances that still run on
+   * a model version from before that sweep. Nothing is sent for a keurmerk that is no longer active, and nothing twice.
    *
    * @return whether a reminder was queued
    */
@@ -56,14 +57,8 @@ public class KeurmerkLifecycle {
       return false;
     }
     Employer employer = employers.get(keurmerk.employerId());
-    Map<String, Object> model = model(keurmerk, employer);
-    String template = reminder == Reminder.MEMBERSHIP_END ? MAIL_MEMBERSHIP_REMINDER : MAIL_RENEWAL_REMINDER;
-    String key = template + ":" + reminder.name() + ":" + keurmerkId;
-    mail.enqueue(new MailRequest(template, employer.contactEmail(), model, CONCERNS, keurmerkId, processInstanceId, key));
-    if (reminder != Reminder.MEMBERSHIP_END && accountmanagerEmail != null && !accountmanagerEmail.isBlank()) {
-      mail.enqueue(new MailRequest(MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER, accountmanagerEmail, model, CONCERNS, keurmerkId, processInstanceId,
-          key + ":accountmanager"));
-    }
+    KeurmerkReminders.queue(mail, reminder, keurmerkId, model(keurmerk, employer), employer.contactEmail(), accountmanagerEmail,
+        processInstanceId);
     return true;
   }
 

@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.keurmerk;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -121,13 +122,17 @@ public class KeurmerkRepository {
     return keys.getKeyAs(Number.class).longValue();
   }
 
-  /** A keurmerk with the number it already had (go-live import), in the status given, with its first history row. */
-  long insertImported(String number, long employerId, long auditId, ValidityPeriod period, KeurmerkStatus status, OffsetDateTime now) {
+  /**
+   * A keurmerk with the number it already had (go-live import), in the status given, with its first history row;
+   * reminders whose moment lies before {@code remindersFrom} are not sent (null: all are).
+   */
+  long insertImported(String number, long employerId, long auditId, ValidityPeriod period, KeurmerkStatus status, OffsetDateTime now,
+      OffsetDateTime remindersFrom) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, status_reason, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'Overgenomen bij de start (import)', ?)""")
-        .params(number, employerId, auditId, period.validFrom(), period.validUntil(), status.name(), now)
+            INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, status_reason, created_at, reminders_from)
+            VALUES (?, ?, ?, ?, ?, ?, 'Overgenomen bij de start (import)', ?, ?)""")
+        .params(number, employerId, auditId, period.validFrom(), period.validUntil(), status.name(), now, remindersFrom)
         .update(keys, "id");
     long id = keys.getKeyAs(Number.class).longValue();
     recordStatus(id, status, "Overgenomen bij de start (import)", now);
@@ -147,5 +152,30 @@ public class KeurmerkRepository {
   /** Every number ever issued (go-live import: numbers already taken). */
   java.util.Set<String> numbers() {
     return new java.util.HashSet<>(jdbc.sql("SELECT number FROM keurmerk").query(String.class).list());
+  }
+
+  /** An active keurmerk whose reminder may be due, with what its e-mail says. */
+  public record ReminderCandidate(long id, String number, LocalDate validUntil, LocalDate membershipUntil, OffsetDateTime remindersFrom,
+      String validityProcessInstanceId, long employerId, String employerName, String contactPerson, String contactEmail, String kvkNumber) {}
+
+  /**
+   * ACTIVE keurmerken, still valid on {@code today}, whose date for this reminder (the last valid day, or the
+   * membership's end) lies on or before {@code latest}, and whose e-mail with this dedup key prefix was not queued
+   * yet; by id, after {@code afterId}, at most {@code limit}.
+   */
+  List<ReminderCandidate> reminderCandidates(boolean aboutMembership, String dedupKeyPrefix, LocalDate today, LocalDate latest, long afterId,
+      int limit) {
+    String date = aboutMembership ? "m.valid_until" : "k.valid_until";
+    return jdbc.sql("""
+            SELECT k.id, k.number, k.valid_until, m.valid_until AS membership_until, k.reminders_from, k.validity_process_instance_id,
+                   e.id AS employer_id, e.name AS employer_name, e.contact_person, e.contact_email, e.kvk_number
+              FROM keurmerk k JOIN employer e ON e.id = k.employer_id LEFT JOIN membership m ON m.keurmerk_id = k.id
+             WHERE k.status = 'ACTIVE' AND k.valid_until >= :today AND %s <= :latest AND k.id > :after
+               AND NOT EXISTS (SELECT 1 FROM correspondence c
+                                WHERE c.dedup_key = CAST(:prefix AS VARCHAR(100)) || CAST(k.id AS VARCHAR(20)))
+             ORDER BY k.id LIMIT :limit""".formatted(date))
+        .param("today", today).param("latest", latest).param("after", afterId).param("prefix", dedupKeyPrefix).param("limit", limit)
+        .query(ReminderCandidate.class)
+        .list();
   }
 }

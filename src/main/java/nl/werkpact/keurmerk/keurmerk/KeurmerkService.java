@@ -98,16 +98,20 @@ public class KeurmerkService {
    * A keurmerk awarded before this system existed (go-live import), with its own number: valid two years from
    * {@code validFrom} by the same rule as an award, ACTIVE while that runs and EXPIRED after, with its membership
    * (to {@code membershipUntil} when known, else one year). Reserve the number first ({@link #reserveImportedNumbers}).
+   * Reminders whose moment is already gone are passed over, as if they had been sent, unless
+   * {@code sendPassedReminders}: then the next round of reminders sends them late.
    */
   @Transactional
-  public Imported importExisting(long employerId, long auditId, String number, LocalDate validFrom, LocalDate membershipUntil) {
+  public Imported importExisting(long employerId, long auditId, String number, LocalDate validFrom, LocalDate membershipUntil,
+      boolean sendPassedReminders) {
     var matcher = NUMBER.matcher(number);
     if (!matcher.matches()) {
       throw new IllegalArgumentException("Not a keurmerk number: " + number);
     }
     ValidityPeriod period = ValidityPeriod.keurmerk(validFrom);
     KeurmerkStatus status = period.validUntil().isBefore(LocalDate.now(clock)) ? KeurmerkStatus.EXPIRED : KeurmerkStatus.ACTIVE;
-    long id = keurmerken.insertImported(number, employerId, auditId, period, status, OffsetDateTime.now(clock));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    long id = keurmerken.insertImported(number, employerId, auditId, period, status, now, sendPassedReminders ? null : now);
     var membership = new ValidityPeriod(validFrom, membershipUntil != null ? membershipUntil : ValidityPeriod.membership(validFrom).validUntil());
     long membershipId = keurmerken.insertMembership(id, employerId, membership);
     return new Imported(new Keurmerk(id, number, employerId, auditId, period.validFrom(), period.validUntil(), status, null),

@@ -38,7 +38,7 @@ class MailConfiguration {
       PlatformTransactionManager transactions, DataSource dataSource, Clock clock, @Value("${werkpact.mail.from}") String from,
       List<MailAttachments> attachments, ObjectProvider<MailWatchers> watchers, ObjectProvider<ProcessEngine> engine, OutboxSignal signal,
       @Value("${werkpact.mail.dispatcher.enabled:true}") boolean enabled,
-      @Value("${werkpact.mail.dispatcher.threads:1}") int threads,
+      @Value("${werkpact.mail.dispatcher.threads:3}") int threads,
       @Value("${werkpact.mail.dispatcher.batch-size:25}") int batchSize,
       @Value("${werkpact.mail.dispatcher.lease:PT40S}") Duration lease,
       @Value("${werkpact.mail.dispatcher.idle-poll:PT1S}") Duration idlePoll,

@@ -1,9 +1,15 @@
 package nl.werkpact.keurmerk.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.Date;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -11,20 +17,59 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * One conversation with the mail server that many e-mails share: greeting, EHLO and (when configured) STARTTLS and
  * login once, then one MAIL FROM / RCPT TO / DATA per e-mail. Opened at the first e-mail, closed when the dispatcher
  * has nothing left or the conversation broke.
+ *
+ * <p>Several conversations run side by side (the dispatcher's threads), but they share one {@link AcceptWindow}: the
+ * end of an e-mail's DATA, after which the server has it, waits until no other e-mail of this node is between that
+ * moment and its SENT record. So a node that dies duplicates at most one e-mail, however many threads it runs.
  */
 abstract class MailConnection implements AutoCloseable {
+
+  /**
+   * The stretch from "the server may have accepted this e-mail" to "its outcome is recorded": one e-mail of a node at a
+   * time. The thread that sent an e-mail's last line holds it until {@link #leaveWindow()}.
+   */
+  static final class AcceptWindow {
+    private final ReentrantLock lock = new ReentrantLock(true);
+
+    void enter() {
+      lock.lock();
+    }
+
+    void leave() {
+      if (lock.isHeldByCurrentThread()) {
+        lock.unlock();
+      }
+    }
+  }
 
   /** Set when the last send broke the conversation: the e-mails after it wait for a new connection. */
   boolean lost;
 
+  final AcceptWindow window;
+
+  MailConnection(AcceptWindow window) {
+    this.window = window;
+  }
+
+  /** Sends; when it returns (or fails after the last line went out) this thread is in the window until it leaves. */
   abstract void send(MimeMessage message) throws MessagingException;
+
+  /** After the outcome of the e-mail just sent is recorded (or it never reached its last line). */
+  void leaveWindow() {
+    window.leave();
+  }
 
   @Override
   public abstract void close();
 
-  /** The sender Spring Boot configures talks SMTP here; any other sender (the local file drop, tests) sends alone. */
+  /** A connection with a window of its own (one thread, tests). */
   static MailConnection to(JavaMailSender sender) {
-    return sender.getClass() == JavaMailSenderImpl.class ? new Smtp((JavaMailSenderImpl) sender) : new OneByOne(sender);
+    return to(sender, new AcceptWindow());
+  }
+
+  /** The sender Spring Boot configures talks SMTP here; any other sender (the local file drop, tests) sends alone. */
+  static MailConnection to(JavaMailSender sender, AcceptWindow window) {
+    return sender.getClass() == JavaMailSenderImpl.class ? new Smtp((JavaMailSenderImpl) sender, window) : new OneByOne(sender, window);
   }
 
   private static final class Smtp extends MailConnection {
@@ -32,7 +77,8 @@ abstract class MailConnection implements AutoCloseable {
     private final JavaMailSenderImpl settings;
     private Transport transport;
 
-    Smtp(JavaMailSenderImpl settings) {
+    Smtp(JavaMailSenderImpl settings, AcceptWindow window) {
+      super(window);
       this.settings = settings;
     }
 
@@ -40,7 +86,7 @@ abstract class MailConnection implements AutoCloseable {
     void send(MimeMessage message) throws MessagingException {
       if (transport == null) {
         String protocol = settings.getProtocol() == null ? "smtp" : settings.getProtocol();
-        Transport opened = settings.getSession().getTransport(protocol);
+        Transport opened = windowed(settings.getSession(), protocol);
         String user = settings.getUsername() == null || settings.getUsername().isEmpty() ? null : settings.getUsername();
         String password = user == null || settings.getPassword() == null || settings.getPassword().isEmpty() ? null : settings.getPassword();
         try {
@@ -85,16 +131,99 @@ abstract class MailConnection implements AutoCloseable {
     }
   }
 
+  /** Jakarta Mail's SMTP transport, entering the window before the line that ends an e-mail's DATA. */
+  Transport windowed(Session session, String protocol) throws MessagingException {
+    Class<?> type = switch (protocol) {
+      case "smtp" -> Windowed.class;
+      case "smtps" -> WindowedSsl.class;
+      default -> null;
+    };
+    if (type == null) {
+      return new WholeSendInWindow(session, session.getTransport(protocol), window);
+    }
+    Transport transport = session.getTransport(new Provider(Provider.Type.TRANSPORT, protocol, type.getName(), "Werkpact", "1"));
+    if (transport instanceof Windowed windowed) {
+      windowed.window = window;
+    } else {
+      ((WindowedSsl) transport).window = window;
+    }
+    return transport;
+  }
+
+  /** Public, with Jakarta Mail's constructor: a provider class the session instantiates. */
+  public static final class Windowed extends SMTPTransport {
+    AcceptWindow window;
+
+    public Windowed(Session session, URLName name) {
+      super(session, name, "smtp", false);
+    }
+
+    @Override
+    protected void finishData() throws IOException, MessagingException {
+      window.enter();
+      super.finishData();
+    }
+  }
+
+  public static final class WindowedSsl extends SMTPTransport {
+    AcceptWindow window;
+
+    public WindowedSsl(Session session, URLName name) {
+      super(session, name, "smtps", true);
+    }
+
+    @Override
+    protected void finishData() throws IOException, MessagingException {
+      window.enter();
+      super.finishData();
+    }
+  }
+
+  /** Any other transport: the whole send counts as the window (one e-mail at a time, as safe and slower). */
+  private static final class WholeSendInWindow extends Transport {
+    private final Transport delegate;
+    private final AcceptWindow window;
+
+    WholeSendInWindow(Session session, Transport delegate, AcceptWindow window) {
+      super(session, null);
+      this.delegate = delegate;
+      this.window = window;
+    }
+
+    @Override
+    public void connect(String host, int port, String user, String password) throws MessagingException {
+      delegate.connect(host, port, user, password);
+    }
+
+    @Override
+    public void sendMessage(jakarta.mail.Message message, jakarta.mail.Address[] addresses) throws MessagingException {
+      window.enter();
+      delegate.sendMessage(message, addresses);
+    }
+
+    @Override
+    public boolean isConnected() {
+      return delegate.isConnected();
+    }
+
+    @Override
+    public void close() throws MessagingException {
+      delegate.close();
+    }
+  }
+
   private static final class OneByOne extends MailConnection {
 
     private final JavaMailSender sender;
 
-    OneByOne(JavaMailSender sender) {
+    OneByOne(JavaMailSender sender, AcceptWindow window) {
+      super(window);
       this.sender = sender;
     }
 
     @Override
     void send(MimeMessage message) {
+      window.enter();
       try {
         sender.send(message);
       } catch (RuntimeException e) {

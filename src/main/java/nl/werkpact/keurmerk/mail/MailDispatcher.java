@@ -27,9 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends what the outbox holds, beside the engine: no process job waits for a mail server.
  *
- * <p>Its thread (one per node by default) claims a batch of due e-mails for a while (the lease, committed at once), then talks to the
- * mail server holding no database connection and no lock, over one SMTP connection for the whole batch, and records
- * each e-mail's outcome in a short transaction of its own right after the server answered. So:
+ * <p>Each of its threads (three per node by default) claims a batch of due e-mails for a while (the lease, committed at
+ * once), then talks to the mail server holding no database connection and no row lock, over one SMTP connection for the
+ * whole batch, and records each e-mail's outcome in a short transaction of its own right after the server answered.
+ * The threads' conversations run side by side, but the end of an e-mail's DATA waits until no other e-mail of the node
+ * is accepted and not yet recorded ({@link MailConnection.AcceptWindow}). So:
  * <ul>
  *   <li>each e-mail is delivered on its own: a refused or failing e-mail never holds up another;</li>
  *   <li>an e-mail goes out twice only if a node dies between the server's acceptance and that commit (the window SMTP
@@ -55,7 +57,7 @@ public class MailDispatcher implements SmartLifecycle {
   public record Settings(int threads, int batchSize, Duration lease, Duration idlePoll, List<Duration> retryDelays, String node) {
 
     public static Settings defaults() {
-      return new Settings(1, 25, Duration.ofSeconds(40), Duration.ofSeconds(1),
+      return new Settings(3, 25, Duration.ofSeconds(40), Duration.ofSeconds(1),
           List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1),
               Duration.ofHours(2)), defaultNode());
     }
@@ -93,6 +95,8 @@ public class MailDispatcher implements SmartLifecycle {
   private final boolean skipLocked;
   private final AtomicLong batches = new AtomicLong();
   private final List<Thread> workers = new ArrayList<>();
+  /** Shared by this node's threads: one e-mail at a time between the server's acceptance and its record. */
+  private final MailConnection.AcceptWindow window = new MailConnection.AcceptWindow();
   private volatile boolean running;
 
   public MailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
@@ -146,7 +150,7 @@ public class MailDispatcher implements SmartLifecycle {
   /** Sends every due e-mail until none is left, over one connection; for tests and benchmarks that drive it by hand. */
   public int drainAll() {
     int sent = 0;
-    try (MailConnection connection = MailConnection.to(sender)) {
+    try (MailConnection connection = MailConnection.to(sender, window)) {
       for (Batch batch = drainOnce(connection); batch.claimed() > 0; batch = drainOnce(connection)) {
         sent += batch.sent();
         if (connection.lost) {
@@ -169,7 +173,7 @@ public class MailDispatcher implements SmartLifecycle {
   CorrespondenceStatus sendNow(long id) {
     Claim claim = new Claim();
     List<Correspondence> claimed = transaction.execute(s -> correspondence.claimOne(claim.token, id, claim.from, claim.until));
-    try (MailConnection connection = MailConnection.to(sender)) {
+    try (MailConnection connection = MailConnection.to(sender, window)) {
       send(claimed, claim, connection);
     }
     return correspondence.findById(id).map(Correspondence::status).orElseThrow();
@@ -203,23 +207,28 @@ public class MailDispatcher implements SmartLifecycle {
         continue;
       }
       try {
-        connection.send(message);
-      } catch (MessagingException | RuntimeException e) {
-        Optional<String> refusal = SmtpRefusals.permanent(e);
-        if (refusal.isPresent()) {
-          undeliverable++;
-          recordUndeliverable(mail, refusal.get());
+        try {
+          connection.send(message);
+        } catch (MessagingException | RuntimeException e) {
+          Optional<String> refusal = SmtpRefusals.permanent(e);
+          if (refusal.isPresent()) {
+            undeliverable++;
+            recordUndeliverable(mail, refusal.get());
+            continue;
+          }
+          failed++;
+          recordFailure(mail, describe(e));
+          if (connection.lost) {
+            break;
+          }
           continue;
         }
-        failed++;
-        recordFailure(mail, describe(e));
-        if (connection.lost) {
-          break;
-        }
-        continue;
+        sent++;
+        durably(() -> correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
+      } finally {
+        // Recorded: the next e-mail of this node may be accepted (at most one is ever accepted and not yet recorded).
+        connection.leaveWindow();
       }
-      sent++;
-      durably(() -> correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
     }
     if (sent + failed + undeliverable < claimed.size()) {
       // What was claimed and not tried goes back to the queue at once (every outcome recorded above cleared its claim).
@@ -363,7 +372,7 @@ public class MailDispatcher implements SmartLifecycle {
   }
 
   private void work() {
-    MailConnection connection = MailConnection.to(sender);
+    MailConnection connection = MailConnection.to(sender, window);
     long pause = 0;
     boolean databaseAway = false;
     while (running) {
@@ -381,7 +390,7 @@ public class MailDispatcher implements SmartLifecycle {
         } else if (connection.lost) {
           // The mail server is away or broke off: let it breathe before the next connection.
           connection.close();
-          connection = MailConnection.to(sender);
+          connection = MailConnection.to(sender, window);
           signal.sleep(Duration.ofSeconds(2));
         }
       } catch (RuntimeException e) {

@@ -142,6 +142,17 @@ final class Measure {
     return out.toString();
   }
 
+  /**
+   * Sets the due date of the quarter-hourly KeurmerkReminders timer (an SQL expression: {@code now()}, or a timestamp
+   * far ahead to park it), as Cockpit's "set due date" does; answers how many timers that was.
+   */
+  static int reminderRound(javax.sql.DataSource database, String dueDate) throws java.sql.SQLException {
+    try (var db = database.getConnection(); var statement = db.createStatement()) {
+      return statement.executeUpdate("UPDATE ACT_RU_JOB SET DUEDATE_ = " + dueDate
+          + " WHERE TYPE_ = 'timer' AND PROCESS_DEF_KEY_ = 'KeurmerkReminders'");
+    }
+  }
+
   static int freePort() throws IOException {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li><b>app</b>: N keurmerken brought in by the import command, each with two reminders due at once (the membership
  *       reminder and the first renewal reminder, the latter with the accountmanager's copy: three e-mails); the app
- *       then starts in a JVM of its own with its own settings and drains them into GreenMail;</li>
+ *       then starts in a JVM of its own with its own settings, and one round of KeurmerkReminders queues them and the
+ *       dispatcher drains them into GreenMail;</li>
  *   <li><b>app, Camunda defaults</b>: the same with Camunda's default job-executor settings;</li>
  *   <li><b>bare, tuned / defaults</b>: the bare engine ({@code bench.bare.BareStorm}, after
  *       {@code shared/anchors/engine-floor}) draining 2N due timers (timer → no-op → end), the same number of reminders.</li>
  * </ul>
- * The app's storm falls due five seconds after it started (its due timers are parked meanwhile); its time runs from
- * the first reminder job (its first e-mail queued) to the last e-mail sent; exactly once is checked per e-mail on what
+ * The app's storm falls due five seconds after it started (its reminder round is parked meanwhile); its time runs from
+ * the first e-mail queued to the last e-mail sent; exactly once is checked per e-mail on what
  * GreenMail received. Prints a table of reminders/s and ratios; writes
  * {@code target/benchmark/storm.md}, the samples as CSV and a chart of progress over time
  * ({@code target/benchmark/storm/chart.html}, Chart.js from its WebJar). {@code -Dbenchmark.variants=app,bare} runs a
@@ -145,15 +146,15 @@ class StormBenchmark {
     List<String> args = new ArrayList<>(variant.endsWith("defaults") ? CAMUNDA_DEFAULTS : List.of());
     // -Dbenchmark.app-args="--a=b --c=d": settings to try on the app runs.
     Arrays.stream(System.getProperty("benchmark.app-args", "").split(" ")).filter(a -> !a.isBlank()).forEach(args::add);
-    // The storm falls due once the app has started, as the bare engine's falls due once its instances exist: the due
-    // timers are parked (as Cockpit's "set due date" does) while the app starts, and then all fall due at once.
-    int parked = dueDates(postgres, database, "DUEDATE_ <= now()", PARKED);
-    if (parked != 2 * keurmerken) {
-      throw new IllegalStateException(parked + " reminder timers due after the import, expected " + 2 * keurmerken);
+    // The storm falls due once the app has started, as the bare engine's falls due once its instances exist: the
+    // quarter-hourly round of KeurmerkReminders is parked (as Cockpit's "set due date" does) while the app starts, and
+    // then falls due at once, with every reminder of the N keurmerken due.
+    if (Measure.reminderRound(postgres.getDatabase("postgres", database), PARKED) != 1) {
+      throw new IllegalStateException("No KeurmerkReminders timer after the import");
     }
     Process app = Measure.startApp(environment, args, System.getProperty("benchmark.app-jvm", "-Xmx1g"));
     Thread.sleep(5000); // the web layer and the engine settle after "Started"
-    dueDates(postgres, database, "DUEDATE_ = " + PARKED, "now()");
+    Measure.reminderRound(postgres.getDatabase("postgres", database), "now()");
     List<long[]> progress = new ArrayList<>(); // wall-clock millis, e-mails sent
     try (Connection db = postgres.getDatabase("postgres", database).getConnection(); var count = db.prepareStatement(
         "SELECT COUNT(*) FROM correspondence WHERE status = 'SENT'")) {
@@ -184,12 +185,6 @@ class StormBenchmark {
   }
 
   private static final String PARKED = "TIMESTAMP '2100-01-01 00:00:00'";
-
-  private static int dueDates(EmbeddedPostgres postgres, String database, String which, String dueDate) throws Exception {
-    try (Connection db = postgres.getDatabase("postgres", database).getConnection(); var statement = db.createStatement()) {
-      return statement.executeUpdate("UPDATE ACT_RU_JOB SET DUEDATE_ = " + dueDate + " WHERE TYPE_ = 'timer' AND " + which);
-    }
-  }
 
   /** From the first reminder's e-mail queued to the last e-mail sent, and the last queued, in epoch millis. */
   private static long[] window(Connection db) throws Exception {

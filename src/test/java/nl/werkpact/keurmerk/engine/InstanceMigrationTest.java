@@ -120,34 +120,37 @@ class InstanceMigrationTest {
             KeurmerkValidityProcess.Vars.EMPLOYER_ID, 7L, KeurmerkValidityProcess.Vars.VALID_UNTIL, "2028-11-23",
             KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, "2027-11-23"))
         .correlateStartMessage().getId();
-    Date firstReminder = dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST);
+    Date expiry = dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES);
+    assertThat(expiry).isEqualTo(amsterdam("2028-11-24T00:00"));
 
-    // A label changes a year later: the timers keep their due dates.
+    // A label changes a year later: the timer keeps its due date.
     ClockUtil.setCurrentTime(amsterdam("2027-11-30T11:00"));
-    deploy("KeurmerkValidity.bpmn", v1.replace("name=\"Eerste herinnering mailen\"", "name=\"Eerste verlengingsherinnering mailen\""));
+    String relabelled = v1.replace("name=\"Einde van de laatste geldige dag\"", "name=\"Laatste geldige dag voorbij\"");
+    assertThat(relabelled).isNotEqualTo(v1);
+    deploy("KeurmerkValidity.bpmn", relabelled);
     assertThat(migration.migrateToLatest(KeurmerkValidityProcess.PROCESS_KEY, true).migrated()).isEqualTo(1);
-    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST)).isEqualTo(firstReminder);
+    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES)).isEqualTo(expiry);
 
-    // The process owner moves the first reminder to 60 days: that timer follows the model.
-    deploy("KeurmerkValidity.bpmn", v1.replace("before(validUntil, 'P90D')", "before(validUntil, 'P60D')"));
+    // The process owner lets keurmerken end at 09:00 on their last day instead: the timer follows the model.
+    deploy("KeurmerkValidity.bpmn", v1.replace("keurmerkValidityTimers.endOfDay(validUntil)", "keurmerkValidityTimers.before(validUntil, 'P0D')"));
     var report = migration.migrateToLatest(KeurmerkValidityProcess.PROCESS_KEY, true);
     assertThat(report.migrated()).isEqualTo(1);
     assertThat(report.sources().get(0).timersRecomputed()).isTrue();
-    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST)).isEqualTo(amsterdam("2028-09-24T09:00"));
+    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES)).isEqualTo(amsterdam("2028-11-23T09:00"));
   }
 
   @Test
-  void addingAReminderMigratesRunningPeriods() {
+  void addingAStepMigratesRunningPeriods() {
     ClockUtil.setCurrentTime(amsterdam("2026-11-23T11:00"));
     String v1 = model("bpmn/KeurmerkValidity.bpmn");
     deploy("KeurmerkValidity.bpmn", v1);
     String instance = awardValidity();
-    // A third renewal reminder, 7 days before the end, after the second one.
-    String v2 = v1.replace("<bpmn:sequenceFlow id=\"Flow_ToRenewalRemindersSent\" sourceRef=\"Task_SendRenewalReminderSecond\" targetRef=\"EndEvent_RenewalRemindersSent\" />",
-        "<bpmn:sequenceFlow id=\"Flow_ToRenewalRemindersSent\" sourceRef=\"Task_SendRenewalReminderSecond\" targetRef=\"Timer_RenewalReminderLast\" />"
-            + "<bpmn:intermediateCatchEvent id=\"Timer_RenewalReminderLast\" name=\"7 dagen voor einde geldigheid\"><bpmn:timerEventDefinition id=\"Timer_RenewalReminderLast_Definition\">"
-            + "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${keurmerkValidityTimers.before(validUntil, 'P7D')}</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"
-            + "<bpmn:sequenceFlow id=\"Flow_FromRenewalReminderLast\" sourceRef=\"Timer_RenewalReminderLast\" targetRef=\"EndEvent_RenewalRemindersSent\" />");
+    // A step between the expiry moment and the end of the period.
+    String v2 = v1.replace("<bpmn:sequenceFlow id=\"Flow_ToValidityPeriodOver\" sourceRef=\"Timer_KeurmerkExpires\" targetRef=\"EndEvent_ValidityPeriodOver\" />",
+        "<bpmn:sequenceFlow id=\"Flow_ToValidityPeriodOver\" sourceRef=\"Timer_KeurmerkExpires\" targetRef=\"Event_ExpiryNoted\" />"
+            + "<bpmn:intermediateThrowEvent id=\"Event_ExpiryNoted\" name=\"Verloop genoteerd\" />"
+            + "<bpmn:sequenceFlow id=\"Flow_FromExpiryNoted\" sourceRef=\"Event_ExpiryNoted\" targetRef=\"EndEvent_ValidityPeriodOver\" />");
+    assertThat(v2).isNotEqualTo(v1);
     deploy("KeurmerkValidity.bpmn", v2);
 
     var report = migration.migrateToLatest(KeurmerkValidityProcess.PROCESS_KEY, true);
@@ -155,7 +158,7 @@ class InstanceMigrationTest {
     assertThat(report.migrated()).isEqualTo(1);
     assertThat(report.sources().get(0).timersRecomputed()).isFalse();
     assertThat(versionOf(instance)).isEqualTo(2);
-    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_RENEWAL_REMINDER_FIRST)).isEqualTo(amsterdam("2028-08-25T09:00"));
+    assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES)).isEqualTo(amsterdam("2028-11-24T00:00"));
   }
 
   private String awardValidity() {

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Reminders on real PostgreSQL with the real job executor and a real SMTP server: every e-mail exactly once. */
+/**
+ * Reminders on real PostgreSQL, queued by a round of the KeurmerkReminders process and sent by the dispatcher to a real
+ * SMTP server: every e-mail exactly once.
+ */
 class KeurmerkValidityPostgresIT extends IntegrationTest {
 
   /** KvK numbers of this class: from 80,000,000 up, apart from the other tests' random ones. */
@@ -57,6 +60,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
       long keurmerkId = awardedKeurmerk(batch + "-" + i, validUntil);
       startValidity(keurmerkId);
     }
+    runReminderRound();
 
     // Awarded 21 months ago, so the membership reminder (a month before the first year ends) is overdue as well:
     // two reminders per keurmerk, each of which must arrive exactly once.
@@ -137,6 +141,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
     SMTP.stop();
     try {
       String processInstanceId = startValidity(keurmerkId);
+      runReminderRound();
       awaitUntil(Duration.ofSeconds(60), () -> gaveUp(tag));
       return processInstanceId;
     } finally {
@@ -204,10 +209,12 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
 
   private String startValidity(long keurmerkId) {
     Keurmerk keurmerk = keurmerken.get(keurmerkId);
-    return runtimeService.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+    String processInstanceId = runtimeService.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
         .processInstanceBusinessKey(String.valueOf(keurmerkId))
         .setVariables(KeurmerkValidityProcess.startVariables(keurmerk, keurmerken.membershipOf(keurmerkId)))
         .correlateStartMessage().getId();
+    keurmerken.bindValidityInstance(keurmerkId, processInstanceId); // as the award does
+    return processInstanceId;
   }
 
   /** "s123" gives contact@s123.example; "b123-7" gives contact7@b123.example. */

@@ -62,6 +62,19 @@ public abstract class IntegrationTest {
   @Autowired
   private org.springframework.jdbc.core.simple.JdbcClient outboxRows;
 
+  @Autowired
+  private org.camunda.bpm.engine.ManagementService engineJobs;
+
+  /**
+   * A round of the KeurmerkReminders process now, as its quarter-hourly timer runs it (Cockpit: "execute job"): every
+   * reminder whose moment has come goes into the outbox.
+   */
+  protected void runReminderRound() {
+    var timer = engineJobs.createJobQuery().processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY)
+        .timers().singleResult();
+    engineJobs.executeJob(timer.getId());
+  }
+
   /**
    * A process instance and the instances it called, where its tasks are: a keurmerkaudit's own tasks, the committee's
    * decision (KeurmerkDecision) and the ceremony (KeurmerkCeremony). For task queries: {@code processInstanceIdIn}.
@@ -127,7 +140,9 @@ public abstract class IntegrationTest {
    * for this recipient, not for a count.
    */
   protected jakarta.mail.internet.MimeMessage awaitMailTo(String recipient) throws Exception {
-    for (int i = 0; i < 200; i++) {
+    // Bounded by time, not by rounds: while other tests' e-mails arrive, each round returns at once.
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
       for (var message : SMTP.getReceivedMessages()) {
         if (message.getAllRecipients()[0].toString().equals(recipient) && noneQueuedFor(recipient)) {
           return message;

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Everything the code knows about {@code bpmn/KeurmerkValidity.bpmn}. One instance per validity period;
- * business key: the keurmerk id.
+ * business key: the keurmerk id. Its reminders are sent by {@link KeurmerkRemindersProcess}, for all keurmerken at once.
  */
 public final class KeurmerkValidityProcess {
 
@@ -23,9 +23,6 @@ public final class KeurmerkValidityProcess {
 
   public static final class Elements {
     public static final String SUB_PROCESS_VALIDITY = "SubProcess_Validity";
-    public static final String TIMER_RENEWAL_REMINDER_FIRST = "Timer_RenewalReminderFirst";
-    public static final String TIMER_RENEWAL_REMINDER_SECOND = "Timer_RenewalReminderSecond";
-    public static final String TIMER_MEMBERSHIP_REMINDER = "Timer_MembershipReminder";
     public static final String TIMER_KEURMERK_EXPIRES = "Timer_KeurmerkExpires";
     public static final String END_EVENT_KEURMERK_EXPIRED = "EndEvent_KeurmerkExpired";
     public static final String END_EVENT_KEURMERK_RENEWED = "EndEvent_KeurmerkRenewed";
@@ -42,7 +39,10 @@ public final class KeurmerkValidityProcess {
     public static final String VALID_UNTIL = "validUntil";
     /** ISO date, the last day of the free membership. */
     public static final String MEMBERSHIP_UNTIL = "membershipUntil";
-    /** Local variable of each "klaarzetten" task: which reminder. */
+    /**
+     * Local variable of each reminder task of model versions before the KeurmerkReminders process: which reminder
+     * (their instances run on until they are migrated or end).
+     */
     public static final String REMINDER = "reminder";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
     /** Who withdrew the keurmerk (set by the withdrawal operation, not by a client). */

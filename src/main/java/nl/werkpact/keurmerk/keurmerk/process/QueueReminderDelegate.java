@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The three "herinnering klaarzetten" tasks; the task's input {@code reminder} says which. */
+/**
+ * The three reminder tasks of KeurmerkValidity versions from before the KeurmerkReminders process; the task's input
+ * {@code reminder} says which. Their instances keep their reminder timers until they are migrated or end; a reminder
+ * that process queued already is not queued again (the same dedup key).
+ */
 @Component("queueReminderDelegate")
 public class QueueReminderDelegate implements JavaDelegate {
 

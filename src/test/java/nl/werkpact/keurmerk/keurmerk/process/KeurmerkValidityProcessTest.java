@@ -3,21 +3,18 @@ package nl.werkpact.keurmerk.keurmerk.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess.Elements;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess.Vars;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bpmn/KeurmerkValidity.bpmn with its delegates mocked and the real timer dates: two years pass by moving
- * the engine clock, never by waiting.
+ * the engine clock, never by waiting. Its reminders are KeurmerkRemindersProcessTest's and KeurmerkRemindersIT's.
  */
 @Deployment(resources = "bpmn/KeurmerkValidity.bpmn")
 class KeurmerkValidityProcessTest {
@@ -45,15 +42,10 @@ class KeurmerkValidityProcessTest {
   private final JavaDelegate sendQueuedMail = mock(JavaDelegate.class);
   private final JavaDelegate recordExpiry = mock(JavaDelegate.class);
   private final JavaDelegate recordWithdrawal = mock(JavaDelegate.class);
-  private final List<String> reminders = new ArrayList<>();
 
   @BeforeEach
   void registerMocks() throws Exception {
     AbstractAssertions.init(engine.getProcessEngine());
-    JavaDelegate queueReminder = mock(JavaDelegate.class);
-    doAnswer(call -> reminders.add(KeurmerkValidityProcess.reminder(call.<DelegateExecution>getArgument(0)).name()))
-        .when(queueReminder).execute(any());
-    Mocks.register("queueReminderDelegate", queueReminder);
     Mocks.register("sendQueuedMailDelegate", sendQueuedMail);
     Mocks.register("recordExpiryDelegate", recordExpiry);
     Mocks.register("recordKeurmerkWithdrawalDelegate", recordWithdrawal);
@@ -67,23 +59,11 @@ class KeurmerkValidityProcessTest {
   }
 
   @Test
-  void remindsTwiceAndAboutTheMembershipThenExpiresAtTheEndOfTheLastDay() throws Exception {
+  void expiresAtTheEndOfTheLastValidDayWithNoTimerButTheExpiry() throws Exception {
     ProcessInstance instance = award("2026-11-23T11:00", "2028-11-23", "2027-11-23");
 
-    // The second reminder's timer starts once the first reminder is out.
-    assertThat(dueDates(instance)).containsExactlyInAnyOrder(
-        amsterdam("2027-10-23T09:00"), amsterdam("2028-08-25T09:00"), amsterdam("2028-11-24T00:00"));
-
-    moveClockTo("2027-10-23T08:59");
-    assertThat(reminders).isEmpty();
-    moveClockTo("2027-10-23T09:00");
-    assertThat(reminders).containsExactly("MEMBERSHIP_END");
-
-    moveClockTo("2028-08-25T09:00");
-    assertThat(reminders).containsExactly("MEMBERSHIP_END", "RENEWAL_FIRST");
-    moveClockTo("2028-10-24T09:00");
-    assertThat(reminders).containsExactly("MEMBERSHIP_END", "RENEWAL_FIRST", "RENEWAL_SECOND");
-
+    // The reminders are the KeurmerkReminders process's, for all keurmerken at once: no timer of their own here.
+    assertThat(dueDates(instance)).containsExactly(amsterdam("2028-11-24T00:00"));
     moveClockTo("2028-11-23T23:59");
     verify(recordExpiry, never()).execute(any());
     assertThat(instance).isActive();
@@ -93,22 +73,20 @@ class KeurmerkValidityProcessTest {
   }
 
   @Test
-  void aRenewalEndsThePeriodWithoutFurtherRemindersOrExpiry() throws Exception {
+  void aRenewalEndsThePeriodWithoutExpiry() throws Exception {
     ProcessInstance instance = award("2026-11-23T11:00", "2028-11-23", "2027-11-23");
     moveClockTo("2028-08-25T09:00");
-    assertThat(reminders).containsExactlyInAnyOrder("MEMBERSHIP_END", "RENEWAL_FIRST");
 
     engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_RENEWED)
         .processInstanceBusinessKey("42").correlate();
 
     assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_RENEWED);
     moveClockTo("2029-01-01T00:00");
-    assertThat(reminders).containsExactlyInAnyOrder("MEMBERSHIP_END", "RENEWAL_FIRST");
     verify(recordExpiry, never()).execute(any());
   }
 
   @Test
-  void aWithdrawalStopsEveryLaterReminder() throws Exception {
+  void aWithdrawalIsRecordedAndEndsThePeriodWithoutExpiry() throws Exception {
     ProcessInstance instance = award("2026-11-23T11:00", "2028-11-23", "2027-11-23");
     moveClockTo("2027-10-23T09:00");
 
@@ -119,74 +97,35 @@ class KeurmerkValidityProcessTest {
 
     assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_WITHDRAWN);
     moveClockTo("2029-01-01T00:00");
-    assertThat(reminders).containsExactly("MEMBERSHIP_END");
     verify(recordExpiry, never()).execute(any());
   }
 
   @Test
-  void anAwardOn29FebruaryRemindsFromThe28thOfFebruaryTwoYearsLater() {
+  void anAwardOn29FebruaryExpiresAtTheEndOf28FebruaryTwoYearsLater() {
     ProcessInstance instance = award("2028-02-29T11:00", "2030-02-28", "2029-02-28");
 
-    assertThat(dueDates(instance)).containsExactlyInAnyOrder(
-        amsterdam("2029-01-28T09:00"), amsterdam("2029-11-30T09:00"), amsterdam("2030-03-01T00:00"));
-    moveClockTo("2029-11-30T09:00");
-    assertThat(dueDates(instance)).containsExactlyInAnyOrder(amsterdam("2030-01-29T09:00"), amsterdam("2030-03-01T00:00"));
+    assertThat(dueDates(instance)).containsExactly(amsterdam("2030-03-01T00:00"));
   }
 
   @Test
-  void anImportedKeurmerkPassesOverTheRemindersWhoseMomentIsGoneAndSendsTheRest() throws Exception {
-    // Awarded on 24-11-2026 before this system existed, imported on 10-09-2028: the membership reminder
-    // (23-10-2027) and the first renewal reminder (25-08-2028) are history, the second (24-10-2028) is not.
-    ProcessInstance instance = importAt("2028-09-10T14:00", "2026-11-24", false);
-
-    assertThat(dueDates(instance)).containsExactlyInAnyOrder(amsterdam("2028-10-24T09:00"), amsterdam("2028-11-24T00:00"));
-    runDueJobs();
-    assertThat(reminders).isEmpty();
-
-    moveClockTo("2028-10-24T09:00");
-    assertThat(reminders).containsExactly("RENEWAL_SECOND");
-    moveClockTo("2028-11-24T00:00");
-    assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_EXPIRED);
-    assertThat(reminders).containsExactly("RENEWAL_SECOND");
-  }
-
-  @Test
-  void anImportedKeurmerkInItsLastMonthOnlyWaitsForItsExpiry() throws Exception {
-    ProcessInstance instance = importAt("2028-11-01T10:00", "2026-11-24", false);
+  void anImportedKeurmerkStartsLikeAnAwardedOneAndWaitsForItsExpiry() throws Exception {
+    ProcessInstance instance = importAt("2028-11-01T10:00", "2026-11-24");
 
     assertThat(dueDates(instance)).containsExactly(amsterdam("2028-11-24T00:00"));
     moveClockTo("2028-11-24T00:00");
     assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_KEURMERK_EXPIRED);
-    assertThat(reminders).isEmpty();
-  }
-
-  @Test
-  void anImportedKeurmerkKeepsEveryReminderStillAhead() {
-    ProcessInstance instance = importAt("2027-03-01T10:00", "2026-11-24", false);
-
-    assertThat(dueDates(instance)).containsExactlyInAnyOrder(
-        amsterdam("2027-10-23T09:00"), amsterdam("2028-08-25T09:00"), amsterdam("2028-11-24T00:00"));
-  }
-
-  @Test
-  void whenConfiguredTheRemindersWhoseMomentIsGoneAreSentAtOnce() throws Exception {
-    importAt("2028-09-10T14:00", "2026-11-24", true);
-
-    runDueJobs();
-    assertThat(reminders).containsExactlyInAnyOrder("MEMBERSHIP_END", "RENEWAL_FIRST");
   }
 
   /** A keurmerk valid from {@code validFrom} for two years, with one year of membership, imported at {@code now}. */
-  private ProcessInstance importAt(String now, String validFrom, boolean sendPassedReminders) {
+  private ProcessInstance importAt(String now, String validFrom) {
     ClockUtil.setCurrentTime(amsterdam(now));
     var period = nl.werkpact.keurmerk.keurmerk.ValidityPeriod.keurmerk(java.time.LocalDate.parse(validFrom));
     var membership = nl.werkpact.keurmerk.keurmerk.ValidityPeriod.membership(period.validFrom());
     var keurmerk = new nl.werkpact.keurmerk.keurmerk.Keurmerk(42L, "SW-2026-0042", 7L, 3L, period.validFrom(), period.validUntil(),
         nl.werkpact.keurmerk.keurmerk.KeurmerkStatus.ACTIVE, null);
-    var imported = new ImportedValidityPeriods(engine.getRuntimeService(), engine.getManagementService(),
-        mock(nl.werkpact.keurmerk.keurmerk.KeurmerkService.class));
+    var imported = new ImportedValidityPeriods(engine.getRuntimeService(), mock(nl.werkpact.keurmerk.keurmerk.KeurmerkService.class));
     String id = imported.start(keurmerk,
-        new nl.werkpact.keurmerk.keurmerk.Membership(5L, 42L, 7L, membership.validFrom(), membership.validUntil()), sendPassedReminders);
+        new nl.werkpact.keurmerk.keurmerk.Membership(5L, 42L, 7L, membership.validFrom(), membership.validUntil()));
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
 

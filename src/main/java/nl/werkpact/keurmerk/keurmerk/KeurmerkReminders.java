@@ -1,0 +1,154 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.engine.EngineClock;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository.ReminderCandidate;
+import nl.werkpact.keurmerk.mail.MailOutbox;
+import nl.werkpact.keurmerk.mail.MailRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reminders of every keurmerk at once (the KeurmerkReminders process, every quarter of an hour): each reminder
+ * whose moment has come ({@link ReminderSchedule}) for an ACTIVE keurmerk that is still valid, and that was not queued
+ * before, goes into the outbox: the employer's e-mail and, for a renewal reminder, the accountmanager's copy.
+ *
+ * <p>One sweep instead of one engine job per keurmerk: a storm of thousands of reminders that fall due on the same
+ * morning costs a few queries per chunk of keurmerken, not a job, a lock and a commit each. Each chunk is its own
+ * transaction, so the dispatcher starts sending while the sweep goes on, and a sweep that stops halfway (a crash, the
+ * database away) leaves nothing half done: the next one goes on where it stopped. An e-mail's dedup key is the
+ * record of its reminder, so two sweeps at the same time, or a sweep beside a running instance of an older model
+ * version with its own reminder timers, still queue each reminder once.
+ */
+@Service
+public class KeurmerkReminders {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeurmerkReminders.class);
+  static final int CHUNK = 200;
+
+  private final KeurmerkRepository keurmerken;
+  private final MailOutbox mail;
+  private final TransactionTemplate ownTransaction;
+  private final Clock clock;
+
+  public KeurmerkReminders(KeurmerkRepository keurmerken, MailOutbox mail, PlatformTransactionManager transactionManager, Clock clock) {
+    this.keurmerken = keurmerken;
+    this.mail = mail;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /**
+   * Queues every reminder due now that was not queued yet; answers how many of each kind.
+   *
+   * @param accountmanagers the e-mail address of the accountmanager of each of these employers (those that have one)
+   */
+  public Map<Reminder, Integer> queueDue(ReminderSchedule schedule, Function<Collection<Long>, Map<Long, String>> accountmanagers) {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, EngineClock.AMSTERDAM);
+    Map<Reminder, Integer> queued = new EnumMap<>(Reminder.class);
+    for (Reminder reminder : Reminder.values()) {
+      int count = 0;
+      long after = 0;
+      while (true) {
+        List<ReminderCandidate> chunk = keurmerken.reminderCandidates(reminder == Reminder.MEMBERSHIP_END, dedupKeyPrefix(reminder), today,
+            schedule.latestDateDueAt(reminder, now), after, CHUNK);
+        if (chunk.isEmpty()) {
+          break;
+        }
+        after = chunk.get(chunk.size() - 1).id();
+        List<ReminderCandidate> due = chunk.stream().filter(c -> isDue(schedule, reminder, c, now)).toList();
+        if (!due.isEmpty()) {
+          count += queue(reminder, due, accountmanagers);
+        }
+        if (chunk.size() < CHUNK) {
+          break;
+        }
+      }
+      queued.put(reminder, count);
+    }
+    if (queued.values().stream().anyMatch(n -> n > 0)) {
+      LOG.info("Reminders queued: {}", queued);
+    }
+    return queued;
+  }
+
+  static boolean isDue(ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk, Instant now) {
+    LocalDate about = reminder == Reminder.MEMBERSHIP_END ? keurmerk.membershipUntil() : keurmerk.validUntil();
+    if (about == null) {
+      return false;
+    }
+    Instant due = schedule.dueAt(reminder, about);
+    return !due.isAfter(now) && (keurmerk.remindersFrom() == null || !due.isBefore(keurmerk.remindersFrom().toInstant()));
+  }
+
+  /** One chunk in a transaction of its own; a reminder queued meanwhile by another sweep makes it start over once. */
+  private int queue(Reminder reminder, List<ReminderCandidate> due, Function<Collection<Long>, Map<Long, String>> accountmanagers) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ownTransaction.execute(status -> {
+          Map<Long, String> copies = reminder == Reminder.MEMBERSHIP_END ? Map.of()
+              : accountmanagers.apply(due.stream().map(ReminderCandidate::employerId).distinct().toList());
+          for (ReminderCandidate keurmerk : due) {
+            queue(mail, reminder, keurmerk.id(), model(keurmerk), keurmerk.contactEmail(), copies.get(keurmerk.employerId()),
+                keurmerk.validityProcessInstanceId());
+          }
+          return due.size();
+        });
+      } catch (DuplicateKeyException raced) {
+        if (attempt == 3) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  /** The employer's reminder and, for a renewal reminder, the accountmanager's copy; each at most once. */
+  static void queue(MailOutbox mail, Reminder reminder, long keurmerkId, Map<String, Object> model, String employerEmail,
+      String accountmanagerEmail, String processInstanceId) {
+    String template = template(reminder);
+    String key = dedupKeyPrefix(reminder) + keurmerkId;
+    mail.enqueue(new MailRequest(template, employerEmail, model, KeurmerkLifecycle.CONCERNS, keurmerkId, processInstanceId, key));
+    if (reminder != Reminder.MEMBERSHIP_END && accountmanagerEmail != null && !accountmanagerEmail.isBlank()) {
+      mail.enqueue(new MailRequest(KeurmerkLifecycle.MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER, accountmanagerEmail, model,
+          KeurmerkLifecycle.CONCERNS, keurmerkId, processInstanceId, key + ":accountmanager"));
+    }
+  }
+
+  static String template(Reminder reminder) {
+    return reminder == Reminder.MEMBERSHIP_END ? KeurmerkLifecycle.MAIL_MEMBERSHIP_REMINDER : KeurmerkLifecycle.MAIL_RENEWAL_REMINDER;
+  }
+
+  /** The employer's reminder e-mail about keurmerk {@code id} has the dedup key of this prefix and the id. */
+  static String dedupKeyPrefix(Reminder reminder) {
+    return template(reminder) + ":" + reminder.name() + ":";
+  }
+
+  private static Map<String, Object> model(ReminderCandidate keurmerk) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("employerName", keurmerk.employerName());
+    model.put("contactPerson", keurmerk.contactPerson());
+    model.put("contactEmail", keurmerk.contactEmail());
+    model.put("kvkNumber", keurmerk.kvkNumber());
+    model.put("keurmerkNumber", keurmerk.number());
+    model.put("validUntil", Dates.dutch(keurmerk.validUntil()));
+    model.put("membershipUntil", keurmerk.membershipUntil() == null ? "" : Dates.dutch(keurmerk.membershipUntil()));
+    return model;
+  }
+}

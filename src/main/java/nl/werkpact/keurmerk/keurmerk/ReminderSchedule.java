@@ -1,0 +1,60 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import nl.werkpact.keurmerk.engine.EngineClock;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
+
+/**
+ * When each reminder falls due: at 09:00 (Europe/Amsterdam) on the day that lies its period before the date it is
+ * about (the last valid day for the renewal reminders, the end of the free membership for the membership reminder).
+ * The periods come from the model (bpmn/KeurmerkReminders.bpmn), so a process owner changes them without a code change.
+ */
+public record ReminderSchedule(Period renewalFirst, Period renewalSecond, Period membershipEnd) {
+
+  /** Reminders go out at the start of office hours. */
+  public static final LocalTime TIME = LocalTime.of(9, 0);
+
+  /** The periods as the model writes them (ISO 8601, e.g. P90D, P1M); refused in Dutch when one is not a period. */
+  public static ReminderSchedule parse(String renewalFirst, String renewalSecond, String membershipEnd) {
+    return new ReminderSchedule(period("renewalFirstBefore", renewalFirst), period("renewalSecondBefore", renewalSecond),
+        period("membershipEndBefore", membershipEnd));
+  }
+
+  private static Period period(String name, String text) {
+    try {
+      Period period = Period.parse(text == null ? "" : text.strip());
+      if (period.isNegative() || period.isZero()) {
+        throw new DateTimeParseException("not positive", text, 0);
+      }
+      return period;
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("Invoerparameter " + name + " is '" + text
+          + "', geen periode; schrijf bijvoorbeeld P90D (90 dagen), P6W (6 weken) of P1M (een maand).");
+    }
+  }
+
+  public Period before(Reminder reminder) {
+    return switch (reminder) {
+      case RENEWAL_FIRST -> renewalFirst;
+      case RENEWAL_SECOND -> renewalSecond;
+      case MEMBERSHIP_END -> membershipEnd;
+    };
+  }
+
+  /** The moment {@code reminder} falls due about {@code date} (the last valid day, or the membership's last day). */
+  public Instant dueAt(Reminder reminder, LocalDate date) {
+    return date.minus(before(reminder)).atTime(TIME).atZone(EngineClock.AMSTERDAM).toInstant();
+  }
+
+  /**
+   * A bound for a query: every date whose reminder is due at {@code now} lies on or before it. A few days wide,
+   * because a month before the 31st is the 30th or the 28th; {@link #dueAt} decides exactly.
+   */
+  public LocalDate latestDateDueAt(Reminder reminder, Instant now) {
+    return now.atZone(EngineClock.AMSTERDAM).toLocalDate().plus(before(reminder)).plusDays(4);
+  }
+}

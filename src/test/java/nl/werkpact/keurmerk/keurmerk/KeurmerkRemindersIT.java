@@ -1,0 +1,167 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.werkpact.keurmerk.engine.EngineClock;
+import nl.werkpact.keurmerk.identity.Accountmanagers;
+import nl.werkpact.keurmerk.mail.MailOutbox;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * What a round of reminders queues, on PostgreSQL with the app's records and outbox, at moments of the test's choosing
+ * (the round's own clock): each due reminder of an active keurmerk once, at 09:00 on its day, never one the go-live
+ * import passed over, and once only when two rounds run at the same time.
+ */
+class KeurmerkRemindersIT extends IntegrationTest {
+
+  /** KvK numbers of this class: from 90,000,000 up, apart from the other tests' ones. */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_KVK =
+      new java.util.concurrent.atomic.AtomicInteger(90_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000));
+
+  @Autowired JdbcClient jdbc;
+  @Autowired KeurmerkRepository repository;
+  @Autowired MailOutbox outbox;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired Accountmanagers accountmanagers;
+
+  private final ReminderSchedule schedule = ReminderSchedule.parse("P90D", "P30D", "P1M");
+  /** The day of the rounds: a little ahead, so nothing of this class is due on the real clock but the late reminder. */
+  private final LocalDate day = LocalDate.now(EngineClock.AMSTERDAM).plusDays(20 + ThreadLocalRandom.current().nextInt(300));
+  private final String tag = "r" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+  private int next;
+
+  @BeforeEach
+  void users() {
+    ensureTestUsers();
+  }
+
+  @Test
+  void eachDueReminderOfAnActiveKeurmerkIsQueuedOnceAt0900OnItsDay() throws Exception {
+    long renewal = keurmerk(day.plusDays(90), day.plusDays(400), "ACTIVE", createdLongAgo(), true);
+    long membership = keurmerk(day.plusDays(400), day.plusMonths(1), "ACTIVE", createdLongAgo(), false);
+    long withdrawn = keurmerk(day.plusDays(90), day.plusMonths(1), "WITHDRAWN", createdLongAgo(), true);
+    long lastDayPassed = keurmerk(day.minusDays(1), day.minusMonths(11), "ACTIVE", createdLongAgo(), true);
+
+    round("08:59");
+    assertThat(queued(renewal, membership, withdrawn, lastDayPassed)).isEmpty();
+
+    round("09:00");
+    assertThat(queued(renewal, membership, withdrawn, lastDayPassed)).containsExactlyInAnyOrder(
+        "renewal-reminder:RENEWAL_FIRST:" + renewal, "renewal-reminder:RENEWAL_FIRST:" + renewal + ":accountmanager",
+        "membership-reminder:MEMBERSHIP_END:" + membership);
+    round("09:15");
+    assertThat(queued(renewal, membership, withdrawn, lastDayPassed)).hasSize(3);
+
+    // The e-mail goes out, about the keurmerk's validity period (where Cockpit shows it if it cannot be delivered).
+    assertThat(awaitMailTo(recipient(renewal)).getSubject()).startsWith("Herinnering: keurmerk");
+    assertThat(jdbc.sql("SELECT process_instance_id FROM correspondence WHERE dedup_key = ?")
+        .param("renewal-reminder:RENEWAL_FIRST:" + renewal).query(String.class).single()).as("the keurmerk's validity instance").isEqualTo("vi-" + renewal);
+  }
+
+  @Test
+  void aReminderWhoseMomentWasGoneWhenTheKeurmerkWasImportedIsPassedOverUnlessTheImportSendsThemLate() {
+    // Valid until 60 days after the day: the first renewal reminder fell due 30 days before it, the second is ahead.
+    OffsetDateTime importedAfterTheFirst = day.minusDays(10).atTime(LocalTime.NOON).atZone(EngineClock.AMSTERDAM).toOffsetDateTime();
+    long passedOver = keurmerk(day.plusDays(60), day.plusDays(300), "ACTIVE", importedAfterTheFirst, false);
+    long sentLate = keurmerk(day.plusDays(60), day.plusDays(300), "ACTIVE", null, false);
+
+    round("09:00");
+    assertThat(queued(passedOver, sentLate)).containsExactly("renewal-reminder:RENEWAL_FIRST:" + sentLate);
+
+    // Thirty days before the end, the second reminder goes to both.
+    roundAt(day.plusDays(30), "09:00");
+    assertThat(queued(passedOver, sentLate)).containsExactlyInAnyOrder("renewal-reminder:RENEWAL_FIRST:" + sentLate,
+        "renewal-reminder:RENEWAL_SECOND:" + sentLate, "renewal-reminder:RENEWAL_SECOND:" + passedOver);
+  }
+
+  @Test
+  void twoRoundsAtTheSameTimeQueueEachReminderOnce() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 2 * KeurmerkReminders.CHUNK + 50; i++) {
+      ids.add(keurmerk(day.plusDays(90), day.plusDays(400), "ACTIVE", createdLongAgo(), false));
+    }
+
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<Object> round = () -> {
+        round("09:00");
+        return null;
+      };
+      for (var result : pool.invokeAll(List.of(round, round))) {
+        result.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<String> keys = queued(ids.stream().mapToLong(Long::longValue).toArray());
+    assertThat(keys).hasSize(ids.size()).doesNotHaveDuplicates();
+  }
+
+  private void round(String time) {
+    roundAt(day, time);
+  }
+
+  private void roundAt(LocalDate date, String time) {
+    ZonedDateTime at = date.atTime(LocalTime.parse(time)).atZone(EngineClock.AMSTERDAM);
+    new KeurmerkReminders(repository, outbox, transactions, Clock.fixed(at.toInstant(), EngineClock.AMSTERDAM))
+        .queueDue(schedule, accountmanagers::emailsFor);
+  }
+
+  private static OffsetDateTime createdLongAgo() {
+    return OffsetDateTime.now().minusYears(3);
+  }
+
+  /** The dedup keys of the e-mails queued about these keurmerken. */
+  private List<String> queued(long... keurmerkIds) {
+    List<Long> ids = java.util.Arrays.stream(keurmerkIds).boxed().toList();
+    return jdbc.sql("SELECT dedup_key FROM correspondence WHERE concerns_type = 'KEURMERK' AND concerns_id IN (:ids)").param("ids", ids)
+        .query(String.class).list();
+  }
+
+  private String recipient(long keurmerkId) {
+    return jdbc.sql("SELECT e.contact_email FROM employer e JOIN keurmerk k ON k.employer_id = e.id WHERE k.id = ?").param(keurmerkId)
+        .query(String.class).single();
+  }
+
+  /** A keurmerk written directly (the award is not what is tested here), with its membership, optionally its accountmanager. */
+  private long keurmerk(LocalDate validUntil, LocalDate membershipUntil, String status, OffsetDateTime remindersFrom, boolean withAccountmanager) {
+    OffsetDateTime now = OffsetDateTime.now();
+    int n = next++;
+    String kvk = String.valueOf(NEXT_KVK.getAndIncrement());
+    long employerId = jdbc.sql("""
+            INSERT INTO employer (name, kvk_number, address, municipality, contact_person, contact_email, created_at, updated_at)
+            VALUES (?, ?, 'Markt 1', 'Schiedam', 'Contact', ?, ?, ?) RETURNING id""")
+        .params("Werkgever " + tag + "-" + n, kvk, "contact" + n + "@" + tag + ".example", now, now).query(Long.class).single();
+    if (withAccountmanager) {
+      jdbc.sql("INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by) VALUES (?, 'SIGNED', ?, ?, ?)")
+          .params(employerId, employerId, now, ACCOUNTMANAGER).update();
+    }
+    long auditId = jdbc.sql("INSERT INTO audit (employer_id, status, requested_at) VALUES (?, 'AWARDED', ?) RETURNING id")
+        .params(employerId, now).query(Long.class).single();
+    long id = jdbc.sql("""
+            INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at, reminders_from)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params("RT-" + tag + "-" + n, employerId, auditId, validUntil.minusYears(2).plusDays(1), validUntil, status, now, remindersFrom)
+        .query(Long.class).single();
+    jdbc.sql("UPDATE keurmerk SET validity_process_instance_id = ? WHERE id = ?").params("vi-" + id, id).update();
+    jdbc.sql("INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
+        .params(id, employerId, validUntil.minusYears(2).plusDays(1), membershipUntil).update();
+    return id;
+  }
+}
