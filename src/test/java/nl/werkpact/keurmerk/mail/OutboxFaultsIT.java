@@ -124,6 +124,27 @@ class OutboxFaultsIT {
   }
 
   @Test
+  void aNodesThreadsTalkSideBySideButNoEmailIsAcceptedWhileAnotherAwaitsItsRecord() throws Exception {
+    storm(600, "window");
+    var worst = new java.util.concurrent.atomic.AtomicLong();
+    // Whenever the server is about to accept an e-mail, every e-mail it accepted before must be recorded as sent: a
+    // crash can then duplicate only the one being accepted.
+    smtp.beforeAccepting(key -> {
+      long acceptedBefore = smtp.acceptedTotal();
+      long recorded = jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status = 'SENT'").query(Long.class).single();
+      worst.accumulateAndGet(acceptedBefore - recorded, Math::max);
+    });
+    start("window-node", MailDispatcher.Settings.defaults(), Duration.ofSeconds(10));
+
+    await(Duration.ofMinutes(2), "all sent", () -> count("SENT") == 600);
+
+    assertThat(MailDispatcher.Settings.defaults().threads()).isGreaterThan(1);
+    assertThat(smtp.connections()).as("conversations side by side").isGreaterThan(1);
+    assertThat(worst.get()).as("e-mails accepted and not yet recorded when the next was accepted").isZero();
+    assertThat(smtp.duplicates()).isZero();
+  }
+
+  @Test
   void twoNodesDrainOneStormAndEveryEmailArrivesOnce() throws Exception {
     storm(2000, "two");
     start("node-a", MailDispatcher.Settings.defaults(), Duration.ofSeconds(10));

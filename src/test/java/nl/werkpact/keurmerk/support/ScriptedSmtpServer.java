@@ -33,6 +33,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private final Set<String> refused = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connections = new AtomicInteger();
   private volatile Mode mode = Mode.ACCEPT;
+  private volatile java.util.function.Consumer<String> beforeAccepting = key -> {};
 
   public ScriptedSmtpServer() {
     try {
@@ -51,6 +52,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   public void mode(Mode next) {
     mode = next;
+  }
+
+  /** Runs with each e-mail's key when its DATA has ended, before the server accepts it (answers 250). */
+  public void beforeAccepting(java.util.function.Consumer<String> hook) {
+    beforeAccepting = hook;
   }
 
   /** Answers 550 5.1.1 for this address from now on. */
@@ -160,6 +166,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
               hang(socket);
               return;
             }
+            beforeAccepting.accept(key == null ? "?" : key);
             accepted.computeIfAbsent(key == null ? "?" : key, k -> new AtomicInteger()).incrementAndGet();
             say(out, "250 OK queued");
           }
