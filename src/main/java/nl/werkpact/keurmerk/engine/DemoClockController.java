@@ -26,16 +26,18 @@ class DemoClockController {
 
   private final ProcessEngineConfigurationImpl engine;
   private final java.nio.file.Path offsetFile;
+  private final java.util.List<DemoMoments> moments;
   private Duration offset = Duration.ZERO;
 
   @org.springframework.beans.factory.annotation.Autowired
-  DemoClockController(ProcessEngineConfigurationImpl engine) {
-    this(engine, OFFSET_FILE);
+  DemoClockController(ProcessEngineConfigurationImpl engine, java.util.List<DemoMoments> moments) {
+    this(engine, OFFSET_FILE, moments);
   }
 
-  DemoClockController(ProcessEngineConfigurationImpl engine, java.nio.file.Path offsetFile) {
+  DemoClockController(ProcessEngineConfigurationImpl engine, java.nio.file.Path offsetFile, java.util.List<DemoMoments> moments) {
     this.engine = engine;
     this.offsetFile = offsetFile;
+    this.moments = moments;
     try {
       if (java.nio.file.Files.exists(offsetFile)) {
         offset = Duration.ofMillis(Long.parseLong(java.nio.file.Files.readString(offsetFile).strip()));
@@ -60,18 +62,30 @@ class DemoClockController {
     return moveBy(Duration.ofDays(days));
   }
 
-  /** To one minute after the next timer that falls due, whatever its distance. */
+  /**
+   * To one minute after the next event, whatever its distance: a timer of an instance (an expiry), or a moment a round
+   * acts on (a reminder falls due); the quarter-hourly round's own timer is not an event.
+   */
   @PostMapping("/demo/klok/volgende")
   synchronized Map<String, Object> toNextTimer() {
-    var next = engine.getManagementService().createJobQuery().timers().duedateHigherThan(ClockUtil.getCurrentTime())
-        .orderByJobDuedate().asc().listPage(0, 1);
+    java.util.Date now = ClockUtil.getCurrentTime();
+    java.util.Set<String> rounds = new java.util.HashSet<>();
+    moments.forEach(m -> rounds.addAll(m.roundProcesses()));
+    var next = engine.getManagementService().createJobQuery().timers().duedateHigherThan(now).orderByJobDuedate().asc().listPage(0, 10)
+        .stream().filter(job -> !rounds.contains(job.getProcessDefinitionKey())).map(job -> job.getDuedate().toInstant()).findFirst();
+    for (DemoMoments source : moments) {
+      var moment = source.nextAfter(now.toInstant());
+      if (moment.isPresent() && (next.isEmpty() || moment.get().isBefore(next.get()))) {
+        next = moment;
+      }
+    }
     if (next.isEmpty()) {
       throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.CONFLICT,
           "Er staat geen herinnering of verloopdatum meer gepland.");
     }
-    Duration step = Duration.between(ClockUtil.getCurrentTime().toInstant(), next.get(0).getDuedate().toInstant()).plusMinutes(1);
+    Duration step = Duration.between(now.toInstant(), next.get()).plusMinutes(1);
     Map<String, Object> moved = new java.util.LinkedHashMap<>(moveBy(step));
-    moved.put("gebeurtenis", next.get(0).getDuedate().toInstant().toString());
+    moved.put("gebeurtenis", next.get().toString());
     return moved;
   }
 

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.engine.EngineClock;
@@ -87,6 +88,32 @@ public class KeurmerkReminders {
       LOG.info("Reminders queued: {}", queued);
     }
     return queued;
+  }
+
+  /**
+   * When the next reminder not yet queued falls due after {@code now} (the demo clock steps to it). Only the first few
+   * keurmerken by date are looked at: one whose keurmerk ends before its reminder's moment is skipped, as the round does.
+   */
+  public Optional<Instant> nextDue(ReminderSchedule schedule, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, EngineClock.AMSTERDAM);
+    Optional<Instant> next = Optional.empty();
+    for (Reminder reminder : Reminder.values()) {
+      LocalDate earliest = today.plus(schedule.before(reminder)).minusDays(4);
+      for (ReminderCandidate keurmerk : keurmerken.upcomingReminderCandidates(reminder == Reminder.MEMBERSHIP_END, dedupKeyPrefix(reminder),
+          today, earliest, 20)) {
+        LocalDate about = reminder == Reminder.MEMBERSHIP_END ? keurmerk.membershipUntil() : keurmerk.validUntil();
+        Instant due = schedule.dueAt(reminder, about);
+        boolean passedOver = keurmerk.remindersFrom() != null && due.isBefore(keurmerk.remindersFrom().toInstant());
+        if (due.isAfter(now) && !passedOver && due.isBefore(expiry(keurmerk)) && (next.isEmpty() || due.isBefore(next.get()))) {
+          next = Optional.of(due);
+        }
+      }
+    }
+    return next;
+  }
+
+  private static Instant expiry(ReminderCandidate keurmerk) {
+    return keurmerk.validUntil().plusDays(1).atStartOfDay(EngineClock.AMSTERDAM).toInstant();
   }
 
   static boolean isDue(ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk, Instant now) {

@@ -178,4 +178,24 @@ public class KeurmerkRepository {
         .query(ReminderCandidate.class)
         .list();
   }
+
+  /**
+   * ACTIVE keurmerken, still valid on {@code today}, whose date for this reminder lies on or after {@code earliest}
+   * and whose e-mail was not queued yet: the first {@code limit} by that date.
+   */
+  List<ReminderCandidate> upcomingReminderCandidates(boolean aboutMembership, String dedupKeyPrefix, LocalDate today, LocalDate earliest,
+      int limit) {
+    String date = aboutMembership ? "m.valid_until" : "k.valid_until";
+    return jdbc.sql("""
+            SELECT k.id, k.number, k.valid_until, m.valid_until AS membership_until, k.reminders_from, k.validity_process_instance_id,
+                   e.id AS employer_id, e.name AS employer_name, e.contact_person, e.contact_email, e.kvk_number
+              FROM keurmerk k JOIN employer e ON e.id = k.employer_id LEFT JOIN membership m ON m.keurmerk_id = k.id
+             WHERE k.status = 'ACTIVE' AND k.valid_until >= :today AND %s >= :earliest
+               AND NOT EXISTS (SELECT 1 FROM correspondence c
+                                WHERE c.dedup_key = CAST(:prefix AS VARCHAR(100)) || CAST(k.id AS VARCHAR(20)))
+             ORDER BY %s, k.id LIMIT :limit""".formatted(date, date))
+        .param("today", today).param("earliest", earliest).param("prefix", dedupKeyPrefix).param("limit", limit)
+        .query(ReminderCandidate.class)
+        .list();
+  }
 }

@@ -62,9 +62,13 @@ final class Measure {
   /** Reads the rest of a child JVM's output in the background, so it never blocks on a full pipe. */
   static void drainInBackground(BufferedReader output, String name) {
     Thread drain = new Thread(() -> {
-      try {
-        output.lines().forEach(ignored -> { });
-      } catch (UncheckedIOException stopped) {
+      // The app's log after its start, for a look at what it did: target/benchmark/<name>-<millis>.log.
+      try (var log = Files.newBufferedWriter(Path.of("target", "benchmark", name + "-" + System.currentTimeMillis() + ".log"), StandardCharsets.UTF_8)) {
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+          log.write(line);
+          log.newLine();
+        }
+      } catch (IOException | UncheckedIOException stopped) {
         // the process was stopped
       }
     }, name);
@@ -124,16 +128,16 @@ final class Measure {
   private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
   /**
-   * A go-live file ({@code import}) of {@code holders} keurmerkhouders: "{@code name} i", KvK number {@code kvkBase} + i,
+   * A go-live file ({@code import}) of {@code holders} keurmerkhouders, lines i = {@code from} …: "{@code name} i", KvK number {@code kvkBase} + i,
    * e-mail {@code mailbox}i@{@code domain}, the given accountmanager, keurmerk numbers spread over past years (at most
    * 9,999 a year) and valid from the day {@code validFrom} gives for line i. Signed 900 days ago.
    */
-  static String holdersFile(int holders, String name, int kvkBase, String mailbox, String domain, String accountmanager,
+  static String holdersFile(int from, int holders, String name, int kvkBase, String mailbox, String domain, String accountmanager,
       IntFunction<LocalDate> validFrom) {
     LocalDate today = LocalDate.now();
     var out = new StringBuilder("naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager;"
         + "keurmerknummer;keurmerk geldig vanaf\n");
-    for (int i = 0; i < holders; i++) {
+    for (int i = from; i < from + holders; i++) {
       out.append(name).append(' ').append(i).append(';').append(kvkBase + i).append(";Markt 1;Schiedam;Contact;").append(mailbox).append(i)
           .append('@').append(domain).append(';').append(DUTCH.format(today.minusDays(900))).append(";Directeur;").append(accountmanager)
           .append(';').append(String.format(Locale.ROOT, "SW-%d-%04d", 1980 + i / 9999, 1 + i % 9999)).append(';')

@@ -105,7 +105,7 @@ class MemoryBenchmark {
    */
   private static String file(int holders, int storm) {
     LocalDate today = LocalDate.now();
-    return Measure.holdersFile(holders, "Geheugen", 20_000_000, "c", "geheugen.example", "benchanna",
+    return Measure.holdersFile(0, holders, "Geheugen", 20_000_000, "c", "geheugen.example", "benchanna",
         i -> i < storm ? today.minusDays(400) : today.minusDays(i % 300));
   }
 }

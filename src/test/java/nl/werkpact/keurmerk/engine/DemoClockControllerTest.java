@@ -44,7 +44,7 @@ class DemoClockControllerTest {
     deployTimers(first, second);
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration();
     Path file = data.resolve("demo-klok.txt");
-    var clock = new DemoClockController(configuration, file);
+    var clock = new DemoClockController(configuration, file, java.util.List.of());
 
     var moved = clock.toNextTimer();
     assertThat(moved.get("gebeurtenis")).isEqualTo(first.toString());
@@ -57,16 +57,46 @@ class DemoClockControllerTest {
 
     // A restart: the clock is back at real time until the controller reads the kept offset.
     ClockUtil.reset();
-    new DemoClockController(configuration, file);
+    new DemoClockController(configuration, file, java.util.List.of());
     assertThat(ClockUtil.getCurrentTime().toInstant()).isAfter(second);
   }
 
   @Test
   void withNothingPlannedItSaysSoInDutch() {
     var clock = new DemoClockController((ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration(),
-        data.resolve("demo-klok.txt"));
+        data.resolve("demo-klok.txt"), java.util.List.of());
 
     assertThatThrownBy(clock::toNextTimer).hasMessageContaining("Er staat geen herinnering of verloopdatum meer gepland.");
+  }
+
+  @Test
+  void theQuarterHourlyRoundIsNoEventButTheMomentsItActsOnAre() {
+    Instant start = ClockUtil.getCurrentTime().toInstant();
+    Instant reminder = start.plus(40, ChronoUnit.DAYS);
+    Instant expiry = start.plus(100, ChronoUnit.DAYS);
+    var round = Bpmn.createExecutableProcess("RoundProbe").camundaHistoryTimeToLive(1).startEvent().timerWithCycle("0 0/15 * * * ?")
+        .endEvent().done();
+    var period = Bpmn.createExecutableProcess("PeriodProbe").camundaHistoryTimeToLive(1).startEvent()
+        .intermediateCatchEvent("Timer_Expiry").timerWithDate(expiry.toString()).endEvent().done();
+    deployment = engine.getProcessEngine().getRepositoryService().createDeployment().addModelInstance("RoundProbe.bpmn", round)
+        .addModelInstance("PeriodProbe.bpmn", period).deploy().getId();
+    engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey("PeriodProbe");
+    DemoMoments reminders = new DemoMoments() {
+      @Override
+      public java.util.Optional<Instant> nextAfter(Instant now) {
+        return now.isBefore(reminder) ? java.util.Optional.of(reminder) : java.util.Optional.empty();
+      }
+
+      @Override
+      public java.util.Set<String> roundProcesses() {
+        return java.util.Set.of("RoundProbe");
+      }
+    };
+    var clock = new DemoClockController((ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration(),
+        data.resolve("demo-klok.txt"), java.util.List.of(reminders));
+
+    assertThat(clock.toNextTimer().get("gebeurtenis")).isEqualTo(reminder.toString());
+    assertThat(clock.toNextTimer().get("gebeurtenis")).isEqualTo(expiry.toString());
   }
 
   private static void deployTimers(Instant first, Instant second) {
