@@ -92,7 +92,8 @@ public class MailDispatcher implements SmartLifecycle {
   private final MailIncidents incidents;
   private final OutboxSignal signal;
   private final Settings settings;
-  private final boolean skipLocked;
+  /** PostgreSQL: a claim skips the rows another node locked, and a SENT is recorded in one statement. */
+  private final boolean onPostgres;
   private final AtomicLong batches = new AtomicLong();
   private final List<Thread> workers = new ArrayList<>();
   /** Shared by this node's threads: one e-mail at a time between the server's acceptance and its record. */
@@ -115,7 +116,7 @@ public class MailDispatcher implements SmartLifecycle {
     this.incidents = incidents;
     this.signal = signal;
     this.settings = settings;
-    this.skipLocked = supportsSkipLocked(dataSource);
+    this.onPostgres = isPostgres(dataSource);
   }
 
   public Settings settings() {
@@ -143,7 +144,7 @@ public class MailDispatcher implements SmartLifecycle {
   public Batch drainOnce(MailConnection connection) {
     Claim claim = new Claim();
     List<Correspondence> claimed = transaction.execute(s -> correspondence.claim(claim.token, claim.from, claim.until, settings.batchSize(),
-        skipLocked));
+        onPostgres));
     return send(claimed, claim, connection);
   }
 
@@ -224,7 +225,11 @@ public class MailDispatcher implements SmartLifecycle {
           continue;
         }
         sent++;
-        durably(() -> correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
+        if (onPostgres) {
+          durably(() -> correspondence.recordSentInOneStatement(mail.id(), OffsetDateTime.now(clock), settings.node()), false);
+        } else {
+          durably(() -> correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
+        }
       } finally {
         // Recorded: the next e-mail of this node may be accepted (at most one is ever accepted and not yet recorded).
         connection.leaveWindow();
@@ -292,10 +297,19 @@ public class MailDispatcher implements SmartLifecycle {
    * before anything else is sent; while the database is away this thread waits for it instead of moving on.
    */
   private void durably(Runnable work) {
+    durably(work, true);
+  }
+
+  /** {@code inTransaction} false: the work is one statement, atomic by itself. */
+  private void durably(Runnable work, boolean inTransaction) {
     long pause = 200;
     while (true) {
       try {
-        transaction.executeWithoutResult(s -> work.run());
+        if (inTransaction) {
+          transaction.executeWithoutResult(s -> work.run());
+        } else {
+          work.run();
+        }
         return;
       } catch (RuntimeException e) {
         if (e instanceof org.springframework.dao.NonTransientDataAccessException
@@ -347,7 +361,7 @@ public class MailDispatcher implements SmartLifecycle {
     return text;
   }
 
-  private static boolean supportsSkipLocked(DataSource dataSource) {
+  private static boolean isPostgres(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     } catch (java.sql.SQLException e) {

@@ -38,6 +38,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
   @Autowired MailOutbox outbox;
   @Autowired PlatformTransactionManager transactions;
   @Autowired Accountmanagers accountmanagers;
+  @Autowired nl.werkpact.keurmerk.keurmerk.process.ReminderMoments moments;
 
   private final ReminderSchedule schedule = ReminderSchedule.parse("P90D", "P30D", "P1M");
   /** The day of the rounds: a little ahead, so nothing of this class is due on the real clock but the late reminder. */
@@ -111,6 +112,18 @@ class KeurmerkRemindersIT extends IntegrationTest {
 
     List<String> keys = queued(ids.stream().mapToLong(Long::longValue).toArray());
     assertThat(keys).hasSize(ids.size()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theDemoClockFindsTheNextReminderMomentWithTheDeployedModelsPeriods() {
+    long renewal = keurmerk(day.plusDays(90), day.plusDays(400), "ACTIVE", createdLongAgo(), false);
+    var due = day.atTime(ReminderSchedule.TIME).atZone(EngineClock.AMSTERDAM).toInstant();
+
+    var next = moments.nextAfter(due.minusSeconds(3600));
+
+    // Another test's keurmerk may fall due in between; none of this one's is queued yet.
+    assertThat(next).hasValueSatisfying(moment -> assertThat(moment).isAfter(due.minusSeconds(3600)).isBeforeOrEqualTo(due));
+    assertThat(queued(renewal)).isEmpty();
   }
 
   private void round(String time) {
