@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.keurmerk;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -132,10 +133,12 @@ public class KeurmerkReminders {
         return ownTransaction.execute(status -> {
           Map<Long, String> copies = reminder == Reminder.MEMBERSHIP_END ? Map.of()
               : accountmanagers.apply(due.stream().map(ReminderCandidate::employerId).distinct().toList());
+          List<MailRequest> requests = new ArrayList<>();
           for (ReminderCandidate keurmerk : due) {
-            queue(mail, reminder, keurmerk.id(), model(keurmerk), keurmerk.contactEmail(), copies.get(keurmerk.employerId()),
-                keurmerk.validityProcessInstanceId());
+            requests.addAll(requests(reminder, keurmerk.id(), model(keurmerk), keurmerk.contactEmail(), copies.get(keurmerk.employerId()),
+                keurmerk.validityProcessInstanceId()));
           }
+          mail.enqueueAll(requests);
           return due.size();
         });
       } catch (DuplicateKeyException raced) {
@@ -149,13 +152,19 @@ public class KeurmerkReminders {
   /** The employer's reminder and, for a renewal reminder, the accountmanager's copy; each at most once. */
   static void queue(MailOutbox mail, Reminder reminder, long keurmerkId, Map<String, Object> model, String employerEmail,
       String accountmanagerEmail, String processInstanceId) {
-    String template = template(reminder);
+    requests(reminder, keurmerkId, model, employerEmail, accountmanagerEmail, processInstanceId).forEach(mail::enqueue);
+  }
+
+  private static List<MailRequest> requests(Reminder reminder, long keurmerkId, Map<String, Object> model, String employerEmail,
+      String accountmanagerEmail, String processInstanceId) {
     String key = dedupKeyPrefix(reminder) + keurmerkId;
-    mail.enqueue(new MailRequest(template, employerEmail, model, KeurmerkLifecycle.CONCERNS, keurmerkId, processInstanceId, key));
+    List<MailRequest> requests = new ArrayList<>();
+    requests.add(new MailRequest(template(reminder), employerEmail, model, KeurmerkLifecycle.CONCERNS, keurmerkId, processInstanceId, key));
     if (reminder != Reminder.MEMBERSHIP_END && accountmanagerEmail != null && !accountmanagerEmail.isBlank()) {
-      mail.enqueue(new MailRequest(KeurmerkLifecycle.MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER, accountmanagerEmail, model,
+      requests.add(new MailRequest(KeurmerkLifecycle.MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER, accountmanagerEmail, model,
           KeurmerkLifecycle.CONCERNS, keurmerkId, processInstanceId, key + ":accountmanager"));
     }
+    return requests;
   }
 
   static String template(Reminder reminder) {

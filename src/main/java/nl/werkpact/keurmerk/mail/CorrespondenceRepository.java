@@ -100,6 +100,44 @@ public class CorrespondenceRepository {
     return id;
   }
 
+  /** Which of these dedup keys are queued already. */
+  java.util.Set<String> existingDedupKeys(java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql("SELECT dedup_key FROM correspondence WHERE dedup_key IN (:keys)").param("keys", keys)
+        .query(String.class).list());
+  }
+
+  /**
+   * Many e-mails at once (a round of reminders): one statement for the rows and one for their QUEUED history, instead
+   * of three statements per e-mail. None of the keys may be queued already (the unique key refuses them all then).
+   */
+  void insertAll(List<MailRequest> requests, List<RenderedMail> rendered, OffsetDateTime now, OffsetDateTime due) {
+    if (requests.isEmpty()) {
+      return;
+    }
+    var rows = new StringBuilder("""
+        INSERT INTO correspondence (dedup_key, recipient, template, subject, body_text, body_html, status,
+                                    concerns_type, concerns_id, process_instance_id, created_at, attempts, next_attempt_at)
+        VALUES """);
+    List<Object> values = new java.util.ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      MailRequest request = requests.get(i);
+      RenderedMail mail = rendered.get(i);
+      rows.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?)");
+      values.addAll(java.util.Arrays.asList(request.dedupKey(), request.recipient(), request.template(), mail.subject(), mail.text(),
+          mail.html(), request.concernsType(), request.concernsId(), request.processInstanceId(), now, due));
+    }
+    jdbc.sql(rows.toString()).params(values).update();
+    jdbc.sql("""
+            INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail)
+            SELECT id, :now, 'QUEUED', CASE WHEN process_instance_id IS NULL THEN 'app' ELSE 'proces ' || process_instance_id END, template
+              FROM correspondence WHERE dedup_key IN (:keys)""")
+        .param("now", now).param("keys", requests.stream().map(MailRequest::dedupKey).toList())
+        .update();
+  }
+
   /**
    * Claims up to {@code limit} due e-mails for the dispatcher {@code token} until {@code until}; answers them. One
    * statement, so two dispatchers never claim the same e-mail: on PostgreSQL the second skips the rows the first

@@ -59,6 +59,23 @@ public class MailOutbox {
     return id;
   }
 
+  /**
+   * Queues many e-mails in the current transaction at once (a round of reminders), each at most once per dedup key;
+   * answers how many were not queued before.
+   */
+  @Transactional
+  public int enqueueAll(List<MailRequest> requests) {
+    var existing = correspondence.existingDedupKeys(requests.stream().map(MailRequest::dedupKey).toList());
+    var seen = new java.util.HashSet<>(existing);
+    List<MailRequest> fresh = requests.stream().filter(r -> seen.add(r.dedupKey())).toList();
+    List<RenderedMail> rendered = fresh.stream().map(r -> templates.render(r.template(), r.model())).toList();
+    correspondence.insertAll(fresh, rendered, OffsetDateTime.now(clock), dispatcher.timingNow());
+    if (!fresh.isEmpty()) {
+      wakeDispatcherAfterCommit();
+    }
+    return fresh.size();
+  }
+
   private void wakeDispatcherAfterCommit() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       signal.wake();

@@ -63,7 +63,8 @@ final class Measure {
   static void drainInBackground(BufferedReader output, String name) {
     Thread drain = new Thread(() -> {
       // The app's log after its start, for a look at what it did: target/benchmark/<name>-<millis>.log.
-      try (var log = Files.newBufferedWriter(Path.of("target", "benchmark", name + "-" + System.currentTimeMillis() + ".log"), StandardCharsets.UTF_8)) {
+      Path file = Path.of("target", "benchmark", name + "-" + System.currentTimeMillis() + ".log");
+      try (var log = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         for (String line = output.readLine(); line != null; line = output.readLine()) {
           log.write(line);
           log.newLine();

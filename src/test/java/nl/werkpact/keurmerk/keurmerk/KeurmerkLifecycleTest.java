@@ -33,6 +33,7 @@ class KeurmerkLifecycleTest {
   private KeurmerkService keurmerken;
   private KeurmerkLifecycle lifecycle;
   private CorrespondenceRepository correspondence;
+  private MailOutbox outbox;
 
   private Clock clock;
 
@@ -40,7 +41,7 @@ class KeurmerkLifecycleTest {
     clock = InMemoryDatabase.clockAt(isoInstant);
     var employers = new EmployerService(new EmployerRepository(db.jdbc), clock);
     correspondence = new CorrespondenceRepository(db.jdbc);
-    var outbox = nl.werkpact.keurmerk.support.Outboxes.queueOnly(db, clock);
+    outbox = nl.werkpact.keurmerk.support.Outboxes.queueOnly(db, clock);
     var convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
     keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc, clock), clock);
     lifecycle = new KeurmerkLifecycle(new KeurmerkRepository(db.jdbc, clock), employers, outbox, clock);
@@ -176,6 +177,31 @@ class KeurmerkLifecycleTest {
     assertThat(mails.get(0).bodyText()).startsWith("Beste Joke Verbeek,").contains("Vraag dan tijdig de verlengingsaudit aan");
     assertThat(mails.get(1).bodyText()).startsWith("Beste collega,").contains("Neem contact op met Joke Verbeek (joke@korenschoof.example)")
         .doesNotContain("Beste Joke Verbeek");
+  }
+
+  @Test
+  void aRoundOnH2AsTheLocalDemoRunsItQueuesEachReminderOnItsMorningOnce() {
+    at("2026-01-10T10:00:00Z");
+    Keurmerk keurmerk = audited(AuditOutcome.TOEKENNEN); // valid until 09-01-2028, membership until 09-01-2027
+
+    at("2026-12-09T07:59:00Z"); // 08:59 in Amsterdam, a month before the membership ends
+    assertThat(round()).containsEntry(Reminder.MEMBERSHIP_END, 0);
+    at("2026-12-09T08:00:00Z");
+    assertThat(round()).containsEntry(Reminder.MEMBERSHIP_END, 1);
+    assertThat(round()).containsEntry(Reminder.MEMBERSHIP_END, 0);
+    at("2027-10-11T07:00:00Z"); // 09:00 summer time, 90 days before the last valid day
+    assertThat(round()).containsEntry(Reminder.RENEWAL_FIRST, 1).containsEntry(Reminder.RENEWAL_SECOND, 0);
+
+    var mails = correspondence.findByConcerns("KEURMERK", keurmerk.id());
+    assertThat(mails).extracting(c -> c.recipient() + " " + c.template()).containsExactly("joke@korenschoof.example membership-reminder",
+        "joke@korenschoof.example renewal-reminder", "anna@werkpact.example renewal-reminder-accountmanager");
+    assertThat(mails.get(1).bodyText()).startsWith("Beste Joke Verbeek,").contains("9 januari 2028");
+    assertThat(correspondence.events(mails.get(2).id())).extracting(e -> e.kind()).containsExactly("QUEUED");
+  }
+
+  private java.util.Map<Reminder, Integer> round() {
+    return new KeurmerkReminders(new KeurmerkRepository(db.jdbc, clock), outbox, db.transactions, clock)
+        .queueDue(ReminderSchedule.parse("P90D", "P30D", "P1M"), employers -> java.util.Map.of(employers.iterator().next(), "anna@werkpact.example"));
   }
 
   @Test

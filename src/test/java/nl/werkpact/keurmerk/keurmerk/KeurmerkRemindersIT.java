@@ -39,6 +39,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired Accountmanagers accountmanagers;
   @Autowired nl.werkpact.keurmerk.keurmerk.process.ReminderMoments moments;
+  @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
 
   private final ReminderSchedule schedule = ReminderSchedule.parse("P90D", "P30D", "P1M");
   /** The day of the rounds: a little ahead, so nothing of this class is due on the real clock but the late reminder. */
@@ -124,6 +125,16 @@ class KeurmerkRemindersIT extends IntegrationTest {
     // Another test's keurmerk may fall due in between; none of this one's is queued yet.
     assertThat(next).hasValueSatisfying(moment -> assertThat(moment).isAfter(due.minusSeconds(3600)).isBeforeOrEqualTo(due));
     assertThat(queued(renewal)).isEmpty();
+  }
+
+  @Test
+  void theRoundsLeaveNoHistoryPileBehindThemInCockpit() {
+    var round = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY).latestVersion().singleResult();
+
+    assertThat(round.getHistoryTimeToLive()).isEqualTo(30);
+    assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+    assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
   }
 
   private void round(String time) {
