@@ -32,6 +32,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -190,9 +192,39 @@ public final class ModelChecks {
         problem(file, rule.getId(), "refers to decision '" + decision + "', which has no bpmn/" + decision + ".dmn");
       }
     }
+    checkPeriods(file, node);
     if (node instanceof StartEvent && node.getParentElement() instanceof Process process && formRef == null
         && ((StartEvent) node).getEventDefinitions().isEmpty() && process.isCamundaStartableInTasklist()) {
       problem(file, node.getId(), "plain start event without a start form: Tasklist users could not start it properly (a process that is only called by another sets camunda:isStartableInTasklist=\"false\")");
+    }
+  }
+
+  /**
+   * An input parameter named {@code …Before} is a period before a date (the reminders of KeurmerkReminders): a typo is
+   * refused when the model is deployed, not found by the next round.
+   */
+  private void checkPeriods(String file, FlowNode node) {
+    if (node.getExtensionElements() == null) {
+      return;
+    }
+    for (var io : node.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()) {
+      for (CamundaInputParameter parameter : io.getCamundaInputParameters()) {
+        String name = parameter.getCamundaName();
+        String value = parameter.getTextContent() == null ? "" : parameter.getTextContent().strip();
+        if (name != null && name.endsWith("Before") && !isPositivePeriod(value)) {
+          problem(file, node.getId(), "input parameter " + name + " is '" + value
+              + "', not a period: write it as ISO 8601, e.g. P90D (90 days), P6W (6 weeks) or P1M (a month)");
+        }
+      }
+    }
+  }
+
+  private static boolean isPositivePeriod(String value) {
+    try {
+      java.time.Period period = java.time.Period.parse(value);
+      return !period.isNegative() && !period.isZero();
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
     }
   }
 

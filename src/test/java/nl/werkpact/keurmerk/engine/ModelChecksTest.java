@@ -25,6 +25,18 @@ class ModelChecksTest {
   }
 
   @Test
+  void aReminderPeriodThatIsNoPeriodIsRefusedBeforeItIsDeployed() throws Exception {
+    String model = Files.readString(Path.of("bpmn", "KeurmerkReminders.bpmn"));
+    String typo = model.replace(">P30D<", ">30 dagen<");
+    assertThat(typo).isNotEqualTo(model);
+    var checks = new ModelChecks(Map.of("KeurmerkReminders.bpmn", typo.getBytes(java.nio.charset.StandardCharsets.UTF_8)), form -> false,
+        decision -> false, BEANS, key -> CODE.variables(key).orElse(null));
+
+    assertThat(checks.run()).containsExactly("KeurmerkReminders.bpmn Task_QueueDueReminders: input parameter renewalSecondBefore is "
+        + "'30 dagen', not a period: write it as ISO 8601, e.g. P90D (90 days), P6W (6 weeks) or P1M (a month)");
+  }
+
+  @Test
   void everyFormInFormsIsUsedAndNamedAfterItsId() throws Exception {
     try (var forms = Files.list(Path.of("forms"))) {
       var unused = forms.map(f -> f.getFileName().toString().replace(".form", "")).filter(id -> {

@@ -9,14 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due dates of the validity timers, in Europe/Amsterdam, used from the model
- * ({@code ${keurmerkValidityTimers.before(validUntil, 'P90D')}}), so a process owner changes the offsets in
- * Camunda Modeler without a code change.
+ * ({@code ${keurmerkValidityTimers.endOfDay(validUntil)}}), so a process owner changes them in Camunda Modeler without a
+ * code change. {@link #before} is the reminder timers' of model versions from before the KeurmerkReminders process
+ * (their instances run on), and a process owner's for a timer of their own.
  */
 @Component("keurmerkValidityTimers")
 public class KeurmerkValidityTimers {
 
-  /** Reminders go out at the start of office hours. */
-  static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
+  /** Reminders go out at the start of office hours, as the KeurmerkReminders process sends them. */
+  static final LocalTime REMINDER_TIME = nl.werkpact.keurmerk.keurmerk.ReminderSchedule.TIME;
 
   /** 09:00 on the day that lies {@code isoPeriod} (e.g. P90D, P1M) before {@code isoDate}. */
   public Date before(String isoDate, String isoPeriod) {
