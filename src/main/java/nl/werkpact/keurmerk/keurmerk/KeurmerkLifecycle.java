@@ -118,14 +118,21 @@ public class KeurmerkLifecycle {
   }
 
   private Map<String, Object> model(Keurmerk keurmerk, Employer employer) {
+    return model(employer.name(), employer.contactPerson(), employer.contactEmail(), employer.kvkNumber(), keurmerk.number(),
+        keurmerk.validUntil(), keurmerken.findMembership(keurmerk.id()).map(Membership::validUntil).orElse(null));
+  }
+
+  /** What the e-mails about a keurmerk say: the employer, the number and the dates, the Dutch way. */
+  static Map<String, Object> model(String employerName, String contactPerson, String contactEmail, String kvkNumber, String keurmerkNumber,
+      java.time.LocalDate validUntil, java.time.LocalDate membershipUntil) {
     Map<String, Object> model = new HashMap<>();
-    model.put("employerName", employer.name());
-    model.put("contactPerson", employer.contactPerson());
-    model.put("contactEmail", employer.contactEmail());
-    model.put("kvkNumber", employer.kvkNumber());
-    model.put("keurmerkNumber", keurmerk.number());
-    model.put("validUntil", Dates.dutch(keurmerk.validUntil()));
-    model.put("membershipUntil", keurmerken.findMembership(keurmerk.id()).map(m -> Dates.dutch(m.validUntil())).orElse(""));
+    model.put("employerName", employerName);
+    model.put("contactPerson", contactPerson);
+    model.put("contactEmail", contactEmail);
+    model.put("kvkNumber", kvkNumber);
+    model.put("keurmerkNumber", keurmerkNumber);
+    model.put("validUntil", Dates.dutch(validUntil));
+    model.put("membershipUntil", Dates.dutch(membershipUntil));
     return model;
   }
 }

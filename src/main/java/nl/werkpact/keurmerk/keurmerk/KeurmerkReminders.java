@@ -6,12 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository.ReminderCandidate;
@@ -177,14 +175,7 @@ public class KeurmerkReminders {
   }
 
   private static Map<String, Object> model(ReminderCandidate keurmerk) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("employerName", keurmerk.employerName());
-    model.put("contactPerson", keurmerk.contactPerson());
-    model.put("contactEmail", keurmerk.contactEmail());
-    model.put("kvkNumber", keurmerk.kvkNumber());
-    model.put("keurmerkNumber", keurmerk.number());
-    model.put("validUntil", Dates.dutch(keurmerk.validUntil()));
-    model.put("membershipUntil", keurmerk.membershipUntil() == null ? "" : Dates.dutch(keurmerk.membershipUntil()));
-    return model;
+    return KeurmerkLifecycle.model(keurmerk.employerName(), keurmerk.contactPerson(), keurmerk.contactEmail(), keurmerk.kvkNumber(),
+        keurmerk.number(), keurmerk.validUntil(), keurmerk.membershipUntil());
   }
 }

@@ -158,6 +158,15 @@ public class KeurmerkRepository {
   public record ReminderCandidate(long id, String number, LocalDate validUntil, LocalDate membershipUntil, OffsetDateTime remindersFrom,
       String validityProcessInstanceId, long employerId, String employerName, String contactPerson, String contactEmail, String kvkNumber) {}
 
+  /** Active keurmerken still valid on :today whose e-mail with the dedup key prefix :prefix was not queued yet. */
+  private static final String REMINDER_CANDIDATES = """
+      SELECT k.id, k.number, k.valid_until, m.valid_until AS membership_until, k.reminders_from, k.validity_process_instance_id,
+             e.id AS employer_id, e.name AS employer_name, e.contact_person, e.contact_email, e.kvk_number
+        FROM keurmerk k JOIN employer e ON e.id = k.employer_id LEFT JOIN membership m ON m.keurmerk_id = k.id
+       WHERE k.status = 'ACTIVE' AND k.valid_until >= :today
+         AND NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.dedup_key = CAST(:prefix AS VARCHAR(100)) || CAST(k.id AS VARCHAR(20)))
+      """;
+
   /**
    * ACTIVE keurmerken, still valid on {@code today}, whose date for this reminder (the last valid day, or the
    * membership's end) lies on or before {@code latest}, and whose e-mail with this dedup key prefix was not queued
@@ -166,34 +175,19 @@ public class KeurmerkRepository {
   List<ReminderCandidate> reminderCandidates(boolean aboutMembership, String dedupKeyPrefix, LocalDate today, LocalDate latest, long afterId,
       int limit) {
     String date = aboutMembership ? "m.valid_until" : "k.valid_until";
-    return jdbc.sql("""
-            SELECT k.id, k.number, k.valid_until, m.valid_until AS membership_until, k.reminders_from, k.validity_process_instance_id,
-                   e.id AS employer_id, e.name AS employer_name, e.contact_person, e.contact_email, e.kvk_number
-              FROM keurmerk k JOIN employer e ON e.id = k.employer_id LEFT JOIN membership m ON m.keurmerk_id = k.id
-             WHERE k.status = 'ACTIVE' AND k.valid_until >= :today AND %s <= :latest AND k.id > :after
-               AND NOT EXISTS (SELECT 1 FROM correspondence c
-                                WHERE c.dedup_key = CAST(:prefix AS VARCHAR(100)) || CAST(k.id AS VARCHAR(20)))
-             ORDER BY k.id LIMIT :limit""".formatted(date))
+    return jdbc.sql(REMINDER_CANDIDATES + " AND " + date + " <= :latest AND k.id > :after ORDER BY k.id LIMIT :limit")
         .param("today", today).param("latest", latest).param("after", afterId).param("prefix", dedupKeyPrefix).param("limit", limit)
         .query(ReminderCandidate.class)
         .list();
   }
 
   /**
-   * ACTIVE keurmerken, still valid on {@code today}, whose date for this reminder lies on or after {@code earliest}
-   * and whose e-mail was not queued yet: the first {@code limit} by that date.
+   * The same whose date for this reminder lies on or after {@code earliest}: the first {@code limit} by that date.
    */
   List<ReminderCandidate> upcomingReminderCandidates(boolean aboutMembership, String dedupKeyPrefix, LocalDate today, LocalDate earliest,
       int limit) {
     String date = aboutMembership ? "m.valid_until" : "k.valid_until";
-    return jdbc.sql("""
-            SELECT k.id, k.number, k.valid_until, m.valid_until AS membership_until, k.reminders_from, k.validity_process_instance_id,
-                   e.id AS employer_id, e.name AS employer_name, e.contact_person, e.contact_email, e.kvk_number
-              FROM keurmerk k JOIN employer e ON e.id = k.employer_id LEFT JOIN membership m ON m.keurmerk_id = k.id
-             WHERE k.status = 'ACTIVE' AND k.valid_until >= :today AND %s >= :earliest
-               AND NOT EXISTS (SELECT 1 FROM correspondence c
-                                WHERE c.dedup_key = CAST(:prefix AS VARCHAR(100)) || CAST(k.id AS VARCHAR(20)))
-             ORDER BY %s, k.id LIMIT :limit""".formatted(date, date))
+    return jdbc.sql(REMINDER_CANDIDATES + " AND " + date + " >= :earliest ORDER BY " + date + ", k.id LIMIT :limit")
         .param("today", today).param("earliest", earliest).param("prefix", dedupKeyPrefix).param("limit", limit)
         .query(ReminderCandidate.class)
         .list();

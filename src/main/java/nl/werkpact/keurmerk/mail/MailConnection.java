@@ -133,43 +133,20 @@ abstract class MailConnection implements AutoCloseable {
 
   /** Jakarta Mail's SMTP transport, entering the window before the line that ends an e-mail's DATA. */
   Transport windowed(Session session, String protocol) throws MessagingException {
-    Class<?> type = switch (protocol) {
-      case "smtp" -> Windowed.class;
-      case "smtps" -> WindowedSsl.class;
-      default -> null;
-    };
-    if (type == null) {
+    if (!protocol.equals("smtp") && !protocol.equals("smtps")) {
       return new WholeSendInWindow(session, session.getTransport(protocol), window);
     }
-    Transport transport = session.getTransport(new Provider(Provider.Type.TRANSPORT, protocol, type.getName(), "Werkpact", "1"));
-    if (transport instanceof Windowed windowed) {
-      windowed.window = window;
-    } else {
-      ((WindowedSsl) transport).window = window;
-    }
+    var transport = (Windowed) session.getTransport(new Provider(Provider.Type.TRANSPORT, protocol, Windowed.class.getName(), "Werkpact", "1"));
+    transport.window = window;
     return transport;
   }
 
-  /** Public, with Jakarta Mail's constructor: a provider class the session instantiates. */
+  /** Public, with Jakarta Mail's constructor: a provider class the session instantiates, for smtp and smtps alike. */
   public static final class Windowed extends SMTPTransport {
     AcceptWindow window;
 
     public Windowed(Session session, URLName name) {
-      super(session, name, "smtp", false);
-    }
-
-    @Override
-    protected void finishData() throws IOException, MessagingException {
-      window.enter();
-      super.finishData();
-    }
-  }
-
-  public static final class WindowedSsl extends SMTPTransport {
-    AcceptWindow window;
-
-    public WindowedSsl(Session session, URLName name) {
-      super(session, name, "smtps", true);
+      super(session, name, name.getProtocol(), "smtps".equals(name.getProtocol()));
     }
 
     @Override
