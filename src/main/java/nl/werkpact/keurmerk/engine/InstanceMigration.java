@@ -25,7 +25,9 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
  * so models change under them.
  *
  * <p>The plan maps equal activities, plus explicit mappings for renamed ids from
- * {@code bpmn/migration-mappings.properties} ({@code ProcessKey.Old_Id=New_Id}). Timers keep their due dates,
+ * {@code bpmn/migration-mappings.properties} ({@code ProcessKey.Old_Id=New_Id}). An element mapped to nothing
+ * ({@code ProcessKey.Old_Id=}) was removed on purpose: a token waiting there ends before the instance moves, provided
+ * the instance still waits somewhere else (its work is done elsewhere now). Timers keep their due dates,
  * unless the new model changed a timer's definition; then the timers are recomputed. Every instance is tried on
  * its own and the report says per instance whether it can move and why not; without confirmation the attempt is
  * rolled back, with confirmation it is committed. An instance that cannot move stays as it was.
@@ -82,12 +84,13 @@ public class InstanceMigration {
       if (version.version() == target.getVersion() || version.instances() == 0) {
         continue;
       }
-      sources.add(migrateVersion(version, target, renames, confirm));
+      sources.add(migrateVersion(version, target, renames, removed(renames), confirm));
     }
     return new Report(processKey, target.getVersion(), confirm, sources);
   }
 
-  private SourceReport migrateVersion(VersionCount source, ProcessDefinition target, Map<String, String> renames, boolean confirm) {
+  private SourceReport migrateVersion(VersionCount source, ProcessDefinition target, Map<String, String> renames, List<String> removed,
+      boolean confirm) {
     BpmnModelInstance sourceModel = repository.getBpmnModelInstance(source.processDefinitionId());
     BpmnModelInstance targetModel = repository.getBpmnModelInstance(target.getId());
     boolean timersChanged = timersChanged(sourceModel, targetModel);
@@ -113,13 +116,32 @@ public class InstanceMigration {
     }
     List<InstanceResult> results = new ArrayList<>();
     for (ProcessInstance instance : instancesOf(source)) {
-      results.add(migrateOne(plan, instance, confirm));
+      results.add(migrateOne(plan, instance, removed, confirm));
     }
     return new SourceReport(source.version(), source.processDefinitionId(), List.of(), timersChanged, results);
   }
 
-  /** One instance, in a transaction of its own; rolled back unless confirmed. */
-  private InstanceResult migrateOne(MigrationPlan plan, ProcessInstance instance, boolean confirm) {
+  /**
+   * One instance, in a transaction of its own; rolled back unless confirmed. Tokens at elements removed on purpose end
+   * first, in a transaction before it (Camunda cannot migrate in the same one): should the migration then fail, the
+   * instance stays on its version without them, which is what removing them on purpose allows.
+   */
+  private InstanceResult migrateOne(MigrationPlan plan, ProcessInstance instance, List<String> removed, boolean confirm) {
+    List<String> waiting = runtime.getActiveActivityIds(instance.getId());
+    List<String> atRemoved = waiting.stream().filter(removed::contains).distinct().toList();
+    if (!atRemoved.isEmpty() && waiting.stream().allMatch(removed::contains)) {
+      return new InstanceResult(instance.getId(), instance.getBusinessKey(), false, false, "Wacht alleen op " + String.join(", ", atRemoved)
+          + ", dat in de nieuwe versie niet meer bestaat; de instantie zou eindigen en blijft daarom op haar versie.");
+    }
+    String ending = atRemoved.isEmpty() ? "" : "; wachtend op " + String.join(", ", atRemoved) + ": vervalt in de nieuwe versie, beëindigd";
+    if (!atRemoved.isEmpty()) {
+      if (!confirm) {
+        return new InstanceResult(instance.getId(), instance.getBusinessKey(), true, false, "kan worden gemigreerd" + ending);
+      }
+      var modification = runtime.createProcessInstanceModification(instance.getId());
+      atRemoved.forEach(modification::cancelAllForActivity);
+      modification.execute(true, true);
+    }
     try {
       engine.getCommandExecutorTxRequired().execute(context -> {
         runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
@@ -128,15 +150,20 @@ public class InstanceMigration {
         }
         return null;
       });
-      return new InstanceResult(instance.getId(), instance.getBusinessKey(), true, true, "gemigreerd");
+      return new InstanceResult(instance.getId(), instance.getBusinessKey(), true, true, "gemigreerd" + ending);
     } catch (DryRun dryRun) {
       return new InstanceResult(instance.getId(), instance.getBusinessKey(), true, false, "kan worden gemigreerd");
     } catch (MigratingProcessInstanceValidationException e) {
       List<String> reasons = new ArrayList<>(e.getValidationReport().getFailures());
       e.getValidationReport().getActivityInstanceReports().forEach(r -> reasons.add(r.getSourceScopeId() + ": " + String.join("; ", r.getFailures())));
       e.getValidationReport().getTransitionInstanceReports().forEach(r -> reasons.add(r.getSourceScopeId() + ": " + String.join("; ", r.getFailures())));
-      return new InstanceResult(instance.getId(), instance.getBusinessKey(), false, false, String.join(" | ", reasons));
+      return new InstanceResult(instance.getId(), instance.getBusinessKey(), false, false, String.join(" | ", reasons) + ending);
     }
+  }
+
+  /** Elements mapped to nothing: removed on purpose. */
+  private static List<String> removed(Map<String, String> renames) {
+    return renames.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
   }
 
   private List<ProcessInstance> instancesOf(VersionCount source) {

@@ -161,6 +161,39 @@ class InstanceMigrationTest {
     assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES)).isEqualTo(amsterdam("2028-11-24T00:00"));
   }
 
+  @Test
+  void periodsOfTheVersionWithReminderTimersMoveToTheRoundVersionAndKeepTheirExpiry() {
+    ClockUtil.setCurrentTime(amsterdam("2026-11-23T11:00"));
+    deploy("KeurmerkValidity.bpmn", model("model-versions/KeurmerkValidity-with-reminder-timers.bpmn"));
+    String fresh = awardValidity();
+    // Past the membership reminder and the first renewal reminder: it waits for the second and for its expiry.
+    ClockUtil.setCurrentTime(amsterdam("2028-08-26T10:00"));
+    String halfway = engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+        .processInstanceBusinessKey("44")
+        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, 44L, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-0044",
+            KeurmerkValidityProcess.Vars.EMPLOYER_ID, 7L, KeurmerkValidityProcess.Vars.VALID_UNTIL, "2028-11-23",
+            KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, "2027-11-23"))
+        .correlateStartMessage().getId();
+    var management = engine.getManagementService();
+    management.createJobQuery().processInstanceId(halfway).timers().duedateLowerThan(ClockUtil.getCurrentTime()).list()
+        .forEach(job -> management.executeJob(job.getId()));
+    assertThat(engine.getRuntimeService().getActiveActivityIds(halfway)).containsExactlyInAnyOrder("Timer_RenewalReminderSecond",
+        KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES);
+    deploy("KeurmerkValidity.bpmn", model("bpmn/KeurmerkValidity.bpmn"));
+
+    var dryRun = migration.migrateToLatest(KeurmerkValidityProcess.PROCESS_KEY, false);
+    assertThat(dryRun.refused()).isZero();
+    assertThat(engine.getRuntimeService().getActiveActivityIds(halfway)).hasSize(2);
+    var report = migration.migrateToLatest(KeurmerkValidityProcess.PROCESS_KEY, true);
+
+    assertThat(report.migrated()).isEqualTo(2);
+    for (String instance : List.of(fresh, halfway)) {
+      assertThat(versionOf(instance)).isEqualTo(2);
+      assertThat(engine.getRuntimeService().getActiveActivityIds(instance)).containsExactly(KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES);
+      assertThat(dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES)).isEqualTo(amsterdam("2028-11-24T00:00"));
+    }
+  }
+
   private String awardValidity() {
     return engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
         .processInstanceBusinessKey("43")
