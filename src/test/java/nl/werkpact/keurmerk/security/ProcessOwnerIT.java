@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
 import org.camunda.bpm.engine.RepositoryService;
@@ -31,6 +32,7 @@ class ProcessOwnerIT extends IntegrationTest {
 
   @Autowired TestRestTemplate restTemplate;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
   @BeforeEach
   void users() {
@@ -80,6 +82,32 @@ class ProcessOwnerIT extends IntegrationTest {
     assertThat(deployFromModeler(AUDITOR, "Convenant (auditor)")).isEqualTo(403);
     assertThat(deployFromModeler(ACCOUNTMANAGER, "Convenant (accountmanager)")).isEqualTo(403);
     assertThat(repositoryService.createDeploymentQuery().deploymentNameLike("Convenant (a%").count()).isZero();
+  }
+
+  @Test
+  void aProcesbeheerderMovesValidityPeriodsWithReminderTimersToTheVersionWithoutThem() throws Exception {
+    String key = KeurmerkValidityProcess.PROCESS_KEY;
+    repositoryService.createDeployment().name("KeurmerkValidity (met herinneringstimers)").addString("KeurmerkValidity.bpmn",
+        Files.readString(Path.of("src/test/resources/model-versions/KeurmerkValidity-with-reminder-timers.bpmn"))).deploy();
+    String period = runtimeService.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED).processInstanceBusinessKey("990001")
+        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, 990001L, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-9901",
+            KeurmerkValidityProcess.Vars.EMPLOYER_ID, 990001L, KeurmerkValidityProcess.Vars.VALID_UNTIL, java.time.LocalDate.now().plusYears(2).toString(),
+            KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, java.time.LocalDate.now().plusYears(1).toString()))
+        .correlateStartMessage().getId();
+    assertThat(runtimeService.getActiveActivityIds(period)).hasSize(3);
+    repositoryService.createDeployment().name("KeurmerkValidity").addString("KeurmerkValidity.bpmn",
+        Files.readString(Path.of("bpmn/KeurmerkValidity.bpmn"))).deploy();
+
+    var migrated = restTemplate.withBasicAuth(OWNER, PASSWORD).postForEntity("/engine-rest/werkpact/migration/" + key + "?confirm=true",
+        null, String.class);
+
+    assertThat(migrated.getStatusCode().value()).as("%s", migrated.getBody()).isEqualTo(200);
+    assertThat(migrated.getBody()).contains(period).contains("vervalt in de nieuwe versie, beëindigd");
+    assertThat(runtimeService.getActiveActivityIds(period)).containsExactly(KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES);
+    var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(period).singleResult().getProcessDefinitionId())
+        .isEqualTo(latest.getId());
+    runtimeService.deleteProcessInstance(period, "test");
   }
 
   @Test
