@@ -114,12 +114,7 @@ class InstanceMigrationTest {
     ClockUtil.setCurrentTime(amsterdam("2026-11-23T11:00"));
     String v1 = model("bpmn/KeurmerkValidity.bpmn");
     deploy("KeurmerkValidity.bpmn", v1);
-    String instance = engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
-        .processInstanceBusinessKey("42")
-        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, 42L, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-0042",
-            KeurmerkValidityProcess.Vars.EMPLOYER_ID, 7L, KeurmerkValidityProcess.Vars.VALID_UNTIL, "2028-11-23",
-            KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, "2027-11-23"))
-        .correlateStartMessage().getId();
+    String instance = awardValidity(42);
     Date expiry = dueDate(instance, KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES);
     assertThat(expiry).isEqualTo(amsterdam("2028-11-24T00:00"));
 
@@ -144,7 +139,7 @@ class InstanceMigrationTest {
     ClockUtil.setCurrentTime(amsterdam("2026-11-23T11:00"));
     String v1 = model("bpmn/KeurmerkValidity.bpmn");
     deploy("KeurmerkValidity.bpmn", v1);
-    String instance = awardValidity();
+    String instance = awardValidity(43);
     // A step between the expiry moment and the end of the period.
     String v2 = v1.replace("<bpmn:sequenceFlow id=\"Flow_ToValidityPeriodOver\" sourceRef=\"Timer_KeurmerkExpires\" targetRef=\"EndEvent_ValidityPeriodOver\" />",
         "<bpmn:sequenceFlow id=\"Flow_ToValidityPeriodOver\" sourceRef=\"Timer_KeurmerkExpires\" targetRef=\"Event_ExpiryNoted\" />"
@@ -165,15 +160,10 @@ class InstanceMigrationTest {
   void periodsOfTheVersionWithReminderTimersMoveToTheRoundVersionAndKeepTheirExpiry() {
     ClockUtil.setCurrentTime(amsterdam("2026-11-23T11:00"));
     deploy("KeurmerkValidity.bpmn", model("model-versions/KeurmerkValidity-with-reminder-timers.bpmn"));
-    String fresh = awardValidity();
+    String fresh = awardValidity(43);
     // Past the membership reminder and the first renewal reminder: it waits for the second and for its expiry.
     ClockUtil.setCurrentTime(amsterdam("2028-08-26T10:00"));
-    String halfway = engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
-        .processInstanceBusinessKey("44")
-        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, 44L, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-0044",
-            KeurmerkValidityProcess.Vars.EMPLOYER_ID, 7L, KeurmerkValidityProcess.Vars.VALID_UNTIL, "2028-11-23",
-            KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, "2027-11-23"))
-        .correlateStartMessage().getId();
+    String halfway = awardValidity(44);
     var management = engine.getManagementService();
     management.createJobQuery().processInstanceId(halfway).timers().duedateLowerThan(ClockUtil.getCurrentTime()).list()
         .forEach(job -> management.executeJob(job.getId()));
@@ -194,10 +184,11 @@ class InstanceMigrationTest {
     }
   }
 
-  private String awardValidity() {
+  /** A keurmerk valid until 23-11-2028 with membership until 23-11-2027, id and number ending in {@code id}. */
+  private String awardValidity(long id) {
     return engine.getRuntimeService().createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
-        .processInstanceBusinessKey("43")
-        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, 43L, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-0043",
+        .processInstanceBusinessKey(String.valueOf(id))
+        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, id, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-00" + id,
             KeurmerkValidityProcess.Vars.EMPLOYER_ID, 7L, KeurmerkValidityProcess.Vars.VALID_UNTIL, "2028-11-23",
             KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, "2027-11-23"))
         .correlateStartMessage().getId();
