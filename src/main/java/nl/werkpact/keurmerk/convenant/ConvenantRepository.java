@@ -50,10 +50,6 @@ public class ConvenantRepository {
     return registeredBy;
   }
 
-  Optional<String> findRegisteredBy(long id) {
-    return jdbc.sql("SELECT registered_by FROM convenant WHERE id = ? AND registered_by IS NOT NULL").param(id).query(String.class).optional();
-  }
-
   long insertIntent(long employerId, String registeredBy, String processInstanceId, OffsetDateTime now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""

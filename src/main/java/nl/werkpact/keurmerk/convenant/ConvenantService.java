@@ -141,12 +141,7 @@ public class ConvenantService {
         .orElse(false);
   }
 
-  /** Who registered the employer's open convenant (its accountmanager), if known. */
-  public java.util.Optional<String> registeredByForEmployer(long employerId) {
-    return convenants.findOpenByEmployer(employerId).map(Convenant::id).flatMap(convenants::findRegisteredBy);
-  }
-
-  /** {@link #registeredByForEmployer} for many employers at once: employer id to user id, for those that have one. */
+  /** Who registered each employer's open convenant (its accountmanager): employer id to user id, for those known. */
   public java.util.Map<Long, String> registeredByForEmployers(java.util.Collection<Long> employerIds) {
     return convenants.findRegisteredByForEmployers(employerIds);
   }

@@ -2,6 +2,7 @@ package nl.werkpact.keurmerk.identity;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
@@ -22,9 +23,7 @@ public class Accountmanagers {
   }
 
   public Optional<String> emailFor(long employerId) {
-    return convenants.registeredByForEmployer(employerId)
-        .map(id -> identity.createUserQuery().userId(id).singleResult())
-        .map(User::getEmail);
+    return Optional.ofNullable(emailsFor(List.of(employerId)).get(employerId));
   }
 
   /** The same for many employers in two queries: employer id to e-mail address, for those that have one. */

@@ -75,7 +75,7 @@ public class KeurmerkReminders {
         after = chunk.get(chunk.size() - 1).id();
         List<ReminderCandidate> due = chunk.stream().filter(c -> isDue(schedule, reminder, c, now)).toList();
         if (!due.isEmpty()) {
-          count += queue(reminder, due, accountmanagers);
+          count += queueChunk(reminder, due, accountmanagers);
         }
         if (chunk.size() < CHUNK) {
           break;
@@ -100,11 +100,9 @@ public class KeurmerkReminders {
       LocalDate earliest = today.plus(schedule.before(reminder)).minusDays(4);
       for (ReminderCandidate keurmerk : keurmerken.upcomingReminderCandidates(reminder == Reminder.MEMBERSHIP_END, dedupKeyPrefix(reminder),
           today, earliest, 20)) {
-        LocalDate about = reminder == Reminder.MEMBERSHIP_END ? keurmerk.membershipUntil() : keurmerk.validUntil();
-        Instant due = schedule.dueAt(reminder, about);
-        boolean passedOver = keurmerk.remindersFrom() != null && due.isBefore(keurmerk.remindersFrom().toInstant());
-        if (due.isAfter(now) && !passedOver && due.isBefore(expiry(keurmerk)) && (next.isEmpty() || due.isBefore(next.get()))) {
-          next = Optional.of(due);
+        Optional<Instant> due = dueAt(schedule, reminder, keurmerk).filter(at -> at.isAfter(now) && at.isBefore(expiry(keurmerk)));
+        if (due.isPresent() && (next.isEmpty() || due.get().isBefore(next.get()))) {
+          next = due;
         }
       }
     }
@@ -116,16 +114,22 @@ public class KeurmerkReminders {
   }
 
   static boolean isDue(ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk, Instant now) {
+    return dueAt(schedule, reminder, keurmerk).filter(due -> !due.isAfter(now)).isPresent();
+  }
+
+  /** When this keurmerk's reminder falls due; empty when it has no such date or the import passed it over. */
+  private static Optional<Instant> dueAt(ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk) {
     LocalDate about = reminder == Reminder.MEMBERSHIP_END ? keurmerk.membershipUntil() : keurmerk.validUntil();
     if (about == null) {
-      return false;
+      return Optional.empty();
     }
     Instant due = schedule.dueAt(reminder, about);
-    return !due.isAfter(now) && (keurmerk.remindersFrom() == null || !due.isBefore(keurmerk.remindersFrom().toInstant()));
+    boolean passedOver = keurmerk.remindersFrom() != null && due.isBefore(keurmerk.remindersFrom().toInstant());
+    return passedOver ? Optional.empty() : Optional.of(due);
   }
 
   /** One chunk in a transaction of its own; a reminder queued meanwhile by another sweep makes it start over once. */
-  private int queue(Reminder reminder, List<ReminderCandidate> due, Function<Collection<Long>, Map<Long, String>> accountmanagers) {
+  private int queueChunk(Reminder reminder, List<ReminderCandidate> due, Function<Collection<Long>, Map<Long, String>> accountmanagers) {
     for (int attempt = 1; ; attempt++) {
       try {
         return ownTransaction.execute(status -> {
