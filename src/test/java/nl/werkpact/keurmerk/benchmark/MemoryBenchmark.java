@@ -1,7 +1,6 @@
 package nl.werkpact.keurmerk.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +33,7 @@ class MemoryBenchmark {
     int storm = Integer.getInteger("benchmark.storm", 5_000);
     Path work = Files.createDirectories(Path.of("target", "benchmark", "memory"));
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      GreenMail smtp = new GreenMail(new ServerSetup(Measure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-      smtp.start();
+      GreenMail smtp = Measure.smtpServer();
       try {
         Map<String, String> environment = Map.of(
             "WERKPACT_DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "WERKPACT_DB_USER", "postgres",

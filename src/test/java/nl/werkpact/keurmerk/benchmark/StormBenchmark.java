@@ -1,7 +1,6 @@
 package nl.werkpact.keurmerk.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
@@ -72,8 +71,7 @@ class StormBenchmark {
     List<Run> runs = new ArrayList<>();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
         .setServerConfig("synchronous_commit", "off").start()) {
-      GreenMail smtp = new GreenMail(new ServerSetup(Measure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-      smtp.start();
+      GreenMail smtp = Measure.smtpServer();
       try {
         for (int n : sizes) {
           for (String variant : variants) {
