@@ -43,9 +43,10 @@ class MailConfiguration {
       @Value("${werkpact.mail.dispatcher.lease:PT40S}") Duration lease,
       @Value("${werkpact.mail.dispatcher.idle-poll:PT1S}") Duration idlePoll,
       @Value("${werkpact.mail.dispatcher.retry-delays:PT30S,PT2M,PT10M,PT30M,PT1H,PT2H}") List<Duration> retryDelays,
-      @Value("${werkpact.mail.dispatcher.node:}") String node) {
+      @Value("${werkpact.mail.dispatcher.node:}") String node,
+      @Value("${werkpact.mail.dispatcher.unrecorded-at-most:1}") int unrecordedAtMost) {
     var settings = new MailDispatcher.Settings(enabled ? threads : 0, batchSize, lease, idlePoll, retryDelays,
-        node.isBlank() ? MailDispatcher.Settings.defaultNode() : node);
+        node.isBlank() ? MailDispatcher.Settings.defaultNode() : node, unrecordedAtMost);
     return new MailDispatcher(correspondence, templates, sender, transactions, dataSource, clock, Clock.systemUTC(), from, attachments,
         // Looked up when a notice is due: the watchers know the employers, whose services queue e-mails here.
         mail -> watchers.getIfAvailable(() -> MailWatchers.NOBODY).forMail(mail), new EngineMailIncidents(engine), signal, settings);

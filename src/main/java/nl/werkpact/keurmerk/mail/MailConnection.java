@@ -8,7 +8,8 @@ import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Date;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -20,25 +21,59 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  *
  * <p>Several conversations run side by side (the dispatcher's threads), but they share one {@link AcceptWindow}: the
  * end of an e-mail's DATA, after which the server has it, waits until no other e-mail of this node is between that
- * moment and its SENT record. So a node that dies duplicates at most one e-mail, however many threads it runs.
+ * moment and its SENT record (by default). So a node that dies duplicates at most one e-mail, however many threads it
+ * runs.
  */
 abstract class MailConnection implements AutoCloseable {
 
   /**
-   * The stretch from "the server may have accepted this e-mail" to "its outcome is recorded": one e-mail of a node at a
-   * time. The thread that sent an e-mail's last line holds it until {@link #leaveWindow()}.
+   * The stretch from "the server may have accepted this e-mail" to "its outcome is recorded": by default one e-mail of a
+   * node at a time, so a node that dies sends at most one e-mail twice. An operator whose mail server answers slowly may
+   * allow more ({@code werkpact.mail.dispatcher.unrecorded-at-most}), and a crash may then send that many twice. The
+   * thread that sent an e-mail's last line holds its place until {@link #leaveWindow()}.
    */
   static final class AcceptWindow {
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Semaphore places;
+    /** When this thread's e-mail entered, while it is in; null outside. */
+    private final ThreadLocal<Long> enteredAt = new ThreadLocal<>();
+    private final LongAdder heldNanos = new LongAdder();
+    private final LongAdder passed = new LongAdder();
+
+    AcceptWindow() {
+      this(1);
+    }
+
+    AcceptWindow(int atMost) {
+      if (atMost < 1) {
+        throw new IllegalArgumentException("werkpact.mail.dispatcher.unrecorded-at-most must be 1 or more, not " + atMost);
+      }
+      this.places = new Semaphore(atMost, true);
+    }
 
     void enter() {
-      lock.lock();
+      if (enteredAt.get() == null) {
+        places.acquireUninterruptibly();
+        enteredAt.set(System.nanoTime());
+      }
     }
 
     void leave() {
-      if (lock.isHeldByCurrentThread()) {
-        lock.unlock();
+      Long since = enteredAt.get();
+      if (since != null) {
+        enteredAt.remove();
+        heldNanos.add(System.nanoTime() - since);
+        passed.increment();
+        places.release();
       }
+    }
+
+    /** Seconds e-mails spent between acceptance and record, summed: near one a second, the window is what limits. */
+    double heldSeconds() {
+      return heldNanos.sum() / 1e9;
+    }
+
+    long passed() {
+      return passed.sum();
     }
   }
 

@@ -31,11 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once), then talks to the mail server holding no database connection and no row lock, over one SMTP connection for the
  * whole batch, and records each e-mail's outcome in a short transaction of its own right after the server answered.
  * The threads' conversations run side by side, but the end of an e-mail's DATA waits until no other e-mail of the node
- * is accepted and not yet recorded ({@link MailConnection.AcceptWindow}). So:
+ * is accepted and not yet recorded ({@link MailConnection.AcceptWindow}; an operator may allow more,
+ * {@code unrecorded-at-most}). So:
  * <ul>
  *   <li>each e-mail is delivered on its own: a refused or failing e-mail never holds up another;</li>
  *   <li>an e-mail goes out twice only if a node dies between the server's acceptance and that commit (the window SMTP
- *       leaves); a claim outlives the longest conversation (it is extended while a batch runs), and a SENT that
+ *       leaves), so at most one per crash; a claim outlives the longest conversation (it is extended while a batch runs), and a SENT that
  *       cannot be recorded because the database is away is retried until it can, before anything else is sent;</li>
  *   <li>a dead node's claims run out after the lease (40 s by default) and another node sends them;</li>
  *   <li>a refusal for good (5xx, malformed address) makes the e-mail UNDELIVERABLE at once and tells the
@@ -53,21 +54,29 @@ public class MailDispatcher implements SmartLifecycle {
     System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
   }
 
-  /** How the dispatcher runs; {@code werkpact.mail.dispatcher.*}. */
-  public record Settings(int threads, int batchSize, Duration lease, Duration idlePoll, List<Duration> retryDelays, String node) {
+  /**
+   * How the dispatcher runs; {@code werkpact.mail.dispatcher.*}. {@code unrecordedAtMost}: how many e-mails of this node
+   * may be accepted by the server and not yet recorded as sent, so the most a crash of the node can send twice (1).
+   */
+  public record Settings(int threads, int batchSize, Duration lease, Duration idlePoll, List<Duration> retryDelays, String node,
+      int unrecordedAtMost) {
 
     public static Settings defaults() {
       return new Settings(3, 25, Duration.ofSeconds(40), Duration.ofSeconds(1),
           List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1),
-              Duration.ofHours(2)), defaultNode());
+              Duration.ofHours(2)), defaultNode(), 1);
     }
 
     public Settings withNode(String name) {
-      return new Settings(threads, batchSize, lease, idlePoll, retryDelays, name);
+      return new Settings(threads, batchSize, lease, idlePoll, retryDelays, name, unrecordedAtMost);
     }
 
     public Settings withRetryDelays(List<Duration> delays) {
-      return new Settings(threads, batchSize, lease, idlePoll, delays, node);
+      return new Settings(threads, batchSize, lease, idlePoll, delays, node, unrecordedAtMost);
+    }
+
+    public Settings withUnrecordedAtMost(int atMost) {
+      return new Settings(threads, batchSize, lease, idlePoll, retryDelays, node, atMost);
     }
 
     static String defaultNode() {
@@ -96,8 +105,8 @@ public class MailDispatcher implements SmartLifecycle {
   private final boolean onPostgres;
   private final AtomicLong batches = new AtomicLong();
   private final List<Thread> workers = new ArrayList<>();
-  /** Shared by this node's threads: one e-mail at a time between the server's acceptance and its record. */
-  private final MailConnection.AcceptWindow window = new MailConnection.AcceptWindow();
+  /** Shared by this node's threads: one e-mail at a time (by default) between the server's acceptance and its record. */
+  private final MailConnection.AcceptWindow window;
   private volatile boolean running;
 
   public MailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
@@ -116,11 +125,25 @@ public class MailDispatcher implements SmartLifecycle {
     this.incidents = incidents;
     this.signal = signal;
     this.settings = settings;
+    this.window = new MailConnection.AcceptWindow(settings.unrecordedAtMost());
     this.onPostgres = isPostgres(dataSource);
   }
 
   public Settings settings() {
     return settings;
+  }
+
+  /**
+   * Seconds this node's e-mails spent between the server's acceptance and their SENT record, summed since start. Its
+   * rate near 1 means the node sends as fast as the accept window lets it (README, "E-mail").
+   */
+  public double acceptWindowSeconds() {
+    return window.heldSeconds();
+  }
+
+  /** E-mails that went through the accept window since start (sent, or refused after their last line). */
+  public long acceptWindowEmails() {
+    return window.passed();
   }
 
   /**
@@ -231,7 +254,8 @@ public class MailDispatcher implements SmartLifecycle {
           durably(() -> correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
         }
       } finally {
-        // Recorded: the next e-mail of this node may be accepted (at most one is ever accepted and not yet recorded).
+        // Recorded: the next e-mail of this node may be accepted (at most one, by default, is ever accepted and not yet
+        // recorded).
         connection.leaveWindow();
       }
     }
@@ -381,8 +405,9 @@ public class MailDispatcher implements SmartLifecycle {
       workers.add(worker);
       worker.start();
     }
-    LOG.info("E-mail dispatcher {} started: {} threads, {} e-mails per SMTP connection and claim, claims of {} s", settings.node(),
-        settings.threads(), settings.batchSize(), settings.lease().toSeconds());
+    LOG.info("E-mail dispatcher {} started: {} threads, {} e-mails per SMTP connection and claim, claims of {} s, at most {} e-mail(s) "
+        + "accepted and not yet recorded", settings.node(), settings.threads(), settings.batchSize(), settings.lease().toSeconds(),
+        settings.unrecordedAtMost());
   }
 
   private void work() {

@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.operations;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
 import nl.werkpact.keurmerk.mail.CorrespondenceStatus;
+import nl.werkpact.keurmerk.mail.MailDispatcher;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * What an operator watches, for Prometheus ({@code /actuator/prometheus}, admins and procesbeheerders only): e-mails
  * by status, reminders sent, incidents, due and failed jobs, open tasks per group. Read from the database at each
- * scrape, so every node reports the same totals.
+ * scrape, so every node reports the same totals. Only the accept window's counters are this node's own.
  */
 @Component
 class WerkpactMetrics implements MeterBinder {
@@ -30,10 +32,12 @@ class WerkpactMetrics implements MeterBinder {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final CorrespondenceRepository correspondence;
+  private final MailDispatcher dispatcher;
 
   WerkpactMetrics(JdbcClient jdbc, ManagementService management, RuntimeService runtime, TaskService tasks,
-      CorrespondenceRepository correspondence) {
+      CorrespondenceRepository correspondence, MailDispatcher dispatcher) {
     this.jdbc = jdbc;
+    this.dispatcher = dispatcher;
     this.correspondence = correspondence;
     this.management = management;
     this.runtime = runtime;
@@ -54,6 +58,11 @@ class WerkpactMetrics implements MeterBinder {
     gauge(registry, "werkpact.incidents", "Open incidents (Cockpit shows them)", () -> runtime.createIncidentQuery().count());
     gauge(registry, "werkpact.jobs.due", "Jobs due now and not yet run", () -> management.createJobQuery().executable().count());
     gauge(registry, "werkpact.jobs.failed", "Jobs without retries left", () -> management.createJobQuery().noRetriesLeft().count());
+    FunctionCounter.builder("werkpact.email.accept.window.seconds", dispatcher, MailDispatcher::acceptWindowSeconds)
+        .description("This node: seconds its e-mails spent accepted by the server and not yet recorded; a rate near 1 means "
+            + "the accept window limits sending (README, E-mail)").register(registry);
+    FunctionCounter.builder("werkpact.email.accept.window.emails", dispatcher, MailDispatcher::acceptWindowEmails)
+        .description("This node: e-mails through the accept window").register(registry);
     for (String group : List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE)) {
       gauge(registry, "werkpact.tasks.open", "Open tasks per candidate group", () -> tasks.createTaskQuery().taskCandidateGroup(group)
           .includeAssignedTasks().count(), "group", group);

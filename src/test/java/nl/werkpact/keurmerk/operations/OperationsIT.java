@@ -63,7 +63,8 @@ class OperationsIT extends IntegrationTest {
     assertThat(metrics.getStatusCode().value()).isEqualTo(200);
     assertThat(metrics.getBody()).contains("werkpact_emails{status=\"SENT\"}", "werkpact_emails{status=\"FAILED\"}",
         "werkpact_emails_waiting_for_person ", "werkpact_reminders_sent ", "werkpact_incidents ", "werkpact_jobs_due ", "werkpact_jobs_failed ",
-        "werkpact_tasks_open{group=\"accountmanagers\"}", "werkpact_tasks_open{group=\"keurmerkcommissie\"}");
+        "werkpact_tasks_open{group=\"accountmanagers\"}", "werkpact_tasks_open{group=\"keurmerkcommissie\"}",
+        "werkpact_email_accept_window_seconds_total ", "werkpact_email_accept_window_emails_total ");
     // Not exposed at all, for operators neither: the environment holds secrets.
     assertThat(rest.withBasicAuth(ADMIN, ADMIN_PASSWORD).getForEntity("/actuator/env", String.class).getStatusCode().value()).isEqualTo(404);
   }
