@@ -69,16 +69,23 @@ class StormBenchmark {
     List<String> variants = Arrays.asList(System.getProperty("benchmark.variants", "bare,app,bare-defaults,app-defaults").split(","));
     Path work = Files.createDirectories(Path.of("target", "benchmark", "storm"));
     List<Run> runs = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
         .setServerConfig("synchronous_commit", "off").start()) {
       GreenMail smtp = Measure.smtpServer();
       try {
         for (int n : sizes) {
           for (String variant : variants) {
-            Run run = variant.startsWith("bare") ? bare(postgres, n, variant) : app(postgres, smtp, n, variant, work);
-            System.out.printf(Locale.ROOT, "%s, %,d keurmerken: %,d reminders in %.1f s = %.1f/s%n", variant, n, run.reminders(),
-                run.seconds(), run.perSecond());
-            runs.add(run);
+            try {
+              Run run = variant.startsWith("bare") ? bare(postgres, n, variant) : app(postgres, smtp, n, variant, work);
+              System.out.printf(Locale.ROOT, "%s, %,d keurmerken: %,d reminders in %.1f s = %.1f/s%n", variant, n, run.reminders(),
+                  run.seconds(), run.perSecond());
+              runs.add(run);
+            } catch (Exception e) {
+              // One broken run does not throw away the others of a long matrix: reported, then the benchmark fails.
+              e.printStackTrace();
+              failed.add(variant + " at " + n + ": " + e);
+            }
           }
         }
       } finally {
@@ -89,6 +96,9 @@ class StormBenchmark {
     System.out.println("\nReminder storm benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)\n" + report + "\n");
     Files.writeString(Path.of("target", "benchmark", "storm.md"), report + "\n", StandardCharsets.UTF_8);
     writeSamples(runs, work);
+    if (!failed.isEmpty()) {
+      throw new AssertionError("Runs that did not finish: " + failed);
+    }
     for (Run run : runs) {
       if (run.variant().startsWith("app") && (run.duplicates() > 0 || run.lost() > 0)) {
         throw new AssertionError(run.variant() + " at " + run.keurmerken() + ": " + run.duplicates() + " duplicates, " + run.lost() + " lost");
@@ -107,10 +117,11 @@ class StormBenchmark {
     double seconds = -1;
     try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
-        String[] parts = line.split(" ");
-        if (parts[0].equals("remaining") && parts.length == 3) {
+        // Its progress lines among whatever else the engine prints (a line of blanks split into nothing once).
+        String[] parts = line.strip().split(" ");
+        if (parts.length == 3 && parts[0].equals("remaining")) {
           samples.add(new double[] {Double.parseDouble(parts[1]), 1.0 - Long.parseLong(parts[2]) / (double) timers});
-        } else if (parts[0].equals("drained") && parts.length == 3) {
+        } else if (parts.length == 3 && parts[0].equals("drained")) {
           seconds = Double.parseDouble(parts[2]);
         }
       }
