@@ -67,7 +67,7 @@ abstract class MailConnection implements AutoCloseable {
       }
     }
 
-    /** Seconds e-mails spent between acceptance and record, summed: near one a second, the window is what limits. */
+    /** Seconds e-mails spent between acceptance and record, summed: growing by nearly a second a second, it limits. */
     double heldSeconds() {
       return heldNanos.sum() / 1e9;
     }

@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>each e-mail is delivered on its own: a refused or failing e-mail never holds up another;</li>
  *   <li>an e-mail goes out twice only if a node dies between the server's acceptance and that commit (the window SMTP
- *       leaves), so at most one per crash; a claim outlives the longest conversation (it is extended while a batch runs), and a SENT that
- *       cannot be recorded because the database is away is retried until it can, before anything else is sent;</li>
+ *       leaves), so at most one per crash; a claim outlives the longest conversation (it is extended while a batch
+ *       runs), and a SENT that cannot be recorded because the database is away is retried until it can, before
+ *       anything else is sent;</li>
  *   <li>a dead node's claims run out after the lease (40 s by default) and another node sends them;</li>
  *   <li>a refusal for good (5xx, malformed address) makes the e-mail UNDELIVERABLE at once and tells the
  *       accountmanager; a passing failure (4xx, timeout, no connection) is FAILED with the reason and tried again
@@ -73,10 +74,6 @@ public class MailDispatcher implements SmartLifecycle {
 
     public Settings withRetryDelays(List<Duration> delays) {
       return new Settings(threads, batchSize, lease, idlePoll, delays, node, unrecordedAtMost);
-    }
-
-    public Settings withUnrecordedAtMost(int atMost) {
-      return new Settings(threads, batchSize, lease, idlePoll, retryDelays, node, atMost);
     }
 
     static String defaultNode() {
