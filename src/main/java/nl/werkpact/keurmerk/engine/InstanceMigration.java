@@ -140,18 +140,11 @@ public class InstanceMigration {
       }
       // As the system: moving tokens is an admin's command (engine/CommandGuard), but this only ends the tokens the
       // mapping file says were removed on purpose, for a procesbeheerder the endpoint has let in.
-      var identity = engine.getIdentityService();
-      var caller = identity.getCurrentAuthentication();
-      identity.clearAuthentication();
-      try {
+      AsSystem.run(engine.getIdentityService(), () -> {
         var modification = runtime.createProcessInstanceModification(instance.getId());
         atRemoved.forEach(modification::cancelAllForActivity);
         modification.execute(true, true);
-      } finally {
-        if (caller != null) {
-          identity.setAuthentication(caller);
-        }
-      }
+      });
     }
     try {
       engine.getCommandExecutorTxRequired().execute(context -> {

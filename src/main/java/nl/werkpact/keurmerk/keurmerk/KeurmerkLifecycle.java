@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.keurmerk;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.Checks;
@@ -124,7 +125,7 @@ public class KeurmerkLifecycle {
 
   /** What the e-mails about a keurmerk say: the employer, the number and the dates, the Dutch way. */
   static Map<String, Object> model(String employerName, String contactPerson, String contactEmail, String kvkNumber, String keurmerkNumber,
-      java.time.LocalDate validUntil, java.time.LocalDate membershipUntil) {
+      LocalDate validUntil, LocalDate membershipUntil) {
     Map<String, Object> model = new HashMap<>();
     model.put("employerName", employerName);
     model.put("contactPerson", contactPerson);

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import nl.werkpact.keurmerk.engine.AsSystem;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.slf4j.Logger;
@@ -90,17 +90,10 @@ final class EngineMailIncidents implements MailIncidents {
     if (processEngine == null) {
       return;
     }
-    var identity = processEngine.getIdentityService();
-    Authentication user = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
     try {
-      work.accept(processEngine.getRuntimeService());
+      AsSystem.run(processEngine.getIdentityService(), () -> work.accept(processEngine.getRuntimeService()));
     } catch (RuntimeException e) {
       LOG.warn("{}: {}", failure, e.toString());
-    } finally {
-      if (user != null) {
-        identity.setAuthentication(user);
-      }
     }
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.util.Date;
 import nl.werkpact.keurmerk.engine.EngineClock;
+import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class KeurmerkValidityTimers {
 
   /** Reminders go out at the start of office hours, as the KeurmerkReminders process sends them. */
-  static final LocalTime REMINDER_TIME = nl.werkpact.keurmerk.keurmerk.ReminderSchedule.TIME;
+  static final LocalTime REMINDER_TIME = ReminderSchedule.TIME;
 
   /** 09:00 on the day that lies {@code isoPeriod} (e.g. P90D, P1M) before {@code isoDate}. */
   public Date before(String isoDate, String isoPeriod) {

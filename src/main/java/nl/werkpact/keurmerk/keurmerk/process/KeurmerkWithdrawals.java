@@ -4,6 +4,7 @@ import java.util.Locale;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.common.Texts;
+import nl.werkpact.keurmerk.engine.AsSystem;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
@@ -49,9 +50,7 @@ public class KeurmerkWithdrawals {
     }
     lifecycle.validateWithdrawal(keurmerk.id(), reason);
     // From here the system acts: the committee has no permission on the validity instances themselves.
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    AsSystem.run(identity, () -> {
       ProcessInstance period = validityInstance(keurmerk);
       if (period == null) {
         throw new InvalidRequestException(keurmerk.status() == KeurmerkStatus.RENEWED
@@ -63,11 +62,7 @@ public class KeurmerkWithdrawals {
           .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWAL_REASON, Checks.trimmed(reason))
           .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWN_BY, withdrawnBy)
           .correlate();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
     LOG.info("Keurmerk {} withdrawn by {}", keurmerk.number(), withdrawnBy);
     return lifecycle.get(keurmerk.id());
   }
