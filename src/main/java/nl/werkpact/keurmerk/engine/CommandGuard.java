@@ -1,6 +1,5 @@
 package nl.werkpact.keurmerk.engine;
 
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,6 +22,8 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -66,8 +67,8 @@ final class CommandGuard extends CommandInterceptor {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandGuard.class);
 
-  /** Commands that Camunda allows with a permission our roles need for their ordinary work. */
-  private static final Map<String, String> ADMIN_ONLY_COMMANDS = Map.ofEntries(
+  /** How a refusal names the commands a user may meet in the webapps; any other is "deze handeling". */
+  private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
       Map.entry("StartProcessInstanceAtActivitiesCmd", "een proces bij een bepaalde stap starten"),
       Map.entry("ModifyProcessInstanceCmd", "een lopend proces naar een andere stap verplaatsen"),
       Map.entry("ModifyProcessInstanceAsyncCmd", "een lopend proces naar een andere stap verplaatsen"),
@@ -75,6 +76,8 @@ final class CommandGuard extends CommandInterceptor {
       Map.entry("RestartProcessInstancesCmd", "beëindigde processen herstarten"),
       Map.entry("ResolveTaskCmd", "een taak afronden namens een ander (resolve)"),
       Map.entry("DelegateTaskCmd", "een taak delegeren"),
+      Map.entry("HandleTaskBpmnErrorCmd", "een taak met een foutcode afbreken"),
+      Map.entry("HandleTaskEscalationCmd", "een taak escaleren"),
       Map.entry("MessageEventReceivedCmd", "een bericht aan een wachtende stap sturen"),
       Map.entry("SignalEventReceivedCmd", "signalen versturen"),
       Map.entry("SignalCmd", "een wachtende stap een signaal geven"),
@@ -83,10 +86,23 @@ final class CommandGuard extends CommandInterceptor {
       Map.entry("PatchTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
       Map.entry("PatchExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
       Map.entry("RemoveTaskVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
-      Map.entry("RemoveExecutionVariablesCmd", "procesgegevens rechtstreeks verwijderen"));
-  /** Whole families: job due dates, retries, priorities and execution; external tasks. */
-  private static final List<String> ADMIN_ONLY_PREFIXES = List.of("SetJob", "ExecuteJob", "RecalculateJob", "SetExternalTask",
-      "HandleExternalTask", "SetProcessInstanceBusinessKey", "UpdateBusinessKey");
+      Map.entry("RemoveExecutionVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
+      Map.entry("ExecuteJobsCmd", "een geplande stap nu uitvoeren"),
+      Map.entry("SetJobDuedateCmd", "het moment van een geplande stap wijzigen"),
+      Map.entry("SetJobRetriesCmd", "herhaalpogingen van een geplande stap wijzigen"),
+      Map.entry("SuspendJobDefinitionCmd", "geplande stappen opschorten"),
+      Map.entry("SuspendJobCmd", "een geplande stap opschorten"),
+      Map.entry("SuspendProcessDefinitionCmd", "een proces opschorten"),
+      Map.entry("SuspendProcessInstanceCmd", "een lopend proces opschorten"),
+      Map.entry("UpdateProcessDefinitionHistoryTimeToLiveCmd", "de bewaartermijn van een proces wijzigen"),
+      Map.entry("UpdateDecisionDefinitionHistoryTimeToLiveCmd", "de bewaartermijn van een beslistabel wijzigen"),
+      Map.entry("DeleteProcessInstanceCmd", "een lopend proces verwijderen"),
+      Map.entry("DeleteProcessInstancesCmd", "lopende processen verwijderen"),
+      Map.entry("CreateUserCmd", "gebruikers aanmaken"),
+      Map.entry("SaveUserCmd", "gebruikers wijzigen"),
+      Map.entry("SaveAuthorizationCmd", "rechten wijzigen"),
+      Map.entry("CreateCaseInstanceCmd", "een case starten"),
+      Map.entry("FetchExternalTasksCmd", "externe taken ophalen"));
 
   private final ProcessCatalog catalog;
   private final ProcessEngineConfigurationImpl engine;
@@ -114,6 +130,9 @@ final class CommandGuard extends CommandInterceptor {
       refuseExpressions(command, user != null && user.getUserId() != null);
       if (user != null && user.getUserId() != null) {
         check(command, user);
+        @SuppressWarnings("unchecked")
+        T answer = (T) withoutContactData(next.execute(command), user);
+        return answer;
       }
       return next.execute(command);
     } catch (RuntimeException failure) {
@@ -137,18 +156,13 @@ final class CommandGuard extends CommandInterceptor {
 
   private void check(Command<?> command, Authentication user) {
     boolean admin = isAdmin(user);
-    String name = command.getClass().getSimpleName();
+    if (!admin && !CommandAllowlist.allows(groupsOf(user), command.getClass())) {
+      String what = DESCRIPTIONS.get(command.getClass().getSimpleName());
+      throw new ForbiddenException(ADMIN_ONLY + (what == null ? "; zij hoort niet bij het werk van uw rol" : ": " + what
+          + " hoort niet bij het werk van uw rol") + ". Er is niets gewijzigd.");
+    }
     if (!admin) {
-      String what = ADMIN_ONLY_COMMANDS.get(name);
-      if (what == null && ADMIN_ONLY_PREFIXES.stream().anyMatch(name::startsWith)) {
-        what = "geplande stappen, herhaalpogingen of externe taken wijzigen";
-      }
-      if (what == null && name.contains("Batch") && !name.endsWith("QueryImpl")) {
-        what = "bulkbewerkingen";
-      }
-      if (what != null) {
-        throw new ForbiddenException(ADMIN_ONLY + ": " + what + ".");
-      }
+      narrow(command, user);
     }
     if (command instanceof CompleteTaskCmd) {
       checkTaskInput((String) field(command, "taskId"), map(field(command, "variables")));
@@ -165,8 +179,90 @@ final class CommandGuard extends CommandInterceptor {
     }
   }
 
+  /** What the allowlist lets through, narrowed to what the role's work needs. */
+  private void narrow(Command<?> command, Authentication user) {
+    if (command instanceof ClaimTaskCmd) {
+      String claimant = (String) field(command, "userId");
+      String taskId = (String) field(command, "taskId");
+      if (claimant != null && !claimant.equals(user.getUserId())) {
+        throw new ForbiddenException("U kunt een taak alleen voor uzelf claimen. Er is niets gewijzigd.");
+      }
+      if (claimant == null) {
+        giveBackOnlyOwn(taskId, user);
+      }
+    } else if (command instanceof org.camunda.bpm.engine.impl.cmd.AssignTaskCmd) {
+      // Tasklist's "unclaim" sets the assignee to nobody; giving a task to someone is for admins.
+      if (field(command, "userId") != null) {
+        throw new ForbiddenException(ADMIN_ONLY + ": een taak aan iemand anders toewijzen hoort niet bij het werk van uw rol. "
+            + "Claim haar zelf, of geef haar terug. Er is niets gewijzigd.");
+      }
+      giveBackOnlyOwn((String) field(command, "taskId"), user);
+    } else if (command instanceof DeleteDeploymentCmd && Boolean.TRUE.equals(field(command, "cascade"))) {
+      throw new ForbiddenException("Een deployment verwijderen met alle lopende en afgeronde processen erbij (cascade) is "
+          + "voorbehouden aan beheerders. Verwijder het zonder cascade; dat kan alleen als er geen processen meer van lopen. "
+          + "Er is niets verwijderd.");
+    }
+  }
+
+  private void giveBackOnlyOwn(String taskId, Authentication user) {
+    if (taskId == null) {
+      return;
+    }
+    String assignee = system(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      return task == null ? null : task.getAssignee();
+    });
+    if (assignee != null && !assignee.equals(user.getUserId())) {
+      throw new ForbiddenException("Deze taak is aan een collega toegewezen; alleen die kan haar teruggeven. Er is niets gewijzigd.");
+    }
+  }
+
+  /** The answer without the employers' contact data, for a user whose role does not read it. */
+  private Object withoutContactData(Object result, Authentication user) {
+    Set<String> contact = catalog.contactData();
+    if (result == null || contact.isEmpty() || isAdmin(user) || groupsOf(user).contains(nl.werkpact.keurmerk.identity.Groups.ACCOUNTMANAGERS)) {
+      return result;
+    }
+    if (result instanceof List<?> list) {
+      List<Object> kept = new ArrayList<>(list.size());
+      for (Object item : list) {
+        String name = variableName(item);
+        if (name == null || !contact.contains(name)) {
+          kept.add(item);
+        }
+      }
+      return kept.size() == list.size() ? result : kept;
+    }
+    if (result instanceof VariableMap variables) {
+      contact.forEach(variables::remove);
+      return variables;
+    }
+    String name = variableName(result);
+    return name != null && contact.contains(name) ? null : result;
+  }
+
+  private static String variableName(Object item) {
+    if (item instanceof org.camunda.bpm.engine.runtime.VariableInstance variable) {
+      return variable.getName();
+    }
+    if (item instanceof org.camunda.bpm.engine.history.HistoricVariableInstance variable) {
+      return variable.getName();
+    }
+    if (item instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate update) {
+      return update.getVariableName();
+    }
+    if (item instanceof org.camunda.bpm.engine.history.HistoricFormField field) {
+      return field.getFieldId();
+    }
+    return null;
+  }
+
+  private static List<String> groupsOf(Authentication user) {
+    return user.getGroupIds() == null ? List.of() : user.getGroupIds();
+  }
+
   private static boolean isAdmin(Authentication user) {
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    List<String> groups = groupsOf(user);
     return groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)
         || groups.contains(nl.werkpact.keurmerk.identity.Groups.ADMINS);
   }
@@ -308,15 +404,52 @@ final class CommandGuard extends CommandInterceptor {
     return value instanceof TypedValue typed ? typed.getValue() : value;
   }
 
-  private static boolean sameValue(Object current, Object submitted) {
-    if (current instanceof Number a && submitted instanceof Number b) {
-      try {
-        return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
-      } catch (NumberFormatException notFinite) {
-        return false;
+  /**
+   * Whether a submitted value is the stored one as the form shows it: a form sends every field back as text, so a
+   * figure stored as a number comes back as "12", "12.5" or "2.000", and a date as its ISO text.
+   */
+  static boolean sameValue(Object current, Object submitted) {
+    if (Objects.equals(current, submitted)) {
+      return true;
+    }
+    List<BigDecimal> a = numbers(current);
+    List<BigDecimal> b = numbers(submitted);
+    for (BigDecimal x : a) {
+      for (BigDecimal y : b) {
+        if (x.compareTo(y) == 0) {
+          return true;
+        }
       }
     }
-    return Objects.equals(current, submitted);
+    if (current instanceof java.util.Date date && submitted instanceof String text) {
+      String iso = date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().toString();
+      return !text.isBlank() && (iso.startsWith(text.strip()) || date.toInstant().toString().equals(text.strip()));
+    }
+    return false;
+  }
+
+  /** The ways a value can be read as a number: as a Java number, as Dutch text (2.000), as plain text (12.5). */
+  private static List<BigDecimal> numbers(Object value) {
+    List<BigDecimal> readings = new ArrayList<>();
+    if (value instanceof Number number) {
+      try {
+        readings.add(new BigDecimal(number.toString()));
+      } catch (NumberFormatException notFinite) {
+        // NaN or infinite: equal to nothing
+      }
+    } else if (value instanceof String text && !text.isBlank() && text.strip().length() <= 40) {
+      try {
+        readings.add(nl.werkpact.keurmerk.common.FormValues.amount("waarde", text));
+      } catch (RuntimeException notDutch) {
+        // not a Dutch figure
+      }
+      try {
+        readings.add(new BigDecimal(text.strip()));
+      } catch (NumberFormatException notPlain) {
+        // not a plain figure
+      }
+    }
+    return readings;
   }
 
   // --- expressions in queries --------------------------------------------------------------------------
@@ -358,6 +491,9 @@ final class CommandGuard extends CommandInterceptor {
         refusal = refused;
       }
     }
+    if (refusal == null && isNotFound(failure)) {
+      refusal = new nl.werkpact.keurmerk.common.NotFoundException();
+    }
     if (refusal == null) {
       String sqlState = sqlState(failure);
       if (hasCause(failure, OptimisticLockingException.class) || (sqlState != null && sqlState.startsWith("23"))) {
@@ -373,6 +509,23 @@ final class CommandGuard extends CommandInterceptor {
     }
     Refusals.record(refusal);
     return refusal;
+  }
+
+  /**
+   * The engine's way of saying that what a command names does not exist: "Cannot find task with id …: task is null"
+   * (a NullValueException, which Camunda's REST layer answers with 500), its NotFoundException, or a command that
+   * dereferenced the missing entity. A user sees a Dutch 404 instead.
+   */
+  private static boolean isNotFound(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
+          || cause instanceof org.camunda.bpm.engine.exception.NotFoundException
+          || (cause instanceof NullPointerException && cause.getStackTrace().length > 0
+              && cause.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.impl."))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String sqlState(Throwable failure) {
@@ -424,19 +577,7 @@ final class CommandGuard extends CommandInterceptor {
     return value instanceof VariableMap variables ? variables : (Map<String, Object>) value;
   }
 
-  /** Camunda's command classes keep their arguments in protected fields; 7.24.0 is the last release, so they stay. */
   private static Object field(Object target, String name) {
-    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(target);
-      } catch (NoSuchFieldException notHere) {
-        // look in the superclass
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException(target.getClass().getName() + " has no field " + name + " (Camunda version changed?)");
+    return CommandFields.get(target, name);
   }
 }

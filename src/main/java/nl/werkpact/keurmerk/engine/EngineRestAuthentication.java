@@ -42,6 +42,7 @@ class EngineRestAuthentication extends OncePerRequestFilter {
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      Refusals.answered();
       response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
       response.setContentType("application/json;charset=UTF-8");
       response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"Log in met uw gebruikersnaam en wachtwoord (HTTP Basic). "

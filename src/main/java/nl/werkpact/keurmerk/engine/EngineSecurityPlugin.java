@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
 
-  /** Failed logins delay the next attempt (3 s, doubling, at most 60 s); the lock expires by itself. */
-  static final int LOGIN_DELAY_BASE_SECONDS = 3;
-  static final int LOGIN_DELAY_MAX_SECONDS = 60;
 
   private final ProcessCatalog catalog;
   private final org.springframework.context.ApplicationContext application;
@@ -32,6 +29,7 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor>()
         : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, new CommandGuard(catalog, configuration));
+    interceptors.add(0, new LoginThrottle());
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     // Models reach only the processes' own beans: at deployment (the build's model checks) and when evaluated
     // (the engine resolves no other Spring bean, so ${dataSource...} is not even a name).
@@ -42,13 +40,11 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreDeployers(deployers);
     configuration.setExpressionManager(new org.camunda.bpm.engine.spring.SpringExpressionManager(application,
         new ProcessBeanMap(processBeans.keySet(), application)));
-    // Strangers cannot lock anyone out for good: Camunda locks an account permanently after
-    // loginMaxAttempts failures (default 10), and nobody is left to unlock the only admin. Here a failure only
-    // delays the next attempt, growing to a minute; an admin can lift the delay at once (Admin > user > unlock).
+    // Strangers cannot lock anyone out: Camunda locks an account permanently after loginMaxAttempts failures
+    // (default 10) and delays the owner's own logins after a stranger's failures. Both are off; LoginThrottle slows
+    // the guessing address instead, per address and account, and leaves the owner elsewhere alone.
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
-    configuration.setLoginDelayBase(LOGIN_DELAY_BASE_SECONDS);
-    configuration.setLoginDelayFactor(2);
-    configuration.setLoginDelayMaxTime(LOGIN_DELAY_MAX_SECONDS);
+    configuration.setLoginDelayBase(0);
     // Members of our "admins" group are engine administrators, like Camunda's own camunda-admin group.
     var adminGroups = new ArrayList<String>();
     adminGroups.add(Groups.CAMUNDA_ADMIN);
@@ -65,5 +61,33 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
     configuration.setEnableExpressionsInStoredQueries(true);
     // Variables are JSON and primitives only: no Java deserialization of client input.
     configuration.setJavaSerializationFormatEnabled(false);
+    // Switched off what the product does not use, so that there is nothing to guard: case models (CMMN, which has
+    // no authorization checks at all), and every script engine (a script in a model or a decision finds none).
+    // External tasks have no worker here: their commands are outside every role's allowlist (CommandAllowlist) and
+    // camunda:type="external" is refused by the model checks.
+    configuration.setCmmnEnabled(false);
+    configuration.setScriptEngineResolver(new NoScriptEngines());
+    configuration.setScriptingEngines(new org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines(new NoScriptEngines()));
+    configuration.setEnableScriptEngineLoadExternalResources(false);
+  }
+
+  /** Resolves no language: JavaScript, Groovy, Python or any other script engine on the class path stays unused. */
+  static final class NoScriptEngines implements org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver {
+    private final javax.script.ScriptEngineManager none = new javax.script.ScriptEngineManager(null);
+
+    @Override
+    public void addScriptEngineFactory(javax.script.ScriptEngineFactory factory) {
+      // none are added
+    }
+
+    @Override
+    public javax.script.ScriptEngineManager getScriptEngineManager() {
+      return none;
+    }
+
+    @Override
+    public javax.script.ScriptEngine getScriptEngine(String language, boolean resolveFromCache) {
+      return null;
+    }
   }
 }

@@ -30,16 +30,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       exception while invoking the TaskListener ...": the webapps' API is a JAX-RS application of Camunda's own,
  *       out of reach of our exception mappers).</li>
  *   <li>Any other server error answers 500 with a Dutch sentence and a reference; the details go to the log.</li>
- *   <li>A 4xx whose message carries technical detail (engine codes, SQL, Java names) keeps its status and type
- *       and gets a plain Dutch message.</li>
+ *   <li>Any other 4xx (Camunda's own "No task found …", "Unsupported value type", "Cannot set query parameter",
+ *       Jersey's 404, 405 and 415) keeps its status and type and gets a plain Dutch sentence for its status: only
+ *       what our own code said is passed on, not a list of what looks technical.</li>
  * </ul>
  */
 class ErrorResponseFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponseFilter.class);
-  private static final Pattern TECHNICAL = Pattern.compile(
-      "ENGINE-\\d|org\\.(camunda|apache|h2|postgresql|springframework)|java\\.|jakarta\\.|SQL|ACT_[A-Z]|\\b(select|insert|update|delete)\\b.*\\b(from|into|set|where)\\b|constraint|Exception|\\bat [a-z]+\\.",
-      Pattern.CASE_INSENSITIVE);
+  /** A Camunda error type (a class's simple name) may stay: Tasklist and Cockpit read it. */
+  private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{2,60}");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -49,6 +49,9 @@ class ErrorResponseFilter extends OncePerRequestFilter {
     }
     if (refusal instanceof ConflictException) {
       return HttpServletResponse.SC_CONFLICT;
+    }
+    if (refusal instanceof nl.werkpact.keurmerk.common.NotFoundException) {
+      return HttpServletResponse.SC_NOT_FOUND;
     }
     return HttpServletResponse.SC_BAD_REQUEST;
   }
@@ -85,20 +88,24 @@ class ErrorResponseFilter extends OncePerRequestFilter {
           + "Blijft het misgaan, geef dan referentie " + reference + " door aan de beheerder.");
       return;
     }
+    if (Refusals.isAnswered()) {
+      return;
+    }
     JsonNode parsed = parse(body);
     String message = parsed == null ? body : parsed.path("message").asText("");
-    if (!message.isEmpty() && TECHNICAL.matcher(message).find()) {
-      LOG.info("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status, message);
-      String type = parsed == null ? "Error" : parsed.path("type").asText("Error");
-      replace(response, status, type, plainMessage(status));
-    }
+    LOG.info("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status, message);
+    String type = parsed == null ? "Error" : parsed.path("type").asText("Error");
+    replace(response, status, TYPE.matcher(type).matches() ? type : "Error", plainMessage(status));
   }
 
   private static String plainMessage(int status) {
     return switch (status) {
       case 401 -> "Log eerst in.";
       case 403 -> "U heeft geen toestemming voor deze handeling.";
-      case 404 -> "Dit bestaat niet (meer); vernieuw de pagina.";
+      case 404 -> "Dit bestaat niet (meer), of u mag het niet zien; vernieuw de pagina.";
+      case 405 -> "Deze handeling kan hier niet; gebruik de knoppen van de Takenlijst of de documentatie van de API.";
+      case 413 -> "Het verzoek is te groot; er is niets opgeslagen.";
+      case 415 -> "Stuur de gegevens als JSON (Content-Type: application/json); er is niets opgeslagen.";
       case 409 -> "Iemand anders heeft dit intussen al gewijzigd; vernieuw de pagina en probeer het opnieuw.";
       default -> "Dit verzoek kan niet worden uitgevoerd; controleer de invoer. Er is niets opgeslagen.";
     };

@@ -31,6 +31,7 @@ class InvalidRequestExceptionMapper implements ExceptionMapper<RestException> {
   }
 
   static Response badRequest(InvalidRequestException refused) {
+    Refusals.record(refused);
     return Response.status(ErrorResponseFilter.statusOf(refused))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", "InvalidRequestException", "message", refused.getMessage()))

@@ -23,6 +23,7 @@ public final class ProcessCatalog {
   private final Map<String, Set<String>> startInputs = new HashMap<>();
   private final Map<String, Map<String, Set<String>>> taskInputs = new HashMap<>();
   private final Map<String, Set<String>> messageInputs = new HashMap<>();
+  private final Set<String> contactData = new TreeSet<>();
 
   public static ProcessCatalog scan(String basePackage) {
     var catalog = new ProcessCatalog();
@@ -48,6 +49,10 @@ public final class ProcessCatalog {
         Map<String, Set<String>> messages = staticField(type, "MESSAGE_INPUTS");
         if (messages != null) {
           catalog.messageInputs.putAll(messages);
+        }
+        Set<String> contact = staticField(type, "CONTACT_DATA");
+        if (contact != null) {
+          catalog.contactData.addAll(contact);
         }
         catalog.decisionKeys.addAll(constants(type, "DECISION_"));
         for (String message : constants(type, "MESSAGE_")) {
@@ -112,6 +117,18 @@ public final class ProcessCatalog {
 
   public Optional<String> processReceiving(String messageName) {
     return Optional.ofNullable(processByMessage.get(messageName));
+  }
+
+  /** Every variable of every process. */
+  public Set<String> allVariables() {
+    Set<String> all = new TreeSet<>();
+    variablesByProcess.values().forEach(all::addAll);
+    return all;
+  }
+
+  /** Variables that hold an employer's contact data (the {@code CONTACT_DATA} of the *Process classes). */
+  public Set<String> contactData() {
+    return java.util.Collections.unmodifiableSet(contactData);
   }
 
   public Set<String> decisionKeys() {

@@ -10,6 +10,7 @@ import nl.werkpact.keurmerk.common.InvalidRequestException;
 final class Refusals {
 
   private static final ThreadLocal<InvalidRequestException> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> ANSWERED = new ThreadLocal<>();
 
   private Refusals() {}
 
@@ -25,5 +26,15 @@ final class Refusals {
 
   static void clear() {
     CURRENT.remove();
+    ANSWERED.remove();
+  }
+
+  /** A filter of ours has answered with its own Dutch sentence: the answer stays as it is. */
+  static void answered() {
+    ANSWERED.set(Boolean.TRUE);
+  }
+
+  static boolean isAnswered() {
+    return Boolean.TRUE.equals(ANSWERED.get());
   }
 }

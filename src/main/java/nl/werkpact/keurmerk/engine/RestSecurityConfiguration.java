@@ -57,6 +57,16 @@ class RestSecurityConfiguration {
     return registration;
   }
 
+  /** After authentication: a non-admin's POST, PUT or DELETE reaches Camunda's REST resources only on a route it needs. */
+  @Bean
+  FilterRegistrationBean<RestRouteAllowlist> restRouteAllowlist(IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new RestRouteAllowlist(identity));
+    registration.setName("rest-route-allowlist");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 11);
+    return registration;
+  }
+
   /** After authentication, so anonymous callers get 401 whatever they send. */
   @Bean
   FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
@@ -81,6 +91,12 @@ class RestSecurityConfiguration {
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 9);
     return registration;
+  }
+
+  /** Who may call the project's own operations: nl.werkpact.keurmerk.identity.AccessPolicy, for every resource. */
+  @Bean
+  ResourceConfigCustomizer accessPolicy(IdentityService identity) {
+    return config -> config.register(new nl.werkpact.keurmerk.identity.AccessPolicyRestFilter(identity));
   }
 
   @Bean

@@ -98,6 +98,7 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
       });
       if (!unknown.isEmpty()) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        Refusals.answered();
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException",
             "message", "Onbekende gegevens voor proces " + processKey.get() + ": " + String.join(", ", unknown) + ". Er is niets opgeslagen.")));

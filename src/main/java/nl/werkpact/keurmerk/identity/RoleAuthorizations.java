@@ -21,6 +21,9 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_WORK;
+// TASK_ASSIGN lets Tasklist's "unclaim" give a task back; engine/CommandGuard allows assigning to nobody only, and only
+// for the task's own assignee, so nobody parks a task on someone else.
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_ASSIGN;
 
 /**
  * What each role may do, as Camunda authorizations (group grants). The role matrix in SECURITY.md is this
@@ -63,18 +66,18 @@ public final class RoleAuthorizations {
         // Accountmanagers: Tasklist; start a convenant and work on its tasks; request an audit (not work on it);
         // plan the ceremony.
         new Grant(Groups.ACCOUNTMANAGERS, APPLICATION, TASKLIST, ACCESS),
-        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, CONVENANT, READ, ProcessDefinitionPermissions.CREATE_INSTANCE, READ_TASK, TASK_WORK),
+        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, CONVENANT, READ, ProcessDefinitionPermissions.CREATE_INSTANCE, READ_TASK, TASK_WORK, TASK_ASSIGN),
         new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_AUDIT, READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_CEREMONY, READ, READ_TASK, TASK_WORK),
+        new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_CEREMONY, READ, READ_TASK, TASK_WORK, TASK_ASSIGN),
         new Grant(Groups.ACCOUNTMANAGERS, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
         new Grant(Groups.ACCOUNTMANAGERS, PROCESS_INSTANCE, ANY, CREATE),
         // Auditors: Tasklist and the audit process's tasks (planning and the audit itself).
         new Grant(Groups.AUDITORS, APPLICATION, TASKLIST, ACCESS),
-        new Grant(Groups.AUDITORS, PROCESS_DEFINITION, KEURMERK_AUDIT, READ, READ_TASK, TASK_WORK),
+        new Grant(Groups.AUDITORS, PROCESS_DEFINITION, KEURMERK_AUDIT, READ, READ_TASK, TASK_WORK, TASK_ASSIGN),
         // Keurmerkcommissie: Tasklist, the decision's tasks; the audit and validity processes to read.
         new Grant(Groups.KEURMERKCOMMISSIE, APPLICATION, TASKLIST, ACCESS),
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_AUDIT, READ),
-        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_DECISION, READ, READ_TASK, TASK_WORK),
+        new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_DECISION, READ, READ_TASK, TASK_WORK, TASK_ASSIGN),
         // Withdrawing a keurmerk is a dedicated operation (KeurmerkWithdrawalResource), not a permission on the
         // validity instances: with UPDATE_INSTANCE the committee could move timers and send any message.
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),

@@ -65,6 +65,13 @@ public final class ConvenantProcess {
    * What a user may submit: the editable fields of the start form and of each user task's form. Everything
    * else a client sends is refused by the engine (engine/CommandGuard), whatever the route.
    */
+  /**
+   * The employer's contact data: read by its accountmanagers (and admins) only; CommandGuard leaves it out of every
+   * variable and history answer to other roles, the procesbeheerder's Cockpit included.
+   */
+  public static final java.util.Set<String> CONTACT_DATA = java.util.Set.of(Vars.ADDRESS, Vars.CONTACT_PERSON, Vars.CONTACT_EMAIL,
+      Vars.SIGNED_BY);
+
   public static final java.util.Set<String> START_INPUTS = java.util.Set.of(Vars.EMPLOYER_NAME, Vars.KVK_NUMBER, Vars.ADDRESS,
       Vars.MUNICIPALITY, Vars.CONTACT_PERSON, Vars.CONTACT_EMAIL);
   public static final java.util.Map<String, java.util.Set<String>> TASK_INPUTS = java.util.Map.of(
