@@ -38,10 +38,6 @@ class DashboardController {
   String dashboard(@RequestParam(name = "jaar", required = false) String year,
       @RequestParam(name = "gemeente", required = false) String municipality, HttpServletRequest request, HttpServletResponse response,
       Model model) {
-    Optional<String> refusal = staffPages.refusal(request, response);
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
     Shown shown = shown(year, municipality);
     if (shown.problem() != null) {
       response.setStatus(400);
@@ -56,13 +52,6 @@ class DashboardController {
   void csv(@PathVariable("table") String table, @RequestParam(name = "jaar", required = false) String year,
       @RequestParam(name = "gemeente", required = false) String municipality, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> refusal = staffPages.refusal(request, response);
-    if (refusal.isPresent()) {
-      plain(response, response.getStatus() == 401
-          ? "Meld u aan als accountmanager, lid van de keurmerkcommissie of beheerder."
-          : "De cijfers van het dashboard zijn alleen voor accountmanagers, de keurmerkcommissie en beheerders.");
-      return;
-    }
     Optional<DashboardCsv.Table> csv = DashboardCsv.table(table);
     if (csv.isEmpty()) {
       response.setStatus(404);

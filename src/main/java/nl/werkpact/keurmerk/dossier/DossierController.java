@@ -46,10 +46,6 @@ class DossierController {
   @GetMapping("/dossier")
   String search(@RequestParam(name = "q", required = false) String query, HttpServletRequest request, HttpServletResponse response,
       Model model) {
-    Optional<String> refusal = staffPages.refusal(request, response);
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
     String q = query == null ? "" : query.strip();
     model.addAttribute("query", q);
     if (q.length() > 100) {
@@ -67,10 +63,6 @@ class DossierController {
 
   @GetMapping("/dossier/{kvk}")
   String dossier(@PathVariable("kvk") String kvk, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> refusal = staffPages.refusal(request, response);
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
     var employer = jdbc.sql("SELECT id, name, kvk_number, address, municipality, contact_person, contact_email FROM employer WHERE kvk_number = ?")
         .param(kvk).query().listOfRows().stream().map(DossierController::local).toList();
     if (employer.isEmpty()) {
@@ -115,10 +107,6 @@ class DossierController {
   @GetMapping("/dossier/{kvk}/certificaat/{number}")
   Object certificate(@PathVariable("kvk") String kvk, @PathVariable("number") String number, HttpServletRequest request,
       HttpServletResponse response, Model model) {
-    Optional<String> refusal = staffPages.refusal(request, response);
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
     boolean ofThisEmployer = jdbc.sql("SELECT COUNT(*) FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE e.kvk_number = ? AND k.number = ?")
         .params(kvk, number).query(Long.class).single() > 0;
     Optional<byte[]> pdf = ofThisEmployer ? certificates.forNumber(number) : Optional.empty();

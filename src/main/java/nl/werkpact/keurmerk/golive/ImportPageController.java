@@ -51,10 +51,6 @@ class ImportPageController {
 
   @GetMapping(PATH)
   String form(HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> refusal = staffPages.refusalUnlessAdmin(request, response);
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
     return formPage(request, model, null);
   }
 
@@ -87,10 +83,6 @@ class ImportPageController {
 
   @GetMapping(PATH + "/{id}")
   String run(@PathVariable("id") String id, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> refusal = staffPages.refusalUnlessAdmin(request, response);
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
     Optional<Run> run = runs.find(id);
     if (run.isEmpty()) {
       response.setStatus(404);
@@ -108,9 +100,6 @@ class ImportPageController {
   @GetMapping(path = PATH + "/{id}/stand", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   ResponseEntity<Map<String, Object>> progress(@PathVariable("id") String id, HttpServletRequest request, HttpServletResponse response) {
-    if (staffPages.refusalUnlessAdmin(request, response).isPresent()) {
-      return ResponseEntity.status(response.getStatus()).build();
-    }
     return runs.find(id).map(Run::view).map(run -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("klaar", run.finished());
@@ -144,9 +133,6 @@ class ImportPageController {
   /** The report of a finished run as a spreadsheet, to correct the lines with an error in. */
   @GetMapping(PATH + "/{id}/rapport.csv")
   void reportCsv(@PathVariable("id") String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (staffPages.refusalUnlessAdmin(request, response).isPresent()) {
-      return;
-    }
     Optional<Run> run = runs.find(id).filter(r -> r.report() != null);
     if (run.isEmpty()) {
       response.sendError(404);
@@ -162,9 +148,6 @@ class ImportPageController {
   /** An empty file with the header line and one example line, to fill in a spreadsheet. */
   @GetMapping(PATH + "/voorbeeld.csv")
   ResponseEntity<byte[]> example(HttpServletRequest request, HttpServletResponse response) {
-    if (staffPages.refusalUnlessAdmin(request, response).isPresent()) {
-      return ResponseEntity.status(response.getStatus()).build();
-    }
     String csv = "\uFEFF" + String.join(";", java.util.Arrays.stream(WerkgeversCsv.Column.values()).map(WerkgeversCsv.Column::title).toList())
         + "\r\nBakkerij De Jong;12345678;Hoogstraat 1, 3142 AB;Maassluis;Anouk de Jong;anouk@bakkerijdejong.nl;14-03-2022;"
         + "Anouk de Jong, directeur;anna;SW-2024-0012;01-06-2024;\r\n";
@@ -175,7 +158,7 @@ class ImportPageController {
 
   /** An upload over the limit is refused before any handler runs; {@link ImportUploadLimit} sends it here. */
   String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> refusal = staffPages.refusalUnlessAdmin(request, response);
+    Optional<String> refusal = staffPages.refusalByPolicy(request, response);
     if (refusal.isPresent()) {
       return refusal.get();
     }
@@ -185,10 +168,6 @@ class ImportPageController {
   }
 
   private Optional<String> refuse(HttpServletRequest request, HttpServletResponse response, String token) {
-    Optional<String> refusal = staffPages.refusalUnlessAdmin(request, response);
-    if (refusal.isPresent()) {
-      return refusal;
-    }
     return staffPages.refusalOfForm(request, response, token, "importpagina");
   }
 

@@ -19,13 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffPages {
 
-  private static final List<String> MAY_READ = List.of(Groups.ACCOUNTMANAGERS, Groups.KEURMERKCOMMISSIE, Groups.ADMINS,
-      org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
 
-  private static final List<String> ADMINISTER = List.of(Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
 
-  private static final List<String> MAIL_OPERATORS = List.of(Groups.ACCOUNTMANAGERS, Groups.PROCESBEHEERDERS, Groups.ADMINS,
-      org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
 
   private static final String FORM_TOKEN = StaffPages.class.getName() + ".formToken";
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -36,27 +31,32 @@ public class StaffPages {
     this.identity = identity;
   }
 
-  /** The template to answer with when the caller may not read staff pages (status set); empty when it may. */
-  public Optional<String> refusal(HttpServletRequest request, HttpServletResponse response) {
-    return refusal(request, response, MAY_READ);
-  }
-
-  /** As {@link #refusal}, for pages only admins may use (the go-live import). */
-  public Optional<String> refusalUnlessAdmin(HttpServletRequest request, HttpServletResponse response) {
-    Optional<String> refusal = refusal(request, response, ADMINISTER);
-    if (refusal.isPresent() && response.getStatus() == 403) {
-      request.setAttribute("forbiddenText", "Deze pagina is alleen voor beheerders.");
+  /**
+   * For a request that reaches no handler (an upload refused by its size before Spring MVC): the template to answer
+   * with when {@link AccessPolicy} does not admit the caller (status set); empty when it does.
+   */
+  public Optional<String> refusalByPolicy(HttpServletRequest request, HttpServletResponse response) {
+    var rule = AccessPolicy.ruleFor(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+    if (rule.isEmpty()) {
+      response.setStatus(403);
+      request.setAttribute("forbiddenText", AccessPolicy.CLOSED);
+      return Optional.of("internal/forbidden");
     }
-    return refusal;
-  }
-
-  /** As {@link #refusal}, for the e-mails that wait for a person: accountmanagers, procesbeheerders and admins. */
-  public Optional<String> refusalUnlessMailOperator(HttpServletRequest request, HttpServletResponse response) {
-    Optional<String> refusal = refusal(request, response, MAIL_OPERATORS);
-    if (refusal.isPresent() && response.getStatus() == 403) {
-      request.setAttribute("forbiddenText", "Deze pagina is voor accountmanagers, procesbeheerders en beheerders.");
+    if (!rule.get().audience().needsLogin()) {
+      return Optional.empty();
     }
-    return refusal;
+    List<String> groups = callerGroups(request);
+    if (groups == null) {
+      response.setStatus(401);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
+      return Optional.of("internal/login");
+    }
+    if (!rule.get().audience().admits(groups)) {
+      response.setStatus(403);
+      request.setAttribute("forbiddenText", rule.get().audience().refusal());
+      return Optional.of("internal/forbidden");
+    }
+    return Optional.empty();
   }
 
   /** The form token of this browser session, made on first use: a form of our pages carries it, another site's cannot. */
@@ -86,6 +86,12 @@ public class StaffPages {
     return Optional.empty();
   }
 
+  /** Whether the caller is an administrator (Camunda's camunda-admin or our admins group). */
+  public boolean isAdmin(HttpServletRequest request) {
+    List<String> groups = callerGroups(request);
+    return groups != null && (groups.contains(Groups.ADMINS) || groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN));
+  }
+
   /** The user id of the caller (Tasklist session or HTTP Basic); call after a refusal check let the caller in. */
   public String callerId(HttpServletRequest request) {
     var user = sessionUser(request);
@@ -94,20 +100,6 @@ public class StaffPages {
     }
     String[] credentials = BasicCredentials.of(request.getHeader("Authorization"));
     return credentials == null ? null : credentials[0];
-  }
-
-  private Optional<String> refusal(HttpServletRequest request, HttpServletResponse response, List<String> allowed) {
-    List<String> groups = groupsOfCaller(request);
-    if (groups == null) {
-      response.setStatus(401);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
-      return Optional.of("internal/login");
-    }
-    if (groups.stream().noneMatch(allowed::contains)) {
-      response.setStatus(403);
-      return Optional.of("internal/forbidden");
-    }
-    return Optional.empty();
   }
 
   private static UserAuthentication sessionUser(HttpServletRequest request) {
@@ -121,7 +113,7 @@ public class StaffPages {
   }
 
   /** The groups of the user logged in to Tasklist in this browser, or of the HTTP Basic login; null when neither. */
-  private List<String> groupsOfCaller(HttpServletRequest request) {
+  public List<String> callerGroups(HttpServletRequest request) {
     var user = sessionUser(request);
     if (user != null) {
       return user.getGroupIds();

@@ -1,0 +1,90 @@
+package nl.werkpact.keurmerk.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * Who may open which page and call which operation of the app: written once, here, and applied to every controller
+ * and every REST resource of the project by default ({@link AccessPolicyInterceptor} for the pages,
+ * {@link AccessPolicyRestFilter} for {@code /engine-rest/werkpact/...}). A page or operation without a rule is closed:
+ * a new controller answers 403 until it is given one. The handlers themselves no longer check who calls them.
+ * SECURITY.md shows this table as role × page.
+ */
+public final class AccessPolicy {
+
+  /** Who a rule lets in. */
+  public enum Audience {
+    EVERYONE(List.of(), null),
+    STAFF(List.of(Groups.ACCOUNTMANAGERS, Groups.KEURMERKCOMMISSIE, Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
+        "Deze pagina is alleen voor accountmanagers, de keurmerkcommissie en beheerders."),
+    ACCOUNTMANAGERS(List.of(Groups.ACCOUNTMANAGERS, Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN), "Dit is voor accountmanagers en beheerders."),
+    COMMITTEE(List.of(Groups.KEURMERKCOMMISSIE, Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN), "Dit is voor de keurmerkcommissie en beheerders."),
+    PROCESS_OWNERS(List.of(Groups.PROCESBEHEERDERS, Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN), "Dit is voor procesbeheerders en beheerders."),
+    ADMINS(List.of(Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN), "Deze pagina is alleen voor beheerders.");
+
+    private final List<String> groups;
+    private final String refusal;
+
+    Audience(List<String> groups, String refusal) {
+      this.groups = groups;
+      this.refusal = refusal;
+    }
+
+    public boolean admits(List<String> callerGroups) {
+      return this == EVERYONE || (callerGroups != null && callerGroups.stream().anyMatch(groups::contains));
+    }
+
+    public boolean needsLogin() {
+      return this != EVERYONE;
+    }
+
+    public String refusal() {
+      return refusal;
+    }
+  }
+
+  /** A method ({@code *} for any) and an Ant path pattern, and who may use it. */
+  public record Rule(String method, String pattern, Audience audience) {}
+
+  public static final List<Rule> RULES = List.of(
+      // public: the keurmerkregister and its verification page
+      new Rule("GET", "/register", Audience.EVERYONE),
+      new Rule("GET", "/register.json", Audience.EVERYONE),
+      new Rule("GET", "/register/*", Audience.EVERYONE),
+      // the local demo clock (local profile only; moving it needs the demo's token)
+      new Rule("*", "/demo/klok", Audience.EVERYONE),
+      new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),
+      // staff pages
+      new Rule("GET", "/dossier", Audience.STAFF),
+      new Rule("GET", "/dossier/*", Audience.STAFF),
+      new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
+      new Rule("GET", "/dashboard", Audience.STAFF),
+      new Rule("GET", "/dashboard/*.csv", Audience.STAFF),
+      // e-mails that wait for a person: accountmanagers (each for the employers they registered) and admins
+      new Rule("*", "/beheer/e-mail", Audience.ACCOUNTMANAGERS),
+      new Rule("POST", "/beheer/e-mail/alles-opnieuw", Audience.ADMINS),
+      new Rule("POST", "/beheer/e-mail/**", Audience.ACCOUNTMANAGERS),
+      // the go-live import
+      new Rule("*", "/beheer/import", Audience.ADMINS),
+      new Rule("*", "/beheer/import/**", Audience.ADMINS),
+      // the project's REST operations
+      new Rule("GET", "/engine-rest/werkpact/certificaten/*", Audience.STAFF),
+      new Rule("POST", "/engine-rest/werkpact/correspondentie/*/opnieuw", Audience.ACCOUNTMANAGERS),
+      new Rule("POST", "/engine-rest/werkpact/keurmerken/*/intrekking", Audience.COMMITTEE),
+      new Rule("*", "/engine-rest/werkpact/migration/*", Audience.PROCESS_OWNERS));
+
+  private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+  private AccessPolicy() {}
+
+  /** The rule for this request; empty: closed to everyone. */
+  public static Optional<Rule> ruleFor(String method, String path) {
+    String plain = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return RULES.stream().filter(rule -> (rule.method().equals("*") || rule.method().equalsIgnoreCase(method))
+        && PATHS.match(rule.pattern(), plain)).findFirst();
+  }
+
+  /** What a page without a rule answers. */
+  public static final String CLOSED = "Deze pagina of handeling is niet open: er is geen regel die zegt wie haar mag gebruiken.";
+}
