@@ -53,4 +53,8 @@ public class EmployerRepository {
             details.contactEmail(), now, id)
         .update();
   }
+
+  void updateContactEmail(long id, String email, OffsetDateTime now) {
+    jdbc.sql("UPDATE employer SET contact_email = ?, updated_at = ? WHERE id = ?").params(email, now, id).update();
+  }
 }

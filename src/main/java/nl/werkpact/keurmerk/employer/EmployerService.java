@@ -72,4 +72,9 @@ public class EmployerService {
   public Employer get(long id) {
     return employers.findById(id).orElseThrow(() -> new IllegalStateException("No employer " + id));
   }
+
+  /** The employer's corrected contact address (an e-mail to the old one did not arrive); the caller has checked it. */
+  public void changeContactEmail(long id, String email) {
+    employers.updateContactEmail(id, email, OffsetDateTime.now(clock));
+  }
 }

@@ -194,10 +194,30 @@ public class MailDispatcher implements SmartLifecycle {
   CorrespondenceStatus sendNow(long id) {
     Claim claim = new Claim();
     List<Correspondence> claimed = transaction.execute(s -> correspondence.claimOne(claim.token, id, claim.from, claim.until));
+    if (claimed.isEmpty()) {
+      // A sending thread (this node's or another's) took it first: its outcome is the answer, not "still waiting".
+      return awaitOutcome(id, Duration.ofSeconds(10));
+    }
     try (MailConnection connection = MailConnection.to(sender, window)) {
       send(claimed, claim, connection);
     }
     return correspondence.findById(id).map(Correspondence::status).orElseThrow();
+  }
+
+  /** The e-mail's status once it is no longer waiting to be sent, or as it is when that takes longer than {@code patience}. */
+  private CorrespondenceStatus awaitOutcome(long id, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    CorrespondenceStatus status = correspondence.findById(id).map(Correspondence::status).orElseThrow();
+    while (status == CorrespondenceStatus.PENDING && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      status = correspondence.findById(id).map(Correspondence::status).orElseThrow();
+    }
+    return status;
   }
 
   private Batch send(List<Correspondence> claimed, Claim claim, MailConnection connection) {

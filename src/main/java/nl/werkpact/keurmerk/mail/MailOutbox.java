@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,21 @@ public class MailOutbox {
   private final OutboxSignal signal;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<MailOwners> owners;
+
+  /** An address on a domain (no IP literal, no local host): what an employer's contact address looks like. */
+  private static final java.util.regex.Pattern DOMAIN_ADDRESS = java.util.regex.Pattern.compile(
+      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
   public MailOutbox(CorrespondenceRepository correspondence, MailTemplates templates, MailDispatcher dispatcher, OutboxSignal signal,
       PlatformTransactionManager transactionManager, Clock clock) {
+    this(correspondence, templates, dispatcher, signal, transactionManager, clock, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public MailOutbox(CorrespondenceRepository correspondence, MailTemplates templates, MailDispatcher dispatcher, OutboxSignal signal,
+      PlatformTransactionManager transactionManager, Clock clock, org.springframework.beans.factory.ObjectProvider<MailOwners> owners) {
+    this.owners = owners;
     this.correspondence = correspondence;
     this.templates = templates;
     this.dispatcher = dispatcher;
@@ -97,32 +110,77 @@ public class MailOutbox {
   }
 
   /**
-   * An operator sends an e-mail that did not go out (undeliverable or failed) again, to a corrected address or the same
-   * one; the note of who did it and the old address stays on the row and in its history. It is sent at once, without
-   * waiting for the queue; answers the e-mail's status after that attempt.
+   * An e-mail that did not go out (undeliverable or failed) is sent again, by the accountmanager of the employer it
+   * concerns or by an admin, to the same address or to the employer's corrected contact address. A corrected address is
+   * saved on the employer in the same transaction, the old address is told in an e-mail of its own, and the note of who
+   * did it and the old address stays on the row and in its history. Sent at once, without waiting for the queue;
+   * answers the e-mail's status after that attempt.
    */
-  public CorrespondenceStatus resend(long id, String correctedAddress, String user) {
+  public CorrespondenceStatus resend(long id, String correctedAddress, String user, boolean admin) {
     Correspondence mail = correspondence.findById(id)
         .orElseThrow(() -> new InvalidRequestException("Er is geen e-mail met nummer " + id + "."));
+    var owner = owners().ownerOf(mail);
+    requireOwnAccountmanagerOrAdmin(owner, user, admin, "opnieuw versturen");
     String address = correctedAddress == null || correctedAddress.isBlank() ? mail.recipient() : correctedAddress.strip();
     try {
       var parsed = new InternetAddress(address, true);
-      if (!address.equals(parsed.getAddress()) || !address.contains("@")) {
+      if (!address.equals(parsed.getAddress()) || !DOMAIN_ADDRESS.matcher(address).matches()) {
         throw new AddressException(address);
       }
     } catch (AddressException e) {
       throw new InvalidRequestException("Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
     }
-    String note = "Opnieuw verstuurd door " + user + (address.equals(mail.recipient()) ? "" : " naar " + address + " (was " + mail.recipient() + ")")
+    boolean changed = !address.equalsIgnoreCase(mail.recipient());
+    if (changed && (owner.isEmpty() || owner.get().contactEmail() == null || !owner.get().contactEmail().equalsIgnoreCase(mail.recipient()))) {
+      throw new InvalidRequestException("E-mail " + id + " ging niet naar het contactadres van een werkgever (maar bijvoorbeeld als kopie "
+          + "naar een accountmanager); hij kan alleen opnieuw naar " + mail.recipient() + ". Er is niets gewijzigd.");
+    }
+    String note = "Opnieuw verstuurd door " + user + (changed ? " naar " + address + " (was " + mail.recipient()
+        + "; het nieuwe adres is opgeslagen bij " + owner.get().employerName() + " en het oude adres is ingelicht)" : "")
         + "; vorige fout: " + (mail.lastError() == null ? "-" : mail.lastError());
     OffsetDateTime now = OffsetDateTime.now(clock);
-    if (!Boolean.TRUE.equals(ownTransaction.execute(status -> correspondence.requeue(id, address, CorrespondenceRepository.abbreviate(note, 2000), now,
-        dispatcher.timingNow(), user)))) {
+    boolean requeued = Boolean.TRUE.equals(ownTransaction.execute(status -> {
+      if (!correspondence.requeue(id, address, CorrespondenceRepository.abbreviate(note, 2000), now, dispatcher.timingNow(), user)) {
+        return false;
+      }
+      if (changed) {
+        var employer = owner.get();
+        owners().saveContactEmail(employer, address);
+        Map<String, Object> model = new java.util.LinkedHashMap<>();
+        model.put("employerName", employer.employerName());
+        model.put("contactPerson", employer.contactPerson() == null ? "" : employer.contactPerson());
+        model.put("oldAddress", mail.recipient());
+        model.put("newAddress", address);
+        correspondence.insert(new MailRequest(MailOwners.ADDRESS_CHANGED_TEMPLATE, mail.recipient(), model, mail.concernsType(),
+            mail.concernsId(), mail.processInstanceId(), MailOwners.ADDRESS_CHANGED_TEMPLATE + ":" + id + ":" + now.toInstant().toEpochMilli()),
+            templates.render(MailOwners.ADDRESS_CHANGED_TEMPLATE, model), now, dispatcher.timingNow());
+      }
+      return true;
+    }));
+    if (!requeued) {
       throw new InvalidRequestException("E-mail " + id + " is al verzonden of wordt nu verzonden; er is niets opnieuw te versturen.");
     }
-    LOG.info("E-mail {} sent again by {} to {}", id, user, address);
+    LOG.info("E-mail {} sent again by {} to {}{}", id, user, address, changed ? " (the employer's address changed; the old one is told)" : "");
     dispatcher.noLongerWaiting(List.of(id));
+    if (changed) {
+      signal.wake();
+    }
     return dispatcher.sendNow(id);
+  }
+
+  private MailOwners owners() {
+    return owners == null ? MailOwners.NOBODY : owners.getIfAvailable(() -> MailOwners.NOBODY);
+  }
+
+  private static void requireOwnAccountmanagerOrAdmin(java.util.Optional<MailOwners.Owner> owner, String user, boolean admin, String what) {
+    if (admin) {
+      return;
+    }
+    if (owner.isEmpty() || owner.get().accountmanager() == null || !owner.get().accountmanager().equals(user)) {
+      throw new nl.werkpact.keurmerk.common.ForbiddenException("Alleen de accountmanager van "
+          + owner.map(MailOwners.Owner::employerName).orElse("de werkgever") + " of een beheerder kan deze e-mail " + what
+          + ". Er is niets gewijzigd.");
+    }
   }
 
   /** Every e-mail that waits for a person goes back into the queue (after the mail server was repaired). */
@@ -143,7 +201,10 @@ public class MailOutbox {
   }
 
   /** An operator decides an e-mail that did not go out needs nothing more (the employer was reached otherwise). */
-  public void close(long id, String reason, String user) {
+  public void close(long id, String reason, String user, boolean admin) {
+    Correspondence mail = correspondence.findById(id)
+        .orElseThrow(() -> new InvalidRequestException("Er is geen e-mail met nummer " + id + "."));
+    requireOwnAccountmanagerOrAdmin(owners().ownerOf(mail), user, admin, "afsluiten");
     if (reason == null || reason.isBlank()) {
       throw new InvalidRequestException("Geef een reden, bijvoorbeeld: werkgever telefonisch bereikt.");
     }

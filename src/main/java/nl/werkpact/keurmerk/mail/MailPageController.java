@@ -51,14 +51,13 @@ class MailPageController {
 
   @GetMapping(PATH)
   String page(HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> refusal = staffPages.refusalUnlessMailOperator(request, response);
-    return refusal.orElseGet(() -> render(request, model, null, null));
+    return render(request, model, null, null);
   }
 
   @PostMapping(PATH + "/{id}/opnieuw")
   String resend(@PathVariable("id") long id, @RequestParam(name = "adres", required = false) String address,
       @RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-    return act(request, response, model, token, user -> switch (outbox.resend(id, address, user)) {
+    return act(request, response, model, token, user -> switch (outbox.resend(id, address, user, staffPages.isAdmin(request))) {
       case SENT -> "E-mail " + id + " is verzonden.";
       case UNDELIVERABLE -> "De mailserver weigert e-mail " + id + " opnieuw; controleer het adres.";
       default -> "E-mail " + id + " kon nu niet verzonden worden; hij wordt straks opnieuw geprobeerd.";
@@ -69,7 +68,7 @@ class MailPageController {
   String close(@PathVariable("id") long id, @RequestParam(name = "reden", required = false) String reason,
       @RequestParam(name = "token", required = false) String token, HttpServletRequest request, HttpServletResponse response, Model model) {
     return act(request, response, model, token, user -> {
-      outbox.close(id, reason, user);
+      outbox.close(id, reason, user, staffPages.isAdmin(request));
       return "E-mail " + id + " is afgesloten.";
     });
   }
@@ -89,17 +88,14 @@ class MailPageController {
    */
   private String act(HttpServletRequest request, HttpServletResponse response, Model model, String token,
       java.util.function.Function<String, String> action) {
-    Optional<String> refusal = staffPages.refusalUnlessMailOperator(request, response);
-    if (refusal.isEmpty()) {
-      refusal = staffPages.refusalOfForm(request, response, token, "pagina E-mail die wacht");
-    }
+    Optional<String> refusal = staffPages.refusalOfForm(request, response, token, "pagina E-mail die wacht");
     if (refusal.isPresent()) {
       return refusal.get();
     }
     try {
       return render(request, model, action.apply(staffPages.callerId(request)), null);
     } catch (InvalidRequestException e) {
-      response.setStatus(400);
+      response.setStatus(e instanceof nl.werkpact.keurmerk.common.ForbiddenException ? 403 : 400);
       return render(request, model, null, String.join(" ", e.problems()));
     }
   }

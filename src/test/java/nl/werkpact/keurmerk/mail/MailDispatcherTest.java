@@ -168,7 +168,19 @@ class MailDispatcherTest {
   @Test
   void aRefusalForGoodMarksThatEmailUndeliverableTellsTheAccountmanagerAndTheOthersStillGoOut() {
     var dispatcher = dispatcher(smtp(scripted.port(), Duration.ofSeconds(10)), "node-a");
-    var outbox = outbox(dispatcher);
+    java.util.List<String> saved = new java.util.ArrayList<>();
+    var owner = new MailOwners.Owner(7, "Bakkerij De Korenschoof", "Joke Verbeek", "onbekend@korenschoof.example", "anna");
+    var outbox = Outboxes.outbox(db, RECORDS, dispatcher, new MailOwners() {
+      @Override
+      public java.util.Optional<Owner> ownerOf(Correspondence mail) {
+        return mail.recipient().endsWith("@korenschoof.example") ? java.util.Optional.of(owner) : java.util.Optional.empty();
+      }
+
+      @Override
+      public void saveContactEmail(Owner employer, String newAddress) {
+        saved.add(employer.employerId() + " " + newAddress);
+      }
+    });
     scripted.refuse("onbekend@korenschoof.example");
     long before = outbox.enqueue(request("convenant-signed:1", "joke@korenschoof.example"));
     long refused = outbox.enqueue(request("convenant-signed:2", "onbekend@korenschoof.example"));
@@ -198,16 +210,27 @@ class MailDispatcherTest {
     assertThat(incidents).singleElement().asString().startsWith("open " + refused + ": is door de mailserver geweigerd: 550");
 
     // The accountmanager finds the right address; the e-mail goes out at once, once, and its history says who did what.
-    assertThatThrownBy(() -> outbox.resend(refused, "joke at korenschoof", "anna"))
-        .hasMessage("Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
-    assertThat(outbox.resend(refused, "joke.verbeek@korenschoof.example", "anna")).isEqualTo(CorrespondenceStatus.SENT);
+    assertThatThrownBy(() -> outbox.resend(refused, "joke.verbeek@korenschoof.example", "bram", false))
+        .hasMessage("Alleen de accountmanager van Bakkerij De Korenschoof of een beheerder kan deze e-mail opnieuw versturen. Er is niets gewijzigd.");
+    for (String wrong : java.util.List.of("joke at korenschoof", "joke@[10.0.0.1]", "joke@localhost", "joke@korenschoof"))  {
+      assertThatThrownBy(() -> outbox.resend(refused, wrong, "anna", false)).as(wrong)
+          .hasMessage("Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
+    }
+    assertThat(saved).as("nothing saved by a refusal").isEmpty();
+    assertThat(outbox.resend(refused, "joke.verbeek@korenschoof.example", "anna", false)).isEqualTo(CorrespondenceStatus.SENT);
+    assertThat(saved).containsExactly("7 joke.verbeek@korenschoof.example");
+    var told = correspondence.findByConcerns("CONVENANT", 1L).stream().filter(c -> c.template().equals(MailOwners.ADDRESS_CHANGED_TEMPLATE))
+        .findFirst().orElseThrow();
+    assertThat(told.recipient()).isEqualTo("onbekend@korenschoof.example");
+    assertThat(told.bodyText()).contains("gewijzigd van onbekend@korenschoof.example in joke.verbeek@korenschoof.example");
     var resent = row(refused);
     assertThat(resent.recipient()).isEqualTo("joke.verbeek@korenschoof.example");
-    assertThat(resent.operatorNote()).startsWith("Opnieuw verstuurd door anna naar joke.verbeek@korenschoof.example (was onbekend@korenschoof.example)");
+    assertThat(resent.operatorNote()).startsWith("Opnieuw verstuurd door anna naar joke.verbeek@korenschoof.example (was onbekend@korenschoof.example; "
+        + "het nieuwe adres is opgeslagen bij Bakkerij De Korenschoof en het oude adres is ingelicht)");
     assertThat(history(refused)).containsExactly("QUEUED", "UNDELIVERABLE", "REQUEUED", "SENT");
     assertThat(incidents).last().isEqualTo("resolved " + refused);
     assertThat(scripted.acceptedByKey()).containsEntry("convenant-signed:2", 1);
-    assertThatThrownBy(() -> outbox.resend(refused, null, "anna")).hasMessageContaining("is al verzonden");
+    assertThatThrownBy(() -> outbox.resend(refused, null, "anna", false)).hasMessageContaining("is al verzonden");
   }
 
   @Test
@@ -325,14 +348,14 @@ class MailDispatcherTest {
 
     assertThatThrownBy(() -> db.jdbc.sql("DELETE FROM correspondence WHERE id = ?").param(id).update())
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThatThrownBy(() -> outbox.close(id, " ", "anna")).hasMessage("Geef een reden, bijvoorbeeld: werkgever telefonisch bereikt.");
-    outbox.close(id, "Werkgever telefonisch bereikt.", "anna");
+    assertThatThrownBy(() -> outbox.close(id, " ", "anna", true)).hasMessage("Geef een reden, bijvoorbeeld: werkgever telefonisch bereikt.");
+    outbox.close(id, "Werkgever telefonisch bereikt.", "anna", true);
 
     assertThat(row(id).needsAPerson()).isFalse();
     assertThat(row(id).closedBy()).isEqualTo("anna");
     assertThat(outbox.needingAPerson(10)).extracting(Correspondence::id).doesNotContain(id);
     assertThat(history(id)).containsExactly("QUEUED", "UNDELIVERABLE", "CLOSED");
     assertThat(incidents).hasSize(2).last().isEqualTo("resolved " + id);
-    assertThatThrownBy(() -> outbox.close(id, "nog eens", "anna")).hasMessageContaining("er is niets af te sluiten");
+    assertThatThrownBy(() -> outbox.close(id, "nog eens", "anna", true)).hasMessageContaining("er is niets af te sluiten");
   }
 }

@@ -30,12 +30,12 @@ class MailPageIT extends IntegrationTest {
 
   private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-  /** An e-mail the mail server refused for good, as the dispatcher leaves it. */
+  @Autowired nl.werkpact.keurmerk.convenant.ConvenantService convenants;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  /** An e-mail the mail server refused for good, as the dispatcher leaves it, to an employer of ACCOUNTMANAGER's. */
   private long refusedEmail(String recipient) {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
-    var request = new MailRequest("convenant-signed", recipient, Map.of("employerName", "Pagina Post B.V.", "contactPerson", "Joke",
-        "kvkNumber", kvk, "signedDate", "21 november 2026", "signedBy", "J. Verbeek"), "CONVENANT", 0L, null, "page-test:" + kvk);
-    return RefusedEmails.refused(correspondence, templates, transactions, request);
+    return RefusedEmails.refusedToNewEmployer(convenants, correspondence, templates, transactions, ACCOUNTMANAGER, "Pagina Post B.V.", recipient);
   }
 
   @Test
@@ -61,6 +61,29 @@ class MailPageIT extends IntegrationTest {
     assertThat(correspondence.events(id)).extracting(CorrespondenceEvent::kind).containsExactly("QUEUED", "UNDELIVERABLE", "REQUEUED", "SENT");
     assertThat(correspondence.events(id).get(2).actor()).isEqualTo(ACCOUNTMANAGER);
     assertThat(post("/beheer/e-mail/" + id + "/opnieuw", "token=" + token, ACCOUNTMANAGER).body()).contains("is al verzonden");
+    // The corrected address is the employer's now, and the old address was told.
+    assertThat(jdbc.sql("SELECT e.contact_email FROM employer e JOIN convenant c ON c.employer_id = e.id JOIN correspondence m "
+        + "ON m.concerns_id = c.id AND m.concerns_type = 'CONVENANT' WHERE m.id = ?").param(id).query(String.class).single()).isEqualTo(right);
+    assertThat(awaitMailTo(wrong).getSubject()).isEqualTo("Uw e-mailadres bij het Sociaal Werkpact is gewijzigd");
+  }
+
+  @Test
+  void onlyTheEmployersOwnAccountmanagerOrAnAdminSendsItsEmailAgainAndNeverToAnIpAddress() throws Exception {
+    String wrong = "piet" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
+    long id = refusedEmail(wrong);
+    TestUsers.ensure(identityService, "itpostcollega", PASSWORD, "accountmanagers");
+    TestUsers.ensure(identityService, "itpostbeheer", PASSWORD, "procesbeheerders");
+
+    String token = token(get("itpostcollega", PASSWORD).body());
+    var colleague = post("/beheer/e-mail/" + id + "/opnieuw", "adres=piet%40aanvaller.example&token=" + token, "itpostcollega");
+    assertThat(colleague.statusCode()).isEqualTo(403);
+    assertThat(colleague.body()).contains("Alleen de accountmanager van Pagina Post B.V.");
+    assertThat(get("itpostbeheer", PASSWORD).statusCode()).as("the procesbeheerder reads no contact data").isEqualTo(403);
+    String own = token(get(ACCOUNTMANAGER, PASSWORD).body());
+    var literal = post("/beheer/e-mail/" + id + "/opnieuw", "adres=piet%40%5B127.0.0.1%5D&token=" + own, ACCOUNTMANAGER);
+    assertThat(literal.statusCode()).isEqualTo(400);
+    assertThat(correspondence.findById(id).orElseThrow().recipient()).isEqualTo(wrong);
+    assertThat(correspondence.findById(id).orElseThrow().status()).isEqualTo(CorrespondenceStatus.UNDELIVERABLE);
   }
 
   @Test

@@ -22,4 +22,19 @@ public final class RefusedEmails {
       return id;
     });
   }
+
+  /**
+   * A refused confirmation to a new employer whose convenant this accountmanager registered: the employer's contact
+   * address is the one refused. Answers the e-mail's id.
+   */
+  public static long refusedToNewEmployer(nl.werkpact.keurmerk.convenant.ConvenantService convenants, CorrespondenceRepository correspondence,
+      MailTemplates templates, PlatformTransactionManager transactions, String accountmanager, String employerName, String contactEmail) {
+    String kvk = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
+    var registration = convenants.registerIntent(new nl.werkpact.keurmerk.employer.EmployerDetails(employerName + " " + kvk, kvk, "Kade 1",
+        "Schiedam", "Joke", contactEmail), accountmanager, null);
+    var request = new MailRequest("convenant-signed", contactEmail, java.util.Map.of("employerName", employerName + " " + kvk,
+        "contactPerson", "Joke", "kvkNumber", kvk, "signedDate", "21 november 2026", "signedBy", "J. Verbeek"), "CONVENANT",
+        registration.convenantId(), null, "refused-test:" + kvk);
+    return refused(correspondence, templates, transactions, request);
+  }
 }

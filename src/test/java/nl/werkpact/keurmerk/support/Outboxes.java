@@ -8,6 +8,7 @@ import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
 import nl.werkpact.keurmerk.mail.MailDispatcher;
 import nl.werkpact.keurmerk.mail.MailIncidents;
 import nl.werkpact.keurmerk.mail.MailOutbox;
+import nl.werkpact.keurmerk.mail.MailOwners;
 import nl.werkpact.keurmerk.mail.MailTemplates;
 import nl.werkpact.keurmerk.mail.MailWatchers;
 import nl.werkpact.keurmerk.mail.OutboxSignal;
@@ -35,6 +36,12 @@ public final class Outboxes {
       MailIncidents incidents, MailDispatcher.Settings settings) {
     return new MailDispatcher(new CorrespondenceRepository(db.jdbc), new MailTemplates(), sender, db.transactions, db.dataSource, clock,
         timing, FROM, List.of(), watchers, incidents, new OutboxSignal(), settings);
+  }
+
+  public static MailOutbox outbox(InMemoryDatabase db, Clock clock, MailDispatcher dispatcher, MailOwners owners) {
+    var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("owners", owners));
+    return new MailOutbox(new CorrespondenceRepository(db.jdbc), new MailTemplates(), dispatcher, new OutboxSignal(), db.transactions, clock,
+        beans.getBeanProvider(MailOwners.class));
   }
 
   public static MailOutbox outbox(InMemoryDatabase db, Clock clock, MailDispatcher dispatcher) {

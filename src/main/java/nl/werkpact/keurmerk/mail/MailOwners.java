@@ -1,0 +1,33 @@
+package nl.werkpact.keurmerk.mail;
+
+import java.util.Optional;
+
+/**
+ * Whose an e-mail is: the employer it is about, its contact address and its accountmanager (identity/). An e-mail
+ * that did not go out is sent again by that accountmanager or an admin; sent to another address only when that is
+ * the employer's contact address being corrected, which is then saved on the employer and told to the old address.
+ */
+public interface MailOwners {
+
+  /** The template of the notice to the old address ({@code mail/contact-address-changed.*}). */
+  String ADDRESS_CHANGED_TEMPLATE = "contact-address-changed";
+
+  record Owner(long employerId, String employerName, String contactPerson, String contactEmail, String accountmanager) {}
+
+  Optional<Owner> ownerOf(Correspondence mail);
+
+  /** Saves the corrected contact address on the employer, in the caller's transaction. */
+  void saveContactEmail(Owner owner, String newAddress);
+
+  MailOwners NOBODY = new MailOwners() {
+    @Override
+    public Optional<Owner> ownerOf(Correspondence mail) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void saveContactEmail(Owner owner, String newAddress) {
+      throw new IllegalStateException("No employer to save an address on");
+    }
+  };
+}
