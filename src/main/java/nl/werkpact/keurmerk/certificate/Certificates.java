@@ -22,15 +22,44 @@ public class Certificates implements MailAttachments {
   private final KeurmerkRepository keurmerken;
   private final EmployerService employers;
   private final String publicUrl;
+  private final java.time.Clock clock;
 
-  public Certificates(KeurmerkRepository keurmerken, EmployerService employers, @Value("${werkpact.public-url}") String publicUrl) {
+  public Certificates(KeurmerkRepository keurmerken, EmployerService employers, @Value("${werkpact.public-url}") String publicUrl,
+      java.time.Clock clock) {
     this.keurmerken = keurmerken;
     this.employers = employers;
+    this.clock = clock;
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
+  /**
+   * The certificate of a keurmerk that is valid today; a withdrawn or expired keurmerk, or one whose period has not
+   * begun, has none (refused in Dutch), so no fresh "geldig" certificate leaves the system after a withdrawal.
+   */
   public Optional<byte[]> forNumber(String number) {
-    return keurmerken.findByNumber(number).map(this::render);
+    return keurmerken.findByNumber(number).map(keurmerk -> {
+      if (!isValidToday(keurmerk)) {
+        throw new nl.werkpact.keurmerk.common.ConflictException("Keurmerk " + keurmerk.number() + " is " + notValid(keurmerk)
+            + "; een certificaat is er alleen voor een geldig keurmerk.");
+      }
+      return render(keurmerk);
+    });
+  }
+
+  private boolean isValidToday(Keurmerk keurmerk) {
+    var today = java.time.LocalDate.now(clock);
+    boolean standing = keurmerk.status() == nl.werkpact.keurmerk.keurmerk.KeurmerkStatus.ACTIVE
+        || keurmerk.status() == nl.werkpact.keurmerk.keurmerk.KeurmerkStatus.RENEWED;
+    return standing && !today.isBefore(keurmerk.validFrom()) && !today.isAfter(keurmerk.validUntil());
+  }
+
+  private static String notValid(Keurmerk keurmerk) {
+    return switch (keurmerk.status()) {
+      case WITHDRAWN -> "ingetrokken";
+      case EXPIRED -> "verlopen";
+      default -> "niet geldig vandaag (geldig van " + nl.werkpact.keurmerk.common.Dates.numeric(keurmerk.validFrom()) + " tot en met "
+          + nl.werkpact.keurmerk.common.Dates.numeric(keurmerk.validUntil()) + ")";
+    };
   }
 
   public String verificationUrl(String number) {
@@ -42,7 +71,7 @@ public class Certificates implements MailAttachments {
     if (!AuditService.MAIL_AWARDED.equals(mail.template()) || !"AUDIT".equals(mail.concernsType())) {
       return List.of();
     }
-    return keurmerken.findByAudit(mail.concernsId())
+    return keurmerken.findByAudit(mail.concernsId()).filter(this::isValidToday)
         .map(keurmerk -> List.of(new Attachment(filename(keurmerk.number()), "application/pdf", render(keurmerk))))
         .orElse(List.of());
   }

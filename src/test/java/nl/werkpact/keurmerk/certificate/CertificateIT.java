@@ -38,6 +38,21 @@ class CertificateIT extends IntegrationTest {
     assertThat(unknown.getBody()).contains("Er is geen keurmerk met nummer SW-1999-0001");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({"WITHDRAWN, 0, ingetrokken", "EXPIRED, 0, verlopen", "ACTIVE, 800, niet geldig vandaag"})
+  void aKeurmerkThatIsNotValidHasNoCertificate(String status, int daysAgo, String dutch) {
+    TestUsers.ensure(identityService, "itcertcommissie", PASSWORD, Groups.KEURMERKCOMMISSIE);
+    String number = keurmerk();
+    jdbc.sql("UPDATE keurmerk SET status = ?, valid_from = valid_from - ?, valid_until = valid_until - ? WHERE number = ?")
+        .params(status, daysAgo, daysAgo, number).update();
+
+    var refused = rest.withBasicAuth("itcertcommissie", PASSWORD).getForEntity("/engine-rest/werkpact/certificaten/" + number, String.class);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody()).contains("Keurmerk " + number + " is " + dutch).contains("alleen voor een geldig keurmerk")
+        .doesNotContain("%PDF");
+  }
+
   private String keurmerk() {
     int n = ThreadLocalRandom.current().nextInt(1000, 9999);
     OffsetDateTime now = OffsetDateTime.now();
