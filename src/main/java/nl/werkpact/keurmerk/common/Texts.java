@@ -15,13 +15,16 @@ public final class Texts {
     if (text == null) {
       return false;
     }
+    if (hasEncodedWord(text)) {
+      return true;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (multiLine && (c == '\n' || c == '\r' || c == '\t')) {
         continue;
       }
       if (Character.isISOControl(c) || isBidiControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
-          || Character.getType(c) == Character.UNASSIGNED
+          || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.FORMAT || isInvisibleFiller(c)
           || (Character.isSurrogate(c) && !validSurrogatePair(text, i))) {
         return true;
       }
@@ -31,6 +34,21 @@ public final class Texts {
     }
     return false;
   }
+
+  /** Letters that show as nothing (Hangul and Mongolian fillers, braille blank): a name that looks empty or like another. */
+  private static boolean isInvisibleFiller(char c) {
+    return c == '\u115F' || c == '\u1160' || c == '\u3164' || c == '\uFFA0' || c == '\u180E' || c == '\u2800' || c == '\u034F';
+  }
+
+  /**
+   * An RFC 2047 encoded word ({@code =?utf-8?B?...?=}): a mail program decodes it in a subject or a sender's name, so
+   * a name holding one could carry a line break or a bidi override past the check above.
+   */
+  public static boolean hasEncodedWord(String text) {
+    return text != null && ENCODED_WORD.matcher(text).find();
+  }
+
+  private static final java.util.regex.Pattern ENCODED_WORD = java.util.regex.Pattern.compile("=\\?[^?\\s]*\\?[bBqQ]\\?[^?]*\\?=");
 
   private static boolean isBidiControl(char c) {
     return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F' || c == '\u061C';
@@ -42,6 +60,7 @@ public final class Texts {
 
   /** The Dutch refusal for a field holding such characters. */
   public static String refusal(String label) {
-    return label + " bevat onzichtbare besturingstekens of tekens die de leesrichting omdraaien; typ de tekst opnieuw zonder die tekens.";
+    return label + " bevat onzichtbare tekens (besturingstekens, tekens zonder breedte of die de leesrichting omdraaien) of een "
+        + "gecodeerd woord (=?…?=); typ de tekst opnieuw zonder die tekens.";
   }
 }
