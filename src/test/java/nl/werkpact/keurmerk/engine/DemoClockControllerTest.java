@@ -62,6 +62,24 @@ class DemoClockControllerTest {
   }
 
   @Test
+  void theClockMovesOnlyForWhoeverSendsTheDemosToken() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration();
+    Path file = data.resolve("demo-klok.txt");
+    var clock = new DemoClockController(configuration, file, java.util.List.of());
+    Instant before = ClockUtil.getCurrentTime().toInstant();
+
+    for (String wrong : new String[] {null, "", "0000", clock.token() + "x"}) {
+      assertThatThrownBy(() -> clock.advance(wrong, 30)).hasMessageContaining("De demoklok verzet alleen wie het token meestuurt");
+    }
+    assertThat(ClockUtil.getCurrentTime().toInstant()).isBefore(before.plus(1, ChronoUnit.DAYS));
+    assertThat(java.nio.file.Files.exists(file)).isFalse();
+
+    clock.advance(clock.token(), 30);
+    assertThat(ClockUtil.getCurrentTime().toInstant()).isAfter(before.plus(29, ChronoUnit.DAYS));
+    assertThat(new DemoClockController(configuration, file, java.util.List.of()).token()).as("kept across a restart").isEqualTo(clock.token());
+  }
+
+  @Test
   void withNothingPlannedItSaysSoInDutch() {
     var clock = new DemoClockController((ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration(),
         data.resolve("demo-klok.txt"), java.util.List.of());

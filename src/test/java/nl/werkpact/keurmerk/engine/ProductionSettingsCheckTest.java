@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.engine;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,20 @@ class ProductionSettingsCheckTest {
   void startsWithRealSecrets() {
     assertThatCode(() -> new ProductionSettingsCheck(environment("admin", "Correct-Horse-Battery-7", "db-secret")).preInit(null))
         .doesNotThrowAnyException();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Welkom2026!!", "Welkom2026!!Welkom", "2026Zomer#Zomer", "Wachtwoord123!",
+      "Werkpact#2027", "P@ssw0rd!2026", "Camunda-7.24.0!"})
+  void anAdminPasswordOfOneWordWithAYearOrACommonWordIsRefused(String password) {
+    assertThat(ProductionSettingsCheck.isCommonPattern(password)).as(password).isTrue();
+    assertThatThrownBy(() -> new ProductionSettingsCheck(environment("admin", password, "db-secret")).preInit(null))
+        .hasMessageContaining("follows a pattern guessers try first");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Integratie-Beheer-2026!", "Paars-Fietsrek-Oever-9", "t7#Kq9!vRm2&xW"})
+  void aPassphraseOrAGeneratedPasswordIsAccepted(String password) {
+    assertThat(ProductionSettingsCheck.isCommonPattern(password)).as(password).isFalse();
   }
 }
