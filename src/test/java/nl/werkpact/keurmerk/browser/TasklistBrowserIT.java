@@ -171,6 +171,44 @@ class TasklistBrowserIT extends IntegrationTest {
     browser.screenshot("keurmerk-withdrawn");
   }
 
+  /** The README's first demo step: the figures of the demo audits are stored as numbers, the form sends them back as text. */
+  @Test
+  void theCommitteeDecidesAnAuditWhoseFiguresCameInAsNumbers() throws Exception {
+    TestUsers.ensure(identityService, AUDITOR, PASSWORD, "auditors");
+    TestUsers.ensure(identityService, COMMITTEE, PASSWORD, "keurmerkcommissie");
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(50_000_000, 59_999_999));
+    String employerName = "Browsertest Restaurant " + kvk;
+    var registration = convenants.registerIntent(new EmployerDetails(employerName, kvk, "Haven 2", "Maassluis", "Ria de Vries",
+        "ria." + kvk + "@restaurant.example"), ACCOUNTMANAGER, null);
+    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
+    convenants.recordSigning(registration.convenantId(), LocalDate.now().minusDays(5), "Ria de Vries", null);
+    String processInstanceId = runtimeService.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+        .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
+    var planning = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    taskService.complete(planning.getId(), Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, LocalDate.now().toString(),
+        KeurmerkAuditProcess.Vars.AUDITOR, AUDITOR));
+    var audit = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    identityService.setAuthentication(AUDITOR, java.util.List.of("auditors"));
+    try {
+      taskService.complete(audit.getId(), Map.of(KeurmerkAuditProcess.Vars.WORKFORCE_SIZE, 14, KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES,
+          2, KeurmerkAuditProcess.Vars.EXTRA_WORKPLACES, 1, KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES, 0,
+          KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS, 0, KeurmerkAuditProcess.Vars.FINDINGS, "Twee medewerkers uit de doelgroep."));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    awaitTask(processInstanceId, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
+
+    logInToTasklist(COMMITTEE, PASSWORD);
+    browser.click(By.xpath("//*[normalize-space(text())='Taken keurmerkcommissie']"));
+    openAndClaim("Besluit keurmerkcommissie: " + employerName, processInstanceId, COMMITTEE);
+    browser.click(By.xpath("//label[normalize-space()='Keurmerk toekennen']"));
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+
+    awaitTask(processInstanceId, KeurmerkAuditProcess.Elements.TASK_PLAN_CEREMONY);
+    assertThat(jdbc.sql("SELECT k.status FROM keurmerk k JOIN audit a ON a.id = k.audit_id WHERE a.process_instance_id = ?")
+        .param(processInstanceId).query(String.class).single()).isEqualTo("ACTIVE");
+  }
+
   @Test
   void accountmanagerRegistersAnIntentWithTheStartFormAndASecondIsRefusedInDutch() {
     String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));

@@ -422,33 +422,64 @@ class IntegrityAttacksIT extends IntegrationTest {
   // --- accounts cannot be locked for good ---------------------------------------------------------------
 
   @Test
-  void wrongPasswordsDelayAnAccountButNeverLockItForGood() {
+  void aGuessersWrongPasswordsNeverKeepTheOwnerOut() throws Exception {
     String victim = "itlockout" + ThreadLocalRandom.current().nextInt(1_000_000);
     TestUsers.ensure(identityService, victim, PASSWORD, "admins");
-    for (int attempt = 0; attempt < 15; attempt++) {
-      assertThat(exchange(victim, "wrong-" + attempt, HttpMethod.GET, "/engine-rest/task/count", null).getStatusCode().value()).isEqualTo(401);
-    }
-    // Within the delay even the right password waits; an admin can lift it at once, and it ends by itself.
-    assertThat(exchange(victim, PASSWORD, HttpMethod.GET, "/engine-rest/task/count", null).getStatusCode().value()).isEqualTo(401);
-    Date lockedUntil = jdbc.sql("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?").param(victim).query(Date.class).single();
-    assertThat(lockedUntil).isBefore(new Date(System.currentTimeMillis() + 61_000));
+    String attacker = "127.0.0.2";
+    String owner = "127.0.0.1";
 
-    ClockUtil.setCurrentTime(new Date(lockedUntil.getTime() + 1_000));
-    assertThat(exchange(victim, PASSWORD, HttpMethod.GET, "/engine-rest/task/count", null).getStatusCode().value()).isEqualTo(200);
-    ClockUtil.reset();
-
-    for (int attempt = 0; attempt < 3; attempt++) {
-      exchange(victim, "wrong-again", HttpMethod.GET, "/engine-rest/task/count", null);
+    for (int attempt = 0; attempt < 12; attempt++) {
+      assertThat(loginFrom(attacker, victim, "wrong-" + attempt)).isEqualTo(401);
+      // The owner logs in between the guesses, at once, every time (one wrong password a minute kept him out before).
+      assertThat(loginFrom(owner, victim, PASSWORD)).as("owner after %s guesses", attempt + 1).isEqualTo(200);
     }
-    var unlock = new EngineRest(restTemplate, "itadmin", "Integratie-Beheer-2026!").post("/user/" + victim + "/unlock", Map.of());
-    assertThat(unlock.getStatusCode().value()).isEqualTo(204);
-    assertThat(exchange(victim, PASSWORD, HttpMethod.GET, "/engine-rest/task/count", null).getStatusCode().value()).isEqualTo(200);
+    // The guessing address waits: even the right password is not checked from there until its wait is over.
+    assertThat(loginFrom(attacker, victim, PASSWORD)).isEqualTo(401);
+    assertThat(loginFrom(owner, victim, PASSWORD)).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?").param(victim).query(Date.class).optional()
+        .filter(until -> until.after(new Date()))).as("no lock on the account itself").isEmpty();
+  }
+
+  @Test
+  void anUnknownUserGetsTheSameAnswerAndTakesAsLongAsAWrongPassword() throws Exception {
+    String known = "itknown" + ThreadLocalRandom.current().nextInt(1_000_000);
+    TestUsers.ensure(identityService, known, PASSWORD, "accountmanagers");
+    String unknown = "itnobody" + ThreadLocalRandom.current().nextInt(1_000_000);
+
+    long start = System.nanoTime();
+    var wrong = exchange(known, "wrong", HttpMethod.GET, "/engine-rest/task/count", null);
+    long wrongMillis = (System.nanoTime() - start) / 1_000_000;
+    start = System.nanoTime();
+    var nobody = exchange(unknown, "wrong", HttpMethod.GET, "/engine-rest/task/count", null);
+    long nobodyMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(nobody.getStatusCode()).isEqualTo(wrong.getStatusCode());
+    assertThat(String.valueOf(nobody.getBody())).isEqualTo(String.valueOf(wrong.getBody()));
+    // Both wait out the same floor (LoginThrottle.FAILURE_TIME), far above the 10 or 28 ms a look-up takes.
+    assertThat(wrongMillis).isGreaterThanOrEqualTo(400);
+    assertThat(nobodyMillis).isGreaterThanOrEqualTo(400);
+  }
+
+  /** The status of a login over HTTP Basic from this local address (the loopback range has one for each "source"). */
+  private int loginFrom(String localAddress, String user, String password) throws Exception {
+    try (var socket = new java.net.Socket()) {
+      socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
+      socket.setSoTimeout(30_000);
+      String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().write(("GET /engine-rest/task/count HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    }
   }
 
   // --- errors and input ---------------------------------------------------------------------------------
 
   @ParameterizedTest(name = "name with U+{0}")
-  @ValueSource(strings = {"0000", "0007", "001B", "2028", "2029", "202E", "202D", "2066", "200F", "FEFF"})
+  @ValueSource(strings = {"0000", "0007", "001B", "2028", "2029", "202E", "202D", "2066", "200F", "FEFF", "200B", "200C", "200D", "2060",
+      "00AD", "3164", "115F"})
   void namesWithControlOrBidiCharactersAreRefusedInDutch(String codePoint) {
     String kvk = randomKvk();
     Map<String, Object> vars = new LinkedHashMap<>(employerDetails(kvk));
@@ -456,7 +487,20 @@ class IntegrityAttacksIT extends IntegrationTest {
 
     var refused = accountmanager.post("/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start", EngineRest.variables(vars));
 
-    assertRefused(refused, 400, "onzichtbare besturingstekens");
+    assertRefused(refused, 400, "onzichtbare tekens");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM employer WHERE kvk_number = ?").param(kvk).query(Long.class).single()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"=?utf-8?B?4oCuZG9vcg==?=", "Bakkerij =?UTF-8?Q?=0D=0ABcc:_x@y.example?=", "=?iso-8859-1?q?Caf=E9?="})
+  void namesWithAnEncodedWordAreRefusedSoNoMailProgramDecodesThem(String name) {
+    String kvk = randomKvk();
+    Map<String, Object> vars = new LinkedHashMap<>(employerDetails(kvk));
+    vars.put(Vars.EMPLOYER_NAME, name);
+
+    var refused = accountmanager.post("/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start", EngineRest.variables(vars));
+
+    assertRefused(refused, 400, "gecodeerd woord");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM employer WHERE kvk_number = ?").param(kvk).query(Long.class).single()).isZero();
   }
 
@@ -535,13 +579,24 @@ class IntegrityAttacksIT extends IntegrationTest {
     String pi = startConvenant(randomKvk());
     String existing = taskOf(pi, Elements.TASK_INTAKE);
 
-    for (String suffix : List.of("", "/form", "/variables", "/identity-links")) {
+    for (String suffix : List.of("", "/form", "/variables", "/identity-links", "/deployed-form", "/form-variables", "/rendered-form",
+        "/comment", "/attachment", "/localVariables")) {
       var known = restTemplate.getForEntity("/camunda/api/engine/engine/default/task/" + existing + suffix, String.class);
       var unknown = restTemplate.getForEntity("/camunda/api/engine/engine/default/task/" + "00000000-0000-0000-0000-000000000000" + suffix, String.class);
       assertThat(known.getStatusCode()).as(suffix).isEqualTo(unknown.getStatusCode());
       assertThat(known.getStatusCode().value()).as(suffix).isIn(401, 403);
       assertThat(withoutEcho(known.getBody(), existing)).as(suffix).isEqualTo(withoutEcho(unknown.getBody(), "00000000-0000-0000-0000-000000000000"));
+      assertThat(String.valueOf(known.getBody())).as(suffix).doesNotContain(ConvenantProcess.PROCESS_KEY);
     }
+    for (String suffix : List.of("/claim", "/complete", "/submit-form", "/bpmnError")) {
+      var known = restTemplate.postForEntity("/camunda/api/engine/engine/default/task/" + existing + suffix, Map.of(), String.class);
+      var unknown = restTemplate.postForEntity("/camunda/api/engine/engine/default/task/00000000-0000-0000-0000-000000000000" + suffix, Map.of(),
+          String.class);
+      assertThat(known.getStatusCode()).as(suffix).isEqualTo(unknown.getStatusCode());
+      assertThat(known.getStatusCode().value()).as(suffix).isIn(401, 403);
+      assertThat(withoutEcho(known.getBody(), existing)).as(suffix).isEqualTo(withoutEcho(unknown.getBody(), "00000000-0000-0000-0000-000000000000"));
+    }
+    assertThat(taskService.createTaskQuery().taskId(existing).singleResult().getAssignee()).isNull();
   }
 
   /** The answer without its time stamp and without the id the caller sent itself. */
@@ -563,6 +618,230 @@ class IntegrityAttacksIT extends IntegrationTest {
 
     assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
     assertThat(refused.getBody()).contains("Task_RegisterIntent").contains("Het model is niet ge");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  // --- the allowlist: a command the role's work does not need is refused before it runs -------------------
+
+  @Test
+  void aTaskCannotBeEndedWithABpmnErrorByItsOwnGroup() {
+    String kvk = randomKvk();
+    String convenant = startConvenant(kvk);
+    String intake = taskOf(convenant, Elements.TASK_INTAKE);
+
+    var rest = exchange(ACCOUNTMANAGER, HttpMethod.POST, "/engine-rest/task/" + intake + "/bpmnError", Map.of("errorCode", "stop"));
+    var tasklist = TasklistApi.login(restTemplate, ACCOUNTMANAGER, PASSWORD).post("/task/" + intake + "/bpmnError", Map.of("errorCode", "stop"));
+
+    for (var refused : List.of(rest, tasklist)) {
+      assertRefused(refused, 403, "voorbehouden aan beheerders");
+    }
+    assertThat(taskService.createTaskQuery().taskId(intake).count()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT status FROM convenant WHERE id = ?").param(convenantIdOf(kvk)).query(String.class).single()).isEqualTo("INTENT");
+  }
+
+  @Test
+  void aRefusedJobExecutionUsesUpNoRetryAndLeavesNoIncident() {
+    long keurmerk = awardedKeurmerk(signedEmployer());
+    String validity = jdbc.sql("SELECT validity_process_instance_id FROM keurmerk WHERE id = ?").param(keurmerk).query(String.class).single();
+    var expiry = managementService.createJobQuery().processInstanceId(validity).timers().singleResult();
+    int retries = expiry.getRetries();
+
+    for (String user : List.of(COMMITTEE, OWNER, ACCOUNTMANAGER)) {
+      for (int attempt = 0; attempt < 3; attempt++) {
+        assertRefused(exchange(user, HttpMethod.POST, "/engine-rest/job/" + expiry.getId() + "/execute", null), 403,
+            "voorbehouden aan beheerders");
+      }
+    }
+    assertRefused(exchange(OWNER, HttpMethod.PUT, "/engine-rest/job/" + expiry.getId() + "/retries", Map.of("retries", 0)), 403,
+        "voorbehouden aan beheerders");
+
+    var after = managementService.createJobQuery().jobId(expiry.getId()).singleResult();
+    assertThat(after.getRetries()).isEqualTo(retries);
+    assertThat(after.getExceptionMessage()).isNull();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(validity).count()).isZero();
+    assertThat(keurmerken.get(keurmerk).status()).isEqualTo(KeurmerkStatus.ACTIVE);
+  }
+
+  @Test
+  void aTaskCannotBeClaimedForSomeoneElseNorGivenBackForThem() {
+    String intake = taskOf(startConvenant(randomKvk()), Elements.TASK_INTAKE);
+
+    assertRefused(exchange(ACCOUNTMANAGER, HttpMethod.POST, "/engine-rest/task/" + intake + "/claim", Map.of("userId", "itattackbeheer")),
+        403, "alleen voor uzelf claimen");
+    assertThat(taskService.createTaskQuery().taskId(intake).singleResult().getAssignee()).isNull();
+
+    TestUsers.ensure(identityService, "itattackcollega", PASSWORD, "accountmanagers");
+    assertThat(exchange("itattackcollega", HttpMethod.POST, "/engine-rest/task/" + intake + "/claim", Map.of("userId", "itattackcollega"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertRefused(exchange(ACCOUNTMANAGER, HttpMethod.POST, "/engine-rest/task/" + intake + "/unclaim", null), 403, "aan een collega toegewezen");
+    assertThat(exchange("itattackcollega", HttpMethod.POST, "/engine-rest/task/" + intake + "/unclaim", null).getStatusCode().value())
+        .as("giving back one's own task").isEqualTo(204);
+    assertThat(exchange("itattackcollega", HttpMethod.POST, "/engine-rest/task/" + intake + "/claim", Map.of("userId", "itattackcollega"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertRefused(exchange(ACCOUNTMANAGER, HttpMethod.POST, "/engine-rest/task/" + intake + "/assignee", Map.of("userId", ACCOUNTMANAGER)),
+        403, "voorbehouden aan beheerders");
+    assertThat(taskService.createTaskQuery().taskId(intake).singleResult().getAssignee()).isEqualTo("itattackcollega");
+  }
+
+  @Test
+  void theProcesbeheerderCannotRemoveRunningInstancesSuspendTimersOrShortenTheHistory() {
+    String convenant = startConvenant(randomKvk());
+    var definition = repositoryService.createProcessDefinitionQuery().processDefinitionId(
+        runtimeService.createProcessInstanceQuery().processInstanceId(convenant).singleResult().getProcessDefinitionId()).singleResult();
+
+    assertRefused(exchange(OWNER, HttpMethod.DELETE, "/engine-rest/deployment/" + definition.getDeploymentId() + "?cascade=true", null), 403,
+        "cascade");
+    assertRefused(exchange(OWNER, HttpMethod.DELETE, "/engine-rest/process-definition/" + definition.getId() + "?cascade=true", null), 403,
+        "voorbehouden aan beheerders");
+    assertRefused(exchange(OWNER, HttpMethod.DELETE, "/engine-rest/process-instance/" + convenant, null), 403, "voorbehouden aan beheerders");
+    assertRefused(exchange(OWNER, HttpMethod.PUT, "/engine-rest/job-definition/suspended",
+        Map.of("processDefinitionKey", KeurmerkValidityProcess.PROCESS_KEY, "suspended", true)), 403, "voorbehouden aan beheerders");
+    assertRefused(exchange(OWNER, HttpMethod.PUT, "/engine-rest/process-definition/key/" + KeurmerkValidityProcess.PROCESS_KEY + "/suspended",
+        Map.of("suspended", true, "includeProcessInstances", true)), 403, "voorbehouden aan beheerders");
+    assertRefused(exchange(OWNER, HttpMethod.PUT, "/engine-rest/process-definition/" + definition.getId() + "/history-time-to-live",
+        Map.of("historyTimeToLive", 0)), 403, "voorbehouden aan beheerders");
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(convenant).count()).isEqualTo(1);
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);
+    assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(3650);
+    assertThat(managementService.createJobDefinitionQuery().processDefinitionKey(KeurmerkValidityProcess.PROCESS_KEY).suspended().count()).isZero();
+  }
+
+  @Test
+  void aCaseModelIsNotDeployedAndNoCaseCanBeCreated() {
+    String cmmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <cmmn:definitions xmlns:cmmn="http://www.omg.org/spec/CMMN/20151109/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/cmmn"
+            id="Definitions_Case" targetNamespace="http://werkpact.nl/test">
+          <cmmn:case id="Case_Attack" camunda:historyTimeToLive="1">
+            <cmmn:casePlanModel id="CasePlanModel_Attack">
+              <cmmn:extensionElements>
+                <camunda:caseExecutionListener event="create" class="java.lang.Runtime" />
+              </cmmn:extensionElements>
+            </cmmn:casePlanModel>
+          </cmmn:case>
+        </cmmn:definitions>
+        """;
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    TestUsers.ensure(identityService, "itattackadmin", PASSWORD, "admins");
+    for (String user : List.of(OWNER, "itattackadmin")) {
+      var refused = deploy(user, "Attack.cmmn", cmmn);
+      assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
+      assertThat(refused.getBody()).contains("Attack.cmmn is geen BPMN-model").doesNotContain("ENGINE-").doesNotContain("at org.");
+    }
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    for (String user : List.of(ACCOUNTMANAGER, AUDITOR, COMMITTEE, OWNER)) {
+      var refused = exchange(user, HttpMethod.POST, "/engine-rest/case-definition/key/Case_Attack/create", Map.of());
+      assertThat(refused.getStatusCode().value()).as("%s %s", user, refused.getBody()).isIn(403, 404);
+    }
+  }
+
+  @Test
+  void theProcesbeheerderReadsNoContactDataThroughVariablesOrHistory() {
+    String kvk = randomKvk();
+    String convenant = startConvenant(kvk);
+    String email = (String) employerDetails(kvk).get(Vars.CONTACT_EMAIL);
+
+    for (String path : List.of("/engine-rest/history/variable-instance?processInstanceId=" + convenant,
+        "/engine-rest/variable-instance?processInstanceIdIn=" + convenant,
+        "/engine-rest/history/detail?processInstanceId=" + convenant,
+        "/engine-rest/process-instance/" + convenant + "/variables",
+        "/engine-rest/history/variable-instance?variableName=" + Vars.CONTACT_EMAIL)) {
+      var answer = restTemplate.withBasicAuth(OWNER, PASSWORD).getForEntity(path, String.class);
+      assertThat(answer.getStatusCode().value()).as(path).isIn(200, 403);
+      assertThat(answer.getBody()).as(path).doesNotContain(email).doesNotContain("Piet");
+    }
+    var ownAccountmanager = restTemplate.withBasicAuth(ACCOUNTMANAGER, PASSWORD)
+        .getForEntity("/engine-rest/task/" + taskOf(convenant, Elements.TASK_INTAKE) + "/form-variables", String.class);
+    assertThat(ownAccountmanager.getBody()).contains(email);
+  }
+
+  @Test
+  void theCommitteeDecidesWhenTheFormSendsTheFiguresBackAsText() {
+    String pi = auditAwaitingCommittee(signedEmployer(), AUDITOR);
+    String task = taskOf(pi, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
+    // Every field of forms/CommitteeDecision.form, the shown ones as the form sends them back: as text.
+    Map<String, Object> asTheFormSendsThem = new LinkedHashMap<>();
+    var shown = taskService.getVariables(task);
+    for (String field : List.of("employerName", "kvkNumber", "workforceSize", "targetGroupEmployees", "extraWorkplaces",
+        "workExperiencePlaces", "socialPurchasingEuros", "findings", "criteriaOutcome", "criteriaReason")) {
+      if (shown.get(field) != null) {
+        asTheFormSendsThem.put(field, String.valueOf(shown.get(field)));
+      }
+    }
+    assertThat(asTheFormSendsThem).containsKeys("workforceSize", "extraWorkplaces", "socialPurchasingEuros");
+    assertThat(shown.get("workforceSize")).isInstanceOf(Number.class);
+    asTheFormSendsThem.put(KeurmerkDecisionProcess.Vars.FINAL_OUTCOME, "TOEKENNEN");
+    var tasklist = TasklistApi.login(restTemplate, COMMITTEE, PASSWORD);
+    assertThat(tasklist.post("/task/" + task + "/claim", Map.of("userId", COMMITTEE)).getStatusCode().value()).isEqualTo(204);
+
+    var done = tasklist.post("/task/" + task + "/submit-form", EngineRest.variables(asTheFormSendsThem));
+
+    assertThat(done.getStatusCode().value()).as("%s", done.getBody()).isEqualTo(204);
+    assertThat(auditStatus(auditIdOf(pi))).isEqualTo("AWARDED");
+  }
+
+  @Test
+  void aFigureTheCommitteeChangedInItsFormIsStillRefused() {
+    String pi = auditAwaitingCommittee(signedEmployer(), AUDITOR);
+    String task = taskOf(pi, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
+    var tasklist = TasklistApi.login(restTemplate, COMMITTEE, PASSWORD);
+    tasklist.post("/task/" + task + "/claim", Map.of("userId", COMMITTEE));
+
+    var refused = tasklist.post("/task/" + task + "/submit-form", EngineRest.variables(Map.of(KeurmerkDecisionProcess.Vars.EXTRA_WORKPLACES,
+        "7", KeurmerkDecisionProcess.Vars.FINAL_OUTCOME, "TOEKENNEN")));
+
+    assertRefused(refused, 400, "niet: extraWorkplaces");
+    assertThat(auditStatus(auditIdOf(pi))).isEqualTo("AWAITING_COMMITTEE");
+  }
+
+  @Test
+  void aDeploymentOfThirtyMegabytesIsRefusedBeforeItIsRead() throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      String basic = java.util.Base64.getEncoder().encodeToString((OWNER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      // The headers announce 30 MB; the answer comes before any of it is sent.
+      socket.getOutputStream().write(("POST /engine-rest/deployment/create HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic
+          + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (30 * 1024 * 1024) + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      var answer = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      String status = answer.readLine();
+      assertThat(status).contains(" 413");
+      StringBuilder rest = new StringBuilder();
+      for (String line = answer.readLine(); line != null && rest.length() < 10_000; line = answer.readLine()) {
+        rest.append(line).append('\n');
+        if (line.contains("}")) {
+          break;
+        }
+      }
+      assertThat(rest.toString()).contains("groter dan 2 MB");
+    }
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
+  void theProcesbeheerderCannotDeployABrokenCriteriaTableOrMoveCodeToAnotherStart() throws Exception {
+    String criteria = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/KeurmerkCriteria.dmn"))
+        .replace("<inputEntry id=\"Rule_AwardOnShare_In1\"><text>&gt;= 1</text>", "<inputEntry id=\"Rule_AwardOnShare_In1\"><text>&gt;= vier</text>")
+        .replace("<inputExpression id=\"Input_ExtraWorkplaces_Expression\"",
+            "<inputExpression expressionLanguage='juel' id=\"Input_ExtraWorkplaces_Expression\"");
+    String withdrawal = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/KeurmerkWithdrawal.bpmn")).replace(
+        "<bpmn:outgoing>Flow_ToWithdrawKeurmerk</bpmn:outgoing>\n    </bpmn:startEvent>",
+        "<bpmn:outgoing>Flow_ToWithdrawKeurmerk</bpmn:outgoing><bpmn:timerEventDefinition id=\"TimerEventDefinition_Nightly\">"
+            + "<bpmn:timeCycle>0 0 1 * * ?</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>");
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    var table = deploy(OWNER, "KeurmerkCriteria.dmn", criteria);
+    var timer = deploy(OWNER, "KeurmerkWithdrawal.bpmn", withdrawal);
+
+    assertThat(table.getStatusCode().value()).as("%s", table.getBody()).isEqualTo(400);
+    assertThat(table.getBody()).contains("regel 1 (Rule_AwardOnShare)").contains("Extra werkplekken doelgroep").contains("vier")
+        .contains("beslissingen gebruiken alleen FEEL");
+    assertThat(timer.getStatusCode().value()).as("%s", timer.getBody()).isEqualTo(400);
+    assertThat(timer.getBody()).contains("StartEvent_WithdrawalRequested: start op een timer");
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
   }
 
