@@ -73,9 +73,6 @@ class RestRouteAllowlist extends OncePerRequestFilter {
     return NAMED_ENGINE.matcher(path).replaceFirst("");
   }
 
-  /** A deployment's upload: its models may be 2 MB together (ModelDeploymentCheck), with room for the multipart framing. */
-  static final long MAX_DEPLOYMENT_REQUEST_BYTES = ModelDeploymentCheck.MAX_BYTES + 512 * 1024;
-
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
@@ -85,16 +82,6 @@ class RestRouteAllowlist extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (routeOf(request).equals("/deployment/create") && request.getContentLengthLong() > MAX_DEPLOYMENT_REQUEST_BYTES) {
-      // Refused before the upload is read, for everyone: nothing of it is parsed or kept.
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      Refusals.answered();
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message",
-          "Het model is niet geïnstalleerd: de upload is groter dan " + (ModelDeploymentCheck.MAX_BYTES / 1024 / 1024)
-              + " MB. Er is niets opgeslagen.")));
-      return;
-    }
     List<String> groups = callerGroups(request);
     if (groups == null || isAdmin(groups) || allows(request.getMethod(), routeOf(request))) {
       chain.doFilter(request, response);

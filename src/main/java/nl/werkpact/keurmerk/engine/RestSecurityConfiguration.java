@@ -29,6 +29,16 @@ class RestSecurityConfiguration {
     return registration;
   }
 
+  /** Before the answer rewriting: a too large deployment is answered at once, before its upload is read. */
+  @Bean
+  FilterRegistrationBean<DeploymentUploadLimit> deploymentUploadLimit() {
+    var registration = new FilterRegistrationBean<>(new DeploymentUploadLimit());
+    registration.setName("deployment-upload-limit");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(99);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<DutchFormMessages> dutchFormMessages() {
     var registration = new FilterRegistrationBean<>(new DutchFormMessages());

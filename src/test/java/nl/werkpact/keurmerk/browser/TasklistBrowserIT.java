@@ -92,19 +92,9 @@ class TasklistBrowserIT extends IntegrationTest {
 
   @Test
   void auditorRecordsFindingsAndCommitteeMemberAwardsInTasklist() throws Exception {
-    TestUsers.ensure(identityService, AUDITOR, PASSWORD, "auditors");
-    TestUsers.ensure(identityService, COMMITTEE, PASSWORD, "keurmerkcommissie");
     String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(50_000_000, 59_999_999));
     String employerName = "Browsertest Bouwbedrijf " + kvk;
-    var registration = convenants.registerIntent(new EmployerDetails(employerName, kvk, "Kade 1", "Schiedam", "Els de Wit",
-        "els." + kvk + "@bouw.example"), ACCOUNTMANAGER, null);
-    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
-    convenants.recordSigning(registration.convenantId(), LocalDate.now().minusDays(5), "Els de Wit", null);
-    String processInstanceId = runtimeService.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
-        .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
-    var planning = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    taskService.complete(planning.getId(), Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, LocalDate.now().toString(),
-        KeurmerkAuditProcess.Vars.AUDITOR, AUDITOR));
+    String processInstanceId = plannedAudit(employerName, kvk);
 
     logInToTasklist(AUDITOR, PASSWORD);
     browser.click(By.xpath("//*[normalize-space(text())='Taken auditoren']"));
@@ -174,19 +164,9 @@ class TasklistBrowserIT extends IntegrationTest {
   /** The README's first demo step: the figures of the demo audits are stored as numbers, the form sends them back as text. */
   @Test
   void theCommitteeDecidesAnAuditWhoseFiguresCameInAsNumbers() throws Exception {
-    TestUsers.ensure(identityService, AUDITOR, PASSWORD, "auditors");
-    TestUsers.ensure(identityService, COMMITTEE, PASSWORD, "keurmerkcommissie");
     String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(50_000_000, 59_999_999));
     String employerName = "Browsertest Restaurant " + kvk;
-    var registration = convenants.registerIntent(new EmployerDetails(employerName, kvk, "Haven 2", "Maassluis", "Ria de Vries",
-        "ria." + kvk + "@restaurant.example"), ACCOUNTMANAGER, null);
-    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
-    convenants.recordSigning(registration.convenantId(), LocalDate.now().minusDays(5), "Ria de Vries", null);
-    String processInstanceId = runtimeService.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
-        .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
-    var planning = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    taskService.complete(planning.getId(), Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, LocalDate.now().toString(),
-        KeurmerkAuditProcess.Vars.AUDITOR, AUDITOR));
+    String processInstanceId = plannedAudit(employerName, kvk);
     var audit = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     identityService.setAuthentication(AUDITOR, java.util.List.of("auditors"));
     try {
@@ -234,6 +214,22 @@ class TasklistBrowserIT extends IntegrationTest {
   }
 
   /** Tasklist's notifications cover the buttons at the bottom; close them and wait until they are gone. */
+  /** An employer with a signed convenant whose audit is planned with AUDITOR, who then has "Audit uitvoeren". */
+  private String plannedAudit(String employerName, String kvk) {
+    TestUsers.ensure(identityService, AUDITOR, PASSWORD, "auditors");
+    TestUsers.ensure(identityService, COMMITTEE, PASSWORD, "keurmerkcommissie");
+    var registration = convenants.registerIntent(new EmployerDetails(employerName, kvk, "Kade 1", "Schiedam", "Els de Wit",
+        "els." + kvk + "@bouw.example"), ACCOUNTMANAGER, null);
+    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
+    convenants.recordSigning(registration.convenantId(), LocalDate.now().minusDays(5), "Els de Wit", null);
+    String processInstanceId = runtimeService.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+        .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
+    var planning = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    taskService.complete(planning.getId(), Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, LocalDate.now().toString(),
+        KeurmerkAuditProcess.Vars.AUDITOR, AUDITOR));
+    return processInstanceId;
+  }
+
   private void dismissNotifications() {
     for (WebElement close : browser.driver.findElements(By.cssSelector(".page-notifications .close"))) {
       if (close.isDisplayed()) {
