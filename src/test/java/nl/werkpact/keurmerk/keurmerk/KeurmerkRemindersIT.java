@@ -42,8 +42,16 @@ class KeurmerkRemindersIT extends IntegrationTest {
   @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
 
   private final ReminderSchedule schedule = ReminderSchedule.parse("P90D", "P30D", "P1M");
-  /** The day of the rounds: a little ahead, so nothing of this class is due on the real clock but the late reminder. */
-  private final LocalDate day = LocalDate.now(EngineClock.AMSTERDAM).plusDays(20 + ThreadLocalRandom.current().nextInt(300));
+  /**
+   * The day of the rounds: a little ahead, so nothing of this class is due on the real clock but the late reminder. On
+   * the 28th at the latest: a membership that ends a month after the 29th, 30th or 31st (28 February, say) is reminded
+   * a month before its end, which is days before this day, so "not yet due at 08:59" would not hold (a red run on a 31st).
+   */
+  private final LocalDate day = upTo28th(LocalDate.now(EngineClock.AMSTERDAM).plusDays(20 + ThreadLocalRandom.current().nextInt(300)));
+
+  private static LocalDate upTo28th(LocalDate date) {
+    return date.getDayOfMonth() > 28 ? date.withDayOfMonth(28) : date;
+  }
   private final String tag = "r" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
   private int next;
 
