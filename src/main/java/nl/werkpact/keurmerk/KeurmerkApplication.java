@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class KeurmerkApplication {
 
-  /** Runs the app; {@code import <bestand.csv> [--confirm]} runs the go-live import instead (README, "Overgang"). */
+  /** Runs the app; {@code import <bestand.csv> [--confirm]} runs the go-live import instead (docs/go-live-import.md). */
   public static void main(String[] args) {
     if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
       System.exit(ImportCommand.run(KeurmerkApplication.class, args, System.out, System.err));

@@ -91,7 +91,7 @@ class ProductionSettingsCheck extends AbstractProcessEnginePlugin {
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Refusing to start in profile 'postgres': " + String.join("; ", problems)
-          + ". Set these environment variables (see docker-compose.yml and README).");
+          + ". Set these environment variables (see docker-compose.yml and docs/operations.md).");
     }
   }
 }

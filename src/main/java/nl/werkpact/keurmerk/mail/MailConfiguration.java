@@ -32,7 +32,7 @@ class MailConfiguration {
     return new OutboxSignal();
   }
 
-  /** {@code werkpact.mail.dispatcher.*} (README, "E-mail"); {@code enabled=false} on a node that must not send. */
+  /** {@code werkpact.mail.dispatcher.*} (docs/email.md); {@code enabled=false} on a node that must not send. */
   @Bean
   MailDispatcher mailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
       PlatformTransactionManager transactions, DataSource dataSource, Clock clock, @Value("${werkpact.mail.from}") String from,

@@ -132,7 +132,7 @@ public class MailDispatcher implements SmartLifecycle {
 
   /**
    * Seconds this node's e-mails spent between the server's acceptance and their SENT record, summed since start. Its
-   * rate near 1 means the node sends as fast as the accept window lets it (README, "E-mail").
+   * rate near 1 means the node sends as fast as the accept window lets it (docs/email.md).
    */
   public double acceptWindowSeconds() {
     return window.heldSeconds();

@@ -60,7 +60,7 @@ class WerkpactMetrics implements MeterBinder {
     gauge(registry, "werkpact.jobs.failed", "Jobs without retries left", () -> management.createJobQuery().noRetriesLeft().count());
     FunctionCounter.builder("werkpact.email.accept.window.seconds", dispatcher, MailDispatcher::acceptWindowSeconds)
         .description("This node: seconds its e-mails spent accepted by the server and not yet recorded; a rate near 1 means "
-            + "the accept window limits sending (README, E-mail)").register(registry);
+            + "the accept window limits sending (docs/email.md)").register(registry);
     FunctionCounter.builder("werkpact.email.accept.window.emails", dispatcher, MailDispatcher::acceptWindowEmails)
         .description("This node: e-mails through the accept window").register(registry);
     for (String group : List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE)) {

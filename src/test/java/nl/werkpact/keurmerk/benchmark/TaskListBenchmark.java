@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The accountmanager's task list with many open tasks, over REST as Tasklist asks it (list and count), for an
  * accountmanager and for the admin (who bypasses authorization) on the same data, side by side in one run. Not part
- * of {@code mvn verify}: run it with {@code mvn -Pbenchmark verify} (README, "Prestaties"). Sizes:
+ * of {@code mvn verify}: run it with {@code mvn -Pbenchmark verify} (docs/performance.md). Sizes:
  * {@code -Dbenchmark.tasks=1000,10000}; requests per measurement: {@code -Dbenchmark.requests=200}.
  *
  * <p>For comparison, at each size it also measures the model from before (one authorization row per open task for

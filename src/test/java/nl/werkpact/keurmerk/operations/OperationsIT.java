@@ -94,7 +94,7 @@ class OperationsIT extends IntegrationTest {
 
   @Test
   void theAppsDatabaseConnectionsSortATaskListOfThousandsInMemory() throws Exception {
-    // PostgreSQL's default of 4 MB sorts Tasklist's list of 10,000 open tasks on disk (README, "Prestaties").
+    // PostgreSQL's default of 4 MB sorts Tasklist's list of 10,000 open tasks on disk (docs/performance.md).
     try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
         var setting = sql.executeQuery("SHOW work_mem")) {
       setting.next();
