@@ -67,7 +67,7 @@ final class CommandGuard extends CommandInterceptor {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandGuard.class);
 
-  /** How a refusal names the commands a user may meet in the webapps; any other is "deze handeling". */
+  /** How a refusal names the commands a user may meet in the webapps; any other is refused without a name. */
   private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
       Map.entry("StartProcessInstanceAtActivitiesCmd", "een proces bij een bepaalde stap starten"),
       Map.entry("ModifyProcessInstanceCmd", "een lopend proces naar een andere stap verplaatsen"),
@@ -262,9 +262,7 @@ final class CommandGuard extends CommandInterceptor {
   }
 
   private static boolean isAdmin(Authentication user) {
-    List<String> groups = groupsOf(user);
-    return groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)
-        || groups.contains(nl.werkpact.keurmerk.identity.Groups.ADMINS);
+    return nl.werkpact.keurmerk.identity.Groups.isAdmin(groupsOf(user));
   }
 
   private record TaskInfo(String processKey, String taskKey, Map<String, Object> current) {}
@@ -421,9 +419,9 @@ final class CommandGuard extends CommandInterceptor {
         }
       }
     }
-    if (current instanceof java.util.Date date && submitted instanceof String text) {
+    if (current instanceof java.util.Date date && submitted instanceof String text && text.strip().length() >= 10) {
       String iso = date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().toString();
-      return !text.isBlank() && (iso.startsWith(text.strip()) || date.toInstant().toString().equals(text.strip()));
+      return iso.startsWith(text.strip()) || date.toInstant().toString().equals(text.strip());
     }
     return false;
   }

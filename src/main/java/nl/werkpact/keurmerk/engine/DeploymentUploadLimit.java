@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,13 +30,10 @@ class DeploymentUploadLimit extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = ("{\"type\":\"InvalidRequestException\",\"message\":\"Het model is niet geïnstalleerd: de upload is groter dan "
-        + (ModelDeploymentCheck.MAX_BYTES / 1024 / 1024) + " MB. Er is niets opgeslagen.\"}").getBytes(StandardCharsets.UTF_8);
-    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setHeader("Connection", "close");
-    response.setContentType("application/json;charset=UTF-8");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    Refusals.answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+        "Het model is niet geïnstalleerd: de upload is groter dan " + (ModelDeploymentCheck.MAX_BYTES / 1024 / 1024)
+            + " MB. Er is niets opgeslagen.");
     response.flushBuffer();
   }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -41,12 +40,9 @@ class EngineRestAuthentication extends OncePerRequestFilter {
     }
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      Refusals.answered();
       response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"Log in met uw gebruikersnaam en wachtwoord (HTTP Basic). "
-          + "Na een verkeerd wachtwoord moet u even wachten voor u het opnieuw probeert.\"}");
+      Refusals.answer(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+          "Log in met uw gebruikersnaam en wachtwoord (HTTP Basic). Na een verkeerd wachtwoord moet u even wachten voor u het opnieuw probeert.");
       return;
     }
     String user = credentials[0];

@@ -531,7 +531,7 @@ public final class ModelChecks {
     return switch (kind) {
       case "hand" -> "met de hand (of aangeroepen)";
       case "timer" -> "op een timer";
-      default -> kind.startsWith("bericht ") ? "op " + kind : "op " + kind;
+      default -> "op " + kind;
     };
   }
 

@@ -104,9 +104,6 @@ class QueryExpressionGuard extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    Refusals.answered();
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
+    Refusals.answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", message);
   }
 }

@@ -1,5 +1,10 @@
 package nl.werkpact.keurmerk.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 
 /**
@@ -11,6 +16,7 @@ final class Refusals {
 
   private static final ThreadLocal<InvalidRequestException> CURRENT = new ThreadLocal<>();
   private static final ThreadLocal<Boolean> ANSWERED = new ThreadLocal<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Refusals() {}
 
@@ -29,9 +35,20 @@ final class Refusals {
     ANSWERED.remove();
   }
 
-  /** A filter of ours has answered with its own Dutch sentence: the answer stays as it is. */
-  static void answered() {
+  /**
+   * A filter of ours answers the request with its own Dutch sentence, as Camunda's REST answers look
+   * ({@code {"type": ..., "message": ...}}); {@link ErrorResponseFilter} leaves it as it is.
+   */
+  static void answer(HttpServletResponse response, int status, String type, String message) throws IOException {
     ANSWERED.set(Boolean.TRUE);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 
   static boolean isAnswered() {

@@ -1,16 +1,15 @@
 package nl.werkpact.keurmerk.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.identity.StaffPages;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,7 +50,6 @@ class RestRouteAllowlist extends OncePerRequestFilter {
   private static final Pattern NAMED_ENGINE = Pattern.compile("^/engine/[^/]+(?=/)");
 
   private final IdentityService identity;
-  private final ObjectMapper json = new ObjectMapper();
 
   RestRouteAllowlist(IdentityService identity) {
     this.identity = identity;
@@ -83,19 +81,11 @@ class RestRouteAllowlist extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     List<String> groups = callerGroups(request);
-    if (groups == null || isAdmin(groups) || allows(request.getMethod(), routeOf(request))) {
+    if (groups == null || Groups.isAdmin(groups) || allows(request.getMethod(), routeOf(request))) {
       chain.doFilter(request, response);
       return;
     }
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    Refusals.answered();
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(json.writeValueAsString(Map.of("type", "ForbiddenException", "message", REFUSAL)));
-  }
-
-  private static boolean isAdmin(List<String> groups) {
-    return groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)
-        || groups.contains(nl.werkpact.keurmerk.identity.Groups.ADMINS);
+    Refusals.answer(response, HttpServletResponse.SC_FORBIDDEN, "ForbiddenException", REFUSAL);
   }
 
   /** The caller's groups: HTTP Basic on /engine-rest (authenticated in front of this), the webapps' session; null: anonymous. */
@@ -104,15 +94,6 @@ class RestRouteAllowlist extends OncePerRequestFilter {
     if (current != null && current.getUserId() != null) {
       return current.getGroupIds() == null ? List.of() : current.getGroupIds();
     }
-    var session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    var auths = AuthenticationUtil.getAuthsFromSession(session);
-    var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
-    if (auth instanceof org.camunda.bpm.webapp.impl.security.auth.UserAuthentication user) {
-      return user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    }
-    return null;
+    return StaffPages.sessionGroups(request);
   }
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -97,11 +96,8 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
         }
       });
       if (!unknown.isEmpty()) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        Refusals.answered();
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException",
-            "message", "Onbekende gegevens voor proces " + processKey.get() + ": " + String.join(", ", unknown) + ". Er is niets opgeslagen.")));
+        Refusals.answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+            "Onbekende gegevens voor proces " + processKey.get() + ": " + String.join(", ", unknown) + ". Er is niets opgeslagen.");
         return;
       }
     }

@@ -20,5 +20,10 @@ public final class Groups {
       new Role(PROCESBEHEERDERS, "Procesbeheerders"),
       new Role(ADMINS, "Beheerders"));
 
+  /** Whether these groups make a user an administrator: ours, or Camunda's own camunda-admin. */
+  public static boolean isAdmin(java.util.Collection<String> groups) {
+    return groups != null && (groups.contains(ADMINS) || groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN));
+  }
+
   private Groups() {}
 }

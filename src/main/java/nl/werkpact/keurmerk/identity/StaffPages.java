@@ -88,8 +88,7 @@ public class StaffPages {
 
   /** Whether the caller is an administrator (Camunda's camunda-admin or our admins group). */
   public boolean isAdmin(HttpServletRequest request) {
-    List<String> groups = callerGroups(request);
-    return groups != null && (groups.contains(Groups.ADMINS) || groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN));
+    return Groups.isAdmin(callerGroups(request));
   }
 
   /** The user id of the caller (Tasklist session or HTTP Basic); call after a refusal check let the caller in. */
@@ -112,16 +111,37 @@ public class StaffPages {
     return auth instanceof UserAuthentication user && user.getGroupIds() != null ? user : null;
   }
 
+  /** The groups of the user logged in to the webapps in this browser session (none: an empty list); null when nobody is. */
+  public static List<String> sessionGroups(HttpServletRequest request) {
+    var session = request.getSession(false);
+    var auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
+    if (auth instanceof UserAuthentication user) {
+      return user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    }
+    return null;
+  }
+
   /** The groups of the user logged in to Tasklist in this browser, or of the HTTP Basic login; null when neither. */
   public List<String> callerGroups(HttpServletRequest request) {
     var user = sessionUser(request);
     if (user != null) {
       return user.getGroupIds();
     }
+    // Once per request: the access policy asks first, the handler may ask again (is the caller an admin?).
+    if (request.getAttribute(BASIC_GROUPS) instanceof List<?> known) {
+      @SuppressWarnings("unchecked")
+      List<String> groups = (List<String>) known;
+      return groups;
+    }
     String[] credentials = BasicCredentials.of(request.getHeader("Authorization"));
     if (credentials != null && identity.checkPassword(credentials[0], credentials[1])) {
-      return identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
+      List<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
+      request.setAttribute(BASIC_GROUPS, groups);
+      return groups;
     }
     return null;
   }
+
+  private static final String BASIC_GROUPS = StaffPages.class.getName() + ".basicGroups";
 }

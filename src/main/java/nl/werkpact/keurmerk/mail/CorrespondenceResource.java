@@ -44,9 +44,8 @@ public class CorrespondenceResource {
     if (address != null && !(address instanceof String)) {
       throw new InvalidRequestException("Adres moet tekst zijn.");
     }
-    boolean admin = caller.getGroupIds() != null && (caller.getGroupIds().contains(nl.werkpact.keurmerk.identity.Groups.ADMINS)
-        || caller.getGroupIds().contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN));
-    CorrespondenceStatus status = outbox.resend(number, (String) address, caller.getUserId(), admin);
+    CorrespondenceStatus status = outbox.resend(number, (String) address, caller.getUserId(),
+        nl.werkpact.keurmerk.identity.Groups.isAdmin(caller.getGroupIds()));
     return Response.ok(Map.of("id", number, "status", status.name())).build();
   }
 }
