@@ -3,8 +3,10 @@ package nl.werkpact.keurmerk;
 import nl.werkpact.keurmerk.golive.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class KeurmerkApplication {
 
   /** Runs the app; {@code import <bestand.csv> [--confirm]} runs the go-live import instead (docs/go-live-import.md). */

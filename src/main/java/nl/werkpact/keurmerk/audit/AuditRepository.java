@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.audit;
 
+import nl.werkpact.keurmerk.common.Dates;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public class AuditRepository {
 
   /** The audit behind a keurmerk awarded before this system existed (go-live import): decided, without figures. */
   long insertImportedAward(long employerId, String requestedBy, LocalDate awardDate, String findings, AuditService.ImportedFigures figures) {
-    OffsetDateTime at = awardDate.atStartOfDay(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toOffsetDateTime();
+    OffsetDateTime at = awardDate.atStartOfDay(Dates.AMSTERDAM).toOffsetDateTime();
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO audit (employer_id, status, requested_at, requested_by, findings, extra_workplaces, work_experience_places,

@@ -17,7 +17,6 @@ import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,18 +40,16 @@ public class AuditService {
   private final Period renewalWindow;
 
   public AuditService(AuditRepository audits, EmployerService employers, ConvenantService convenants, KeurmerkService keurmerken,
-      MailOutbox mail, Clock clock, @Value("${werkpact.audit.waiting-period-after-rejection:P6M}") Period waitingPeriod,
-      @Value("${werkpact.audit.waiting-period-after-withdrawal:P6M}") Period waitingPeriodAfterWithdrawal,
-      @Value("${werkpact.audit.renewal-window:P6M}") Period renewalWindow) {
+      MailOutbox mail, Clock clock, AuditSettings settings) {
     this.audits = audits;
     this.employers = employers;
     this.convenants = convenants;
     this.keurmerken = keurmerken;
     this.mail = mail;
     this.clock = clock;
-    this.waitingPeriod = waitingPeriod;
-    this.waitingPeriodAfterWithdrawal = waitingPeriodAfterWithdrawal;
-    this.renewalWindow = renewalWindow;
+    this.waitingPeriod = settings.waitingPeriodAfterRejection();
+    this.waitingPeriodAfterWithdrawal = settings.waitingPeriodAfterWithdrawal();
+    this.renewalWindow = settings.renewalWindow();
   }
 
   public record Request(long auditId, long employerId) {}

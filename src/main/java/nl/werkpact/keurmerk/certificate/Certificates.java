@@ -8,7 +8,7 @@ import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
 import nl.werkpact.keurmerk.mail.Correspondence;
 import nl.werkpact.keurmerk.mail.MailAttachments;
-import org.springframework.beans.factory.annotation.Value;
+import nl.werkpact.keurmerk.web.SiteSettings;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,15 +21,15 @@ public class Certificates implements MailAttachments {
 
   private final KeurmerkRepository keurmerken;
   private final EmployerService employers;
-  private final String publicUrl;
+  private final SiteSettings site;
   private final java.time.Clock clock;
 
-  public Certificates(KeurmerkRepository keurmerken, EmployerService employers, @Value("${werkpact.public-url}") String publicUrl,
+  public Certificates(KeurmerkRepository keurmerken, EmployerService employers, SiteSettings site,
       java.time.Clock clock) {
     this.keurmerken = keurmerken;
     this.employers = employers;
     this.clock = clock;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.site = site;
   }
 
   /**
@@ -63,7 +63,7 @@ public class Certificates implements MailAttachments {
   }
 
   public String verificationUrl(String number) {
-    return publicUrl + "/register/" + number;
+    return site.page("/register/" + number);
   }
 
   @Override

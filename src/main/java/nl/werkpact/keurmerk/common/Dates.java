@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.common;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -8,6 +9,9 @@ import java.util.Locale;
 
 /** Dates as users enter and read them. */
 public final class Dates {
+
+  /** The zone of every date and time the scheme speaks of: a day is a day in the Netherlands. */
+  public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
   private static final DateTimeFormatter DUTCH_NUMERIC = DateTimeFormatter.ofPattern("dd-MM-yyyy");
   private static final DateTimeFormatter DUTCH_LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
@@ -35,7 +39,7 @@ public final class Dates {
       return date;
     }
     if (value instanceof Date date) {
-      return date.toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+      return date.toInstant().atZone(AMSTERDAM).toLocalDate();
     }
     String text = value.toString().strip();
     LocalDate date = null;

@@ -165,6 +165,6 @@ public class ConvenantService {
   @Transactional
   public long importSigned(long employerId, String accountmanager, java.time.LocalDate signedDate, String signedBy) {
     return convenants.insertSigned(employerId, accountmanager, signedDate, signedBy,
-        signedDate.atStartOfDay(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toOffsetDateTime());
+        signedDate.atStartOfDay(Dates.AMSTERDAM).toOffsetDateTime());
   }
 }

@@ -15,8 +15,6 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.common.Dates;
-import nl.werkpact.keurmerk.engine.EngineClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,13 +72,11 @@ public class WerkpactFigures {
   private final long signedTarget;
   private final long extraWorkplacesTarget;
 
-  public WerkpactFigures(JdbcClient jdbc, Clock clock,
-      @Value("${werkpact.dashboard.target-signed-convenants:100}") long signedTarget,
-      @Value("${werkpact.dashboard.target-extra-workplaces:100}") long extraWorkplacesTarget) {
+  public WerkpactFigures(JdbcClient jdbc, Clock clock, DashboardSettings targets) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.signedTarget = signedTarget;
-    this.extraWorkplacesTarget = extraWorkplacesTarget;
+    this.signedTarget = targets.targetSignedConvenants();
+    this.extraWorkplacesTarget = targets.targetExtraWorkplaces();
   }
 
   public Figures figures(Selection selection) {
@@ -239,6 +235,6 @@ public class WerkpactFigures {
   }
 
   private static LocalDate local(OffsetDateTime moment) {
-    return moment == null ? null : moment.atZoneSameInstant(EngineClock.AMSTERDAM).toLocalDate();
+    return moment == null ? null : moment.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate();
   }
 }

@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.dossier;
 
+import nl.werkpact.keurmerk.common.Dates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ class DossierController {
   private static Map<String, Object> local(Map<String, Object> row) {
     var result = new java.util.LinkedHashMap<String, Object>();
     row.forEach((column, value) -> {
-      var zone = nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM;
+      var zone = Dates.AMSTERDAM;
       if (value instanceof java.sql.Timestamp timestamp) {
         value = timestamp.toInstant().atZone(zone).toLocalDateTime();
       } else if (value instanceof java.time.OffsetDateTime moment) {

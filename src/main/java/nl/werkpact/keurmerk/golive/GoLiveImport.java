@@ -40,7 +40,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -86,9 +85,8 @@ public class GoLiveImport {
 
   public GoLiveImport(EmployerService employers, ConvenantService convenants, AuditService audits, KeurmerkService keurmerken,
       ImportedValidityPeriods validityPeriods, IdentityService identity, PlatformTransactionManager transactions,
-      Clock clock, @Value("${werkpact.import.send-passed-reminders:false}") boolean sendPassedReminders,
-      @Value("${werkpact.import.threads:3}") int threads, ObjectProvider<Interruption> interruption) {
-    this.threads = threads;
+      Clock clock, ImportSettings settings, ObjectProvider<Interruption> interruption) {
+    this.threads = settings.threads();
     this.employers = employers;
     this.convenants = convenants;
     this.audits = audits;
@@ -98,7 +96,7 @@ public class GoLiveImport {
     this.perLine = new TransactionTemplate(transactions);
     this.perLine.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
-    this.sendPassedReminders = sendPassedReminders;
+    this.sendPassedReminders = settings.sendPassedReminders();
     this.interruption = interruption;
   }
 

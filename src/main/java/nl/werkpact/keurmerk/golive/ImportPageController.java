@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
-import nl.werkpact.keurmerk.engine.PageHeaders;
+import nl.werkpact.keurmerk.web.PageHeaders;
 import nl.werkpact.keurmerk.golive.ImportRuns.Run;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

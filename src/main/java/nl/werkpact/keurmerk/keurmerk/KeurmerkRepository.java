@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.keurmerk;
 
+import nl.werkpact.keurmerk.common.Dates;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -95,7 +96,7 @@ public class KeurmerkRepository {
             SELECT MAX(c.changed_at) FROM keurmerk_status_change c JOIN keurmerk k ON k.id = c.keurmerk_id
             WHERE k.employer_id = ? AND c.status = 'WITHDRAWN'""")
         .param(employerId).query(OffsetDateTime.class).list().stream().filter(java.util.Objects::nonNull).findFirst()
-        .map(at -> at.atZoneSameInstant(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toLocalDate());
+        .map(at -> at.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate());
   }
 
   /** Moves the status only from {@code from}; returns whether it moved (so a retry changes nothing twice). */

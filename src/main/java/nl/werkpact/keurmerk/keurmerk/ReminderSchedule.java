@@ -1,11 +1,11 @@
 package nl.werkpact.keurmerk.keurmerk;
 
+import nl.werkpact.keurmerk.common.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 
 /**
@@ -47,7 +47,7 @@ public record ReminderSchedule(Period renewalFirst, Period renewalSecond, Period
 
   /** The moment {@code reminder} falls due about {@code date} (the last valid day, or the membership's last day). */
   public Instant dueAt(Reminder reminder, LocalDate date) {
-    return date.minus(before(reminder)).atTime(TIME).atZone(EngineClock.AMSTERDAM).toInstant();
+    return date.minus(before(reminder)).atTime(TIME).atZone(Dates.AMSTERDAM).toInstant();
   }
 
   /**
@@ -55,6 +55,6 @@ public record ReminderSchedule(Period renewalFirst, Period renewalSecond, Period
    * because a month before the 31st is the 30th or the 28th; {@link #dueAt} decides exactly.
    */
   public LocalDate latestDateDueAt(Reminder reminder, Instant now) {
-    return now.atZone(EngineClock.AMSTERDAM).toLocalDate().plus(before(reminder)).plusDays(4);
+    return now.atZone(Dates.AMSTERDAM).toLocalDate().plus(before(reminder)).plusDays(4);
   }
 }

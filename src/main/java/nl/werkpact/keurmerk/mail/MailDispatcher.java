@@ -144,8 +144,9 @@ public class MailDispatcher implements SmartLifecycle {
   }
 
   /**
-   * The real time, which claims, leases and retries follow. What the records say happened (sent at, the history)
-   * follows the engine's clock, which a demo or a test may move; an e-mail queued at a moved clock is due now.
+   * The time claims, leases and retries follow: in the app the database's (clock/DatabaseClock), which every node
+   * shares, so a node whose own clock is off takes over no live claim. What the records say happened (sent at, the
+   * history) follows the engine's clock, which a demo or a test may move; an e-mail queued at a moved clock is due now.
    */
   OffsetDateTime timingNow() {
     return OffsetDateTime.now(timing);

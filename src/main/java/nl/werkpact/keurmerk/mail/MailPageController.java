@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.mail;
 
+import nl.werkpact.keurmerk.common.Dates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
@@ -7,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
-import nl.werkpact.keurmerk.engine.PageHeaders;
+import nl.werkpact.keurmerk.web.PageHeaders;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,6 @@ class MailPageController {
   static final String PATH = "/beheer/e-mail";
   private static final int SHOWN = 200;
   private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
-  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
   private final MailOutbox outbox;
   private final StaffPages staffPages;
@@ -118,9 +118,9 @@ class MailPageController {
     String state = mail.status() == CorrespondenceStatus.UNDELIVERABLE ? "Geweigerd door de mailserver"
         : "Niet verzonden na " + mail.attempts() + (mail.attempts() == 1 ? " poging" : " pogingen");
     List<Step> history = events.stream()
-        .map(e -> new Step(DUTCH.format(e.occurredAt().atZoneSameInstant(AMSTERDAM)), kind(e.kind()), e.actor(), e.detail() == null ? "" : e.detail()))
+        .map(e -> new Step(DUTCH.format(e.occurredAt().atZoneSameInstant(Dates.AMSTERDAM)), kind(e.kind()), e.actor(), e.detail() == null ? "" : e.detail()))
         .toList();
-    return new Row(mail.id(), DUTCH.format(mail.createdAt().atZoneSameInstant(AMSTERDAM)), mail.recipient(), mail.subject(), state,
+    return new Row(mail.id(), DUTCH.format(mail.createdAt().atZoneSameInstant(Dates.AMSTERDAM)), mail.recipient(), mail.subject(), state,
         mail.lastError() == null ? "" : mail.lastError(), history);
   }
 

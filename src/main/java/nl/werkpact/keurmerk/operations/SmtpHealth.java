@@ -3,7 +3,8 @@ package nl.werkpact.keurmerk.operations;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.springframework.beans.factory.annotation.Value;
+import nl.werkpact.keurmerk.mail.MailSettings;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,10 @@ class SmtpHealth implements HealthIndicator {
   private final int port;
   private final String dropDirectory;
 
-  SmtpHealth(@Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port,
-      @Value("${werkpact.mail.drop-directory:}") String dropDirectory) {
-    this.host = host;
-    this.port = port;
-    this.dropDirectory = dropDirectory;
+  SmtpHealth(MailProperties server, MailSettings mail) {
+    this.host = server.getHost() == null ? "" : server.getHost();
+    this.port = server.getPort() == null ? 25 : server.getPort();
+    this.dropDirectory = mail.dropDirectory();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.register;
 
+import nl.werkpact.keurmerk.common.Dates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -66,7 +67,7 @@ public class KeurmerkRegister {
           var withdrawn = rs.getObject(7, java.time.OffsetDateTime.class);
           return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
               rs.getObject(5, LocalDate.class), rs.getString(6),
-              withdrawn == null ? null : withdrawn.atZoneSameInstant(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM).toLocalDate());
+              withdrawn == null ? null : withdrawn.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate());
         })
         .optional();
   }

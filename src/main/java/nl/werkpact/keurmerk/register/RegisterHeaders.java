@@ -1,6 +1,6 @@
 package nl.werkpact.keurmerk.register;
 
-import nl.werkpact.keurmerk.engine.PageHeaders;
+import nl.werkpact.keurmerk.web.PageHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

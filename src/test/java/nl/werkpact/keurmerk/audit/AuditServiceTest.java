@@ -44,7 +44,7 @@ class AuditServiceTest {
     var outbox = nl.werkpact.keurmerk.support.Outboxes.queueOnly(db, clock);
     convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
     keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc, clock), clock);
-    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6), Period.ofMonths(6), Period.ofMonths(6));
+    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, nl.werkpact.keurmerk.audit.AuditSettings.defaults());
   }
 
   private void signedConvenant(String kvk) {

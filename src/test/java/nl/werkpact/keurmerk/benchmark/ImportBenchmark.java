@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.benchmark;
 
+import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Random;
-import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.golive.GoLiveImport;
 import nl.werkpact.keurmerk.golive.ImportReport;
 import nl.werkpact.keurmerk.golive.ImportReport.Outcome;
@@ -87,7 +87,7 @@ class ImportBenchmark extends IntegrationTest {
   /** The engine's part alone: a validity period started per holder, each in its own transaction, no records of ours. */
   private void bareValidityInstances(int count) {
     var perInstance = new TransactionTemplate(transactions);
-    LocalDate today = LocalDate.now(EngineClock.AMSTERDAM);
+    LocalDate today = LocalDate.now(Dates.AMSTERDAM);
     var next = new java.util.concurrent.atomic.AtomicInteger();
     Runnable worker = () -> {
       for (int i; (i = next.getAndIncrement()) < count; ) {
@@ -124,7 +124,7 @@ class ImportBenchmark extends IntegrationTest {
   /** Holders' keurmerken start between 23 months ago and today, so some reminders lie behind them and some ahead. */
   private static String file(int lines, int holders) {
     var random = new Random(7);
-    LocalDate today = LocalDate.now(EngineClock.AMSTERDAM);
+    LocalDate today = LocalDate.now(Dates.AMSTERDAM);
     var out = new StringBuilder("naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager;"
         + "keurmerknummer;keurmerk geldig vanaf\n");
     int[] perYear = new int[3000];

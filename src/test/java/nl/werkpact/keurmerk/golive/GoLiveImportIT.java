@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.golive;
 
+import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.golive.ImportReport.LineResult;
 import nl.werkpact.keurmerk.golive.ImportReport.Outcome;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
@@ -50,7 +50,7 @@ class GoLiveImportIT extends IntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
-  private final LocalDate today = LocalDate.now(EngineClock.AMSTERDAM);
+  private final LocalDate today = LocalDate.now(Dates.AMSTERDAM);
 
   @AfterEach
   void noInterruption() {
@@ -291,7 +291,7 @@ class GoLiveImportIT extends IntegrationTest {
     for (LocalDate firstStart : List.of(today, today.plusYears(3).plusDays(100))) {
       // The demo's accountmanager is anna, who is not a user here; its numbers would be taken by this context's awards.
       String file = DemoSignatories.asOf(firstStart).replace(";anna;", ";" + ACCOUNTMANAGER + ";").replace(";SW-20", ";SW-19");
-      var clock = java.time.Clock.fixed(firstStart.atTime(10, 0).atZone(EngineClock.AMSTERDAM).toInstant(), EngineClock.AMSTERDAM);
+      var clock = java.time.Clock.fixed(firstStart.atTime(10, 0).atZone(Dates.AMSTERDAM).toInstant(), Dates.AMSTERDAM);
 
       ImportReport report = goLiveImportAt(clock).run(new StringReader(file), false, GoLiveImport.Progress.NONE);
 
@@ -310,7 +310,7 @@ class GoLiveImportIT extends IntegrationTest {
     return new GoLiveImport(context.getBean(nl.werkpact.keurmerk.employer.EmployerService.class),
         context.getBean(nl.werkpact.keurmerk.convenant.ConvenantService.class), context.getBean(nl.werkpact.keurmerk.audit.AuditService.class),
         keurmerken, context.getBean(nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods.class), identityService,
-        context.getBean(org.springframework.transaction.PlatformTransactionManager.class), clock, false, 1,
+        context.getBean(org.springframework.transaction.PlatformTransactionManager.class), clock, new ImportSettings(1, false),
         context.getBeanProvider(GoLiveImport.Interruption.class));
   }
 
@@ -370,6 +370,6 @@ class GoLiveImportIT extends IntegrationTest {
   }
 
   private static Date startOfDay(LocalDate date) {
-    return Date.from(date.atStartOfDay(EngineClock.AMSTERDAM).toInstant());
+    return Date.from(date.atStartOfDay(Dates.AMSTERDAM).toInstant());
   }
 }

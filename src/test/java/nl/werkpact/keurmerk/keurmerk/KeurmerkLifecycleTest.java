@@ -45,7 +45,7 @@ class KeurmerkLifecycleTest {
     var convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
     keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc, clock), clock);
     lifecycle = new KeurmerkLifecycle(new KeurmerkRepository(db.jdbc, clock), employers, outbox, clock);
-    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, Period.ofMonths(6), Period.ofMonths(6), Period.ofMonths(6));
+    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, nl.werkpact.keurmerk.audit.AuditSettings.defaults());
     if (employers.findByKvkNumber("90000001").isEmpty()) {
       var registration = convenants.registerIntent(Fixtures.employer("90000001"), "anna", "pi-c");
       convenants.recordIntake(registration.convenantId(), LocalDate.parse(isoInstant.substring(0, 10)), "Intake", 1);

@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.keurmerk;
 
+import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
-import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +50,6 @@ class ReminderScheduleTest {
   }
 
   private static Instant amsterdam(String local) {
-    return ZonedDateTime.of(LocalDateTime.parse(local), EngineClock.AMSTERDAM).toInstant();
+    return ZonedDateTime.of(LocalDateTime.parse(local), Dates.AMSTERDAM).toInstant();
   }
 }

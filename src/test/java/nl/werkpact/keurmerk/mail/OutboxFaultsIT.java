@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -158,6 +159,57 @@ class OutboxFaultsIT {
         .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list();
     assertThat(byNode).as("both nodes sent: %s", byNode).hasSize(2);
     assertThat(smtp.connections()).as("connections shared by many e-mails").isLessThan(400);
+  }
+
+  /**
+   * One node's clock five minutes ahead of the other's. Judged by each node's own clock (as the outbox once did), the
+   * fast node takes over the slow node's live claims and sends their e-mails a second time: the fault is real. Judged by
+   * the database's clock (as the app builds its dispatcher), the same skew sends every e-mail once.
+   */
+  @Test
+  void aNodeWhoseClockRunsFiveMinutesAheadTakesOverNoLiveClaimOfAnother() throws Exception {
+    Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
+    smtp.beforeAccepting(key -> pause(Duration.ofMillis(2))); // each conversation takes a moment, as a real relay's does
+    storm(1000, "own-clocks");
+    startWith("slow-node", Clock.systemUTC(), Clock.systemUTC());
+    startWith("fast-node", ahead, ahead);
+    await(Duration.ofMinutes(3), "all sent by nodes on their own clocks", () -> count("SENT") == 1000);
+    long duplicatesOnOwnClocks = smtp.duplicates();
+    running.forEach(MailDispatcher::stop);
+    running.clear();
+    assertThat(duplicatesOnOwnClocks).as("duplicates when each node judges leases by its own clock").isPositive();
+    org.slf4j.LoggerFactory.getLogger(OutboxFaultsIT.class).info("Clock skew of 5 minutes, leases judged by each node's own clock: {} of 1000 "
+        + "e-mails sent twice", duplicatesOnOwnClocks);
+
+    smtp.close();
+    setUp();
+    smtp.beforeAccepting(key -> pause(Duration.ofMillis(2)));
+    storm(1000, "database-clock");
+    startWith("slow-node", Clock.systemUTC(), new nl.werkpact.keurmerk.clock.DatabaseClock(dataSource));
+    startWith("fast-node", ahead, new nl.werkpact.keurmerk.clock.DatabaseClock(dataSource));
+    await(Duration.ofMinutes(3), "all sent by nodes on the database's clock", () -> count("SENT") == 1000);
+
+    assertThat(smtp.acceptedTotal()).isEqualTo(1000);
+    assertThat(smtp.duplicates()).as("duplicates with the database's clock (%d on own clocks)", duplicatesOnOwnClocks).isZero();
+    var byNode = jdbc.sql("SELECT actor, COUNT(*) FROM correspondence_event WHERE kind = 'SENT' GROUP BY actor")
+        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list();
+    assertThat(byNode).as("both nodes sent: %s", byNode).hasSize(2);
+  }
+
+  private MailDispatcher startWith(String node, Clock own, Clock timing) {
+    var dispatcher = OutboxNode.dispatcher(dataSource, OutboxNode.smtp(smtp.port(), Duration.ofSeconds(10)),
+        MailDispatcher.Settings.defaults().withNode(node), own, timing);
+    dispatcher.start();
+    running.add(dispatcher);
+    return dispatcher;
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

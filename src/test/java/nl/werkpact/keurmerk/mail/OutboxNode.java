@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
+import nl.werkpact.keurmerk.clock.DatabaseClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -53,9 +54,19 @@ public final class OutboxNode {
     return dispatcher(dataSource, smtp(smtpPort, Duration.ofSeconds(10)), settings);
   }
 
+  /** As the app builds it: leases, due times and retries judged by the database's clock. */
   static MailDispatcher dispatcher(DataSource dataSource, JavaMailSenderImpl sender, MailDispatcher.Settings settings) {
+    return dispatcher(dataSource, sender, settings, Clock.systemUTC(), new DatabaseClock(dataSource));
+  }
+
+  /**
+   * @param own the node's own clock (what it records as "sent at")
+   * @param timing what it judges leases, due times and retries by
+   */
+  static MailDispatcher dispatcher(DataSource dataSource, JavaMailSenderImpl sender, MailDispatcher.Settings settings, Clock own,
+      Clock timing) {
     return new MailDispatcher(new CorrespondenceRepository(JdbcClient.create(dataSource)), new MailTemplates(), sender,
-        new DataSourceTransactionManager(dataSource), dataSource, Clock.systemUTC(), Clock.systemUTC(), "keurmerk@werkpact.example",
+        new DataSourceTransactionManager(dataSource), dataSource, own, timing, "keurmerk@werkpact.example",
         List.of(), MailWatchers.NOBODY, MailIncidents.NONE, new OutboxSignal(), settings);
   }
 }

@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.register;
 
+import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ class KeurmerkRegisterIT extends IntegrationTest {
   @BeforeEach
   void town() {
     town = "Registerstad" + NEXT.incrementAndGet();
-    today = LocalDate.now(nl.werkpact.keurmerk.engine.EngineClock.AMSTERDAM);
+    today = LocalDate.now(Dates.AMSTERDAM);
   }
 
   @Test

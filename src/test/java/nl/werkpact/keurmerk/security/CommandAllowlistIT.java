@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.werkpact.keurmerk.common.ForbiddenException;
-import nl.werkpact.keurmerk.engine.CommandAllowlist;
+import nl.werkpact.keurmerk.guard.CommandAllowlist;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -94,7 +94,7 @@ class RestRoutesIT extends IntegrationTest {
   /** The routes of a role's work (engine/RestRouteAllowlist); those are refused further on, by the guard or the engine. */
   private static boolean allowedForWork(Route route) {
     try {
-      var allows = Class.forName("nl.werkpact.keurmerk.engine.RestRouteAllowlist").getDeclaredMethod("allows", String.class, String.class);
+      var allows = Class.forName("nl.werkpact.keurmerk.guard.RestRouteAllowlist").getDeclaredMethod("allows", String.class, String.class);
       allows.setAccessible(true);
       return (Boolean) allows.invoke(null, route.method(), route.path().replaceAll("\\{[^}]+}", NO_SUCH_ID)
           .replaceFirst("^/engine/[^/]+(?=/)", ""));
@@ -130,7 +130,7 @@ class RestRoutesIT extends IntegrationTest {
       collect(root, normalize(path.value()), routes, 0);
     }
     for (String own : List.of("nl.werkpact.keurmerk.certificate.CertificateResource", "nl.werkpact.keurmerk.mail.CorrespondenceResource",
-        "nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalResource", "nl.werkpact.keurmerk.engine.MigrationResource")) {
+        "nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalResource", "nl.werkpact.keurmerk.models.MigrationResource")) {
       try {
         Class<?> type = Class.forName(own);
         collect(type, normalize(pathOf(type).value()), routes, 0);

@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 /** A fresh H2 database with the project's migrations, for plain JUnit tests of the domain services. */
 public final class InMemoryDatabase {
 
-  public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  public static final ZoneId AMSTERDAM = nl.werkpact.keurmerk.common.Dates.AMSTERDAM;
 
   public final DataSource dataSource;
   public final JdbcClient jdbc;

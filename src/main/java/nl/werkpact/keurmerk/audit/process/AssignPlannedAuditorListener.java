@@ -4,9 +4,11 @@ import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.identity.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_PerformAudit, on create: the auditor chosen at planning (from the audit record) gets the task. */
+@CalledFromModels
 @Component("assignPlannedAuditorListener")
 public class AssignPlannedAuditorListener implements TaskListener {
 

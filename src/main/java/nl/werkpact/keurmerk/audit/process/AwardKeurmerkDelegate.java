@@ -2,11 +2,12 @@ package nl.werkpact.keurmerk.audit.process;
 
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
-import nl.werkpact.keurmerk.identity.Accountmanagers;
+import nl.werkpact.keurmerk.convenant.Accountmanagers;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * started (message KeurmerkAwarded), all in one transaction. A renewal also ends the renewed keurmerk's
  * period instance (message KeurmerkRenewed): no more reminders and no expiry for it.
  */
+@CalledFromModels
 @Component("awardKeurmerkDelegate")
 public class AwardKeurmerkDelegate implements JavaDelegate {
 

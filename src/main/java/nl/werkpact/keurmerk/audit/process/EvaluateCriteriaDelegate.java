@@ -7,6 +7,7 @@ import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * request with the figures from the audit record, and records advice, reason and decision version. Only the
  * two strings become process variables: the decision result itself is a map, and maps are not stored.
  */
+@CalledFromModels
 @Component("evaluateCriteriaDelegate")
 public class EvaluateCriteriaDelegate implements JavaDelegate {
 

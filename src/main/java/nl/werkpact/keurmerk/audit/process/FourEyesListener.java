@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.audit.process;
 import nl.werkpact.keurmerk.audit.AuditService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * decision. The decision itself is checked again on completion ({@link RecordCommitteeDecisionListener}),
  * whichever client completes it.
  */
+@CalledFromModels
 @Component("fourEyesListener")
 public class FourEyesListener implements TaskListener {
 

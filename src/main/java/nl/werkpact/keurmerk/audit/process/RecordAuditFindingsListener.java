@@ -4,9 +4,11 @@ import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_PerformAudit, on complete: the figures and who recorded them; bad figures keep the task open. */
+@CalledFromModels
 @Component("recordAuditFindingsListener")
 public class RecordAuditFindingsListener implements TaskListener {
 

@@ -3,9 +3,11 @@ package nl.werkpact.keurmerk.audit.process;
 import nl.werkpact.keurmerk.audit.AuditService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_PlanAudit, on complete: date and auditor (a member of the auditors group); invalid input keeps the task open. */
+@CalledFromModels
 @Component("recordAuditPlanningListener")
 public class RecordAuditPlanningListener implements TaskListener {
 

@@ -3,9 +3,11 @@ package nl.werkpact.keurmerk.audit.process;
 import nl.werkpact.keurmerk.audit.AuditService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_CommitteeDecision, on complete: four-eyes rule, mandatory reason when overruling, decision recorded. */
+@CalledFromModels
 @Component("recordCommitteeDecisionListener")
 public class RecordCommitteeDecisionListener implements TaskListener {
 

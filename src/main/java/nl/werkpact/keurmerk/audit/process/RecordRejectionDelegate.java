@@ -3,9 +3,11 @@ package nl.werkpact.keurmerk.audit.process;
 import nl.werkpact.keurmerk.audit.AuditService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordRejection: queues the e-mail with the reasons and the end of the waiting period. */
+@CalledFromModels
 @Component("recordRejectionDelegate")
 public class RecordRejectionDelegate implements JavaDelegate {
 

@@ -5,6 +5,7 @@ import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * criteria table: the latest deployed KeurmerkCriteria now is the one this audit is judged by, even when a
  * process owner deploys a newer table while it runs.
  */
+@CalledFromModels
 @Component("registerAuditRequestDelegate")
 public class RegisterAuditRequestDelegate implements JavaDelegate {
 

@@ -8,9 +8,11 @@ import nl.werkpact.keurmerk.common.FormValues;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_PlanCeremony, on complete: a real date (dd-mm-jjjj, not in the past, within a year) and a location. */
+@CalledFromModels
 @Component("validateCeremonyListener")
 public class ValidateCeremonyListener implements TaskListener {
 

@@ -3,9 +3,11 @@ package nl.werkpact.keurmerk.convenant.process;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordSignedConvenant: status SIGNED and the confirmation e-mail queued, in one transaction. */
+@CalledFromModels
 @Component("recordSignedConvenantDelegate")
 public class RecordSignedConvenantDelegate implements JavaDelegate {
 

@@ -3,9 +3,11 @@ package nl.werkpact.keurmerk.convenant.process;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordWithdrawal: status WITHDRAWN; the KvK number is free for a new intent. */
+@CalledFromModels
 @Component("recordWithdrawalDelegate")
 public class RecordWithdrawalDelegate implements JavaDelegate {
 

@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.convenant.process;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * transaction that starts the instance, so a refusal (invalid data, a second intent for the same KvK
  * number) rolls the start back: no instance, nothing stored, and the caller sees the Dutch message.
  */
+@CalledFromModels
 @Component("registerIntentDelegate")
 public class RegisterIntentDelegate implements JavaDelegate {
 

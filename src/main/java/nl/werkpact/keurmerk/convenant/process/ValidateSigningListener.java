@@ -3,9 +3,11 @@ package nl.werkpact.keurmerk.convenant.process;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordSigning, on complete: checks the outcome and its fields before the process moves on. */
+@CalledFromModels
 @Component("validateSigningListener")
 public class ValidateSigningListener implements TaskListener {
 

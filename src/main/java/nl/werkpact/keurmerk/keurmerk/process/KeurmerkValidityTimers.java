@@ -1,11 +1,12 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
+import nl.werkpact.keurmerk.common.Dates;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.Date;
-import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * code change. {@link #before} is the reminder timers' of model versions from before the KeurmerkReminders process
  * (their instances run on), and a process owner's for a timer of their own.
  */
+@CalledFromModels
 @Component("keurmerkValidityTimers")
 public class KeurmerkValidityTimers {
 
@@ -23,11 +25,11 @@ public class KeurmerkValidityTimers {
   /** 09:00 on the day that lies {@code isoPeriod} (e.g. P90D, P1M) before {@code isoDate}. */
   public Date before(String isoDate, String isoPeriod) {
     LocalDate day = LocalDate.parse(isoDate).minus(Period.parse(isoPeriod));
-    return Date.from(day.atTime(REMINDER_TIME).atZone(EngineClock.AMSTERDAM).toInstant());
+    return Date.from(day.atTime(REMINDER_TIME).atZone(Dates.AMSTERDAM).toInstant());
   }
 
   /** Midnight after {@code isoDate}: the end of that day, when a keurmerk valid until then expires. */
   public Date endOfDay(String isoDate) {
-    return Date.from(LocalDate.parse(isoDate).plusDays(1).atStartOfDay(EngineClock.AMSTERDAM).toInstant());
+    return Date.from(LocalDate.parse(isoDate).plusDays(1).atStartOfDay(Dates.AMSTERDAM).toInstant());
   }
 }

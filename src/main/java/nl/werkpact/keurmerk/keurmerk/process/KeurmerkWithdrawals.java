@@ -4,7 +4,7 @@ import java.util.Locale;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.common.Texts;
-import nl.werkpact.keurmerk.engine.AsSystem;
+import nl.werkpact.keurmerk.identity.AsSystem;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;

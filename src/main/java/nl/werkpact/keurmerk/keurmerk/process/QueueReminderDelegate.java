@@ -1,10 +1,11 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
-import nl.werkpact.keurmerk.identity.Accountmanagers;
+import nl.werkpact.keurmerk.convenant.Accountmanagers;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code reminder} says which. Their instances keep their reminder timers until they are migrated or end; a reminder
  * that process queued already is not queued again (the same dedup key).
  */
+@CalledFromModels(olderVersionsOnly = true)
 @Component("queueReminderDelegate")
 public class QueueReminderDelegate implements JavaDelegate {
 

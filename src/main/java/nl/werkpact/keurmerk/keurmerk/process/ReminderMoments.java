@@ -3,7 +3,7 @@ package nl.werkpact.keurmerk.keurmerk.process;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import nl.werkpact.keurmerk.engine.DemoMoments;
+import nl.werkpact.keurmerk.clock.DemoMoments;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkReminders;
 import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
 import org.camunda.bpm.engine.RepositoryService;

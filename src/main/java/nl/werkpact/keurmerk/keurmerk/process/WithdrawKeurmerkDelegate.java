@@ -2,12 +2,14 @@ package nl.werkpact.keurmerk.keurmerk.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
  * Task_WithdrawKeurmerk: withdraws the keurmerk by its number, in the transaction that starts the instance, so a
  * refusal (unknown number, no reason, not valid) starts nothing and Tasklist shows the Dutch sentence.
  */
+@CalledFromModels
 @Component("withdrawKeurmerkDelegate")
 public class WithdrawKeurmerkDelegate implements JavaDelegate {
 

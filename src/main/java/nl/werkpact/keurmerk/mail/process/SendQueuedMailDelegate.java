@@ -2,6 +2,7 @@ package nl.werkpact.keurmerk.mail.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * pass it. The e-mails they queued are sent by the dispatcher (mail/MailDispatcher), beside the engine, so nothing is
  * left to do here; current models have no such step.
  */
+@CalledFromModels(olderVersionsOnly = true)
 @Component("sendQueuedMailDelegate")
 public class SendQueuedMailDelegate implements JavaDelegate {
 

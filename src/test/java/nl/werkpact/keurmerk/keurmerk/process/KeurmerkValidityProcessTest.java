@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
+import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -12,7 +13,6 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess.Elements;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess.Vars;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -162,7 +162,7 @@ class KeurmerkValidityProcessTest {
   }
 
   private static Date amsterdam(String localDateTime) {
-    return Date.from(ZonedDateTime.of(LocalDateTime.parse(localDateTime), EngineClock.AMSTERDAM).toInstant());
+    return Date.from(ZonedDateTime.of(LocalDateTime.parse(localDateTime), Dates.AMSTERDAM).toInstant());
   }
 
 }

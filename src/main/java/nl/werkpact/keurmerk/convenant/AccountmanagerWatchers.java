@@ -1,0 +1,69 @@
+package nl.werkpact.keurmerk.convenant;
+
+import java.util.Optional;
+import nl.werkpact.keurmerk.mail.Correspondence;
+import nl.werkpact.keurmerk.mail.MailOwners;
+import nl.werkpact.keurmerk.mail.MailWatchers;
+import nl.werkpact.keurmerk.web.SiteSettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The employer an e-mail is about, and its accountmanager: an e-mail to an employer that does not go out is told to
+ * the accountmanager, who can find the address ({@link MailWatchers}); that accountmanager (or an admin) may send it
+ * again, and a corrected contact address is saved on the employer ({@link MailOwners}).
+ */
+@Component
+class AccountmanagerWatchers implements MailWatchers, MailOwners {
+
+  private final JdbcClient jdbc;
+  private final Accountmanagers accountmanagers;
+  private final String pageUrl;
+
+  private final nl.werkpact.keurmerk.convenant.ConvenantService convenants;
+  private final nl.werkpact.keurmerk.employer.EmployerService employers;
+
+  AccountmanagerWatchers(JdbcClient jdbc, Accountmanagers accountmanagers, SiteSettings site,
+      nl.werkpact.keurmerk.convenant.ConvenantService convenants, nl.werkpact.keurmerk.employer.EmployerService employers) {
+    this.jdbc = jdbc;
+    this.accountmanagers = accountmanagers;
+    this.convenants = convenants;
+    this.employers = employers;
+    this.pageUrl = site.page("/beheer/e-mail");
+  }
+
+  @Override
+  public Optional<Watcher> forMail(Correspondence mail) {
+    return employerOf(mail).flatMap(employer -> accountmanagers.emailFor(employer.id()).map(email -> new Watcher(email, employer.name(), pageUrl)));
+  }
+
+  @Override
+  public Optional<Owner> ownerOf(Correspondence mail) {
+    return employerOf(mail).map(employer -> new Owner(employer.id(), employer.name(), employer.contactPerson(), employer.contactEmail(),
+        convenants.registeredByForEmployers(java.util.List.of(employer.id())).get(employer.id())));
+  }
+
+  @Override
+  public void saveContactEmail(Owner owner, String newAddress) {
+    employers.changeContactEmail(owner.employerId(), newAddress);
+  }
+
+  private record EmployerOfMail(long id, String name, String contactPerson, String contactEmail) {}
+
+  private Optional<EmployerOfMail> employerOf(Correspondence mail) {
+    String table = switch (mail.concernsType()) {
+      case "CONVENANT" -> "convenant";
+      case "AUDIT" -> "audit";
+      case "KEURMERK" -> "keurmerk";
+      default -> null;
+    };
+    if (table == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT e.id, e.name, e.contact_person, e.contact_email FROM " + table + " t JOIN employer e ON e.id = t.employer_id "
+            + "WHERE t.id = ?")
+        .param(mail.concernsId())
+        .query((rs, row) -> new EmployerOfMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .optional();
+  }
+}

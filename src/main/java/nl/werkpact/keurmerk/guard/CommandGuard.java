@@ -1,0 +1,585 @@
+package nl.werkpact.keurmerk.guard;
+
+import nl.werkpact.keurmerk.models.ProcessCatalog;
+import nl.werkpact.keurmerk.web.RefusalLogFilter;
+import nl.werkpact.keurmerk.web.Refusals;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.werkpact.keurmerk.common.ConflictException;
+import nl.werkpact.keurmerk.common.ForbiddenException;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.common.Texts;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * The engine's own gate: every command a user sends, through REST, Tasklist, Cockpit or the Java API, ends
+ * here before it runs, so the answer does not depend on the route or on how a URL is spelled.
+ *
+ * <ul>
+ *   <li><b>Deny by default for what Camunda bundles into broad permissions.</b> Starting at an activity,
+ *       moving instances, resolving or delegating tasks, job due dates and retries, signals, raw message
+ *       events, variable endpoints and batches are for administrators only.</li>
+ *   <li><b>What a user may submit is the input of the form at hand</b> ({@code START_INPUTS},
+ *       {@code TASK_INPUTS}, {@code MESSAGE_INPUTS} in each {@code *Process} class). A shown, read-only value
+ *       sent back unchanged is dropped; anything else is refused with a Dutch message and nothing is stored.</li>
+ *   <li><b>No expressions in task queries or filters</b>, nested {@code orQueries} included (the engine's own
+ *       switch does not look inside them).</li>
+ *   <li><b>Refusals reach the user as one Dutch sentence</b>: a refusal thrown anywhere inside the command
+ *       (a listener, a delegate) is unwrapped from the engine's exception; a lost race or a value the database
+ *       cannot store becomes a Dutch refusal instead of an SQL error.</li>
+ * </ul>
+ *
+ * Only the outermost command of a call is checked: what our own delegates and listeners do inside it is the
+ * system acting, and calls without an authenticated user (the job executor, start-up) are the system too.
+ */
+final class CommandGuard extends CommandInterceptor {
+
+  static final String ADMIN_ONLY = "Deze handeling is voorbehouden aan beheerders";
+
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandGuard.class);
+
+  /** How a refusal names the commands a user may meet in the webapps; any other is refused without a name. */
+  private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+      Map.entry("StartProcessInstanceAtActivitiesCmd", "een proces bij een bepaalde stap starten"),
+      Map.entry("ModifyProcessInstanceCmd", "een lopend proces naar een andere stap verplaatsen"),
+      Map.entry("ModifyProcessInstanceAsyncCmd", "een lopend proces naar een andere stap verplaatsen"),
+      Map.entry("ProcessInstanceModificationCmd", "lopende processen naar een andere stap verplaatsen"),
+      Map.entry("RestartProcessInstancesCmd", "beëindigde processen herstarten"),
+      Map.entry("ResolveTaskCmd", "een taak afronden namens een ander (resolve)"),
+      Map.entry("DelegateTaskCmd", "een taak delegeren"),
+      Map.entry("HandleTaskBpmnErrorCmd", "een taak met een foutcode afbreken"),
+      Map.entry("HandleTaskEscalationCmd", "een taak escaleren"),
+      Map.entry("MessageEventReceivedCmd", "een bericht aan een wachtende stap sturen"),
+      Map.entry("SignalEventReceivedCmd", "signalen versturen"),
+      Map.entry("SignalCmd", "een wachtende stap een signaal geven"),
+      Map.entry("SetTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+      Map.entry("SetExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+      Map.entry("PatchTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+      Map.entry("PatchExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+      Map.entry("RemoveTaskVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
+      Map.entry("RemoveExecutionVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
+      Map.entry("ExecuteJobsCmd", "een geplande stap nu uitvoeren"),
+      Map.entry("SetJobDuedateCmd", "het moment van een geplande stap wijzigen"),
+      Map.entry("SetJobRetriesCmd", "herhaalpogingen van een geplande stap wijzigen"),
+      Map.entry("SuspendJobDefinitionCmd", "geplande stappen opschorten"),
+      Map.entry("SuspendJobCmd", "een geplande stap opschorten"),
+      Map.entry("SuspendProcessDefinitionCmd", "een proces opschorten"),
+      Map.entry("SuspendProcessInstanceCmd", "een lopend proces opschorten"),
+      Map.entry("UpdateProcessDefinitionHistoryTimeToLiveCmd", "de bewaartermijn van een proces wijzigen"),
+      Map.entry("UpdateDecisionDefinitionHistoryTimeToLiveCmd", "de bewaartermijn van een beslistabel wijzigen"),
+      Map.entry("DeleteProcessInstanceCmd", "een lopend proces verwijderen"),
+      Map.entry("DeleteProcessInstancesCmd", "lopende processen verwijderen"),
+      Map.entry("CreateUserCmd", "gebruikers aanmaken"),
+      Map.entry("SaveUserCmd", "gebruikers wijzigen"),
+      Map.entry("SaveAuthorizationCmd", "rechten wijzigen"),
+      Map.entry("CreateCaseInstanceCmd", "een case starten"),
+      Map.entry("FetchExternalTasksCmd", "externe taken ophalen"));
+
+  private final ProcessCatalog catalog;
+  private final ProcessEngineConfigurationImpl engine;
+
+  CommandGuard(ProcessCatalog catalog, ProcessEngineConfigurationImpl engine) {
+    this.catalog = catalog;
+    this.engine = engine;
+    RefusalLogFilter.install();
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    int[] depth = DEPTH.get();
+    if (depth[0] > 0) {
+      depth[0]++;
+      try {
+        return next.execute(command);
+      } finally {
+        depth[0]--;
+      }
+    }
+    Authentication user = engine.getIdentityService().getCurrentAuthentication();
+    depth[0]++;
+    try {
+      refuseExpressions(command, user != null && user.getUserId() != null);
+      if (user != null && user.getUserId() != null) {
+        check(command, user);
+        @SuppressWarnings("unchecked")
+        T answer = (T) withoutContactData(next.execute(command), user);
+        return answer;
+      }
+      return next.execute(command);
+    } catch (RuntimeException failure) {
+      if (user == null) {
+        throw failure;
+      }
+      RuntimeException answer = translate(failure);
+      if (answer instanceof InvalidRequestException refusal) {
+        LOG.info("Refused {} for {}: {}", command.getClass().getSimpleName(), user.getUserId(), refusal.getMessage());
+      }
+      throw answer;
+    } finally {
+      depth[0]--;
+      if (depth[0] == 0) {
+        DEPTH.remove();
+      }
+    }
+  }
+
+  // --- what a user may do ------------------------------------------------------------------------------
+
+  private void check(Command<?> command, Authentication user) {
+    boolean admin = isAdmin(user);
+    if (!admin && !CommandAllowlist.allows(groupsOf(user), command.getClass())) {
+      String what = DESCRIPTIONS.get(command.getClass().getSimpleName());
+      throw new ForbiddenException(ADMIN_ONLY + (what == null ? "; zij hoort niet bij het werk van uw rol" : ": " + what
+          + " hoort niet bij het werk van uw rol") + ". Er is niets gewijzigd.");
+    }
+    if (!admin) {
+      narrow(command, user);
+    }
+    if (command instanceof CompleteTaskCmd) {
+      checkTaskInput((String) field(command, "taskId"), map(field(command, "variables")));
+    } else if (command instanceof SubmitTaskFormCmd) {
+      checkTaskInput((String) field(command, "taskId"), map(field(command, "properties")));
+    } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
+      var builder = (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
+      String key = builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey() : keyOf(builder.getProcessDefinitionId());
+      checkStartInput(key, builder.getVariables(), command instanceof StartProcessInstanceAtActivitiesCmd);
+    } else if (command instanceof SubmitStartFormCmd) {
+      checkStartInput(keyOf((String) field(command, "processDefinitionId")), map(field(command, "variables")), false);
+    } else if (command instanceof AbstractCorrelateMessageCmd) {
+      checkMessage((MessageCorrelationBuilderImpl) field(command, "builder"), admin);
+    }
+  }
+
+  /** What the allowlist lets through, narrowed to what the role's work needs. */
+  private void narrow(Command<?> command, Authentication user) {
+    if (command instanceof ClaimTaskCmd) {
+      String claimant = (String) field(command, "userId");
+      String taskId = (String) field(command, "taskId");
+      if (claimant != null && !claimant.equals(user.getUserId())) {
+        throw new ForbiddenException("U kunt een taak alleen voor uzelf claimen. Er is niets gewijzigd.");
+      }
+      if (claimant == null) {
+        giveBackOnlyOwn(taskId, user);
+      }
+    } else if (command instanceof org.camunda.bpm.engine.impl.cmd.AssignTaskCmd) {
+      // Tasklist's "unclaim" sets the assignee to nobody; giving a task to someone is for admins.
+      if (field(command, "userId") != null) {
+        throw new ForbiddenException(ADMIN_ONLY + ": een taak aan iemand anders toewijzen hoort niet bij het werk van uw rol. "
+            + "Claim haar zelf, of geef haar terug. Er is niets gewijzigd.");
+      }
+      giveBackOnlyOwn((String) field(command, "taskId"), user);
+    } else if (command instanceof DeleteDeploymentCmd && Boolean.TRUE.equals(field(command, "cascade"))) {
+      throw new ForbiddenException("Een deployment verwijderen met alle lopende en afgeronde processen erbij (cascade) is "
+          + "voorbehouden aan beheerders. Verwijder het zonder cascade; dat kan alleen als er geen processen meer van lopen. "
+          + "Er is niets verwijderd.");
+    }
+  }
+
+  private void giveBackOnlyOwn(String taskId, Authentication user) {
+    if (taskId == null) {
+      return;
+    }
+    String assignee = system(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      return task == null ? null : task.getAssignee();
+    });
+    if (assignee != null && !assignee.equals(user.getUserId())) {
+      throw new ForbiddenException("Deze taak is aan een collega toegewezen; alleen die kan haar teruggeven. Er is niets gewijzigd.");
+    }
+  }
+
+  /** The answer without the employers' contact data, for a user whose role does not read it. */
+  private Object withoutContactData(Object result, Authentication user) {
+    Set<String> contact = catalog.contactData();
+    if (result == null || contact.isEmpty() || isAdmin(user) || groupsOf(user).contains(nl.werkpact.keurmerk.identity.Groups.ACCOUNTMANAGERS)) {
+      return result;
+    }
+    if (result instanceof List<?> list) {
+      List<Object> kept = new ArrayList<>(list.size());
+      for (Object item : list) {
+        String name = variableName(item);
+        if (name == null || !contact.contains(name)) {
+          kept.add(item);
+        }
+      }
+      return kept.size() == list.size() ? result : kept;
+    }
+    if (result instanceof VariableMap variables) {
+      contact.forEach(variables::remove);
+      return variables;
+    }
+    String name = variableName(result);
+    return name != null && contact.contains(name) ? null : result;
+  }
+
+  private static String variableName(Object item) {
+    if (item instanceof org.camunda.bpm.engine.runtime.VariableInstance variable) {
+      return variable.getName();
+    }
+    if (item instanceof org.camunda.bpm.engine.history.HistoricVariableInstance variable) {
+      return variable.getName();
+    }
+    if (item instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate update) {
+      return update.getVariableName();
+    }
+    if (item instanceof org.camunda.bpm.engine.history.HistoricFormField field) {
+      return field.getFieldId();
+    }
+    return null;
+  }
+
+  private static List<String> groupsOf(Authentication user) {
+    return user.getGroupIds() == null ? List.of() : user.getGroupIds();
+  }
+
+  private static boolean isAdmin(Authentication user) {
+    return nl.werkpact.keurmerk.identity.Groups.isAdmin(groupsOf(user));
+  }
+
+  private record TaskInfo(String processKey, String taskKey, Map<String, Object> current) {}
+
+  private void checkTaskInput(String taskId, Map<String, Object> submitted) {
+    if (taskId == null || submitted == null || submitted.isEmpty()) {
+      return;
+    }
+    TaskInfo task = system(context -> {
+      TaskEntity entity = context.getTaskManager().findTaskById(taskId);
+      if (entity == null || entity.getProcessDefinitionId() == null) {
+        return null;
+      }
+      Map<String, Object> current = new HashMap<>();
+      for (String name : submitted.keySet()) {
+        current.put(name, entity.getVariable(name));
+      }
+      return new TaskInfo(keyOfDefinition(context, entity.getProcessDefinitionId()), entity.getTaskDefinitionKey(), current);
+    });
+    if (task == null) {
+      return; // no such task, or not a process task: the engine gives its own answer
+    }
+    Optional<Set<String>> known = catalog.variables(task.processKey());
+    if (known.isEmpty()) {
+      return;
+    }
+    Set<String> inputs = catalog.taskInputs(task.processKey(), task.taskKey()).orElse(Set.of());
+    checkInput(task.processKey(), submitted, known.get(), inputs, task.current(), "Bij deze taak");
+  }
+
+  private void checkStartInput(String processKey, Map<String, Object> submitted, boolean atActivity) {
+    Optional<Set<String>> known = processKey == null ? Optional.empty() : catalog.variables(processKey);
+    if (known.isEmpty()) {
+      return;
+    }
+    if (atActivity) {
+      // Only administrators get here (repair): any variable of the process, nothing unknown.
+      refuseUnknown(processKey, submitted == null ? Set.of() : submitted.keySet(), known.get());
+      return;
+    }
+    Optional<Set<String>> inputs = catalog.startInputs(processKey);
+    if (inputs.isEmpty()) {
+      throw new ForbiddenException("Het proces " + processKey + " start vanzelf (bijvoorbeeld bij de toekenning van een keurmerk) "
+          + "en kan niet met de hand worden gestart.");
+    }
+    checkInput(processKey, submitted == null ? Map.of() : submitted, known.get(), inputs.get(), Map.of(),
+        "Bij het starten van " + processKey);
+  }
+
+  private void checkMessage(MessageCorrelationBuilderImpl message, boolean admin) {
+    String name = message.getMessageName();
+    Optional<String> processKey = name == null ? Optional.empty() : catalog.processReceiving(name);
+    Optional<Set<String>> inputs = name == null ? Optional.empty() : catalog.messageInputs(name);
+    if (!admin && inputs.isEmpty()) {
+      throw new ForbiddenException(ADMIN_ONLY + ": het bericht " + (name == null ? "zonder naam" : name)
+          + " wordt alleen door het systeem zelf verstuurd.");
+    }
+    Map<String, Object> payload = new HashMap<>();
+    if (message.getPayloadProcessInstanceVariables() != null) {
+      payload.putAll(message.getPayloadProcessInstanceVariables());
+    }
+    Map<String, Object> scoped = new HashMap<>();
+    if (message.getPayloadProcessInstanceVariablesLocal() != null) {
+      scoped.putAll(message.getPayloadProcessInstanceVariablesLocal());
+    }
+    if (message.getPayloadProcessInstanceVariablesToTriggeredScope() != null) {
+      scoped.putAll(message.getPayloadProcessInstanceVariablesToTriggeredScope());
+    }
+    if (processKey.isEmpty()) {
+      return; // not one of our messages: the engine finds nothing to correlate
+    }
+    Set<String> known = catalog.variables(processKey.get()).orElse(Set.of());
+    if (admin) {
+      payload.putAll(scoped);
+      refuseUnknown(processKey.get(), payload.keySet(), known);
+      return;
+    }
+    if (!scoped.isEmpty()) {
+      throw new InvalidRequestException("Het bericht " + name + " kan alleen gegevens voor het hele proces meegeven ("
+          + String.join(", ", inputs.get()) + "). Er is niets opgeslagen.");
+    }
+    checkInput(processKey.get(), payload, known, inputs.get(), Map.of(), "Bij het bericht " + name);
+  }
+
+  private void checkInput(String processKey, Map<String, Object> submitted, Set<String> known, Set<String> inputs,
+      Map<String, Object> current, String where) {
+    refuseUnknown(processKey, submitted.keySet(), known);
+    List<String> notInputs = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    for (String name : submitted.keySet()) {
+      Object value = valueOf(submitted, name);
+      if (value instanceof ObjectValue) {
+        throw new InvalidRequestException("Veld '" + name + "' moet tekst, een getal of een datum zijn. Er is niets opgeslagen.");
+      }
+      if (inputs.contains(name)) {
+        if (value instanceof String text && Texts.hasForbiddenCharacters(text, true)) {
+          throw new InvalidRequestException(Texts.refusal("Veld '" + name + "'") + " Er is niets opgeslagen.");
+        }
+      } else if (current.containsKey(name) && sameValue(current.get(name), value)) {
+        unchanged.add(name);
+      } else {
+        notInputs.add(name);
+      }
+    }
+    if (!notInputs.isEmpty()) {
+      throw new InvalidRequestException(where + " kunt u alleen de velden van het formulier invullen ("
+          + String.join(", ", new TreeSet<>(inputs)) + "); niet: " + String.join(", ", new TreeSet<>(notInputs)) + ". Er is niets opgeslagen.");
+    }
+    // A read-only field that the form sends back as it was shown: nothing to store.
+    for (String name : unchanged) {
+      try {
+        submitted.remove(name);
+      } catch (UnsupportedOperationException immutable) {
+        // an immutable map from a Java caller; the value is the current one, so storing it changes nothing
+      }
+    }
+  }
+
+  private static void refuseUnknown(String processKey, Collection<String> names, Set<String> known) {
+    Set<String> unknown = new TreeSet<>();
+    for (String name : names) {
+      if (!known.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidRequestException("Onbekende gegevens voor proces " + processKey + ": " + String.join(", ", unknown) + ". Er is niets opgeslagen.");
+    }
+  }
+
+  /** The submitted value; an object (JSON, XML, Java) stays an {@link ObjectValue}: no input field takes one. */
+  private static Object valueOf(Map<String, Object> submitted, String name) {
+    Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name) : submitted.get(name);
+    if (value instanceof ObjectValue object) {
+      return object;
+    }
+    return value instanceof TypedValue typed ? typed.getValue() : value;
+  }
+
+  /**
+   * Whether a submitted value is the stored one as the form shows it: a form sends every field back as text, so a
+   * figure stored as a number comes back as "12", "12.5" or "2.000", and a date as its ISO text.
+   */
+  static boolean sameValue(Object current, Object submitted) {
+    if (Objects.equals(current, submitted)) {
+      return true;
+    }
+    List<BigDecimal> a = numbers(current);
+    List<BigDecimal> b = numbers(submitted);
+    for (BigDecimal x : a) {
+      for (BigDecimal y : b) {
+        if (x.compareTo(y) == 0) {
+          return true;
+        }
+      }
+    }
+    if (current instanceof java.util.Date date && submitted instanceof String text && text.strip().length() >= 10) {
+      String iso = date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().toString();
+      return iso.startsWith(text.strip()) || date.toInstant().toString().equals(text.strip());
+    }
+    return false;
+  }
+
+  /** The ways a value can be read as a number: as a Java number, as Dutch text (2.000), as plain text (12.5). */
+  private static List<BigDecimal> numbers(Object value) {
+    List<BigDecimal> readings = new ArrayList<>();
+    if (value instanceof Number number) {
+      try {
+        readings.add(new BigDecimal(number.toString()));
+      } catch (NumberFormatException notFinite) {
+        // NaN or infinite: equal to nothing
+      }
+    } else if (value instanceof String text && !text.isBlank() && text.strip().length() <= 40) {
+      try {
+        readings.add(nl.werkpact.keurmerk.common.FormValues.amount("waarde", text));
+      } catch (RuntimeException notDutch) {
+        // not a Dutch figure
+      }
+      try {
+        readings.add(new BigDecimal(text.strip()));
+      } catch (NumberFormatException notPlain) {
+        // not a plain figure
+      }
+    }
+    return readings;
+  }
+
+  // --- expressions in queries --------------------------------------------------------------------------
+
+  private void refuseExpressions(Command<?> command, boolean byUser) {
+    if (command instanceof TaskQueryImpl query) {
+      refuseExpressions(query);
+    } else if (command instanceof SaveFilterCmd && byUser) {
+      var filter = (org.camunda.bpm.engine.filter.Filter) field(command, "filter");
+      if (filter != null && filter.getQuery() instanceof TaskQueryImpl query) {
+        refuseExpressions(query);
+      }
+    } else if (command instanceof AbstractExecuteFilterCmd) {
+      if (field(command, "extendingQuery") instanceof TaskQueryImpl query) {
+        refuseExpressions(query);
+      }
+    }
+  }
+
+  private static void refuseExpressions(TaskQueryImpl query) {
+    List<TaskQueryImpl> all = new ArrayList<>();
+    all.add(query);
+    if (query.getQueries() != null) {
+      all.addAll(query.getQueries());
+    }
+    for (TaskQueryImpl part : all) {
+      if (part.getExpressions() != null && !part.getExpressions().isEmpty()) {
+        throw new InvalidRequestException(QueryExpressionGuard.MESSAGE);
+      }
+    }
+  }
+
+  // --- errors as the user should see them --------------------------------------------------------------
+
+  private static RuntimeException translate(RuntimeException failure) {
+    InvalidRequestException refusal = null;
+    for (Throwable cause = failure; cause != null && refusal == null; cause = cause.getCause()) {
+      if (cause instanceof InvalidRequestException refused) {
+        refusal = refused;
+      }
+    }
+    if (refusal == null && isNotFound(failure)) {
+      refusal = new nl.werkpact.keurmerk.common.NotFoundException();
+    }
+    if (refusal == null) {
+      String sqlState = sqlState(failure);
+      if (hasCause(failure, OptimisticLockingException.class) || (sqlState != null && sqlState.startsWith("23"))) {
+        refusal = new ConflictException("Iemand anders heeft dit intussen al vastgelegd of gewijzigd. "
+            + "Vernieuw de pagina en probeer het zo nodig opnieuw; er is niets opgeslagen.");
+      } else if (sqlState != null && sqlState.startsWith("22")) {
+        refusal = new InvalidRequestException("De invoer bevat tekens of waarden die niet kunnen worden opgeslagen "
+            + "(bijvoorbeeld onzichtbare tekens of een te lange tekst). Er is niets opgeslagen.");
+      }
+    }
+    if (refusal == null) {
+      return failure;
+    }
+    Refusals.record(refusal);
+    return refusal;
+  }
+
+  /**
+   * The engine's way of saying that what a command names does not exist: "Cannot find task with id …: task is null"
+   * (a NullValueException, which Camunda's REST layer answers with 500), its NotFoundException, or a command that
+   * dereferenced the missing entity. A user sees a Dutch 404 instead.
+   */
+  private static boolean isNotFound(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
+          || cause instanceof org.camunda.bpm.engine.exception.NotFoundException
+          || (cause instanceof NullPointerException && cause.getStackTrace().length > 0
+              && cause.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.impl."))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String sqlState(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------
+
+  /** A look-up of our own, without the caller's authorization checks (it is the guard asking, not the user). */
+  private <T> T system(java.util.function.Function<CommandContext, T> lookup) {
+    return engine.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      try {
+        return lookup.apply(context);
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    });
+  }
+
+  private String keyOf(String processDefinitionId) {
+    return processDefinitionId == null ? null : system(context -> keyOfDefinition(context, processDefinitionId));
+  }
+
+  private static String keyOfDefinition(CommandContext context, String processDefinitionId) {
+    try {
+      return context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(processDefinitionId).getKey();
+    } catch (RuntimeException unknownDefinition) {
+      return null; // the engine answers the command itself with "not found"
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value instanceof VariableMap variables ? variables : (Map<String, Object>) value;
+  }
+
+  private static Object field(Object target, String name) {
+    return CommandFields.get(target, name);
+  }
+}
