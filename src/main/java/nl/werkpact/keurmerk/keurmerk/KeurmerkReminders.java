@@ -1,6 +1,8 @@
 package nl.werkpact.keurmerk.keurmerk;
 
+import nl.werkpact.keurmerk.common.Dates;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository.ReminderCandidate;
 import nl.werkpact.keurmerk.mail.MailOutbox;
@@ -18,9 +19,11 @@ import nl.werkpact.keurmerk.mail.MailRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,31 +46,56 @@ public class KeurmerkReminders {
 
   private final KeurmerkRepository keurmerken;
   private final MailOutbox mail;
+  private final PlatformTransactionManager transactionManager;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
   public KeurmerkReminders(KeurmerkRepository keurmerken, MailOutbox mail, PlatformTransactionManager transactionManager, Clock clock) {
     this.keurmerken = keurmerken;
     this.mail = mail;
+    this.transactionManager = transactionManager;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
   }
 
+  /** What one step of a round did: the keurmerken it queued per kind, and whether every due reminder is queued now. */
+  public record Progress(Map<Reminder, Integer> queued, boolean complete) {}
+
   /**
-   * Queues every reminder due now that was not queued yet; answers how many of each kind.
+   * Queues every reminder due now that was not queued yet, however long that takes; answers how many of each kind.
    *
    * @param accountmanagers the e-mail address of the accountmanager of each of these employers (those that have one)
    */
   public Map<Reminder, Integer> queueDue(ReminderSchedule schedule, Function<Collection<Long>, Map<Long, String>> accountmanagers) {
+    return queueDue(schedule, accountmanagers, null).queued();
+  }
+
+  /**
+   * One step of a round: queues due reminders chunk by chunk until none is left or {@code budget} is spent, and no
+   * chunk waits longer than half the budget (on a row lock, say). What is left the round's next step queues: a step
+   * stays well inside the job executor's lock, so the engine never takes a running round for a dead one.
+   *
+   * @param budget how long this step may go on starting chunks; {@code null}: until every due reminder is queued
+   */
+  public Progress queueDue(ReminderSchedule schedule, Function<Collection<Long>, Map<Long, String>> accountmanagers, Duration budget) {
+    long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
+    TransactionTemplate chunkTransaction = budget == null ? ownTransaction : bounded(budget.dividedBy(2));
     Instant now = clock.instant();
-    LocalDate today = LocalDate.ofInstant(now, EngineClock.AMSTERDAM);
+    LocalDate today = LocalDate.ofInstant(now, Dates.AMSTERDAM);
     Map<Reminder, Integer> queued = new EnumMap<>(Reminder.class);
     int[] emails = new int[1];
+    boolean complete = true;
+    kinds:
     for (Reminder reminder : Reminder.values()) {
       int count = 0;
       long after = 0;
       while (true) {
+        if (System.nanoTime() > deadline) {
+          complete = false;
+          queued.put(reminder, count);
+          break kinds;
+        }
         List<ReminderCandidate> chunk = keurmerken.reminderCandidates(reminder == Reminder.MEMBERSHIP_END, dedupKeyPrefix(reminder), today,
             schedule.latestDateDueAt(reminder, now), after, CHUNK);
         if (chunk.isEmpty()) {
@@ -76,7 +104,14 @@ public class KeurmerkReminders {
         after = chunk.get(chunk.size() - 1).id();
         List<ReminderCandidate> due = chunk.stream().filter(c -> isDue(schedule, reminder, c, now)).toList();
         if (!due.isEmpty()) {
-          count += queueChunk(reminder, due, accountmanagers, emails);
+          try {
+            count += queueChunk(chunkTransaction, reminder, due, accountmanagers, emails);
+          } catch (TransientDataAccessException | TransactionTimedOutException waitedTooLong) {
+            LOG.info("A chunk of {} reminders waited too long ({}); the round's next step queues it", reminder, waitedTooLong.getClass().getSimpleName());
+            complete = false;
+            queued.put(reminder, count);
+            break kinds;
+          }
         }
         if (chunk.size() < CHUNK) {
           break;
@@ -85,9 +120,16 @@ public class KeurmerkReminders {
       queued.put(reminder, count);
     }
     if (emails[0] > 0) {
-      LOG.info("Reminders queued: {} e-mails, for keurmerken per kind {}", emails[0], queued);
+      LOG.info("Reminders queued: {} e-mails, for keurmerken per kind {}{}", emails[0], queued, complete ? "" : "; the round goes on");
     }
-    return queued;
+    return new Progress(queued, complete);
+  }
+
+  private TransactionTemplate bounded(Duration timeout) {
+    var template = new TransactionTemplate(transactionManager);
+    template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    template.setTimeout((int) Math.max(1, timeout.toSeconds()));
+    return template;
   }
 
   /**
@@ -95,7 +137,7 @@ public class KeurmerkReminders {
    * keurmerken by date are looked at: one whose keurmerk ends before its reminder's moment is skipped, as the round does.
    */
   public Optional<Instant> nextDue(ReminderSchedule schedule, Instant now) {
-    LocalDate today = LocalDate.ofInstant(now, EngineClock.AMSTERDAM);
+    LocalDate today = LocalDate.ofInstant(now, Dates.AMSTERDAM);
     Optional<Instant> next = Optional.empty();
     for (Reminder reminder : Reminder.values()) {
       LocalDate earliest = today.plus(schedule.before(reminder)).minusDays(4);
@@ -111,7 +153,7 @@ public class KeurmerkReminders {
   }
 
   private static Instant expiry(ReminderCandidate keurmerk) {
-    return keurmerk.validUntil().plusDays(1).atStartOfDay(EngineClock.AMSTERDAM).toInstant();
+    return keurmerk.validUntil().plusDays(1).atStartOfDay(Dates.AMSTERDAM).toInstant();
   }
 
   static boolean isDue(ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk, Instant now) {
@@ -130,11 +172,11 @@ public class KeurmerkReminders {
   }
 
   /** One chunk in a transaction of its own; a reminder queued meanwhile by another sweep makes it start over once. */
-  private int queueChunk(Reminder reminder, List<ReminderCandidate> due, Function<Collection<Long>, Map<Long, String>> accountmanagers,
-      int[] emails) {
+  private int queueChunk(TransactionTemplate transaction, Reminder reminder, List<ReminderCandidate> due,
+      Function<Collection<Long>, Map<Long, String>> accountmanagers, int[] emails) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return ownTransaction.execute(status -> {
+        return transaction.execute(status -> {
           Map<Long, String> copies = reminder == Reminder.MEMBERSHIP_END ? Map.of()
               : accountmanagers.apply(due.stream().map(ReminderCandidate::employerId).distinct().toList());
           List<MailRequest> requests = new ArrayList<>();

@@ -1,8 +1,10 @@
 package nl.werkpact.keurmerk.keurmerk;
 
+import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -12,8 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import nl.werkpact.keurmerk.engine.EngineClock;
-import nl.werkpact.keurmerk.identity.Accountmanagers;
+import nl.werkpact.keurmerk.convenant.Accountmanagers;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
    * the 28th at the latest: a membership that ends a month after the 29th, 30th or 31st (28 February, say) is reminded
    * a month before its end, which is days before this day, so "not yet due at 08:59" would not hold (a red run on a 31st).
    */
-  private final LocalDate day = upTo28th(LocalDate.now(EngineClock.AMSTERDAM).plusDays(20 + ThreadLocalRandom.current().nextInt(300)));
+  private final LocalDate day = upTo28th(LocalDate.now(Dates.AMSTERDAM).plusDays(20 + ThreadLocalRandom.current().nextInt(300)));
 
   private static LocalDate upTo28th(LocalDate date) {
     return date.getDayOfMonth() > 28 ? date.withDayOfMonth(28) : date;
@@ -86,7 +87,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
   @Test
   void aReminderWhoseMomentWasGoneWhenTheKeurmerkWasImportedIsPassedOverUnlessTheImportSendsThemLate() {
     // Valid until 60 days after the day: the first renewal reminder fell due 30 days before it, the second is ahead.
-    OffsetDateTime importedAfterTheFirst = day.minusDays(10).atTime(LocalTime.NOON).atZone(EngineClock.AMSTERDAM).toOffsetDateTime();
+    OffsetDateTime importedAfterTheFirst = day.minusDays(10).atTime(LocalTime.NOON).atZone(Dates.AMSTERDAM).toOffsetDateTime();
     long passedOver = keurmerk(day.plusDays(60), day.plusDays(300), "ACTIVE", importedAfterTheFirst, false);
     long sentLate = keurmerk(day.plusDays(60), day.plusDays(300), "ACTIVE", null, false);
 
@@ -123,10 +124,120 @@ class KeurmerkRemindersIT extends IntegrationTest {
     assertThat(keys).hasSize(ids.size()).doesNotHaveDuplicates();
   }
 
+  /**
+   * A round that lasts longer than the job executor's lock (30 s): here a row lock that another transaction holds for
+   * 40 s on the very e-mail the round must queue, as a big storm or a slow database would make it last. The round goes
+   * on in steps that each end well inside the lock, so the engine never takes it for a dead one and starts it again:
+   * one round, no error in the log, one timer for the next round, the reminder queued once. A second round started
+   * meanwhile (the next quarter of an hour) ends at once.
+   */
+  @Test
+  void aRoundLongerThanTheJobLockRunsOnceInBoundedStepsAndLeavesOneTimer() throws Exception {
+    long keurmerk = keurmerk(LocalDate.now(Dates.AMSTERDAM).plusDays(80), LocalDate.now(Dates.AMSTERDAM).plusMonths(6), "ACTIVE", null, false);
+    String dedupKey = "renewal-reminder:RENEWAL_FIRST:" + keurmerk;
+    Duration lock = Duration.ofMillis(engine.getJobExecutor().getLockTimeInMillis());
+    var errors = new ErrorLog();
+    var blocker = new java.util.concurrent.CountDownLatch(1);
+    var held = new java.util.concurrent.CompletableFuture<Void>();
+    Thread holder = new Thread(() -> holdTheRowOf(dedupKey, lock.plusSeconds(10), held, blocker), "row-lock-holder");
+    holder.start();
+    held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      var jobs = engine.getManagementService();
+      var first = startRoundByItsTimer();
+      awaitUntil(Duration.ofSeconds(30), () -> lease.holder().filter(first::equals).isPresent());
+      String second = startRoundByItsTimer();
+      awaitUntil(Duration.ofSeconds(30), () -> engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(second)
+          .finished().count() == 1);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(first).count())
+          .as("the first round still at work when the second ended").isEqualTo(1);
+
+      awaitReminderRoundsDone();
+
+      var history = engine.getHistoryService();
+      var round = history.createHistoricProcessInstanceQuery().processInstanceId(first).singleResult();
+      var steps = history.createHistoricActivityInstanceQuery().processInstanceId(first)
+          .activityId(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.Elements.TASK_QUEUE_DUE_REMINDERS).list();
+      assertThat(Duration.between(round.getStartTime().toInstant(), round.getEndTime().toInstant())).as("the round's length")
+          .isGreaterThan(lock);
+      assertThat(steps).as("its steps").hasSizeGreaterThan(2).allSatisfy(step -> assertThat(Duration.ofMillis(step.getDurationInMillis()))
+          .as("one step's length").isLessThan(lock.dividedBy(2)));
+      assertThat(jobs.createJobQuery().processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY)
+          .count()).as("jobs of rounds left: the next round's timer").isEqualTo(1);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE dedup_key = ?").param(dedupKey).query(Long.class).single())
+          .isEqualTo(1);
+      assertThat(errors.lines()).as("errors logged meanwhile").isEmpty();
+    } finally {
+      blocker.countDown();
+      holder.join();
+      errors.close();
+    }
+  }
+
+  @Autowired nl.werkpact.keurmerk.keurmerk.ReminderRoundLease lease;
+
+  /** Fires the rounds' timer as the job executor would when it is due; answers the round it started. */
+  private String startRoundByItsTimer() {
+    var jobs = engine.getManagementService();
+    var before = new java.util.HashSet<>(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY).list().stream().map(p -> p.getId())
+        .toList());
+    var timer = jobs.createJobQuery().processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY).timers()
+        .singleResult();
+    jobs.executeJob(timer.getId());
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY).orderByProcessInstanceStartTime().desc()
+        .list().stream().map(p -> p.getId()).filter(id -> !before.contains(id)).findFirst().orElseThrow();
+  }
+
+  /** Another transaction inserts the e-mail the round will queue and keeps it open (its row locked) until {@code atLeast}. */
+  private void holdTheRowOf(String dedupKey, Duration atLeast, java.util.concurrent.CompletableFuture<Void> held,
+      java.util.concurrent.CountDownLatch released) {
+    try (var connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (var insert = connection.prepareStatement("""
+          INSERT INTO correspondence (dedup_key, recipient, template, subject, body_text, body_html, status, concerns_type, concerns_id,
+                                      created_at, attempts, next_attempt_at)
+          VALUES (?, 'x@example.org', 'renewal-reminder', 's', 't', 'h', 'PENDING', 'KEURMERK', 0, now(), 0, now())""")) {
+        insert.setString(1, dedupKey);
+        insert.executeUpdate();
+      }
+      held.complete(null);
+      released.await(atLeast.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      connection.rollback();
+    } catch (Exception e) {
+      held.completeExceptionally(e);
+    }
+  }
+
+  @Autowired javax.sql.DataSource dataSource;
+
+  /** The ERROR lines logged while it is open. */
+  private static final class ErrorLog implements AutoCloseable {
+    private final ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+
+    ErrorLog() {
+      appender.start();
+      root.addAppender(appender);
+    }
+
+    List<String> lines() {
+      return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+          .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
+    }
+
+    @Override
+    public void close() {
+      root.detachAppender(appender);
+    }
+  }
+
   @Test
   void theDemoClockFindsTheNextReminderMomentWithTheDeployedModelsPeriods() {
     long renewal = keurmerk(day.plusDays(90), day.plusDays(400), "ACTIVE", createdLongAgo(), false);
-    var due = day.atTime(ReminderSchedule.TIME).atZone(EngineClock.AMSTERDAM).toInstant();
+    var due = day.atTime(ReminderSchedule.TIME).atZone(Dates.AMSTERDAM).toInstant();
 
     var next = moments.nextAfter(due.minusSeconds(3600));
 
@@ -150,8 +261,8 @@ class KeurmerkRemindersIT extends IntegrationTest {
   }
 
   private void roundAt(LocalDate date, String time) {
-    ZonedDateTime at = date.atTime(LocalTime.parse(time)).atZone(EngineClock.AMSTERDAM);
-    new KeurmerkReminders(repository, outbox, transactions, Clock.fixed(at.toInstant(), EngineClock.AMSTERDAM))
+    ZonedDateTime at = date.atTime(LocalTime.parse(time)).atZone(Dates.AMSTERDAM);
+    new KeurmerkReminders(repository, outbox, transactions, Clock.fixed(at.toInstant(), Dates.AMSTERDAM))
         .queueDue(schedule, accountmanagers::emailsFor);
   }
 

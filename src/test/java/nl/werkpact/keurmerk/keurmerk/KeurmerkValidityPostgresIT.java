@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
@@ -241,16 +240,6 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
           : message.getSubject().startsWith("Uw gratis lidmaatschap") ? "membership" : message.getSubject();
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void awaitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("Not reached within " + limit);
-      }
-      Thread.sleep(200);
     }
   }
 

@@ -73,6 +73,42 @@ public abstract class IntegrationTest {
     var timer = engineJobs.createJobQuery().processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY)
         .timers().singleResult();
     engineJobs.executeJob(timer.getId());
+    awaitReminderRoundsDone();
+  }
+
+  /** Waits until the state a test asserts is there (never a fixed time); fails when it is not within {@code limit}. */
+  protected static void awaitUntil(java.time.Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("Not reached within " + limit);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * A round queues in steps, each a job the job executor runs (bpmn/KeurmerkReminders.bpmn): waits until no round is
+   * left, and fails at once with the incident when a step failed.
+   */
+  protected void awaitReminderRoundsDone() {
+    String key = nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY;
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+    while (engineRuntime.createProcessInstanceQuery().processDefinitionKey(key).count() > 0) {
+      var incident = engineRuntime.createIncidentQuery().processDefinitionKeyIn(key).list().stream().findFirst();
+      if (incident.isPresent()) {
+        throw new AssertionError("A reminder round failed: " + incident.get().getIncidentMessage());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("A reminder round was still at work after 3 minutes");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /**

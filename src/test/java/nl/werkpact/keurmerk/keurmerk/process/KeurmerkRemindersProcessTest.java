@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
+import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,7 +14,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import nl.werkpact.keurmerk.engine.EngineClock;
 import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.Elements;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,12 +40,19 @@ class KeurmerkRemindersProcessTest {
       (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.Companion.builder("process-test-engine.cfg.xml").build();
 
   private final List<ReminderSchedule> rounds = new ArrayList<>();
+  /** What each step of the mocked delegate answers in turn: true, all queued; false, more to do. */
+  private final java.util.Deque<Boolean> stepsDone = new java.util.ArrayDeque<>();
 
   @BeforeEach
   void registerMocks() throws Exception {
     AbstractAssertions.init(engine.getProcessEngine());
     JavaDelegate queueDueReminders = mock(JavaDelegate.class);
-    doAnswer(call -> rounds.add(KeurmerkRemindersProcess.schedule(call.<DelegateExecution>getArgument(0)))).when(queueDueReminders).execute(any());
+    doAnswer(call -> {
+      DelegateExecution execution = call.getArgument(0);
+      rounds.add(KeurmerkRemindersProcess.schedule(execution));
+      execution.setVariable(KeurmerkRemindersProcess.Vars.ROUND_DONE, stepsDone.isEmpty() || stepsDone.pop());
+      return null;
+    }).when(queueDueReminders).execute(any());
     Mocks.register("queueDueRemindersDelegate", queueDueReminders);
   }
 
@@ -65,6 +72,8 @@ class KeurmerkRemindersProcessTest {
     assertThat(timer().getDuedate()).isEqualTo(amsterdam("2027-10-23T09:00"));
     ClockUtil.setCurrentTime(amsterdam("2027-10-23T09:00"));
     engine.getManagementService().executeJob(timer().getId());
+    assertThat(timer().getDuedate()).as("the next round is planned before this one queues").isEqualTo(amsterdam("2027-10-23T09:15"));
+    runSteps();
 
     assertThat(rounds).containsExactly(ReminderSchedule.parse("P90D", "P30D", "P1M"));
     var round = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
@@ -81,6 +90,7 @@ class KeurmerkRemindersProcessTest {
     deploy(model().replace(">P90D<", ">P60D<"));
 
     engine.getManagementService().executeJob(timer().getId());
+    runSteps();
 
     assertThat(rounds).singleElement().satisfies(schedule -> assertThat(schedule.renewalFirst()).isEqualTo(Period.ofDays(60)));
   }
@@ -90,9 +100,47 @@ class KeurmerkRemindersProcessTest {
     deploy(model().replace(">P30D<", ">30 dagen<"));
     String timerId = timer().getId();
 
-    assertThatThrownBy(() -> engine.getManagementService().executeJob(timerId))
+    engine.getManagementService().executeJob(timerId);
+    assertThatThrownBy(this::runSteps)
         .hasMessageContaining("Invoerparameter renewalSecondBefore is '30 dagen', geen periode");
     assertThat(rounds).isEmpty();
+  }
+
+  /**
+   * A storm too big for one step: each step is a job of its own (the job executor's lock covers one step, not the whole
+   * round), and the round goes on until its step says all is queued.
+   */
+  @Test
+  void aRoundTooBigForOneStepGoesOnInStepsOfTheirOwnUntilAllIsQueued() {
+    deploy(model());
+    stepsDone.addAll(List.of(false, false, true));
+
+    engine.getManagementService().executeJob(timer().getId());
+    int steps = runSteps();
+
+    assertThat(steps).isEqualTo(3);
+    assertThat(rounds).hasSize(3);
+    var round = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+        .singleResult();
+    assertThat(round.getEndTime()).isNotNull();
+    assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY).count())
+        .as("only the next round's timer is left").isEqualTo(1);
+  }
+
+  /** Runs the round's steps (its asynchronous jobs) one by one, as the job executor would; answers how many. */
+  private int runSteps() {
+    int steps = 0;
+    var management = engine.getManagementService();
+    for (var step = nextStep(); step != null; step = nextStep()) {
+      management.executeJob(step.getId());
+      steps++;
+    }
+    return steps;
+  }
+
+  private Job nextStep() {
+    return engine.getManagementService().createJobQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY).messages()
+        .singleResult();
   }
 
   private Job timer() {
@@ -112,6 +160,6 @@ class KeurmerkRemindersProcessTest {
   }
 
   private static Date amsterdam(String local) {
-    return Date.from(ZonedDateTime.of(LocalDateTime.parse(local), EngineClock.AMSTERDAM).toInstant());
+    return Date.from(ZonedDateTime.of(LocalDateTime.parse(local), Dates.AMSTERDAM).toInstant());
   }
 }
