@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import org.camunda.bpm.engine.IdentityService;
 
 /**
@@ -26,9 +27,9 @@ public class CertificateResource {
   @GET
   @Path("/{number}")
   public Response download(@PathParam("number") String number) {
-    String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+    String n = KeurmerkNumber.normalize(number);
     byte[] pdf = certificates.forNumber(n)
-        .orElseThrow(() -> new InvalidRequestException("Er is geen keurmerk met nummer " + n + "; een nummer ziet eruit als SW-2026-0001."));
+        .orElseThrow(() -> new InvalidRequestException("Er is geen keurmerk met nummer " + n + "; een nummer ziet eruit als " + KeurmerkNumber.EXAMPLE + "."));
     return Response.ok(pdf, "application/pdf")
         .header("Content-Disposition", "attachment; filename=\"" + Certificates.filename(n) + "\"").build();
   }

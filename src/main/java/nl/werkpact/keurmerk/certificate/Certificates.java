@@ -6,6 +6,7 @@ import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.mail.Correspondence;
 import nl.werkpact.keurmerk.mail.MailAttachments;
 import nl.werkpact.keurmerk.web.SiteSettings;
@@ -47,10 +48,7 @@ public class Certificates implements MailAttachments {
   }
 
   private boolean isValidToday(Keurmerk keurmerk) {
-    var today = java.time.LocalDate.now(clock);
-    boolean standing = keurmerk.status() == nl.werkpact.keurmerk.keurmerk.KeurmerkStatus.ACTIVE
-        || keurmerk.status() == nl.werkpact.keurmerk.keurmerk.KeurmerkStatus.RENEWED;
-    return standing && !today.isBefore(keurmerk.validFrom()) && !today.isAfter(keurmerk.validUntil());
+    return KeurmerkStatus.isHeldOn(keurmerk.status().name(), keurmerk.validFrom(), keurmerk.validUntil(), java.time.LocalDate.now(clock));
   }
 
   private static String notValid(Keurmerk keurmerk) {

@@ -10,6 +10,14 @@ public final class Texts {
 
   private Texts() {}
 
+  /**
+   * A search text as a SQL {@code LIKE} pattern that finds it anywhere, lower case, with {@code %}, {@code _} and the
+   * escape character itself taken literally; use it with {@code ESCAPE '\\'}.
+   */
+  public static String likeContaining(String search) {
+    return "%" + search.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
   /** Whether the text holds a character nobody types on purpose; tab, CR and LF are allowed when {@code multiLine}. */
   public static boolean hasForbiddenCharacters(String text, boolean multiLine) {
     if (text == null) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -192,10 +193,9 @@ public class WerkpactFigures {
   private static long holders(List<KeurmerkRow> keurmerken, LocalDate on, LocalDate today, String municipality) {
     return keurmerken.stream()
         .filter(k -> municipality == null || municipality.equals(k.municipality()))
-        .filter(k -> !k.validFrom().isAfter(on) && !k.validUntil().isBefore(on))
         .filter(k -> on.equals(today)
-            ? "ACTIVE".equals(k.status()) || "RENEWED".equals(k.status())
-            : k.withdrawnOn() == null || k.withdrawnOn().isAfter(on))
+            ? KeurmerkStatus.isHeldOn(k.status(), k.validFrom(), k.validUntil(), on)
+            : !k.validFrom().isAfter(on) && !k.validUntil().isBefore(on) && (k.withdrawnOn() == null || k.withdrawnOn().isAfter(on)))
         .map(KeurmerkRow::kvkNumber).distinct().count();
   }
 
@@ -207,8 +207,8 @@ public class WerkpactFigures {
         .collect(Collectors.groupingBy(AuditRow::renewalOf, TreeMap::new, Collectors.toList()));
     return keurmerken.stream()
         .filter(k -> municipality == null || municipality.equals(k.municipality()))
-        .filter(k -> "ACTIVE".equals(k.status()) || "RENEWED".equals(k.status()))
-        .filter(k -> !k.validUntil().isBefore(today) && !k.validUntil().isAfter(today.plusDays(EXPIRING_DAYS)))
+        .filter(k -> KeurmerkStatus.isHeldOn(k.status(), k.validFrom(), k.validUntil(), today))
+        .filter(k -> !k.validUntil().isAfter(today.plusDays(EXPIRING_DAYS)))
         .sorted(Comparator.comparing(KeurmerkRow::validUntil).thenComparing(KeurmerkRow::number))
         .map(k -> new Expiring(k.number(), k.employerName(), k.kvkNumber(), k.municipality(), k.validUntil(),
             ChronoUnit.DAYS.between(today, k.validUntil()),

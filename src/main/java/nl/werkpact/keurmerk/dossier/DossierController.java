@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.dossier;
 
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class DossierController {
       model.addAttribute("employers", List.of());
       return "dossier/search";
     }
-    String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    String like = Texts.likeContaining(q);
     model.addAttribute("employers", q.isEmpty() ? List.of() : jdbc.sql("""
             SELECT name, kvk_number, municipality FROM employer
             WHERE LOWER(name) LIKE ? ESCAPE '\\' OR kvk_number = ? ORDER BY LOWER(name) LIMIT 50""")

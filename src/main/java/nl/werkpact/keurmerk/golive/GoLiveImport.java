@@ -32,6 +32,7 @@ import nl.werkpact.keurmerk.golive.ImportReport.Outcome;
 import nl.werkpact.keurmerk.golive.WerkgeversCsv.Column;
 import nl.werkpact.keurmerk.golive.WerkgeversCsv.Line;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods;
@@ -292,7 +293,7 @@ public class GoLiveImport {
             + "keurmerknummer in, of laat ze leeg.");
       }
     } else {
-      if (!KeurmerkService.NUMBER.matcher(number).matches()) {
+      if (!KeurmerkNumber.isWellFormed(number)) {
         problems.add("Keurmerknummer \"" + number + "\" moet eruitzien als SW-2024-0012.");
       }
       if (validFromText.isEmpty()) {

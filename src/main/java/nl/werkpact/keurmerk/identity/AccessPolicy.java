@@ -64,6 +64,7 @@ public final class AccessPolicy {
       // e-mails that wait for a person: accountmanagers (each for the employers they registered) and admins
       new Rule("*", "/beheer/e-mail", Audience.ACCOUNTMANAGERS),
       new Rule("POST", "/beheer/e-mail/alles-opnieuw", Audience.ADMINS),
+      new Rule("POST", "/beheer/e-mail/wachtende-nu", Audience.ADMINS),
       new Rule("POST", "/beheer/e-mail/**", Audience.ACCOUNTMANAGERS),
       // the go-live import
       new Rule("*", "/beheer/import", Audience.ADMINS),

@@ -111,8 +111,8 @@ public class KeurmerkRepository {
 
   /** Keurmerken that count as current on this date: ACTIVE or RENEWED, within their validity. */
   public List<Keurmerk> findCurrentByEmployer(long employerId, java.time.LocalDate on) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE employer_id = ? AND status IN ('ACTIVE', 'RENEWED') AND valid_from <= ? AND valid_until >= ?")
-        .params(employerId, on, on).query(Keurmerk.class).list();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk k WHERE k.employer_id = :employer AND " + KeurmerkStatus.HELD_ON_DAY)
+        .param("employer", employerId).param("day", on).query(Keurmerk.class).list();
   }
 
   long insertMembership(long keurmerkId, long employerId, ValidityPeriod period) {

@@ -91,9 +91,6 @@ public class KeurmerkService {
     return keurmerken.findMembership(keurmerkId).orElseThrow(() -> new IllegalStateException("No membership for keurmerk " + keurmerkId));
   }
 
-  /** The number format: SW-2026-0001; group 1 is the year, group 2 the sequence number. */
-  public static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("SW-([0-9]{4})-([0-9]{4})");
-
   /**
    * A keurmerk awarded before this system existed (go-live import), with its own number: valid two years from
    * {@code validFrom} by the same rule as an award, ACTIVE while that runs and EXPIRED after, with its membership
@@ -104,7 +101,7 @@ public class KeurmerkService {
   @Transactional
   public Imported importExisting(long employerId, long auditId, String number, LocalDate validFrom, LocalDate membershipUntil,
       boolean sendPassedReminders) {
-    var matcher = NUMBER.matcher(number);
+    var matcher = KeurmerkNumber.PATTERN.matcher(number);
     if (!matcher.matches()) {
       throw new IllegalArgumentException("Not a keurmerk number: " + number);
     }
@@ -135,7 +132,7 @@ public class KeurmerkService {
   public void reserveImportedNumbers(java.util.Collection<String> numbers) {
     Map<Integer, Integer> highest = new java.util.TreeMap<>();
     for (String number : numbers) {
-      var matcher = NUMBER.matcher(number);
+      var matcher = KeurmerkNumber.PATTERN.matcher(number);
       if (!matcher.matches()) {
         throw new IllegalArgumentException("Not a keurmerk number: " + number);
       }

@@ -73,6 +73,27 @@ public class CorrespondenceRepository {
     return events;
   }
 
+  /** E-mails that failed for a passing reason and wait for their next attempt, later on {@code now}'s clock. */
+  long countWaitingForRetry(OffsetDateTime now) {
+    return jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status = 'FAILED' AND next_attempt_at > ?").param(now).query(Long.class).single();
+  }
+
+  /**
+   * Their next attempt is now: each that no dispatcher holds is due at {@code due} (on the dispatcher's clock), with a
+   * RETRIED_NOW event by {@code user}; answers how many.
+   */
+  int retryNow(OffsetDateTime now, OffsetDateTime due, String user) {
+    List<Long> ids = jdbc.sql("""
+            SELECT id FROM correspondence WHERE status = 'FAILED' AND next_attempt_at > ? AND (claimed_until IS NULL OR claimed_until < ?)
+             ORDER BY id FOR UPDATE""")
+        .params(due, due).query(Long.class).list();
+    for (long id : ids) {
+      jdbc.sql("UPDATE correspondence SET next_attempt_at = ? WHERE id = ?").params(due, id).update();
+      event(id, now, "RETRIED_NOW", user, "Volgende poging naar nu gehaald");
+    }
+    return ids.size();
+  }
+
   long countInQueue() {
     return jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at IS NOT NULL")
         .query(Long.class).single();

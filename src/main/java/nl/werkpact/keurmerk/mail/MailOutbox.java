@@ -200,6 +200,22 @@ public class MailOutbox {
     return requeued.size();
   }
 
+  /**
+   * After a passing outage of the mail server: every e-mail that waits for its next attempt (a temporary refusal,
+   * a timeout) is tried now instead of at its retry time. Answers how many.
+   */
+  public int retryWaitingNow(String user) {
+    Integer count = ownTransaction.execute(s -> correspondence.retryNow(OffsetDateTime.now(clock), dispatcher.timingNow(), user));
+    LOG.info("{} e-mails waiting for their next attempt are tried now, by {}", count, user);
+    signal.wake();
+    return count == null ? 0 : count;
+  }
+
+  /** E-mails that wait for their next attempt after a passing failure (the dispatcher tries them by itself). */
+  public long countWaitingForRetry() {
+    return correspondence.countWaitingForRetry(dispatcher.timingNow());
+  }
+
   /** An operator decides an e-mail that did not go out needs nothing more (the employer was reached otherwise). */
   public void close(long id, String reason, String user, boolean admin) {
     Correspondence mail = correspondence.findById(id)

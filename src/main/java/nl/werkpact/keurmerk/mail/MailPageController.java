@@ -82,6 +82,15 @@ class MailPageController {
     });
   }
 
+  @PostMapping(PATH + "/wachtende-nu")
+  String retryWaitingNow(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
+      HttpServletResponse response, Model model) {
+    return act(request, response, model, token, user -> {
+      int count = outbox.retryWaitingNow(user);
+      return count == 1 ? "1 e-mail wordt nu opnieuw geprobeerd." : count + " e-mails worden nu opnieuw geprobeerd.";
+    });
+  }
+
   /**
    * A posted form: only for whoever may fix e-mail, with this session's token; the action gets the caller's id and
    * answers what it did, or is refused in Dutch (400) with the page as it stands.
@@ -108,6 +117,8 @@ class MailPageController {
     model.addAttribute("total", outbox.countNeedingAPerson());
     model.addAttribute("shown", SHOWN);
     model.addAttribute("queued", outbox.countInQueue());
+    model.addAttribute("waitingForRetry", outbox.countWaitingForRetry());
+    model.addAttribute("admin", staffPages.isAdmin(request));
     model.addAttribute("done", done);
     model.addAttribute("problem", problem);
     model.addAttribute("token", staffPages.formToken(request));
@@ -132,6 +143,7 @@ class MailPageController {
       case "GAVE_UP" -> "Mislukt, wacht op een mens";
       case "UNDELIVERABLE" -> "Geweigerd";
       case "REQUEUED" -> "Opnieuw in de wachtrij";
+      case "RETRIED_NOW" -> "Volgende poging naar nu gehaald";
       case "CLOSED" -> "Afgesloten";
       default -> kind;
     };

@@ -1,6 +1,8 @@
 package nl.werkpact.keurmerk.register;
 
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.Texts;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,10 +30,8 @@ public class KeurmerkRegister {
   public record Entry(String number, String employerName, String municipality, LocalDate validFrom, LocalDate validUntil,
       String status, LocalDate withdrawnOn) {}
 
-  private static final String CURRENT = """
-      FROM keurmerk k JOIN employer e ON e.id = k.employer_id
-      WHERE k.status IN ('ACTIVE', 'RENEWED') AND k.valid_from <= :today AND k.valid_until >= :today
-        AND (:query = '' OR LOWER(e.name) LIKE :like ESCAPE '\\' OR LOWER(e.municipality) LIKE :like ESCAPE '\\' OR e.kvk_number = :query)""";
+  private static final String CURRENT = "FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE " + KeurmerkStatus.HELD_ON_DAY
+      + " AND (:query = '' OR LOWER(e.name) LIKE :like ESCAPE '\\' OR LOWER(e.municipality) LIKE :like ESCAPE '\\' OR e.kvk_number = :query)";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -44,13 +44,13 @@ public class KeurmerkRegister {
   /** Current holders whose name or municipality contains the query, or whose KvK number it is; by name. */
   public Page holders(String query, int page, int pageSize) {
     String q = query == null ? "" : query.strip();
-    String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    String like = Texts.likeContaining(q);
     LocalDate today = LocalDate.now(clock);
-    long total = jdbc.sql("SELECT COUNT(*) " + CURRENT).param("today", today).param("query", q).param("like", like)
+    long total = jdbc.sql("SELECT COUNT(*) " + CURRENT).param("day", today).param("query", q).param("like", like)
         .query(Long.class).single();
     List<Holder> holders = jdbc.sql("SELECT e.name, e.municipality, k.number, k.valid_from, k.valid_until " + CURRENT
             + " ORDER BY LOWER(e.name), k.number LIMIT :size OFFSET :offset")
-        .param("today", today).param("query", q).param("like", like).param("size", pageSize).param("offset", (long) (page - 1) * pageSize)
+        .param("day", today).param("query", q).param("like", like).param("size", pageSize).param("offset", (long) (page - 1) * pageSize)
         .query((rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
             rs.getObject(5, LocalDate.class)))
         .list();

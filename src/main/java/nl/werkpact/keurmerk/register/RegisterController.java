@@ -1,9 +1,9 @@
 package nl.werkpact.keurmerk.register;
 
+import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.Texts;
 import org.springframework.http.HttpStatus;
@@ -26,7 +26,6 @@ class RegisterController {
 
   static final int PAGE_SIZE = 25;
   private static final int MAX_QUERY = 100;
-  private static final Pattern NUMBER = Pattern.compile("SW-[0-9]{4}-[0-9]{4}");
 
   private final KeurmerkRegister register;
 
@@ -106,9 +105,9 @@ class RegisterController {
   record Verdict(String state, String title, String sentence, KeurmerkRegister.Entry entry) {}
 
   Verdict verdict(String number) {
-    String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
-    if (!NUMBER.matcher(n).matches()) {
-      return new Verdict("ONBEKEND", "Onbekend nummer", "Een keurmerknummer ziet eruit als SW-2026-0001; dit nummer kennen wij niet.", null);
+    String n = KeurmerkNumber.normalize(number);
+    if (!KeurmerkNumber.isWellFormed(n)) {
+      return new Verdict("ONBEKEND", "Onbekend nummer", "Een keurmerknummer ziet eruit als " + KeurmerkNumber.EXAMPLE + "; dit nummer kennen wij niet.", null);
     }
     var found = register.keurmerk(n);
     if (found.isEmpty()) {

@@ -13,6 +13,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class KeurmerkNumberTest {
 
   @Test
+  void aNumberAsAPersonTypesItIsReadAsTheSystemWritesIt() {
+    assertThat(KeurmerkNumber.normalize("  sw-2026-0001 ")).isEqualTo("SW-2026-0001");
+    assertThat(KeurmerkNumber.isWellFormed(KeurmerkNumber.normalize(" sw-2026-0001"))).isTrue();
+    assertThat(KeurmerkNumber.isWellFormed("SW-26-0001")).isFalse();
+    assertThat(KeurmerkNumber.isWellFormed("SW-2026-0001x")).isFalse();
+    assertThat(KeurmerkNumber.normalize(null)).isEmpty();
+  }
+
+  @Test
   void twoAwardsInAYearWithoutACounterBothGetANumber() throws Exception {
     var db = new InMemoryDatabase();
     var keurmerken = new KeurmerkRepository(db.jdbc, InMemoryDatabase.clockAt("2031-01-02T10:00:00Z"));

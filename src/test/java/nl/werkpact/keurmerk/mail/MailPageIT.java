@@ -105,6 +105,31 @@ class MailPageIT extends IntegrationTest {
     assertThat(correspondence.events(id).get(2).detail()).isEqualTo("Werkgever telefonisch bereikt");
   }
 
+  /**
+   * After a passing outage of the mail server, e-mails wait for their retry time (a 451 an hour ago, say): an admin
+   * sends them now instead of waiting; an accountmanager may not, and the page says how many wait.
+   */
+  @Test
+  void anAdminSendsTheEmailsWaitingForTheirRetryTimeNowAfterAPassingOutage() throws Exception {
+    String recipient = "later" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@bakkerij.example";
+    long id = refusedEmail(recipient);
+    // As the dispatcher leaves an e-mail after a 451: failed, tried again by itself in an hour.
+    jdbc.sql("UPDATE correspondence SET status = 'FAILED', attempts = 1, next_attempt_at = ?, last_error = '451 4.3.0 try later' WHERE id = ?")
+        .params(java.time.OffsetDateTime.now().plusHours(1), id).update();
+
+    String adminPage = get(ADMIN, ADMIN_PASSWORD).body();
+    assertThat(adminPage).containsPattern("[0-9]+ e-mails? wacht(en)? op (zijn|hun) volgende poging").contains("Wachtende e-mails nu versturen");
+    assertThat(get(ACCOUNTMANAGER, PASSWORD).body()).doesNotContain("Wachtende e-mails nu versturen");
+    var refused = post("/beheer/e-mail/wachtende-nu", "token=" + token(get(ACCOUNTMANAGER, PASSWORD).body()), ACCOUNTMANAGER);
+    assertThat(refused.statusCode()).isEqualTo(403);
+
+    var done = post("/beheer/e-mail/wachtende-nu", "token=" + token(adminPage), ADMIN, ADMIN_PASSWORD);
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).containsPattern("[0-9]+ e-mails? (wordt|worden) nu opnieuw geprobeerd");
+    assertThat(awaitMailTo(recipient).getSubject()).contains("Pagina Post B.V.");
+    assertThat(correspondence.events(id)).extracting(CorrespondenceEvent::kind).contains("RETRIED_NOW", "SENT");
+  }
+
   private static String token(String page) {
     var matcher = TOKEN.matcher(page);
     assertThat(matcher.find()).as("form token on the page").isTrue();
@@ -117,9 +142,13 @@ class MailPageIT extends IntegrationTest {
   }
 
   private HttpResponse<String> post(String path, String form, String user) throws Exception {
+    return post(path, form, user, PASSWORD);
+  }
+
+  private HttpResponse<String> post(String path, String form, String user, String password) throws Exception {
     var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
-    return browser.send(authorized(request, user, PASSWORD).build(), HttpResponse.BodyHandlers.ofString());
+    return browser.send(authorized(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpRequest.Builder authorized(HttpRequest.Builder request, String user, String password) {

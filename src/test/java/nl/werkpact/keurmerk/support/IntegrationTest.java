@@ -46,6 +46,9 @@ public abstract class IntegrationTest {
   /** Meets Camunda's password policy, which the postgres profile switches on. */
   protected static final String PASSWORD = "Geheim-Wachtwoord-2026";
   protected static final String ACCOUNTMANAGER = "itaccountmanager";
+  /** The first admin, as the postgres profile creates it from WERKPACT_ADMIN_USER and WERKPACT_ADMIN_PASSWORD. */
+  protected static final String ADMIN = "itadmin";
+  protected static final String ADMIN_PASSWORD = "Integratie-Beheer-2026!";
 
   protected static final EmbeddedPostgres POSTGRES = startPostgres();
   protected static final GreenMail SMTP = startSmtp();
@@ -157,8 +160,8 @@ public abstract class IntegrationTest {
     registry.add("WERKPACT_DB_PASSWORD", () -> "postgres");
     registry.add("WERKPACT_SMTP_HOST", () -> "127.0.0.1");
     registry.add("WERKPACT_SMTP_PORT", () -> SMTP.getSmtp().getPort());
-    registry.add("WERKPACT_ADMIN_USER", () -> "itadmin");
-    registry.add("WERKPACT_ADMIN_PASSWORD", () -> "Integratie-Beheer-2026!");
+    registry.add("WERKPACT_ADMIN_USER", () -> ADMIN);
+    registry.add("WERKPACT_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
     registry.add("WERKPACT_MAIL_FROM", () -> "Sociaal Werkpact <keurmerk@werkpact.example>");
     registry.add("WERKPACT_PUBLIC_URL", () -> "https://keurmerk.werkpact.example");
     // Retries of a failed e-mail within seconds, so the tests see the dispatcher give up without waiting hours.

@@ -1,12 +1,12 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
-import java.util.Locale;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.common.Texts;
 import nl.werkpact.keurmerk.identity.AsSystem;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import org.camunda.bpm.engine.IdentityService;
@@ -42,9 +42,9 @@ public class KeurmerkWithdrawals {
 
   /** Withdraws the keurmerk; a Dutch refusal for an unknown number, a missing reason or a keurmerk that is not valid. */
   public Keurmerk withdraw(String number, String reason, String withdrawnBy) {
-    String normalized = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
+    String normalized = KeurmerkNumber.normalize(number);
     Keurmerk keurmerk = keurmerken.findByNumber(normalized).orElseThrow(() -> new InvalidRequestException(
-        "Keurmerknummer " + (normalized.isEmpty() ? "(leeg)" : normalized) + " is onbekend. Een keurmerknummer ziet eruit als SW-2026-0001."));
+        "Keurmerknummer " + (normalized.isEmpty() ? "(leeg)" : normalized) + " is onbekend. Een keurmerknummer ziet eruit als " + KeurmerkNumber.EXAMPLE + "."));
     if (reason != null && Texts.hasForbiddenCharacters(reason, true)) {
       throw new InvalidRequestException(Texts.refusal("Reden van intrekking"));
     }

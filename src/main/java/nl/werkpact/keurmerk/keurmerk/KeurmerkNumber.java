@@ -1,0 +1,24 @@
+package nl.werkpact.keurmerk.keurmerk;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** What a keurmerk number looks like (SW-2026-0001: the year, then the sequence number), for every place that reads one. */
+public final class KeurmerkNumber {
+
+  /** Group 1 is the year, group 2 the sequence number. */
+  public static final Pattern PATTERN = Pattern.compile("SW-([0-9]{4})-([0-9]{4})");
+  /** For a Dutch sentence that says what to type. */
+  public static final String EXAMPLE = "SW-2026-0001";
+
+  private KeurmerkNumber() {}
+
+  /** As a person types it: spaces around it and lower case do not matter. */
+  public static String normalize(String typed) {
+    return typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT);
+  }
+
+  public static boolean isWellFormed(String number) {
+    return number != null && PATTERN.matcher(number).matches();
+  }
+}
