@@ -13,7 +13,8 @@ class BareRestAuthentication {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> bareRestAuthenticationFilter() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter("authentication-provider",
+    registration.addInitParameter(
+        "authentication-provider",
         "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
     return registration;
   }

@@ -1,6 +1,7 @@
 package bench.bare;
 
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -24,7 +25,9 @@ public final class BareStorm {
     String url = args[0];
     int n = Integer.parseInt(args[1]);
     boolean tuned = args[2].equals("tuned");
-    var configuration = (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+    var configuration =
+        (StandaloneProcessEngineConfiguration)
+            ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     configuration.setJdbcUrl(url);
     configuration.setJdbcUsername("postgres");
     configuration.setJdbcPassword("postgres");
@@ -47,11 +50,22 @@ public final class BareStorm {
     configuration.setJobExecutor(executor);
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
-      var model = Bpmn.createExecutableProcess("storm").camundaHistoryTimeToLive(1).startEvent()
-          .intermediateCatchEvent("timer").timerWithDate("${due}")
-          .serviceTask("send").camundaExpression("${1+1}")
-          .endEvent().done();
-      engine.getRepositoryService().createDeployment().addModelInstance("storm.bpmn", model).enableDuplicateFiltering(true).deploy();
+      var model =
+          Bpmn.createExecutableProcess("storm")
+              .camundaHistoryTimeToLive(1)
+              .startEvent()
+              .intermediateCatchEvent("timer")
+              .timerWithDate("${due}")
+              .serviceTask("send")
+              .camundaExpression("${1+1}")
+              .endEvent()
+              .done();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance("storm.bpmn", model)
+          .enableDuplicateFiltering(true)
+          .deploy();
       RuntimeService runtime = engine.getRuntimeService();
       Date due = new Date(System.currentTimeMillis() + 1000);
       for (int i = 0; i < n; i++) {
@@ -66,9 +80,10 @@ public final class BareStorm {
       do {
         Thread.sleep(200);
         remaining = runtime.createProcessInstanceQuery().processDefinitionKey("storm").count();
-        System.out.printf(java.util.Locale.ROOT, "remaining %.2f %d%n", (System.nanoTime() - start) / 1e9, remaining);
+        System.out.printf(
+            Locale.ROOT, "remaining %.2f %d%n", (System.nanoTime() - start) / 1e9, remaining);
       } while (remaining > 0);
-      System.out.printf(java.util.Locale.ROOT, "drained %d %.3f%n", n, (System.nanoTime() - start) / 1e9);
+      System.out.printf(Locale.ROOT, "drained %d %.3f%n", n, (System.nanoTime() - start) / 1e9);
       executor.shutdown();
     } finally {
       engine.close();

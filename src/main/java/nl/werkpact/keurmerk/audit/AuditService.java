@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.audit;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,8 +40,14 @@ public class AuditService {
   private final Period waitingPeriodAfterWithdrawal;
   private final Period renewalWindow;
 
-  public AuditService(AuditRepository audits, EmployerService employers, ConvenantService convenants, KeurmerkService keurmerken,
-      MailOutbox mail, Clock clock, AuditSettings settings) {
+  public AuditService(
+      AuditRepository audits,
+      EmployerService employers,
+      ConvenantService convenants,
+      KeurmerkService keurmerken,
+      MailOutbox mail,
+      Clock clock,
+      AuditSettings settings) {
     this.audits = audits;
     this.employers = employers;
     this.convenants = convenants;
@@ -62,10 +69,18 @@ public class AuditService {
    * that will judge it ({@code criteriaDecisionId}) is pinned in the record.
    */
   @Transactional
-  public Request request(String kvkNumber, String requestedBy, String processInstanceId, String criteriaDecisionId) {
+  public Request request(
+      String kvkNumber, String requestedBy, String processInstanceId, String criteriaDecisionId) {
     Employer employer = refuseUnlessAuditCanStart(kvkNumber);
     Long renewal = keurmerken.activeKeurmerkOf(employer.id()).map(Keurmerk::id).orElse(null);
-    long id = audits.insert(employer.id(), renewal, requestedBy, processInstanceId, criteriaDecisionId, OffsetDateTime.now(clock));
+    long id =
+        audits.insert(
+            employer.id(),
+            renewal,
+            requestedBy,
+            processInstanceId,
+            criteriaDecisionId,
+            OffsetDateTime.now(clock));
     return new Request(id, employer.id());
   }
 
@@ -75,10 +90,18 @@ public class AuditService {
     if (kvk == null || kvk.isEmpty()) {
       throw new InvalidRequestException("KvK-nummer is verplicht.");
     }
-    Employer employer = employers.findByKvkNumber(kvk)
-        .orElseThrow(() -> new InvalidRequestException("Er is geen werkgever met KvK-nummer " + kvk + " bekend."));
+    Employer employer =
+        employers
+            .findByKvkNumber(kvk)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "Er is geen werkgever met KvK-nummer " + kvk + " bekend."));
     if (!convenants.hasSignedConvenant(kvk)) {
-      throw new InvalidRequestException("Voor KvK-nummer " + kvk + " is geen getekend convenant; een audit kan pas na ondertekening.");
+      throw new InvalidRequestException(
+          "Voor KvK-nummer "
+              + kvk
+              + " is geen getekend convenant; een audit kan pas na ondertekening.");
     }
     if (audits.findRunningByEmployer(employer.id()).isPresent()) {
       throw new InvalidRequestException("Voor KvK-nummer " + kvk + " loopt al een audit.");
@@ -87,27 +110,44 @@ public class AuditService {
     if (withdrawn.isPresent()) {
       LocalDate earliest = withdrawn.get().plus(waitingPeriodAfterWithdrawal);
       if (today().isBefore(earliest)) {
-        throw new InvalidRequestException("Het keurmerk van KvK-nummer " + kvk + " is op " + Dates.dutch(withdrawn.get())
-            + " ingetrokken; een nieuwe audit kan vanaf " + Dates.dutch(earliest) + " worden aangevraagd.");
+        throw new InvalidRequestException(
+            "Het keurmerk van KvK-nummer "
+                + kvk
+                + " is op "
+                + Dates.dutch(withdrawn.get())
+                + " ingetrokken; een nieuwe audit kan vanaf "
+                + Dates.dutch(earliest)
+                + " worden aangevraagd.");
       }
     }
     Optional<Keurmerk> active = keurmerken.activeKeurmerkOf(employer.id());
     if (active.isPresent()) {
-      // A renewal audit opens a window before the keurmerk ends, not earlier: two keurmerken on one day, or a
+      // A renewal audit opens a window before the keurmerk ends, not earlier: two keurmerken on one
+      // day, or a
       // renewal that swallows the current period's membership reminder, cannot happen.
       LocalDate end = active.get().validUntil();
       LocalDate opens = end.plusDays(1).minus(renewalWindow);
       if (today().isBefore(opens)) {
-        throw new InvalidRequestException("Keurmerk " + active.get().number() + " is geldig tot en met " + Dates.dutch(end)
-            + "; de verlengingsaudit kan vanaf " + Dates.dutch(opens) + " worden aangevraagd.");
+        throw new InvalidRequestException(
+            "Keurmerk "
+                + active.get().number()
+                + " is geldig tot en met "
+                + Dates.dutch(end)
+                + "; de verlengingsaudit kan vanaf "
+                + Dates.dutch(opens)
+                + " worden aangevraagd.");
       }
     }
     Optional<LocalDate> rejected = audits.lastRejectionDate(employer.id());
     if (rejected.isPresent()) {
       LocalDate earliest = rejected.get().plus(waitingPeriod);
       if (today().isBefore(earliest)) {
-        throw new InvalidRequestException("De vorige audit is op " + Dates.dutch(rejected.get()) + " afgewezen; een nieuwe audit kan vanaf "
-            + Dates.dutch(earliest) + " worden aangevraagd.");
+        throw new InvalidRequestException(
+            "De vorige audit is op "
+                + Dates.dutch(rejected.get())
+                + " afgewezen; een nieuwe audit kan vanaf "
+                + Dates.dutch(earliest)
+                + " worden aangevraagd.");
       }
     }
     return employer;
@@ -116,8 +156,12 @@ public class AuditService {
   public void validatePlanning(LocalDate date, String auditor) {
     new Checks()
         .that(date != null, "Datum audit is verplicht.")
-        .that(date == null || !date.isAfter(today().plusYears(1)), "Datum audit ligt meer dan een jaar vooruit.")
-        .that(date == null || !date.isBefore(today().minusYears(1)), "Datum audit ligt meer dan een jaar terug.")
+        .that(
+            date == null || !date.isAfter(today().plusYears(1)),
+            "Datum audit ligt meer dan een jaar vooruit.")
+        .that(
+            date == null || !date.isBefore(today().minusYears(1)),
+            "Datum audit ligt meer dan een jaar terug.")
         .required("Auditor", auditor, 200)
         .throwIfAny();
   }
@@ -134,23 +178,29 @@ public class AuditService {
     figures.validate();
     Audit audit = requireStatus(auditId, AuditStatus.PLANNED);
     if (audit.plannedDate() != null && audit.plannedDate().isAfter(today())) {
-      throw new InvalidRequestException("De audit is gepland op " + Dates.dutch(audit.plannedDate()) + "; de bevindingen kunnen pas vanaf die datum worden vastgelegd.");
+      throw new InvalidRequestException(
+          "De audit is gepland op "
+              + Dates.dutch(audit.plannedDate())
+              + "; de bevindingen kunnen pas vanaf die datum worden vastgelegd.");
     }
     audits.recordFigures(auditId, figures, performedBy, OffsetDateTime.now(clock));
   }
 
   /** The criteria table's advice, with the exact decision version that gave it. */
   @Transactional
-  public void recordCriteria(long auditId, AuditOutcome outcome, String reason, String decisionId, int version) {
+  public void recordCriteria(
+      long auditId, AuditOutcome outcome, String reason, String decisionId, int version) {
     requireStatus(auditId, AuditStatus.PLANNED);
     audits.recordCriteria(auditId, outcome, reason, decisionId, version);
   }
 
   /** Checks the committee's decision, including the four-eyes rule; throws a Dutch message when refused. */
-  public void validateDecision(long auditId, AuditOutcome finalOutcome, String reason, String decidedBy) {
+  public void validateDecision(
+      long auditId, AuditOutcome finalOutcome, String reason, String decidedBy) {
     Audit audit = get(auditId);
     if (decidedBy == null || decidedBy.isBlank()) {
-      throw new InvalidRequestException("Het commissiebesluit moet door een ingelogde gebruiker worden genomen.");
+      throw new InvalidRequestException(
+          "Het commissiebesluit moet door een ingelogde gebruiker worden genomen.");
     }
     refuseAuditor(audit, decidedBy);
     if (finalOutcome == null || finalOutcome == AuditOutcome.COMMISSIE) {
@@ -158,8 +208,11 @@ public class AuditService {
     }
     boolean overrules = !finalOutcome.name().equals(audit.criteriaOutcome());
     new Checks()
-        .that(!overrules || (reason != null && !reason.isBlank()),
-            "Een besluit dat afwijkt van de uitkomst van de criteria (" + audit.criteriaOutcome() + ") vraagt een toelichting.")
+        .that(
+            !overrules || (reason != null && !reason.isBlank()),
+            "Een besluit dat afwijkt van de uitkomst van de criteria ("
+                + audit.criteriaOutcome()
+                + ") vraagt een toelichting.")
         .optional("Toelichting commissie", reason, 2000)
         .throwIfAny();
   }
@@ -171,7 +224,8 @@ public class AuditService {
 
   private static void refuseAuditor(Audit audit, String userId) {
     if (userId != null && userId.equals(audit.performedBy())) {
-      throw new InvalidRequestException("U heeft deze audit zelf uitgevoerd; het commissiebesluit moet door een ander lid van de keurmerkcommissie worden genomen (vier-ogenprincipe).");
+      throw new InvalidRequestException(
+          "U heeft deze audit zelf uitgevoerd; het commissiebesluit moet door een ander lid van de keurmerkcommissie worden genomen (vier-ogenprincipe).");
     }
   }
 
@@ -179,7 +233,8 @@ public class AuditService {
   public void decide(long auditId, AuditOutcome finalOutcome, String reason, String decidedBy) {
     validateDecision(auditId, finalOutcome, reason, decidedBy);
     requireStatus(auditId, AuditStatus.AWAITING_COMMITTEE);
-    audits.recordDecision(auditId, finalOutcome, Checks.trimmed(reason), decidedBy, OffsetDateTime.now(clock));
+    audits.recordDecision(
+        auditId, finalOutcome, Checks.trimmed(reason), decidedBy, OffsetDateTime.now(clock));
   }
 
   /**
@@ -189,9 +244,10 @@ public class AuditService {
   @Transactional
   public Keurmerk award(long auditId, String accountmanagerEmail, String processInstanceId) {
     Audit audit = requireStatus(auditId, AuditStatus.AWARDED);
-    Keurmerk keurmerk = audit.renewalOfKeurmerkId() == null
-        ? keurmerken.award(audit.employerId(), auditId, audit.decidedOn())
-        : keurmerken.renew(audit.renewalOfKeurmerkId(), auditId, audit.decidedOn());
+    Keurmerk keurmerk =
+        audit.renewalOfKeurmerkId() == null
+            ? keurmerken.award(audit.employerId(), auditId, audit.decidedOn())
+            : keurmerken.renew(audit.renewalOfKeurmerkId(), auditId, audit.decidedOn());
     var membership = keurmerken.membershipOf(keurmerk.id());
     Employer employer = employers.get(audit.employerId());
     Map<String, Object> model = new HashMap<>();
@@ -202,13 +258,32 @@ public class AuditService {
     model.put("validFrom", Dates.dutch(keurmerk.validFrom()));
     model.put("validUntil", Dates.dutch(keurmerk.validUntil()));
     model.put("membershipUntil", Dates.dutch(membership.validUntil()));
-    // A renewal says so, with the number it continues (or follows, when it was awarded after the old one ended).
-    model.put("renewedNumber", audit.renewalOfKeurmerkId() == null ? null : keurmerken.get(audit.renewalOfKeurmerkId()).number());
-    mail.enqueue(new MailRequest(MAIL_AWARDED, employer.contactEmail(), model, CONCERNS, auditId, processInstanceId,
-        MAIL_AWARDED + ":" + auditId));
+    // A renewal says so, with the number it continues (or follows, when it was awarded after the
+    // old one ended).
+    model.put(
+        "renewedNumber",
+        audit.renewalOfKeurmerkId() == null
+            ? null
+            : keurmerken.get(audit.renewalOfKeurmerkId()).number());
+    mail.enqueue(
+        new MailRequest(
+            MAIL_AWARDED,
+            employer.contactEmail(),
+            model,
+            CONCERNS,
+            auditId,
+            processInstanceId,
+            MAIL_AWARDED + ":" + auditId));
     if (accountmanagerEmail != null && !accountmanagerEmail.isBlank()) {
-      mail.enqueue(new MailRequest(MAIL_AWARDED_ACCOUNTMANAGER, accountmanagerEmail, model, CONCERNS, auditId, processInstanceId,
-          MAIL_AWARDED_ACCOUNTMANAGER + ":" + auditId));
+      mail.enqueue(
+          new MailRequest(
+              MAIL_AWARDED_ACCOUNTMANAGER,
+              accountmanagerEmail,
+              model,
+              CONCERNS,
+              auditId,
+              processInstanceId,
+              MAIL_AWARDED_ACCOUNTMANAGER + ":" + auditId));
     }
     return keurmerk;
   }
@@ -223,8 +298,15 @@ public class AuditService {
     model.put("contactPerson", employer.contactPerson());
     model.put("explanation", explanationForEmployer(audit));
     model.put("earliestNewRequest", Dates.dutch(audit.decidedOn().plus(waitingPeriod)));
-    mail.enqueue(new MailRequest(MAIL_REJECTED, employer.contactEmail(), model, CONCERNS, auditId, processInstanceId,
-        MAIL_REJECTED + ":" + auditId));
+    mail.enqueue(
+        new MailRequest(
+            MAIL_REJECTED,
+            employer.contactEmail(),
+            model,
+            CONCERNS,
+            auditId,
+            processInstanceId,
+            MAIL_REJECTED + ":" + auditId));
   }
 
   /**
@@ -232,8 +314,12 @@ public class AuditService {
    * client sets can make a task act on another employer's audit.
    */
   public Audit ofProcessInstance(String processInstanceId) {
-    return audits.findByProcessInstance(processInstanceId)
-        .orElseThrow(() -> new IllegalStateException("No audit belongs to process instance " + processInstanceId));
+    return audits
+        .findByProcessInstance(processInstanceId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No audit belongs to process instance " + processInstanceId));
   }
 
   /**
@@ -245,17 +331,23 @@ public class AuditService {
       return audit.committeeReason().strip();
     }
     String reason = audit.criteriaReason() == null ? "" : audit.criteriaReason().strip();
-    return reason.replaceFirst("^Voldoet niet aan de criteria: nodig is ", "Voor het keurmerk is nodig: ");
+    return reason.replaceFirst(
+        "^Voldoet niet aan de criteria: nodig is ", "Voor het keurmerk is nodig: ");
   }
 
   public Audit get(long auditId) {
-    return audits.findById(auditId).orElseThrow(() -> new IllegalStateException("No audit " + auditId));
+    return audits
+        .findById(auditId)
+        .orElseThrow(() -> new IllegalStateException("No audit " + auditId));
   }
 
   private Audit requireStatus(long auditId, AuditStatus expected) {
     Audit audit = get(auditId);
     if (audit.status() != expected) {
-      throw new InvalidRequestException("Deze audit heeft status " + audit.status() + "; deze stap kan niet (meer) worden uitgevoerd.");
+      throw new InvalidRequestException(
+          "Deze audit heeft status "
+              + audit.status()
+              + "; deze stap kan niet (meer) worden uitgevoerd.");
     }
     return audit;
   }
@@ -270,11 +362,17 @@ public class AuditService {
    * came from.
    */
   @Transactional
-  public long importAward(long employerId, String accountmanager, LocalDate awardDate, ImportedFigures figures) {
-    return audits.insertImportedAward(employerId, accountmanager, awardDate,
-        "Keurmerk toegekend voor de invoering van dit systeem; overgenomen bij de start (import).", figures);
+  public long importAward(
+      long employerId, String accountmanager, LocalDate awardDate, ImportedFigures figures) {
+    return audits.insertImportedAward(
+        employerId,
+        accountmanager,
+        awardDate,
+        "Keurmerk toegekend voor de invoering van dit systeem; overgenomen bij de start (import).",
+        figures);
   }
 
   /** What the earlier audit found, where the go-live file gives it (each may be null): what the dashboard counts. */
-  public record ImportedFigures(Integer extraWorkplaces, Integer workExperiencePlaces, java.math.BigDecimal socialPurchasingEuros) {}
+  public record ImportedFigures(
+      Integer extraWorkplaces, Integer workExperiencePlaces, BigDecimal socialPurchasingEuros) {}
 }

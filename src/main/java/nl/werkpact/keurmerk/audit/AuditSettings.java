@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param renewalWindow how long before the end of its validity a keurmerk may be renewed
  */
 @ConfigurationProperties("werkpact.audit")
-public record AuditSettings(@DefaultValue("P6M") Period waitingPeriodAfterRejection, @DefaultValue("P6M") Period waitingPeriodAfterWithdrawal,
+public record AuditSettings(
+    @DefaultValue("P6M") Period waitingPeriodAfterRejection,
+    @DefaultValue("P6M") Period waitingPeriodAfterWithdrawal,
     @DefaultValue("P6M") Period renewalWindow) {
 
   /** The scheme's own periods: six months each. */

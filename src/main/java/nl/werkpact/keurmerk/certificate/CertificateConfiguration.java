@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class CertificateConfiguration {
 
   @Bean
-  ResourceConfigCustomizer certificateEndpoint(Certificates certificates, IdentityService identity) {
+  ResourceConfigCustomizer certificateEndpoint(
+      Certificates certificates, IdentityService identity) {
     return config -> config.register(new CertificateResource(certificates, identity));
   }
 }

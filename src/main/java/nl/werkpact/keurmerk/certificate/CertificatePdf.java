@@ -28,7 +28,12 @@ import nl.werkpact.keurmerk.common.Dates;
 public final class CertificatePdf {
 
   /** What the certificate says. */
-  public record Certificate(String employerName, String municipality, String number, LocalDate validFrom, LocalDate validUntil,
+  public record Certificate(
+      String employerName,
+      String municipality,
+      String number,
+      LocalDate validFrom,
+      LocalDate validUntil,
       String verificationUrl) {}
 
   private static final Color ACCENT = new Color(0x00, 0x57, 0x6b);
@@ -43,26 +48,59 @@ public final class CertificatePdf {
       document.addTitle("Keurmerk " + certificate.number() + " - Partner in sociaal ondernemen");
       document.addAuthor("Sociaal Werkpact");
       document.open();
-      document.add(centered("Sociaal Werkpact", new Font(Font.HELVETICA, 14, Font.NORMAL, ACCENT), 0));
-      document.add(centered("Partner in sociaal ondernemen", new Font(Font.HELVETICA, 30, Font.BOLD, ACCENT), 36));
-      document.add(centered("Het keurmerk van het Sociaal Werkpact is toegekend aan", new Font(Font.HELVETICA, 13), 48));
-      document.add(centered(certificate.employerName(), new Font(Font.HELVETICA, 24, Font.BOLD), 16));
+      document.add(
+          centered("Sociaal Werkpact", new Font(Font.HELVETICA, 14, Font.NORMAL, ACCENT), 0));
+      document.add(
+          centered(
+              "Partner in sociaal ondernemen",
+              new Font(Font.HELVETICA, 30, Font.BOLD, ACCENT),
+              36));
+      document.add(
+          centered(
+              "Het keurmerk van het Sociaal Werkpact is toegekend aan",
+              new Font(Font.HELVETICA, 13),
+              48));
+      document.add(
+          centered(certificate.employerName(), new Font(Font.HELVETICA, 24, Font.BOLD), 16));
       document.add(centered(certificate.municipality(), new Font(Font.HELVETICA, 13), 6));
-      document.add(centered("voor het scheppen van werk voor mensen met een afstand tot de arbeidsmarkt.", new Font(Font.HELVETICA, 13), 24));
-      document.add(centered("Keurmerknummer " + certificate.number(), new Font(Font.HELVETICA, 15, Font.BOLD), 48));
-      document.add(centered("Geldig van " + Dates.dutch(certificate.validFrom()) + " tot en met " + Dates.dutch(certificate.validUntil()),
-          new Font(Font.HELVETICA, 13), 8));
+      document.add(
+          centered(
+              "voor het scheppen van werk voor mensen met een afstand tot de arbeidsmarkt.",
+              new Font(Font.HELVETICA, 13),
+              24));
+      document.add(
+          centered(
+              "Keurmerknummer " + certificate.number(),
+              new Font(Font.HELVETICA, 15, Font.BOLD),
+              48));
+      document.add(
+          centered(
+              "Geldig van "
+                  + Dates.dutch(certificate.validFrom())
+                  + " tot en met "
+                  + Dates.dutch(certificate.validUntil()),
+              new Font(Font.HELVETICA, 13),
+              8));
       Image qr = Image.getInstance(qrPng(certificate.verificationUrl()));
       qr.scaleAbsolute(150, 150);
       qr.setAlignment(Element.ALIGN_CENTER);
       qr.setAlt("QR-code naar " + certificate.verificationUrl());
       document.add(centered("", new Font(Font.HELVETICA, 6), 36));
       document.add(qr);
-      document.add(centered("Controleer dit keurmerk: " + certificate.verificationUrl(), new Font(Font.HELVETICA, 11), 4));
-      document.add(centered("Werkgeversservicepunt Maassluis, Vlaardingen en Schiedam", new Font(Font.HELVETICA, 10, Font.NORMAL, Color.DARK_GRAY), 48));
+      document.add(
+          centered(
+              "Controleer dit keurmerk: " + certificate.verificationUrl(),
+              new Font(Font.HELVETICA, 11),
+              4));
+      document.add(
+          centered(
+              "Werkgeversservicepunt Maassluis, Vlaardingen en Schiedam",
+              new Font(Font.HELVETICA, 10, Font.NORMAL, Color.DARK_GRAY),
+              48));
       document.close();
     } catch (DocumentException | IOException e) {
-      throw new IllegalStateException("Certificate " + certificate.number() + " could not be rendered", e);
+      throw new IllegalStateException(
+          "Certificate " + certificate.number() + " could not be rendered", e);
     }
     return out.toByteArray();
   }
@@ -76,8 +114,18 @@ public final class CertificatePdf {
 
   private static byte[] qrPng(String url) throws IOException {
     try {
-      var matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 600, 600,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+      var matrix =
+          new QRCodeWriter()
+              .encode(
+                  url,
+                  BarcodeFormat.QR_CODE,
+                  600,
+                  600,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      2));
       var png = new ByteArrayOutputStream();
       MatrixToImageWriter.writeToStream(matrix, "PNG", png);
       return png.toByteArray();

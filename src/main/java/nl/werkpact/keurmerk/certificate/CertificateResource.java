@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.IdentityService;
 @Path("/werkpact/certificaten")
 public class CertificateResource {
 
-
   private final Certificates certificates;
   private final IdentityService identity;
 
@@ -28,9 +27,19 @@ public class CertificateResource {
   @Path("/{number}")
   public Response download(@PathParam("number") String number) {
     String n = KeurmerkNumber.normalize(number);
-    byte[] pdf = certificates.forNumber(n)
-        .orElseThrow(() -> new InvalidRequestException("Er is geen keurmerk met nummer " + n + "; een nummer ziet eruit als " + KeurmerkNumber.EXAMPLE + "."));
+    byte[] pdf =
+        certificates
+            .forNumber(n)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "Er is geen keurmerk met nummer "
+                            + n
+                            + "; een nummer ziet eruit als "
+                            + KeurmerkNumber.EXAMPLE
+                            + "."));
     return Response.ok(pdf, "application/pdf")
-        .header("Content-Disposition", "attachment; filename=\"" + Certificates.filename(n) + "\"").build();
+        .header("Content-Disposition", "attachment; filename=\"" + Certificates.filename(n) + "\"")
+        .build();
   }
 }

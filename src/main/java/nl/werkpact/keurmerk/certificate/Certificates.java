@@ -1,8 +1,12 @@
 package nl.werkpact.keurmerk.certificate;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.common.ConflictException;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
@@ -23,10 +27,10 @@ public class Certificates implements MailAttachments {
   private final KeurmerkRepository keurmerken;
   private final EmployerService employers;
   private final SiteSettings site;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  public Certificates(KeurmerkRepository keurmerken, EmployerService employers, SiteSettings site,
-      java.time.Clock clock) {
+  public Certificates(
+      KeurmerkRepository keurmerken, EmployerService employers, SiteSettings site, Clock clock) {
     this.keurmerken = keurmerken;
     this.employers = employers;
     this.clock = clock;
@@ -38,25 +42,40 @@ public class Certificates implements MailAttachments {
    * begun, has none (refused in Dutch), so no fresh "geldig" certificate leaves the system after a withdrawal.
    */
   public Optional<byte[]> forNumber(String number) {
-    return keurmerken.findByNumber(number).map(keurmerk -> {
-      if (!isValidToday(keurmerk)) {
-        throw new nl.werkpact.keurmerk.common.ConflictException("Keurmerk " + keurmerk.number() + " is " + notValid(keurmerk)
-            + "; een certificaat is er alleen voor een geldig keurmerk.");
-      }
-      return render(keurmerk);
-    });
+    return keurmerken
+        .findByNumber(number)
+        .map(
+            keurmerk -> {
+              if (!isValidToday(keurmerk)) {
+                throw new ConflictException(
+                    "Keurmerk "
+                        + keurmerk.number()
+                        + " is "
+                        + notValid(keurmerk)
+                        + "; een certificaat is er alleen voor een geldig keurmerk.");
+              }
+              return render(keurmerk);
+            });
   }
 
   private boolean isValidToday(Keurmerk keurmerk) {
-    return KeurmerkStatus.isHeldOn(keurmerk.status().name(), keurmerk.validFrom(), keurmerk.validUntil(), java.time.LocalDate.now(clock));
+    return KeurmerkStatus.isHeldOn(
+        keurmerk.status().name(),
+        keurmerk.validFrom(),
+        keurmerk.validUntil(),
+        LocalDate.now(clock));
   }
 
   private static String notValid(Keurmerk keurmerk) {
     return switch (keurmerk.status()) {
       case WITHDRAWN -> "ingetrokken";
       case EXPIRED -> "verlopen";
-      default -> "niet geldig vandaag (geldig van " + nl.werkpact.keurmerk.common.Dates.numeric(keurmerk.validFrom()) + " tot en met "
-          + nl.werkpact.keurmerk.common.Dates.numeric(keurmerk.validUntil()) + ")";
+      default ->
+          "niet geldig vandaag (geldig van "
+              + Dates.numeric(keurmerk.validFrom())
+              + " tot en met "
+              + Dates.numeric(keurmerk.validUntil())
+              + ")";
     };
   }
 
@@ -66,11 +85,18 @@ public class Certificates implements MailAttachments {
 
   @Override
   public List<Attachment> forMail(Correspondence mail) {
-    if (!AuditService.MAIL_AWARDED.equals(mail.template()) || !"AUDIT".equals(mail.concernsType())) {
+    if (!AuditService.MAIL_AWARDED.equals(mail.template())
+        || !"AUDIT".equals(mail.concernsType())) {
       return List.of();
     }
-    return keurmerken.findByAudit(mail.concernsId()).filter(this::isValidToday)
-        .map(keurmerk -> List.of(new Attachment(filename(keurmerk.number()), "application/pdf", render(keurmerk))))
+    return keurmerken
+        .findByAudit(mail.concernsId())
+        .filter(this::isValidToday)
+        .map(
+            keurmerk ->
+                List.of(
+                    new Attachment(
+                        filename(keurmerk.number()), "application/pdf", render(keurmerk))))
         .orElse(List.of());
   }
 
@@ -80,7 +106,13 @@ public class Certificates implements MailAttachments {
 
   private byte[] render(Keurmerk keurmerk) {
     var employer = employers.get(keurmerk.employerId());
-    return CertificatePdf.render(new CertificatePdf.Certificate(employer.name(), employer.municipality(), keurmerk.number(),
-        keurmerk.validFrom(), keurmerk.validUntil(), verificationUrl(keurmerk.number())));
+    return CertificatePdf.render(
+        new CertificatePdf.Certificate(
+            employer.name(),
+            employer.municipality(),
+            keurmerk.number(),
+            keurmerk.validFrom(),
+            keurmerk.validUntil(),
+            verificationUrl(keurmerk.number())));
   }
 }

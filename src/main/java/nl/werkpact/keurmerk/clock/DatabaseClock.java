@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,23 +34,32 @@ public final class DatabaseClock extends Clock {
 
   public DatabaseClock(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.last = read().orElseThrow(() -> new IllegalStateException("The database did not tell its time; leases need it"));
-    LOG.info("Leases, due times and retries follow the database's clock ({} ms from this node's own)",
+    this.last =
+        read()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The database did not tell its time; leases need it"));
+    LOG.info(
+        "Leases, due times and retries follow the database's clock ({} ms from this node's own)",
         Duration.between(Instant.now(), last.database()).toMillis());
   }
 
-  private java.util.Optional<Reading> read() {
-    try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement("SELECT CURRENT_TIMESTAMP")) {
+  private Optional<Reading> read() {
+    try (var connection = dataSource.getConnection();
+        var statement = connection.prepareStatement("SELECT CURRENT_TIMESTAMP")) {
       long before = System.nanoTime();
       try (var result = statement.executeQuery()) {
         result.next();
         OffsetDateTime database = result.getObject(1, OffsetDateTime.class);
         long after = System.nanoTime();
-        return java.util.Optional.of(new Reading(database.toInstant(), before + (after - before) / 2));
+        return Optional.of(new Reading(database.toInstant(), before + (after - before) / 2));
       }
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("The database did not tell its time ({}); counting on from its last answer", e.toString());
-      return java.util.Optional.empty();
+      LOG.warn(
+          "The database did not tell its time ({}); counting on from its last answer",
+          e.toString());
+      return Optional.empty();
     }
   }
 
@@ -73,6 +83,7 @@ public final class DatabaseClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("The database's clock is read as an instant; convert it where a zone matters");
+    throw new UnsupportedOperationException(
+        "The database's clock is read as an instant; convert it where a zone matters");
   }
 }

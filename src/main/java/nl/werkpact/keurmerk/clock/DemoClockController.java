@@ -1,15 +1,33 @@
 package nl.werkpact.keurmerk.clock;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Local profile only: moves the engine clock forward, so a user can watch two years of reminders and the
@@ -28,31 +46,32 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("local")
 class DemoClockController {
 
-  static final java.nio.file.Path OFFSET_FILE = java.nio.file.Path.of("data", "demo-klok.txt");
+  static final Path OFFSET_FILE = Path.of("data", "demo-klok.txt");
   static final String TOKEN_HEADER = "X-Demo-Token";
 
   private final ProcessEngineConfigurationImpl engine;
-  private final java.nio.file.Path offsetFile;
-  private final java.util.List<DemoMoments> moments;
+  private final Path offsetFile;
+  private final List<DemoMoments> moments;
   private Duration offset = Duration.ZERO;
   private final String token;
 
-  @org.springframework.beans.factory.annotation.Autowired
-  DemoClockController(ProcessEngineConfigurationImpl engine, java.util.List<DemoMoments> moments) {
+  @Autowired
+  DemoClockController(ProcessEngineConfigurationImpl engine, List<DemoMoments> moments) {
     this(engine, OFFSET_FILE, moments);
   }
 
-  DemoClockController(ProcessEngineConfigurationImpl engine, java.nio.file.Path offsetFile, java.util.List<DemoMoments> moments) {
+  DemoClockController(
+      ProcessEngineConfigurationImpl engine, Path offsetFile, List<DemoMoments> moments) {
     this.engine = engine;
     this.offsetFile = offsetFile;
     this.moments = moments;
     this.token = tokenIn(offsetFile.resolveSibling("demo-klok-token.txt"));
     try {
-      if (java.nio.file.Files.exists(offsetFile)) {
-        offset = Duration.ofMillis(Long.parseLong(java.nio.file.Files.readString(offsetFile).strip()));
+      if (Files.exists(offsetFile)) {
+        offset = Duration.ofMillis(Long.parseLong(Files.readString(offsetFile).strip()));
         ClockUtil.offset(offset.toMillis());
       }
-    } catch (java.io.IOException | NumberFormatException unreadable) {
+    } catch (IOException | NumberFormatException unreadable) {
       offset = Duration.ZERO; // a damaged file: start from today
     }
   }
@@ -63,29 +82,30 @@ class DemoClockController {
   }
 
   /** The demo's token, kept beside the offset; made on first start. */
-  private static String tokenIn(java.nio.file.Path file) {
+  private static String tokenIn(Path file) {
     try {
-      if (java.nio.file.Files.exists(file)) {
-        String kept = java.nio.file.Files.readString(file).strip();
+      if (Files.exists(file)) {
+        String kept = Files.readString(file).strip();
         if (kept.length() >= 32) {
           return kept;
         }
       }
       byte[] random = new byte[24];
-      new java.security.SecureRandom().nextBytes(random);
-      String made = java.util.HexFormat.of().formatHex(random);
-      java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-      java.nio.file.Files.writeString(file, made);
+      new SecureRandom().nextBytes(random);
+      String made = HexFormat.of().formatHex(random);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, made);
       return made;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot keep the demo clock's token in " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot keep the demo clock's token in " + file, e);
     }
   }
 
   /** A refusal as one Dutch sentence (Spring Boot's error page would leave the reason out). */
-  @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
-  org.springframework.http.ResponseEntity<Map<String, Object>> refused(org.springframework.web.server.ResponseStatusException refusal) {
-    return org.springframework.http.ResponseEntity.status(refusal.getStatusCode()).body(Map.of("melding", String.valueOf(refusal.getReason())));
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<Map<String, Object>> refused(ResponseStatusException refusal) {
+    return ResponseEntity.status(refusal.getStatusCode())
+        .body(Map.of("melding", String.valueOf(refusal.getReason())));
   }
 
   String token() {
@@ -93,30 +113,37 @@ class DemoClockController {
   }
 
   private void requireToken(String sent) {
-    if (sent == null || !java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        sent.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-      throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN,
-          "De demoklok verzet alleen wie het token meestuurt: curl -X POST -H \"" + TOKEN_HEADER
+    if (sent == null
+        || !MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8),
+            sent.strip().getBytes(StandardCharsets.UTF_8))) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "De demoklok verzet alleen wie het token meestuurt: curl -X POST -H \""
+              + TOKEN_HEADER
               + ": $(cat data/demo-klok-token.txt)\" http://localhost:8080/demo/klok/volgende");
     }
   }
 
   @PostMapping("/demo/klok")
-  Map<String, Object> advance(@RequestHeader(value = TOKEN_HEADER, required = false) String sent, @RequestParam("dagen") int days) {
+  Map<String, Object> advance(
+      @RequestHeader(value = TOKEN_HEADER, required = false) String sent,
+      @RequestParam("dagen") int days) {
     requireToken(sent);
     return advance(days);
   }
 
   @PostMapping("/demo/klok/volgende")
-  Map<String, Object> toNextTimer(@RequestHeader(value = TOKEN_HEADER, required = false) String sent) {
+  Map<String, Object> toNextTimer(
+      @RequestHeader(value = TOKEN_HEADER, required = false) String sent) {
     requireToken(sent);
     return toNextTimer();
   }
 
   synchronized Map<String, Object> advance(int days) {
     if (days < 1 || days > 3650) {
-      throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
-          "Geef een aantal dagen tussen 1 en 3650.");
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "Geef een aantal dagen tussen 1 en 3650.");
     }
     return moveBy(Duration.ofDays(days));
   }
@@ -126,11 +153,22 @@ class DemoClockController {
    * acts on (a reminder falls due); the quarter-hourly round's own timer is not an event.
    */
   synchronized Map<String, Object> toNextTimer() {
-    java.util.Date now = ClockUtil.getCurrentTime();
-    java.util.Set<String> rounds = new java.util.HashSet<>();
+    Date now = ClockUtil.getCurrentTime();
+    Set<String> rounds = new HashSet<>();
     moments.forEach(m -> rounds.addAll(m.roundProcesses()));
-    var next = engine.getManagementService().createJobQuery().timers().duedateHigherThan(now).orderByJobDuedate().asc().listPage(0, 10)
-        .stream().filter(job -> !rounds.contains(job.getProcessDefinitionKey())).map(job -> job.getDuedate().toInstant()).findFirst();
+    var next =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .timers()
+            .duedateHigherThan(now)
+            .orderByJobDuedate()
+            .asc()
+            .listPage(0, 10)
+            .stream()
+            .filter(job -> !rounds.contains(job.getProcessDefinitionKey()))
+            .map(job -> job.getDuedate().toInstant())
+            .findFirst();
     for (DemoMoments source : moments) {
       var moment = source.nextAfter(now.toInstant());
       if (moment.isPresent() && (next.isEmpty() || moment.get().isBefore(next.get()))) {
@@ -138,11 +176,11 @@ class DemoClockController {
       }
     }
     if (next.isEmpty()) {
-      throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.CONFLICT,
-          "Er staat geen herinnering of verloopdatum meer gepland.");
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Er staat geen herinnering of verloopdatum meer gepland.");
     }
     Duration step = Duration.between(now.toInstant(), next.get()).plusMinutes(1);
-    Map<String, Object> moved = new java.util.LinkedHashMap<>(moveBy(step));
+    Map<String, Object> moved = new LinkedHashMap<>(moveBy(step));
     moved.put("gebeurtenis", next.get().toString());
     return moved;
   }
@@ -152,10 +190,10 @@ class DemoClockController {
     offset = offset.plus(step);
     ClockUtil.offset(offset.toMillis());
     try {
-      java.nio.file.Files.createDirectories(offsetFile.toAbsolutePath().getParent());
-      java.nio.file.Files.writeString(offsetFile, String.valueOf(offset.toMillis()));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot keep the demo clock in " + offsetFile, e);
+      Files.createDirectories(offsetFile.toAbsolutePath().getParent());
+      Files.writeString(offsetFile, String.valueOf(offset.toMillis()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot keep the demo clock in " + offsetFile, e);
     }
     // Wake the job executor: what is due now runs at once instead of at the next acquisition.
     engine.getJobExecutor().jobWasAdded();

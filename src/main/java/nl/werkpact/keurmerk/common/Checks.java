@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 public final class Checks {
 
   private static final Pattern EMAIL =
-      Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}$");
+      Pattern.compile(
+          "^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}$");
 
   /** Names, addresses and such are one line; notes, findings and reasons may hold line breaks. */
   private static final int MAX_SINGLE_LINE = 300;
@@ -36,7 +37,9 @@ public final class Checks {
   }
 
   public Checks email(String label, String value) {
-    if (value != null && !value.isBlank() && (value.strip().length() > 254 || !EMAIL.matcher(value.strip()).matches())) {
+    if (value != null
+        && !value.isBlank()
+        && (value.strip().length() > 254 || !EMAIL.matcher(value.strip()).matches())) {
       problems.add(label + " is geen geldig e-mailadres.");
     }
     return this;

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 
 /** Dates as users enter and read them. */
@@ -14,14 +16,18 @@ public final class Dates {
   public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
   private static final DateTimeFormatter DUTCH_NUMERIC = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-  private static final DateTimeFormatter DUTCH_LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
+  private static final DateTimeFormatter DUTCH_LONG =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
   /** What forms and people send: ISO (the date picker, the REST API) and Dutch dd-mm-jjjj; nothing after it. */
-  private static final java.util.List<DateTimeFormatter> ACCEPTED = java.util.List.of(
-      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT),
-      DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
+  private static final List<DateTimeFormatter> ACCEPTED =
+      List.of(
+          DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
+          DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT));
+
   /** Nothing in the Werkpact's records lies before it existed or this far ahead. */
   static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
   static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
   private Dates() {}
@@ -52,10 +58,17 @@ public final class Dates {
       }
     }
     if (date == null) {
-      throw new InvalidRequestException(label + " is geen geldige datum; typ de datum als dd-mm-jjjj, bijvoorbeeld 20-11-2026.");
+      throw new InvalidRequestException(
+          label + " is geen geldige datum; typ de datum als dd-mm-jjjj, bijvoorbeeld 20-11-2026.");
     }
     if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-      throw new InvalidRequestException(label + " ligt buiten de mogelijke periode (" + dutch(EARLIEST) + " tot en met " + dutch(LATEST) + ").");
+      throw new InvalidRequestException(
+          label
+              + " ligt buiten de mogelijke periode ("
+              + dutch(EARLIEST)
+              + " tot en met "
+              + dutch(LATEST)
+              + ").");
     }
     return date;
   }

@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.common;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Reads values as Camunda Forms and the REST API deliver them (Dutch text such as {@code 2.000} or
@@ -13,8 +14,10 @@ public final class FormValues {
    * cents. A dot is only a thousands separator (groups of three), a comma only the decimal sign; anything
    * ambiguous ({@code 2.5}, {@code 2,000} as a count) is refused with a Dutch message that says what to type.
    */
-  private static final java.util.regex.Pattern DUTCH_WHOLE = java.util.regex.Pattern.compile("-?(\\d{1,3}(\\.\\d{3})+|\\d+)");
-  private static final java.util.regex.Pattern DUTCH_AMOUNT = java.util.regex.Pattern.compile("-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{1,2})?");
+  private static final Pattern DUTCH_WHOLE = Pattern.compile("-?(\\d{1,3}(\\.\\d{3})+|\\d+)");
+
+  private static final Pattern DUTCH_AMOUNT =
+      Pattern.compile("-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{1,2})?");
 
   private FormValues() {}
 
@@ -41,8 +44,10 @@ public final class FormValues {
           // refused below
         }
       }
-      throw new InvalidRequestException(label + " is geen geheel getal zoals wij het lezen; typ bijvoorbeeld 2000 of 2.000 "
-          + "(een punt scheidt duizendtallen, een komma mag niet).");
+      throw new InvalidRequestException(
+          label
+              + " is geen geheel getal zoals wij het lezen; typ bijvoorbeeld 2000 of 2.000 "
+              + "(een punt scheidt duizendtallen, een komma mag niet).");
     }
     if (value instanceof Number n) {
       double d = n.doubleValue();
@@ -62,8 +67,10 @@ public final class FormValues {
       if (DUTCH_AMOUNT.matcher(plain).matches()) {
         return new BigDecimal(plain.replace(".", "").replace(',', '.'));
       }
-      throw new InvalidRequestException(label + " is geen bedrag zoals wij het lezen; typ bijvoorbeeld 9.999,99 of 10.000 "
-          + "(een komma voor de centen, een punt scheidt duizendtallen).");
+      throw new InvalidRequestException(
+          label
+              + " is geen bedrag zoals wij het lezen; typ bijvoorbeeld 9.999,99 of 10.000 "
+              + "(een komma voor de centen, een punt scheidt duizendtallen).");
     }
     if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
       return new BigDecimal(n.toString());

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,7 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class SpreadsheetCsv {
 
-  private static final CSVFormat FORMAT = CSVFormat.Builder.create().setDelimiter(';').setRecordSeparator("\r\n").get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.Builder.create().setDelimiter(';').setRecordSeparator("\r\n").get();
 
   private SpreadsheetCsv() {}
 
@@ -32,7 +34,14 @@ public final class SpreadsheetCsv {
       return value;
     }
     char first = text.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : value;
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
+        ? "'" + text
+        : value;
   }
 
   /** Prints records whose text cells are {@linkplain #neutralised neutralised}. */
@@ -44,7 +53,7 @@ public final class SpreadsheetCsv {
     }
 
     public void printRecord(Object... values) throws IOException {
-      printRecord(java.util.Arrays.asList(values));
+      printRecord(Arrays.asList(values));
     }
 
     public void printRecord(Iterable<?> values) throws IOException {

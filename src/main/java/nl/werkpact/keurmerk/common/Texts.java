@@ -1,5 +1,8 @@
 package nl.werkpact.keurmerk.common;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /**
  * Text that people type: letters, digits, punctuation and, in longer texts, line breaks. Control characters
  * (NUL, BEL, terminal escapes), bidirectional overrides and isolates (which make a name read differently than
@@ -15,7 +18,13 @@ public final class Texts {
    * escape character itself taken literally; use it with {@code ESCAPE '\\'}.
    */
   public static String likeContaining(String search) {
-    return "%" + search.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return "%"
+        + search
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_")
+        + "%";
   }
 
   /** Whether the text holds a character nobody types on purpose; tab, CR and LF are allowed when {@code multiLine}. */
@@ -31,8 +40,14 @@ public final class Texts {
       if (multiLine && (c == '\n' || c == '\r' || c == '\t')) {
         continue;
       }
-      if (Character.isISOControl(c) || isBidiControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
-          || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.FORMAT || isInvisibleFiller(c)
+      if (Character.isISOControl(c)
+          || isBidiControl(c)
+          || c == '\u2028'
+          || c == '\u2029'
+          || c == '\uFEFF'
+          || Character.getType(c) == Character.UNASSIGNED
+          || Character.getType(c) == Character.FORMAT
+          || isInvisibleFiller(c)
           || (Character.isSurrogate(c) && !validSurrogatePair(text, i))) {
         return true;
       }
@@ -45,7 +60,13 @@ public final class Texts {
 
   /** Letters that show as nothing (Hangul and Mongolian fillers, braille blank): a name that looks empty or like another. */
   private static boolean isInvisibleFiller(char c) {
-    return c == '\u115F' || c == '\u1160' || c == '\u3164' || c == '\uFFA0' || c == '\u180E' || c == '\u2800' || c == '\u034F';
+    return c == '\u115F'
+        || c == '\u1160'
+        || c == '\u3164'
+        || c == '\uFFA0'
+        || c == '\u180E'
+        || c == '\u2800'
+        || c == '\u034F';
   }
 
   /**
@@ -56,19 +77,26 @@ public final class Texts {
     return text != null && ENCODED_WORD.matcher(text).find();
   }
 
-  private static final java.util.regex.Pattern ENCODED_WORD = java.util.regex.Pattern.compile("=\\?[^?\\s]*\\?[bBqQ]\\?[^?]*\\?=");
+  private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]*\\?[bBqQ]\\?[^?]*\\?=");
 
   private static boolean isBidiControl(char c) {
-    return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F' || c == '\u061C';
+    return (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200E'
+        || c == '\u200F'
+        || c == '\u061C';
   }
 
   private static boolean validSurrogatePair(String text, int i) {
-    return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+    return Character.isHighSurrogate(text.charAt(i))
+        && i + 1 < text.length()
+        && Character.isLowSurrogate(text.charAt(i + 1));
   }
 
   /** The Dutch refusal for a field holding such characters. */
   public static String refusal(String label) {
-    return label + " bevat onzichtbare tekens (besturingstekens, tekens zonder breedte of die de leesrichting omdraaien) of een "
+    return label
+        + " bevat onzichtbare tekens (besturingstekens, tekens zonder breedte of die de leesrichting omdraaien) of een "
         + "gecodeerd woord (=?…?=); typ de tekst opnieuw zonder die tekens.";
   }
 }

@@ -1,6 +1,8 @@
 package nl.werkpact.keurmerk.convenant;
 
+import java.util.List;
 import java.util.Optional;
+import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.mail.Correspondence;
 import nl.werkpact.keurmerk.mail.MailOwners;
 import nl.werkpact.keurmerk.mail.MailWatchers;
@@ -20,11 +22,15 @@ class AccountmanagerWatchers implements MailWatchers, MailOwners {
   private final Accountmanagers accountmanagers;
   private final String pageUrl;
 
-  private final nl.werkpact.keurmerk.convenant.ConvenantService convenants;
-  private final nl.werkpact.keurmerk.employer.EmployerService employers;
+  private final ConvenantService convenants;
+  private final EmployerService employers;
 
-  AccountmanagerWatchers(JdbcClient jdbc, Accountmanagers accountmanagers, SiteSettings site,
-      nl.werkpact.keurmerk.convenant.ConvenantService convenants, nl.werkpact.keurmerk.employer.EmployerService employers) {
+  AccountmanagerWatchers(
+      JdbcClient jdbc,
+      Accountmanagers accountmanagers,
+      SiteSettings site,
+      ConvenantService convenants,
+      EmployerService employers) {
     this.jdbc = jdbc;
     this.accountmanagers = accountmanagers;
     this.convenants = convenants;
@@ -34,13 +40,27 @@ class AccountmanagerWatchers implements MailWatchers, MailOwners {
 
   @Override
   public Optional<Watcher> forMail(Correspondence mail) {
-    return employerOf(mail).flatMap(employer -> accountmanagers.emailFor(employer.id()).map(email -> new Watcher(email, employer.name(), pageUrl)));
+    return employerOf(mail)
+        .flatMap(
+            employer ->
+                accountmanagers
+                    .emailFor(employer.id())
+                    .map(email -> new Watcher(email, employer.name(), pageUrl)));
   }
 
   @Override
   public Optional<Owner> ownerOf(Correspondence mail) {
-    return employerOf(mail).map(employer -> new Owner(employer.id(), employer.name(), employer.contactPerson(), employer.contactEmail(),
-        convenants.registeredByForEmployers(java.util.List.of(employer.id())).get(employer.id())));
+    return employerOf(mail)
+        .map(
+            employer ->
+                new Owner(
+                    employer.id(),
+                    employer.name(),
+                    employer.contactPerson(),
+                    employer.contactEmail(),
+                    convenants
+                        .registeredByForEmployers(List.of(employer.id()))
+                        .get(employer.id())));
   }
 
   @Override
@@ -51,19 +71,26 @@ class AccountmanagerWatchers implements MailWatchers, MailOwners {
   private record EmployerOfMail(long id, String name, String contactPerson, String contactEmail) {}
 
   private Optional<EmployerOfMail> employerOf(Correspondence mail) {
-    String table = switch (mail.concernsType()) {
-      case "CONVENANT" -> "convenant";
-      case "AUDIT" -> "audit";
-      case "KEURMERK" -> "keurmerk";
-      default -> null;
-    };
+    String table =
+        switch (mail.concernsType()) {
+          case "CONVENANT" -> "convenant";
+          case "AUDIT" -> "audit";
+          case "KEURMERK" -> "keurmerk";
+          default -> null;
+        };
     if (table == null) {
       return Optional.empty();
     }
-    return jdbc.sql("SELECT e.id, e.name, e.contact_person, e.contact_email FROM " + table + " t JOIN employer e ON e.id = t.employer_id "
-            + "WHERE t.id = ?")
+    return jdbc.sql(
+            "SELECT e.id, e.name, e.contact_person, e.contact_email FROM "
+                + table
+                + " t JOIN employer e ON e.id = t.employer_id "
+                + "WHERE t.id = ?")
         .param(mail.concernsId())
-        .query((rs, row) -> new EmployerOfMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .query(
+            (rs, row) ->
+                new EmployerOfMail(
+                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .optional();
   }
 }

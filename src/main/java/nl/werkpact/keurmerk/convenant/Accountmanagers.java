@@ -1,13 +1,10 @@
 package nl.werkpact.keurmerk.convenant;
 
-import nl.werkpact.keurmerk.identity.Groups;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.werkpact.keurmerk.convenant.ConvenantService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -35,17 +32,22 @@ public class Accountmanagers {
       return Map.of();
     }
     Map<String, String> emails = new HashMap<>();
-    for (User user : identity.createUserQuery().userIdIn(registeredBy.values().stream().distinct().toArray(String[]::new)).list()) {
+    for (User user :
+        identity
+            .createUserQuery()
+            .userIdIn(registeredBy.values().stream().distinct().toArray(String[]::new))
+            .list()) {
       if (user.getEmail() != null && !user.getEmail().isBlank()) {
         emails.put(user.getId(), user.getEmail());
       }
     }
     Map<Long, String> byEmployer = new HashMap<>();
-    registeredBy.forEach((employer, user) -> {
-      if (emails.containsKey(user)) {
-        byEmployer.put(employer, emails.get(user));
-      }
-    });
+    registeredBy.forEach(
+        (employer, user) -> {
+          if (emails.containsKey(user)) {
+            byEmployer.put(employer, emails.get(user));
+          }
+        });
     return byEmployer;
   }
 }

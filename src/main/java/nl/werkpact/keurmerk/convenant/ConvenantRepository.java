@@ -2,6 +2,9 @@ package nl.werkpact.keurmerk.convenant;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -10,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConvenantRepository {
 
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       id, employer_id, status, intake_date, intake_notes, intended_workplaces, signed_date, signed_by,
       withdrawal_reason, process_instance_id""";
 
@@ -21,12 +25,18 @@ public class ConvenantRepository {
   }
 
   public Optional<Convenant> findById(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE id = ?").param(id).query(Convenant.class).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE id = ?")
+        .param(id)
+        .query(Convenant.class)
+        .optional();
   }
 
   /** The convenant owned by this Convenant process instance (written when the instance started it). */
   public Optional<Convenant> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE process_instance_id = ?").param(processInstanceId).query(Convenant.class).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM convenant WHERE process_instance_id = ?")
+        .param(processInstanceId)
+        .query(Convenant.class)
+        .optional();
   }
 
   /** The employer's open convenant (intent or signed), if any; there is at most one. */
@@ -38,21 +48,25 @@ public class ConvenantRepository {
   }
 
   /** Per employer (of these) with an open convenant: who registered it. */
-  java.util.Map<Long, String> findRegisteredByForEmployers(java.util.Collection<Long> employerIds) {
-    java.util.Map<Long, String> registeredBy = new java.util.HashMap<>();
+  Map<Long, String> findRegisteredByForEmployers(Collection<Long> employerIds) {
+    Map<Long, String> registeredBy = new HashMap<>();
     if (!employerIds.isEmpty()) {
-      jdbc.sql("SELECT open_for_employer_id, registered_by FROM convenant WHERE open_for_employer_id IN (:ids) AND registered_by IS NOT NULL")
+      jdbc.sql(
+              "SELECT open_for_employer_id, registered_by FROM convenant WHERE open_for_employer_id IN (:ids) AND registered_by IS NOT NULL")
           .param("ids", employerIds)
-          .query(rs -> {
-            registeredBy.put(rs.getLong(1), rs.getString(2));
-          });
+          .query(
+              rs -> {
+                registeredBy.put(rs.getLong(1), rs.getString(2));
+              });
     }
     return registeredBy;
   }
 
-  long insertIntent(long employerId, String registeredBy, String processInstanceId, OffsetDateTime now) {
+  long insertIntent(
+      long employerId, String registeredBy, String processInstanceId, OffsetDateTime now) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by, process_instance_id)
             VALUES (?, 'INTENT', ?, ?, ?, ?)""")
         .params(employerId, employerId, now, registeredBy, processInstanceId)
@@ -61,7 +75,8 @@ public class ConvenantRepository {
   }
 
   void recordIntake(long id, LocalDate intakeDate, String notes, Integer intendedWorkplaces) {
-    jdbc.sql("UPDATE convenant SET intake_date = ?, intake_notes = ?, intended_workplaces = ? WHERE id = ?")
+    jdbc.sql(
+            "UPDATE convenant SET intake_date = ?, intake_notes = ?, intended_workplaces = ? WHERE id = ?")
         .params(intakeDate, notes, intendedWorkplaces, id)
         .update();
   }
@@ -73,7 +88,8 @@ public class ConvenantRepository {
   }
 
   void recordWithdrawal(long id, String reason, OffsetDateTime now) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE convenant SET status = 'WITHDRAWN', open_for_employer_id = NULL, withdrawal_reason = ?, withdrawn_at = ?
             WHERE id = ?""")
         .params(reason, now, id)
@@ -81,9 +97,15 @@ public class ConvenantRepository {
   }
 
   /** A convenant signed before this system existed (go-live import): SIGNED from the start, without a process. */
-  long insertSigned(long employerId, String registeredBy, LocalDate signedDate, String signedBy, OffsetDateTime registeredAt) {
+  long insertSigned(
+      long employerId,
+      String registeredBy,
+      LocalDate signedDate,
+      String signedBy,
+      OffsetDateTime registeredAt) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by, signed_date, signed_by)
             VALUES (?, 'SIGNED', ?, ?, ?, ?, ?)""")
         .params(employerId, employerId, registeredAt, registeredBy, signedDate, signedBy)

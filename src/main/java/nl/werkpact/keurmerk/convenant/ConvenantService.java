@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.convenant;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.Dates;
@@ -27,7 +28,8 @@ public class ConvenantService {
   private final MailOutbox mail;
   private final Clock clock;
 
-  public ConvenantService(ConvenantRepository convenants, EmployerService employers, MailOutbox mail, Clock clock) {
+  public ConvenantService(
+      ConvenantRepository convenants, EmployerService employers, MailOutbox mail, Clock clock) {
     this.convenants = convenants;
     this.employers = employers;
     this.mail = mail;
@@ -41,36 +43,49 @@ public class ConvenantService {
    * the employer already has a convenant in progress or signed.
    */
   @Transactional
-  public Registration registerIntent(EmployerDetails details, String registeredBy, String processInstanceId) {
+  public Registration registerIntent(
+      EmployerDetails details, String registeredBy, String processInstanceId) {
     employers.validate(details);
     refuseWhenOpenConvenantExists(details.kvkNumber());
     Employer employer = employers.register(details);
-    long id = convenants.insertIntent(employer.id(), registeredBy, processInstanceId, OffsetDateTime.now(clock));
+    long id =
+        convenants.insertIntent(
+            employer.id(), registeredBy, processInstanceId, OffsetDateTime.now(clock));
     return new Registration(id, employer.id());
   }
 
   /** Throws a Dutch {@link InvalidRequestException} when this KvK number has an open convenant. */
   public void refuseWhenOpenConvenantExists(String kvkNumber) {
-    var open = employers.findByKvkNumber(kvkNumber).flatMap(e -> convenants.findOpenByEmployer(e.id()));
+    var open =
+        employers.findByKvkNumber(kvkNumber).flatMap(e -> convenants.findOpenByEmployer(e.id()));
     if (open.isPresent()) {
-      throw new InvalidRequestException(open.get().status() == ConvenantStatus.SIGNED
-          ? "Voor KvK-nummer " + kvkNumber + " is al een convenant getekend. Een tweede intentie is niet nodig."
-          : "Voor KvK-nummer " + kvkNumber + " loopt al een convenant. Rond dat eerst af of trek het in.");
+      throw new InvalidRequestException(
+          open.get().status() == ConvenantStatus.SIGNED
+              ? "Voor KvK-nummer "
+                  + kvkNumber
+                  + " is al een convenant getekend. Een tweede intentie is niet nodig."
+              : "Voor KvK-nummer "
+                  + kvkNumber
+                  + " loopt al een convenant. Rond dat eerst af of trek het in.");
     }
   }
 
   public void validateIntake(LocalDate intakeDate, String notes, Integer intendedWorkplaces) {
     new Checks()
         .that(intakeDate != null, "Datum intakegesprek is verplicht.")
-        .that(intakeDate == null || !intakeDate.isAfter(today()), "Datum intakegesprek mag niet in de toekomst liggen.")
+        .that(
+            intakeDate == null || !intakeDate.isAfter(today()),
+            "Datum intakegesprek mag niet in de toekomst liggen.")
         .required("Verslag intakegesprek", notes, 4000)
-        .that(intendedWorkplaces == null || (intendedWorkplaces >= 0 && intendedWorkplaces <= 10_000),
+        .that(
+            intendedWorkplaces == null || (intendedWorkplaces >= 0 && intendedWorkplaces <= 10_000),
             "Beoogd aantal extra werkplekken moet tussen 0 en 10.000 liggen.")
         .throwIfAny();
   }
 
   @Transactional
-  public void recordIntake(long convenantId, LocalDate intakeDate, String notes, Integer intendedWorkplaces) {
+  public void recordIntake(
+      long convenantId, LocalDate intakeDate, String notes, Integer intendedWorkplaces) {
     validateIntake(intakeDate, notes, intendedWorkplaces);
     requireStatus(convenantId, ConvenantStatus.INTENT);
     convenants.recordIntake(convenantId, intakeDate, Checks.trimmed(notes), intendedWorkplaces);
@@ -80,33 +95,44 @@ public class ConvenantService {
     LocalDate intakeDate = get(convenantId).intakeDate();
     new Checks()
         // Whatever route led here: no signature without the intake that comes before it.
-        .that(intakeDate != null, "Het intakegesprek is nog niet vastgelegd; een convenant wordt pas na de intake getekend.")
+        .that(
+            intakeDate != null,
+            "Het intakegesprek is nog niet vastgelegd; een convenant wordt pas na de intake getekend.")
         .that(signedDate != null, "Datum van ondertekening is verplicht.")
-        .that(signedDate == null || !signedDate.isAfter(today()), "Datum van ondertekening mag niet in de toekomst liggen.")
-        .that(signedDate == null || intakeDate == null || !signedDate.isBefore(intakeDate),
-            "Datum van ondertekening mag niet vóór het intakegesprek (" + Dates.dutch(intakeDate) + ") liggen.")
+        .that(
+            signedDate == null || !signedDate.isAfter(today()),
+            "Datum van ondertekening mag niet in de toekomst liggen.")
+        .that(
+            signedDate == null || intakeDate == null || !signedDate.isBefore(intakeDate),
+            "Datum van ondertekening mag niet vóór het intakegesprek ("
+                + Dates.dutch(intakeDate)
+                + ") liggen.")
         .required("Ondertekend door", signedBy, 200)
         .throwIfAny();
   }
 
   /** Records the signature and queues the confirmation e-mail to the employer in the same transaction. */
   @Transactional
-  public void recordSigning(long convenantId, LocalDate signedDate, String signedBy, String processInstanceId) {
+  public void recordSigning(
+      long convenantId, LocalDate signedDate, String signedBy, String processInstanceId) {
     validateSigning(convenantId, signedDate, signedBy);
     Convenant convenant = requireStatus(convenantId, ConvenantStatus.INTENT);
     convenants.recordSigning(convenantId, signedDate, Checks.trimmed(signedBy));
     Employer employer = employers.get(convenant.employerId());
-    mail.enqueue(new MailRequest(
-        MAIL_CONVENANT_SIGNED,
-        employer.contactEmail(),
-        Map.of(
-            "employerName", employer.name(),
-            "contactPerson", employer.contactPerson(),
-            "kvkNumber", employer.kvkNumber(),
-            "signedDate", Dates.dutch(signedDate),
-            "signedBy", Checks.trimmed(signedBy)),
-        CONCERNS, convenantId, processInstanceId,
-        MAIL_CONVENANT_SIGNED + ":" + convenantId));
+    mail.enqueue(
+        new MailRequest(
+            MAIL_CONVENANT_SIGNED,
+            employer.contactEmail(),
+            Map.of(
+                "employerName", employer.name(),
+                "contactPerson", employer.contactPerson(),
+                "kvkNumber", employer.kvkNumber(),
+                "signedDate", Dates.dutch(signedDate),
+                "signedBy", Checks.trimmed(signedBy)),
+            CONCERNS,
+            convenantId,
+            processInstanceId,
+            MAIL_CONVENANT_SIGNED + ":" + convenantId));
   }
 
   public void validateWithdrawal(String reason) {
@@ -121,7 +147,9 @@ public class ConvenantService {
   }
 
   public Convenant get(long convenantId) {
-    return convenants.findById(convenantId).orElseThrow(() -> new IllegalStateException("No convenant " + convenantId));
+    return convenants
+        .findById(convenantId)
+        .orElseThrow(() -> new IllegalStateException("No convenant " + convenantId));
   }
 
   /**
@@ -129,27 +157,35 @@ public class ConvenantService {
    * variable a client sets can point a task at another employer's convenant.
    */
   public Convenant ofProcessInstance(String processInstanceId) {
-    return convenants.findByProcessInstance(processInstanceId)
-        .orElseThrow(() -> new IllegalStateException("No convenant belongs to process instance " + processInstanceId));
+    return convenants
+        .findByProcessInstance(processInstanceId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No convenant belongs to process instance " + processInstanceId));
   }
 
   /** Whether the employer with this KvK number has a signed convenant: the condition for an audit. */
   public boolean hasSignedConvenant(String kvkNumber) {
-    return employers.findByKvkNumber(kvkNumber)
+    return employers
+        .findByKvkNumber(kvkNumber)
         .flatMap(e -> convenants.findOpenByEmployer(e.id()))
         .map(c -> c.status() == ConvenantStatus.SIGNED)
         .orElse(false);
   }
 
   /** Who registered each employer's open convenant (its accountmanager): employer id to user id, for those known. */
-  public java.util.Map<Long, String> registeredByForEmployers(java.util.Collection<Long> employerIds) {
+  public Map<Long, String> registeredByForEmployers(Collection<Long> employerIds) {
     return convenants.findRegisteredByForEmployers(employerIds);
   }
 
   private Convenant requireStatus(long convenantId, ConvenantStatus expected) {
     Convenant convenant = get(convenantId);
     if (convenant.status() != expected) {
-      throw new InvalidRequestException("Dit convenant heeft status " + convenant.status() + " en kan niet meer gewijzigd worden.");
+      throw new InvalidRequestException(
+          "Dit convenant heeft status "
+              + convenant.status()
+              + " en kan niet meer gewijzigd worden.");
     }
     return convenant;
   }
@@ -163,8 +199,13 @@ public class ConvenantService {
    * accountmanager as the one who registered it. No e-mail: the employer was told when it signed.
    */
   @Transactional
-  public long importSigned(long employerId, String accountmanager, java.time.LocalDate signedDate, String signedBy) {
-    return convenants.insertSigned(employerId, accountmanager, signedDate, signedBy,
+  public long importSigned(
+      long employerId, String accountmanager, LocalDate signedDate, String signedBy) {
+    return convenants.insertSigned(
+        employerId,
+        accountmanager,
+        signedDate,
+        signedBy,
         signedDate.atStartOfDay(Dates.AMSTERDAM).toOffsetDateTime());
   }
 }

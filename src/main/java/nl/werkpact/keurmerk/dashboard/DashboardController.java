@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.dashboard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import nl.werkpact.keurmerk.dashboard.WerkpactFigures.Figures;
@@ -35,8 +36,11 @@ class DashboardController {
   private record Shown(Figures figures, String problem) {}
 
   @GetMapping("/dashboard")
-  String dashboard(@RequestParam(name = "jaar", required = false) String year,
-      @RequestParam(name = "gemeente", required = false) String municipality, HttpServletRequest request, HttpServletResponse response,
+  String dashboard(
+      @RequestParam(name = "jaar", required = false) String year,
+      @RequestParam(name = "gemeente", required = false) String municipality,
+      HttpServletRequest request,
+      HttpServletResponse response,
       Model model) {
     Shown shown = shown(year, municipality);
     if (shown.problem() != null) {
@@ -49,8 +53,12 @@ class DashboardController {
   }
 
   @GetMapping("/dashboard/{table}.csv")
-  void csv(@PathVariable("table") String table, @RequestParam(name = "jaar", required = false) String year,
-      @RequestParam(name = "gemeente", required = false) String municipality, HttpServletRequest request, HttpServletResponse response)
+  void csv(
+      @PathVariable("table") String table,
+      @RequestParam(name = "jaar", required = false) String year,
+      @RequestParam(name = "gemeente", required = false) String municipality,
+      HttpServletRequest request,
+      HttpServletResponse response)
       throws IOException {
     Optional<DashboardCsv.Table> csv = DashboardCsv.table(table);
     if (csv.isEmpty()) {
@@ -65,8 +73,13 @@ class DashboardController {
       return;
     }
     response.setContentType("text/csv; charset=UTF-8");
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-        .filename(DashboardCsv.fileName(table, shown.figures().selection()), StandardCharsets.UTF_8).build().toString());
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment()
+            .filename(
+                DashboardCsv.fileName(table, shown.figures().selection()), StandardCharsets.UTF_8)
+            .build()
+            .toString());
     csv.get().write(shown.figures(), response.getWriter());
   }
 
@@ -88,7 +101,9 @@ class DashboardController {
     } else if (m != null && !asked.municipalities().contains(m)) {
       problem = "Kies een gemeente uit de lijst, of alle gemeenten.";
     }
-    return problem == null ? new Shown(asked, null) : new Shown(figures.figures(new Selection(null, null)), problem);
+    return problem == null
+        ? new Shown(asked, null)
+        : new Shown(figures.figures(new Selection(null, null)), problem);
   }
 
   /** The query string that keeps the selection on the CSV links. */
@@ -98,8 +113,10 @@ class DashboardController {
       query.append("jaar=").append(selection.year());
     }
     if (selection.municipality() != null) {
-      query.append(query.isEmpty() ? "" : "&").append("gemeente=")
-          .append(java.net.URLEncoder.encode(selection.municipality(), StandardCharsets.UTF_8));
+      query
+          .append(query.isEmpty() ? "" : "&")
+          .append("gemeente=")
+          .append(URLEncoder.encode(selection.municipality(), StandardCharsets.UTF_8));
     }
     return query.isEmpty() ? "" : "?" + query;
   }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.SpreadsheetCsv;
 import nl.werkpact.keurmerk.dashboard.WerkpactFigures.Figures;
 import nl.werkpact.keurmerk.dashboard.WerkpactFigures.Selection;
 
@@ -22,7 +24,7 @@ final class DashboardCsv {
   /** One table: its column names and its rows, each a list of values in those columns. */
   record Table(List<String> header, Function<Figures, List<List<Object>>> rows) {
     void write(Figures figures, Writer out) throws IOException {
-      try (var printer = nl.werkpact.keurmerk.common.SpreadsheetCsv.printer(out)) {
+      try (var printer = SpreadsheetCsv.printer(out)) {
         printer.printRecord(header);
         for (List<Object> row : rows.apply(figures)) {
           printer.printRecord(row.stream().map(DashboardCsv::cell).toList());
@@ -31,21 +33,87 @@ final class DashboardCsv {
     }
   }
 
-  private static final Map<String, Table> TABLES = Map.of(
-      "per-jaar", new Table(List.of("Jaar", "Intenties", "Ondertekend", "Ondertekend totaal", "Doel ondertekend", "Keurmerken toegekend",
-          "Afgewezen", "Extra werkplekken", "Werkervaringsplaatsen en stages", "Sociale inkoop (euro)"),
-          f -> f.perYear().stream().map(r -> List.<Object>of(r.year(), r.intents(), r.signed(), r.signedCumulative(), r.signedTarget(),
-              r.awarded(), r.rejected(), r.extraWorkplaces(), r.workExperiencePlaces(), r.socialPurchasing())).toList()),
-      "per-gemeente", new Table(List.of("Gemeente", "Ondertekend", "Keurmerkhouders", "Keurmerken toegekend", "Extra werkplekken",
-          "Werkervaringsplaatsen en stages", "Sociale inkoop (euro)"),
-          f -> f.perMunicipality().stream().map(r -> List.<Object>of(r.municipality(), r.signed(), r.holders(), r.awarded(),
-              r.extraWorkplaces(), r.workExperiencePlaces(), r.socialPurchasing())).toList()),
-      "trechter", new Table(List.of("Stap", "Aantal"),
-          f -> f.funnel().stream().map(r -> List.<Object>of(r.step(), r.count())).toList()),
-      "verloopt", new Table(List.of("Keurmerknummer", "Werkgever", "KvK-nummer", "Gemeente", "Geldig tot en met", "Dagen te gaan",
-          "Verlenging"),
-          f -> f.expiring().stream().map(r -> List.<Object>of(r.number(), r.employerName(), r.kvkNumber(), r.municipality(),
-              r.validUntil(), r.daysLeft(), r.renewal())).toList()));
+  private static final Map<String, Table> TABLES =
+      Map.of(
+          "per-jaar",
+              new Table(
+                  List.of(
+                      "Jaar",
+                      "Intenties",
+                      "Ondertekend",
+                      "Ondertekend totaal",
+                      "Doel ondertekend",
+                      "Keurmerken toegekend",
+                      "Afgewezen",
+                      "Extra werkplekken",
+                      "Werkervaringsplaatsen en stages",
+                      "Sociale inkoop (euro)"),
+                  f ->
+                      f.perYear().stream()
+                          .map(
+                              r ->
+                                  List.<Object>of(
+                                      r.year(),
+                                      r.intents(),
+                                      r.signed(),
+                                      r.signedCumulative(),
+                                      r.signedTarget(),
+                                      r.awarded(),
+                                      r.rejected(),
+                                      r.extraWorkplaces(),
+                                      r.workExperiencePlaces(),
+                                      r.socialPurchasing()))
+                          .toList()),
+          "per-gemeente",
+              new Table(
+                  List.of(
+                      "Gemeente",
+                      "Ondertekend",
+                      "Keurmerkhouders",
+                      "Keurmerken toegekend",
+                      "Extra werkplekken",
+                      "Werkervaringsplaatsen en stages",
+                      "Sociale inkoop (euro)"),
+                  f ->
+                      f.perMunicipality().stream()
+                          .map(
+                              r ->
+                                  List.<Object>of(
+                                      r.municipality(),
+                                      r.signed(),
+                                      r.holders(),
+                                      r.awarded(),
+                                      r.extraWorkplaces(),
+                                      r.workExperiencePlaces(),
+                                      r.socialPurchasing()))
+                          .toList()),
+          "trechter",
+              new Table(
+                  List.of("Stap", "Aantal"),
+                  f -> f.funnel().stream().map(r -> List.<Object>of(r.step(), r.count())).toList()),
+          "verloopt",
+              new Table(
+                  List.of(
+                      "Keurmerknummer",
+                      "Werkgever",
+                      "KvK-nummer",
+                      "Gemeente",
+                      "Geldig tot en met",
+                      "Dagen te gaan",
+                      "Verlenging"),
+                  f ->
+                      f.expiring().stream()
+                          .map(
+                              r ->
+                                  List.<Object>of(
+                                      r.number(),
+                                      r.employerName(),
+                                      r.kvkNumber(),
+                                      r.municipality(),
+                                      r.validUntil(),
+                                      r.daysLeft(),
+                                      r.renewal()))
+                          .toList()));
 
   static final List<String> NAMES = List.of("per-jaar", "per-gemeente", "trechter", "verloopt");
 
@@ -70,7 +138,7 @@ final class DashboardCsv {
     if (value instanceof BigDecimal amount) {
       return amount.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
     }
-    if (value instanceof java.time.LocalDate date) {
+    if (value instanceof LocalDate date) {
       return Dates.numeric(date);
     }
     return value;

@@ -11,6 +11,11 @@ class DashboardHeaders {
 
   @Bean
   FilterRegistrationBean<PageHeaders> dashboardSecurityHeaders() {
-    return PageHeaders.withOwnScripts("dashboard-security-headers", "no-store", "/dashboard", "/dashboard/*", "/dashboard-assets/*");
+    return PageHeaders.withOwnScripts(
+        "dashboard-security-headers",
+        "no-store",
+        "/dashboard",
+        "/dashboard/*",
+        "/dashboard-assets/*");
   }
 }

@@ -10,4 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param targetExtraWorkplaces the number of extra workplaces the signatories together aim for
  */
 @ConfigurationProperties("werkpact.dashboard")
-public record DashboardSettings(@DefaultValue("100") long targetSignedConvenants, @DefaultValue("100") long targetExtraWorkplaces) {}
+public record DashboardSettings(
+    @DefaultValue("100") long targetSignedConvenants,
+    @DefaultValue("100") long targetExtraWorkplaces) {}

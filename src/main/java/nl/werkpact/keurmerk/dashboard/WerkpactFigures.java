@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,32 +42,85 @@ public class WerkpactFigures {
     }
   }
 
-  public record Summary(long signedConvenants, long signedTarget, long holders, LocalDate holdersOn, long extraWorkplaces,
-      long extraWorkplacesTarget, long workExperiencePlaces, BigDecimal socialPurchasing) {}
+  public record Summary(
+      long signedConvenants,
+      long signedTarget,
+      long holders,
+      LocalDate holdersOn,
+      long extraWorkplaces,
+      long extraWorkplacesTarget,
+      long workExperiencePlaces,
+      BigDecimal socialPurchasing) {}
 
-  public record YearRow(int year, long intents, long signed, long signedCumulative, long signedTarget, long awarded, long rejected,
-      long extraWorkplaces, long workExperiencePlaces, BigDecimal socialPurchasing) {}
+  public record YearRow(
+      int year,
+      long intents,
+      long signed,
+      long signedCumulative,
+      long signedTarget,
+      long awarded,
+      long rejected,
+      long extraWorkplaces,
+      long workExperiencePlaces,
+      BigDecimal socialPurchasing) {}
 
-  public record MunicipalityRow(String municipality, long signed, long holders, long awarded, long extraWorkplaces,
-      long workExperiencePlaces, BigDecimal socialPurchasing) {}
+  public record MunicipalityRow(
+      String municipality,
+      long signed,
+      long holders,
+      long awarded,
+      long extraWorkplaces,
+      long workExperiencePlaces,
+      BigDecimal socialPurchasing) {}
 
   public record FunnelStep(String step, long count) {}
 
-  public record Expiring(String number, String employerName, String kvkNumber, String municipality, LocalDate validUntil,
-      long daysLeft, String renewal) {}
+  public record Expiring(
+      String number,
+      String employerName,
+      String kvkNumber,
+      String municipality,
+      LocalDate validUntil,
+      long daysLeft,
+      String renewal) {}
 
-  public record Figures(Selection selection, LocalDate today, List<Integer> years, List<String> municipalities, Summary summary,
-      List<YearRow> perYear, List<MunicipalityRow> perMunicipality, List<FunnelStep> funnel, List<Expiring> expiring) {}
+  public record Figures(
+      Selection selection,
+      LocalDate today,
+      List<Integer> years,
+      List<String> municipalities,
+      Summary summary,
+      List<YearRow> perYear,
+      List<MunicipalityRow> perMunicipality,
+      List<FunnelStep> funnel,
+      List<Expiring> expiring) {}
 
   static final int EXPIRING_DAYS = 90;
 
   record ConvenantRow(String municipality, LocalDate registered, LocalDate signed) {}
 
-  record AuditRow(long id, String municipality, LocalDate requested, String status, LocalDate decided, Long renewalOf,
-      int extraWorkplaces, int workExperiencePlaces, BigDecimal socialPurchasing) {}
+  record AuditRow(
+      long id,
+      String municipality,
+      LocalDate requested,
+      String status,
+      LocalDate decided,
+      Long renewalOf,
+      int extraWorkplaces,
+      int workExperiencePlaces,
+      BigDecimal socialPurchasing) {}
 
-  record KeurmerkRow(long id, String number, String employerName, String kvkNumber, String municipality, LocalDate validFrom,
-      LocalDate validUntil, String status, LocalDate withdrawnOn, Long renewalOf) {}
+  record KeurmerkRow(
+      long id,
+      String number,
+      String employerName,
+      String kvkNumber,
+      String municipality,
+      LocalDate validFrom,
+      LocalDate validUntil,
+      String status,
+      LocalDate withdrawnOn,
+      Long renewalOf) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -82,40 +136,75 @@ public class WerkpactFigures {
 
   public Figures figures(Selection selection) {
     LocalDate today = LocalDate.now(clock);
-    List<ConvenantRow> convenants = jdbc.sql("""
+    List<ConvenantRow> convenants =
+        jdbc.sql(
+                """
             SELECT e.municipality, c.registered_at, c.signed_date FROM convenant c JOIN employer e ON e.id = c.employer_id""")
-        .query((rs, i) -> new ConvenantRow(rs.getString(1), local(rs.getObject(2, OffsetDateTime.class)), rs.getObject(3, LocalDate.class)))
-        .list();
-    List<AuditRow> audits = jdbc.sql("""
+            .query(
+                (rs, i) ->
+                    new ConvenantRow(
+                        rs.getString(1),
+                        local(rs.getObject(2, OffsetDateTime.class)),
+                        rs.getObject(3, LocalDate.class)))
+            .list();
+    List<AuditRow> audits =
+        jdbc.sql(
+                """
             SELECT a.id, e.municipality, a.requested_at, a.status, a.decided_on, a.renewal_of_keurmerk_id,
                    a.extra_workplaces, a.work_experience_places, a.social_purchasing_euros
             FROM audit a JOIN employer e ON e.id = a.employer_id""")
-        .query((rs, i) -> new AuditRow(rs.getLong(1), rs.getString(2), local(rs.getObject(3, OffsetDateTime.class)), rs.getString(4),
-            rs.getObject(5, LocalDate.class), rs.getObject(6, Long.class), rs.getInt(7), rs.getInt(8),
-            rs.getBigDecimal(9) == null ? BigDecimal.ZERO : rs.getBigDecimal(9)))
-        .list();
-    List<KeurmerkRow> keurmerken = jdbc.sql("""
+            .query(
+                (rs, i) ->
+                    new AuditRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        local(rs.getObject(3, OffsetDateTime.class)),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, Long.class),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getBigDecimal(9) == null ? BigDecimal.ZERO : rs.getBigDecimal(9)))
+            .list();
+    List<KeurmerkRow> keurmerken =
+        jdbc.sql(
+                """
             SELECT k.id, k.number, e.name, e.kvk_number, e.municipality, k.valid_from, k.valid_until, k.status,
                    (SELECT MAX(c.changed_at) FROM keurmerk_status_change c WHERE c.keurmerk_id = k.id AND c.status = 'WITHDRAWN'),
                    a.renewal_of_keurmerk_id
             FROM keurmerk k JOIN employer e ON e.id = k.employer_id JOIN audit a ON a.id = k.audit_id""")
-        .query((rs, i) -> new KeurmerkRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
-            local(rs.getObject(9, OffsetDateTime.class)), rs.getObject(10, Long.class)))
-        .list();
+            .query(
+                (rs, i) ->
+                    new KeurmerkRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getObject(7, LocalDate.class),
+                        rs.getString(8),
+                        local(rs.getObject(9, OffsetDateTime.class)),
+                        rs.getObject(10, Long.class)))
+            .list();
     return compute(selection, today, convenants, audits, keurmerken);
   }
 
-  Figures compute(Selection selection, LocalDate today, List<ConvenantRow> convenants, List<AuditRow> audits,
+  Figures compute(
+      Selection selection,
+      LocalDate today,
+      List<ConvenantRow> convenants,
+      List<AuditRow> audits,
       List<KeurmerkRow> keurmerken) {
     Set<Integer> yearSet = new TreeSet<>(Comparator.reverseOrder());
     yearSet.add(today.getYear());
-    convenants.forEach(c -> {
-      yearSet.add(c.registered().getYear());
-      if (c.signed() != null) {
-        yearSet.add(c.signed().getYear());
-      }
-    });
+    convenants.forEach(
+        c -> {
+          yearSet.add(c.registered().getYear());
+          if (c.signed() != null) {
+            yearSet.add(c.signed().getYear());
+          }
+        });
     audits.forEach(a -> yearSet.add(a.requested().getYear()));
     yearSet.removeIf(year -> year > today.getYear());
     List<Integer> years = List.copyOf(yearSet);
@@ -123,36 +212,64 @@ public class WerkpactFigures {
     convenants.forEach(c -> municipalitySet.add(c.municipality()));
     audits.forEach(a -> municipalitySet.add(a.municipality()));
 
-    LocalDate holdersOn = selection.year() == null || selection.year() >= today.getYear() ? today : LocalDate.of(selection.year(), 12, 31);
+    LocalDate holdersOn =
+        selection.year() == null || selection.year() >= today.getYear()
+            ? today
+            : LocalDate.of(selection.year(), 12, 31);
     List<AuditRow> awarded = audits.stream().filter(a -> "AWARDED".equals(a.status())).toList();
     var inSelection = audits(selection, awarded);
-    var summary = new Summary(
-        convenants.stream().filter(c -> selection.inMunicipality(c.municipality()) && selection.inYear(c.signed())).count(),
-        signedTarget,
-        holders(keurmerken, holdersOn, today, selection.municipality()),
-        holdersOn,
-        inSelection.stream().mapToLong(AuditRow::extraWorkplaces).sum(),
-        extraWorkplacesTarget,
-        inSelection.stream().mapToLong(AuditRow::workExperiencePlaces).sum(),
-        inSelection.stream().map(AuditRow::socialPurchasing).reduce(BigDecimal.ZERO, BigDecimal::add));
+    var summary =
+        new Summary(
+            convenants.stream()
+                .filter(
+                    c -> selection.inMunicipality(c.municipality()) && selection.inYear(c.signed()))
+                .count(),
+            signedTarget,
+            holders(keurmerken, holdersOn, today, selection.municipality()),
+            holdersOn,
+            inSelection.stream().mapToLong(AuditRow::extraWorkplaces).sum(),
+            extraWorkplacesTarget,
+            inSelection.stream().mapToLong(AuditRow::workExperiencePlaces).sum(),
+            inSelection.stream()
+                .map(AuditRow::socialPurchasing)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
 
     // Per year: every year up to this one, for the chosen municipality (or all).
     List<YearRow> perYear = new ArrayList<>();
     long cumulative = 0;
     List<Integer> ascending = new ArrayList<>(years);
-    java.util.Collections.reverse(ascending);
+    Collections.reverse(ascending);
     for (int year : ascending) {
       var inYear = new Selection(year, selection.municipality());
-      long signed = convenants.stream().filter(c -> inYear.inMunicipality(c.municipality()) && inYear.inYear(c.signed())).count();
+      long signed =
+          convenants.stream()
+              .filter(c -> inYear.inMunicipality(c.municipality()) && inYear.inYear(c.signed()))
+              .count();
       cumulative += signed;
       var yearAwarded = audits(inYear, awarded);
-      perYear.add(new YearRow(year,
-          convenants.stream().filter(c -> inYear.inMunicipality(c.municipality()) && inYear.inYear(c.registered())).count(),
-          signed, cumulative, signedTarget, yearAwarded.size(),
-          audits.stream().filter(a -> "REJECTED".equals(a.status()) && inYear.inMunicipality(a.municipality()) && inYear.inYear(a.decided())).count(),
-          yearAwarded.stream().mapToLong(AuditRow::extraWorkplaces).sum(),
-          yearAwarded.stream().mapToLong(AuditRow::workExperiencePlaces).sum(),
-          yearAwarded.stream().map(AuditRow::socialPurchasing).reduce(BigDecimal.ZERO, BigDecimal::add)));
+      perYear.add(
+          new YearRow(
+              year,
+              convenants.stream()
+                  .filter(
+                      c -> inYear.inMunicipality(c.municipality()) && inYear.inYear(c.registered()))
+                  .count(),
+              signed,
+              cumulative,
+              signedTarget,
+              yearAwarded.size(),
+              audits.stream()
+                  .filter(
+                      a ->
+                          "REJECTED".equals(a.status())
+                              && inYear.inMunicipality(a.municipality())
+                              && inYear.inYear(a.decided()))
+                  .count(),
+              yearAwarded.stream().mapToLong(AuditRow::extraWorkplaces).sum(),
+              yearAwarded.stream().mapToLong(AuditRow::workExperiencePlaces).sum(),
+              yearAwarded.stream()
+                  .map(AuditRow::socialPurchasing)
+                  .reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
     // Per municipality: every municipality, for the chosen year (or all years).
@@ -160,67 +277,131 @@ public class WerkpactFigures {
     for (String municipality : municipalitySet) {
       var here = new Selection(selection.year(), municipality);
       var hereAwarded = audits(here, awarded);
-      perMunicipality.add(new MunicipalityRow(municipality,
-          convenants.stream().filter(c -> here.inMunicipality(c.municipality()) && here.inYear(c.signed())).count(),
-          holders(keurmerken, holdersOn, today, municipality),
-          hereAwarded.size(),
-          hereAwarded.stream().mapToLong(AuditRow::extraWorkplaces).sum(),
-          hereAwarded.stream().mapToLong(AuditRow::workExperiencePlaces).sum(),
-          hereAwarded.stream().map(AuditRow::socialPurchasing).reduce(BigDecimal.ZERO, BigDecimal::add)));
+      perMunicipality.add(
+          new MunicipalityRow(
+              municipality,
+              convenants.stream()
+                  .filter(c -> here.inMunicipality(c.municipality()) && here.inYear(c.signed()))
+                  .count(),
+              holders(keurmerken, holdersOn, today, municipality),
+              hereAwarded.size(),
+              hereAwarded.stream().mapToLong(AuditRow::extraWorkplaces).sum(),
+              hereAwarded.stream().mapToLong(AuditRow::workExperiencePlaces).sum(),
+              hereAwarded.stream()
+                  .map(AuditRow::socialPurchasing)
+                  .reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
     Predicate<String> here = selection::inMunicipality;
-    List<FunnelStep> funnel = List.of(
-        new FunnelStep("Intentie", convenants.stream().filter(c -> here.test(c.municipality()) && selection.inYear(c.registered())).count()),
-        new FunnelStep("Convenant ondertekend", convenants.stream().filter(c -> here.test(c.municipality()) && selection.inYear(c.signed())).count()),
-        new FunnelStep("Audit aangevraagd", audits.stream().filter(a -> here.test(a.municipality()) && selection.inYear(a.requested())).count()),
-        new FunnelStep("Keurmerk toegekend", inSelection.size()),
-        new FunnelStep("Afgewezen", audits.stream()
-            .filter(a -> "REJECTED".equals(a.status()) && here.test(a.municipality()) && selection.inYear(a.decided())).count()));
+    List<FunnelStep> funnel =
+        List.of(
+            new FunnelStep(
+                "Intentie",
+                convenants.stream()
+                    .filter(c -> here.test(c.municipality()) && selection.inYear(c.registered()))
+                    .count()),
+            new FunnelStep(
+                "Convenant ondertekend",
+                convenants.stream()
+                    .filter(c -> here.test(c.municipality()) && selection.inYear(c.signed()))
+                    .count()),
+            new FunnelStep(
+                "Audit aangevraagd",
+                audits.stream()
+                    .filter(a -> here.test(a.municipality()) && selection.inYear(a.requested()))
+                    .count()),
+            new FunnelStep("Keurmerk toegekend", inSelection.size()),
+            new FunnelStep(
+                "Afgewezen",
+                audits.stream()
+                    .filter(
+                        a ->
+                            "REJECTED".equals(a.status())
+                                && here.test(a.municipality())
+                                && selection.inYear(a.decided()))
+                    .count()));
 
-    return new Figures(selection, today, years, List.copyOf(municipalitySet), summary, perYear, perMunicipality, funnel,
+    return new Figures(
+        selection,
+        today,
+        years,
+        List.copyOf(municipalitySet),
+        summary,
+        perYear,
+        perMunicipality,
+        funnel,
         expiring(keurmerken, audits, today, selection.municipality()));
   }
 
   private static List<AuditRow> audits(Selection selection, List<AuditRow> awarded) {
-    return awarded.stream().filter(a -> selection.inMunicipality(a.municipality()) && selection.inYear(a.decided())).toList();
+    return awarded.stream()
+        .filter(a -> selection.inMunicipality(a.municipality()) && selection.inYear(a.decided()))
+        .toList();
   }
 
   /**
    * Employers holding a keurmerk on the day: today exactly as the public register counts (ACTIVE or RENEWED, inside the
    * period); on a past day, a keurmerk inside its period that had not been withdrawn by then.
    */
-  private static long holders(List<KeurmerkRow> keurmerken, LocalDate on, LocalDate today, String municipality) {
+  private static long holders(
+      List<KeurmerkRow> keurmerken, LocalDate on, LocalDate today, String municipality) {
     return keurmerken.stream()
         .filter(k -> municipality == null || municipality.equals(k.municipality()))
-        .filter(k -> on.equals(today)
-            ? KeurmerkStatus.isHeldOn(k.status(), k.validFrom(), k.validUntil(), on)
-            : !k.validFrom().isAfter(on) && !k.validUntil().isBefore(on) && (k.withdrawnOn() == null || k.withdrawnOn().isAfter(on)))
-        .map(KeurmerkRow::kvkNumber).distinct().count();
+        .filter(
+            k ->
+                on.equals(today)
+                    ? KeurmerkStatus.isHeldOn(k.status(), k.validFrom(), k.validUntil(), on)
+                    : !k.validFrom().isAfter(on)
+                        && !k.validUntil().isBefore(on)
+                        && (k.withdrawnOn() == null || k.withdrawnOn().isAfter(on)))
+        .map(KeurmerkRow::kvkNumber)
+        .distinct()
+        .count();
   }
 
   /** Current keurmerken that end within {@value #EXPIRING_DAYS} days, soonest first, with where their renewal stands. */
-  private static List<Expiring> expiring(List<KeurmerkRow> keurmerken, List<AuditRow> audits, LocalDate today, String municipality) {
-    Map<Long, KeurmerkRow> renewedBy = keurmerken.stream().filter(k -> k.renewalOf() != null)
-        .collect(Collectors.toMap(KeurmerkRow::renewalOf, k -> k, (a, b) -> a.validFrom().isAfter(b.validFrom()) ? a : b));
-    Map<Long, List<AuditRow>> renewalAudits = audits.stream().filter(a -> a.renewalOf() != null)
-        .collect(Collectors.groupingBy(AuditRow::renewalOf, TreeMap::new, Collectors.toList()));
+  private static List<Expiring> expiring(
+      List<KeurmerkRow> keurmerken, List<AuditRow> audits, LocalDate today, String municipality) {
+    Map<Long, KeurmerkRow> renewedBy =
+        keurmerken.stream()
+            .filter(k -> k.renewalOf() != null)
+            .collect(
+                Collectors.toMap(
+                    KeurmerkRow::renewalOf,
+                    k -> k,
+                    (a, b) -> a.validFrom().isAfter(b.validFrom()) ? a : b));
+    Map<Long, List<AuditRow>> renewalAudits =
+        audits.stream()
+            .filter(a -> a.renewalOf() != null)
+            .collect(Collectors.groupingBy(AuditRow::renewalOf, TreeMap::new, Collectors.toList()));
     return keurmerken.stream()
         .filter(k -> municipality == null || municipality.equals(k.municipality()))
         .filter(k -> KeurmerkStatus.isHeldOn(k.status(), k.validFrom(), k.validUntil(), today))
         .filter(k -> !k.validUntil().isAfter(today.plusDays(EXPIRING_DAYS)))
         .sorted(Comparator.comparing(KeurmerkRow::validUntil).thenComparing(KeurmerkRow::number))
-        .map(k -> new Expiring(k.number(), k.employerName(), k.kvkNumber(), k.municipality(), k.validUntil(),
-            ChronoUnit.DAYS.between(today, k.validUntil()),
-            renewal(renewedBy.get(k.id()), renewalAudits.getOrDefault(k.id(), List.of()))))
+        .map(
+            k ->
+                new Expiring(
+                    k.number(),
+                    k.employerName(),
+                    k.kvkNumber(),
+                    k.municipality(),
+                    k.validUntil(),
+                    ChronoUnit.DAYS.between(today, k.validUntil()),
+                    renewal(renewedBy.get(k.id()), renewalAudits.getOrDefault(k.id(), List.of()))))
         .toList();
   }
 
   private static String renewal(KeurmerkRow renewedWith, List<AuditRow> renewalAudits) {
     if (renewedWith != null) {
-      return "Verlengd: " + renewedWith.number() + " geldig vanaf " + Dates.numeric(renewedWith.validFrom());
+      return "Verlengd: "
+          + renewedWith.number()
+          + " geldig vanaf "
+          + Dates.numeric(renewedWith.validFrom());
     }
-    var latest = renewalAudits.stream().max(Comparator.comparing(AuditRow::requested).thenComparing(AuditRow::id));
+    var latest =
+        renewalAudits.stream()
+            .max(Comparator.comparing(AuditRow::requested).thenComparing(AuditRow::id));
     if (latest.isEmpty()) {
       return "Geen verlenging aangevraagd";
     }

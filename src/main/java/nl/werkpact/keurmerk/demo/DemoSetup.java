@@ -1,7 +1,6 @@
 package nl.werkpact.keurmerk.demo;
 
-import nl.werkpact.keurmerk.identity.Groups;
-
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,13 +10,16 @@ import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.SigningOutcome;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
-
 import nl.werkpact.keurmerk.employer.EmployerService;
+import nl.werkpact.keurmerk.golive.DemoSignatories;
+import nl.werkpact.keurmerk.golive.GoLiveImport;
+import nl.werkpact.keurmerk.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("local")
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "werkpact.demo.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "werkpact.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
@@ -39,23 +41,29 @@ class DemoSetup {
 
   record DemoUser(String id, String firstName, String lastName, String group) {}
 
-  static final List<DemoUser> USERS = List.of(
-      new DemoUser("anna", "Anna", "de Vries", Groups.ACCOUNTMANAGERS),
-      new DemoUser("bram", "Bram", "Jansen", Groups.AUDITORS),
-      new DemoUser("carla", "Carla", "Bakker", Groups.AUDITORS),
-      new DemoUser("dirk", "Dirk", "Visser", Groups.KEURMERKCOMMISSIE),
-      new DemoUser("eva", "Eva", "Mulder", Groups.KEURMERKCOMMISSIE),
-      new DemoUser("petra", "Petra", "Smit", Groups.PROCESBEHEERDERS));
+  static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("anna", "Anna", "de Vries", Groups.ACCOUNTMANAGERS),
+          new DemoUser("bram", "Bram", "Jansen", Groups.AUDITORS),
+          new DemoUser("carla", "Carla", "Bakker", Groups.AUDITORS),
+          new DemoUser("dirk", "Dirk", "Visser", Groups.KEURMERKCOMMISSIE),
+          new DemoUser("eva", "Eva", "Mulder", Groups.KEURMERKCOMMISSIE),
+          new DemoUser("petra", "Petra", "Smit", Groups.PROCESBEHEERDERS));
 
   private final IdentityService identity;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final EmployerService employers;
   private final Clock clock;
-  private final nl.werkpact.keurmerk.golive.GoLiveImport goLiveImport;
+  private final GoLiveImport goLiveImport;
 
-  DemoSetup(IdentityService identity, RuntimeService runtime, TaskService tasks, EmployerService employers, Clock clock,
-      nl.werkpact.keurmerk.golive.GoLiveImport goLiveImport) {
+  DemoSetup(
+      IdentityService identity,
+      RuntimeService runtime,
+      TaskService tasks,
+      EmployerService employers,
+      Clock clock,
+      GoLiveImport goLiveImport) {
     this.goLiveImport = goLiveImport;
     this.identity = identity;
     this.runtime = runtime;
@@ -75,29 +83,121 @@ class DemoSetup {
     LOG.info("Creating demo employers and convenants");
     actAs("anna");
     try {
-      startConvenant("Bakkerij De Korenschoof", "90000001", "Hoogstraat 12, 3142 EA", "Maassluis", "Joke Verbeek", "joke@korenschoof.example");
-      startConvenant("Van Dijk & Zn. <Installatietechniek>", "90000005", "Industrieweg 4, 3133 KD", "Vlaardingen", "Henk van Dijk", "henk@vandijk-installatie.example");
-      String atSigning = startConvenant("Havenlogistiek Vlaardingen B.V.", "90000002", "Koningin Wilhelminahaven 21, 3134 KG", "Vlaardingen", "Samira El Amrani", "s.elamrani@havenlogistiek.example");
-      completeIntake(atSigning, "Gesprek met directie: wil drie leerwerkplekken in het magazijn openstellen.", 3);
-      String signed = startConvenant("Groenvoorziening Schiedam", "90000003", "Nieuwlandplein 7, 3118 AB", "Schiedam", "Peter de Groot", "info@groen-schiedam.example");
-      completeIntake(signed, "Werkt al met een groenploeg vanuit het sociaal werkbedrijf; wil dat uitbreiden.", 5);
-      completeSigning(signed, Map.of(Vars.SIGNING_OUTCOME, SigningOutcome.SIGNED.name(), Vars.SIGNED_DATE, today().toString(), Vars.SIGNED_BY, "Peter de Groot, directeur"));
-      String withdrawn = startConvenant("Drukkerij Het Anker", "90000004", "Havenstraat 3, 3143 BL", "Maassluis", "Marco Jansen", "marco@hetanker.example");
+      startConvenant(
+          "Bakkerij De Korenschoof",
+          "90000001",
+          "Hoogstraat 12, 3142 EA",
+          "Maassluis",
+          "Joke Verbeek",
+          "joke@korenschoof.example");
+      startConvenant(
+          "Van Dijk & Zn. <Installatietechniek>",
+          "90000005",
+          "Industrieweg 4, 3133 KD",
+          "Vlaardingen",
+          "Henk van Dijk",
+          "henk@vandijk-installatie.example");
+      String atSigning =
+          startConvenant(
+              "Havenlogistiek Vlaardingen B.V.",
+              "90000002",
+              "Koningin Wilhelminahaven 21, 3134 KG",
+              "Vlaardingen",
+              "Samira El Amrani",
+              "s.elamrani@havenlogistiek.example");
+      completeIntake(
+          atSigning,
+          "Gesprek met directie: wil drie leerwerkplekken in het magazijn openstellen.",
+          3);
+      String signed =
+          startConvenant(
+              "Groenvoorziening Schiedam",
+              "90000003",
+              "Nieuwlandplein 7, 3118 AB",
+              "Schiedam",
+              "Peter de Groot",
+              "info@groen-schiedam.example");
+      completeIntake(
+          signed,
+          "Werkt al met een groenploeg vanuit het sociaal werkbedrijf; wil dat uitbreiden.",
+          5);
+      completeSigning(
+          signed,
+          Map.of(
+              Vars.SIGNING_OUTCOME,
+              SigningOutcome.SIGNED.name(),
+              Vars.SIGNED_DATE,
+              today().toString(),
+              Vars.SIGNED_BY,
+              "Peter de Groot, directeur"));
+      String withdrawn =
+          startConvenant(
+              "Drukkerij Het Anker",
+              "90000004",
+              "Havenstraat 3, 3143 BL",
+              "Maassluis",
+              "Marco Jansen",
+              "marco@hetanker.example");
       completeIntake(withdrawn, "Twijfelt of er werk geschikt te maken is.", 0);
-      completeSigning(withdrawn, Map.of(Vars.SIGNING_OUTCOME, SigningOutcome.WITHDRAWN.name(), Vars.WITHDRAWAL_REASON, "Reorganisatie; komt er volgend jaar op terug."));
-      signedConvenant("Schoonmaakbedrijf Stralend Schoon", "90000006", "Westlandseweg 40, 3131 HT", "Vlaardingen", "Ilse Kok", "ilse@stralendschoon.example");
-      signedConvenant("Restaurant De Waterkant", "90000007", "Buitenhaven 9, 3111 BC", "Schiedam", "Youssef Haddad", "youssef@dewaterkant.example");
+      completeSigning(
+          withdrawn,
+          Map.of(
+              Vars.SIGNING_OUTCOME,
+              SigningOutcome.WITHDRAWN.name(),
+              Vars.WITHDRAWAL_REASON,
+              "Reorganisatie; komt er volgend jaar op terug."));
+      signedConvenant(
+          "Schoonmaakbedrijf Stralend Schoon",
+          "90000006",
+          "Westlandseweg 40, 3131 HT",
+          "Vlaardingen",
+          "Ilse Kok",
+          "ilse@stralendschoon.example");
+      signedConvenant(
+          "Restaurant De Waterkant",
+          "90000007",
+          "Buitenhaven 9, 3111 BC",
+          "Schiedam",
+          "Youssef Haddad",
+          "youssef@dewaterkant.example");
 
       // Audits waiting in each of the three user tasks: planning, performing, committee decision.
       requestAudit("90000003");
       String toPerform = requestAudit("90000006");
       String toDecide = requestAudit("90000007");
       actAs("bram");
-      complete(toPerform, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "bram"));
-      complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT, Map.of(KeurmerkAuditProcess.Vars.AUDIT_DATE, today().toString(), KeurmerkAuditProcess.Vars.AUDITOR, "bram"));
-      complete(toDecide, KeurmerkAuditProcess.Elements.TASK_PERFORM_AUDIT, Map.of(KeurmerkAuditProcess.Vars.WORKFORCE_SIZE, 35, KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES, 2,
-          KeurmerkAuditProcess.Vars.EXTRA_WORKPLACES, 1, KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES, 3, KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS, 2500,
-          KeurmerkAuditProcess.Vars.FINDINGS, "Drie leerwerkplekken in de keuken; één medewerker uit de doelgroep vast in dienst genomen."));
+      complete(
+          toPerform,
+          KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT,
+          Map.of(
+              KeurmerkAuditProcess.Vars.AUDIT_DATE,
+              today().toString(),
+              KeurmerkAuditProcess.Vars.AUDITOR,
+              "bram"));
+      complete(
+          toDecide,
+          KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT,
+          Map.of(
+              KeurmerkAuditProcess.Vars.AUDIT_DATE,
+              today().toString(),
+              KeurmerkAuditProcess.Vars.AUDITOR,
+              "bram"));
+      complete(
+          toDecide,
+          KeurmerkAuditProcess.Elements.TASK_PERFORM_AUDIT,
+          Map.of(
+              KeurmerkAuditProcess.Vars.WORKFORCE_SIZE,
+              35,
+              KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES,
+              2,
+              KeurmerkAuditProcess.Vars.EXTRA_WORKPLACES,
+              1,
+              KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES,
+              3,
+              KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS,
+              2500,
+              KeurmerkAuditProcess.Vars.FINDINGS,
+              "Drie leerwerkplekken in de keuken; één medewerker uit de doelgroep vast in dienst genomen."));
     } finally {
       identity.clearAuthentication();
     }
@@ -113,26 +213,42 @@ class DemoSetup {
     if (employers.findByKvkNumber("91000001").isPresent()) {
       return;
     }
-    String file = nl.werkpact.keurmerk.golive.DemoSignatories.asOf(java.time.LocalDate.now(clock));
-    var report = goLiveImport.run(new java.io.StringReader(file), true, nl.werkpact.keurmerk.golive.GoLiveImport.Progress.NONE);
+    String file = DemoSignatories.asOf(LocalDate.now(clock));
+    var report = goLiveImport.run(new StringReader(file), true, GoLiveImport.Progress.NONE);
     LOG.info("Demo signatories and keurmerkhouders: {}", report.totals());
   }
 
-  private void signedConvenant(String name, String kvk, String address, String municipality, String contact, String email) {
+  private void signedConvenant(
+      String name, String kvk, String address, String municipality, String contact, String email) {
     String id = startConvenant(name, kvk, address, municipality, contact, email);
     completeIntake(id, "Wil structureel werkplekken bieden aan mensen uit de doelgroep.", 2);
-    completeSigning(id, Map.of(Vars.SIGNING_OUTCOME, SigningOutcome.SIGNED.name(), Vars.SIGNED_DATE, today().toString(), Vars.SIGNED_BY, contact));
+    completeSigning(
+        id,
+        Map.of(
+            Vars.SIGNING_OUTCOME,
+            SigningOutcome.SIGNED.name(),
+            Vars.SIGNED_DATE,
+            today().toString(),
+            Vars.SIGNED_BY,
+            contact));
   }
 
   private String requestAudit(String kvk) {
-    return runtime.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
-        .processInstanceBusinessKey(kvk).setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
+    return runtime
+        .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+        .processInstanceBusinessKey(kvk)
+        .setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk)
+        .correlateStartMessage()
+        .getId();
   }
 
   /** Acts as this demo user, with its groups, so the demo goes through the same authorization checks as a person. */
   private void actAs(String userId) {
     identity.clearAuthentication(); // the group query itself must not run as the previous demo user
-    var groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    var groups =
+        identity.createGroupQuery().groupMember(userId).list().stream()
+            .map(g -> g.getId())
+            .toList();
     identity.setAuthentication(userId, groups);
   }
 
@@ -151,15 +267,38 @@ class DemoSetup {
     }
   }
 
-  private String startConvenant(String name, String kvk, String address, String municipality, String contact, String email) {
-    return runtime.startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, Map.of(
-        Vars.EMPLOYER_NAME, name, Vars.KVK_NUMBER, kvk, Vars.ADDRESS, address, Vars.MUNICIPALITY, municipality,
-        Vars.CONTACT_PERSON, contact, Vars.CONTACT_EMAIL, email)).getId();
+  private String startConvenant(
+      String name, String kvk, String address, String municipality, String contact, String email) {
+    return runtime
+        .startProcessInstanceByKey(
+            ConvenantProcess.PROCESS_KEY,
+            Map.of(
+                Vars.EMPLOYER_NAME,
+                name,
+                Vars.KVK_NUMBER,
+                kvk,
+                Vars.ADDRESS,
+                address,
+                Vars.MUNICIPALITY,
+                municipality,
+                Vars.CONTACT_PERSON,
+                contact,
+                Vars.CONTACT_EMAIL,
+                email))
+        .getId();
   }
 
   private void completeIntake(String processInstanceId, String notes, int intendedWorkplaces) {
-    complete(processInstanceId, Elements.TASK_INTAKE, Map.of(
-        Vars.INTAKE_DATE, today().toString(), Vars.INTAKE_NOTES, notes, Vars.INTENDED_WORKPLACES, intendedWorkplaces));
+    complete(
+        processInstanceId,
+        Elements.TASK_INTAKE,
+        Map.of(
+            Vars.INTAKE_DATE,
+            today().toString(),
+            Vars.INTAKE_NOTES,
+            notes,
+            Vars.INTENDED_WORKPLACES,
+            intendedWorkplaces));
   }
 
   private void completeSigning(String processInstanceId, Map<String, Object> variables) {
@@ -167,7 +306,12 @@ class DemoSetup {
   }
 
   private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
-    var task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    var task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     tasks.complete(task.getId(), variables);
   }
 

@@ -2,6 +2,8 @@ package nl.werkpact.keurmerk.employer;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
 import nl.werkpact.keurmerk.common.Checks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +25,10 @@ public class EmployerService {
     new Checks()
         .required("Naam werkgever", details.name(), 200)
         .required("KvK-nummer", details.kvkNumber(), 8)
-        .that(details.kvkNumber() == null || details.kvkNumber().isBlank() || KvkNumber.isValid(details.kvkNumber()),
+        .that(
+            details.kvkNumber() == null
+                || details.kvkNumber().isBlank()
+                || KvkNumber.isValid(details.kvkNumber()),
             "KvK-nummer moet uit precies 8 cijfers bestaan.")
         .required("Adres", details.address(), 300)
         .required("Gemeente", details.municipality(), 100)
@@ -41,12 +46,15 @@ public class EmployerService {
   public Employer register(EmployerDetails details) {
     validate(details);
     var now = OffsetDateTime.now(clock);
-    long id = employers.findByKvkNumber(details.kvkNumber())
-        .map(existing -> {
-          employers.update(existing.id(), details, now);
-          return existing.id();
-        })
-        .orElseGet(() -> employers.insert(details, now));
+    long id =
+        employers
+            .findByKvkNumber(details.kvkNumber())
+            .map(
+                existing -> {
+                  employers.update(existing.id(), details, now);
+                  return existing.id();
+                })
+            .orElseGet(() -> employers.insert(details, now));
     return employers.findById(id).orElseThrow();
   }
 
@@ -61,11 +69,11 @@ public class EmployerService {
   }
 
   /** The KvK numbers of every employer in the system (go-live import: who is there already). */
-  public java.util.Set<String> kvkNumbers() {
+  public Set<String> kvkNumbers() {
     return employers.kvkNumbers();
   }
 
-  public java.util.Optional<Employer> findByKvkNumber(String kvkNumber) {
+  public Optional<Employer> findByKvkNumber(String kvkNumber) {
     return employers.findByKvkNumber(kvkNumber);
   }
 

@@ -34,6 +34,7 @@ public final class DemoSignatories {
       throw new UncheckedIOException(e);
     }
     long days = Math.max(0, ChronoUnit.DAYS.between(WRITTEN_ON, today));
-    return DATE.matcher(text).replaceAll(match -> LocalDate.parse(match.group(1), DUTCH).plusDays(days).format(DUTCH));
+    return DATE.matcher(text)
+        .replaceAll(match -> LocalDate.parse(match.group(1), DUTCH).plusDays(days).format(DUTCH));
   }
 }

@@ -35,12 +35,14 @@ import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
+import nl.werkpact.keurmerk.keurmerk.ValidityPeriod;
 import nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -84,9 +86,17 @@ public class GoLiveImport {
   private final ObjectProvider<Interruption> interruption;
   private final int threads;
 
-  public GoLiveImport(EmployerService employers, ConvenantService convenants, AuditService audits, KeurmerkService keurmerken,
-      ImportedValidityPeriods validityPeriods, IdentityService identity, PlatformTransactionManager transactions,
-      Clock clock, ImportSettings settings, ObjectProvider<Interruption> interruption) {
+  public GoLiveImport(
+      EmployerService employers,
+      ConvenantService convenants,
+      AuditService audits,
+      KeurmerkService keurmerken,
+      ImportedValidityPeriods validityPeriods,
+      IdentityService identity,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      ImportSettings settings,
+      ObjectProvider<Interruption> interruption) {
     this.threads = settings.threads();
     this.employers = employers;
     this.convenants = convenants;
@@ -102,8 +112,15 @@ public class GoLiveImport {
   }
 
   /** A line that passed every check, as it will be stored. */
-  private record Checked(EmployerDetails employer, LocalDate signedDate, String signedBy, String accountmanager, String number,
-      LocalDate validFrom, LocalDate membershipUntil, AuditService.ImportedFigures figures) {}
+  private record Checked(
+      EmployerDetails employer,
+      LocalDate signedDate,
+      String signedBy,
+      String accountmanager,
+      String number,
+      LocalDate validFrom,
+      LocalDate membershipUntil,
+      AuditService.ImportedFigures figures) {}
 
   public ImportReport run(Reader csv, boolean confirm, Progress progress) {
     var contents = WerkgeversCsv.read(csv);
@@ -112,7 +129,9 @@ public class GoLiveImport {
     }
     LocalDate today = LocalDate.now(clock);
     Set<String> accountmanagers = new HashSet<>();
-    identity.createUserQuery().memberOfGroup(Groups.ACCOUNTMANAGERS).list().stream().map(User::getId).forEach(accountmanagers::add);
+    identity.createUserQuery().memberOfGroup(Groups.ACCOUNTMANAGERS).list().stream()
+        .map(User::getId)
+        .forEach(accountmanagers::add);
     Set<String> knownKvk = employers.kvkNumbers();
     Set<String> takenNumbers = keurmerken.issuedNumbers();
     Map<String, Long> kvkInFile = new HashMap<>();
@@ -139,8 +158,16 @@ public class GoLiveImport {
         }
       }
       if (earlier == null && knownKvk.contains(kvk)) {
-        results[index] = new LineResult(line.number(), name, kvk, Outcome.SKIPPED,
-            List.of("Werkgever met KvK-nummer " + kvk + " staat al in het systeem; deze regel is overgeslagen."));
+        results[index] =
+            new LineResult(
+                line.number(),
+                name,
+                kvk,
+                Outcome.SKIPPED,
+                List.of(
+                    "Werkgever met KvK-nummer "
+                        + kvk
+                        + " staat al in het systeem; deze regel is overgeslagen."));
         continue;
       }
       if (!number.isEmpty() && takenNumbers.contains(number)) {
@@ -149,7 +176,9 @@ public class GoLiveImport {
       if (!problems.isEmpty()) {
         results[index] = new LineResult(line.number(), name, kvk, Outcome.ERROR, problems);
       } else if (!confirm) {
-        results[index] = new LineResult(line.number(), name, kvk, Outcome.GOED, List.of(describe(checked, today)));
+        results[index] =
+            new LineResult(
+                line.number(), name, kvk, Outcome.GOED, List.of(describe(checked, today)));
       } else {
         toImport.add(index);
         checkedLines.set(index, checked);
@@ -158,11 +187,19 @@ public class GoLiveImport {
     var done = new AtomicInteger(total - toImport.size());
     progress.update(done.get(), total);
     if (!toImport.isEmpty()) {
-      keurmerken.reserveImportedNumbers(toImport.stream().map(checkedLines::get).map(Checked::number).filter(Objects::nonNull).toList());
-      importInParallel(toImport, index -> {
-        results[index] = importLine(contents.lines().get(index), checkedLines.get(index), today);
-        progress.update(done.incrementAndGet(), total);
-      });
+      keurmerken.reserveImportedNumbers(
+          toImport.stream()
+              .map(checkedLines::get)
+              .map(Checked::number)
+              .filter(Objects::nonNull)
+              .toList());
+      importInParallel(
+          toImport,
+          index -> {
+            results[index] =
+                importLine(contents.lines().get(index), checkedLines.get(index), today);
+            progress.update(done.incrementAndGet(), total);
+          });
     }
     var report = new ImportReport(confirm, null, Arrays.asList(results));
     LOG.info("Go-live import ({}): {}", confirm ? "ingevoerd" : "proefdraai", report.totals());
@@ -181,19 +218,24 @@ public class GoLiveImport {
       return;
     }
     var next = new AtomicInteger();
-    var pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(task, "go-live-import-line");
-      thread.setDaemon(true);
-      return thread;
-    });
+    var pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "go-live-import-line");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       var workers = new ArrayList<Future<?>>();
       for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          for (int i; (i = next.getAndIncrement()) < indexes.size(); ) {
-            importOne.accept(indexes.get(i));
-          }
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i; (i = next.getAndIncrement()) < indexes.size(); ) {
+                    importOne.accept(indexes.get(i));
+                  }
+                }));
       }
       for (var worker : workers) {
         worker.get();
@@ -211,28 +253,55 @@ public class GoLiveImport {
   private LineResult importLine(Line line, Checked checked, LocalDate today) {
     String kvk = checked.employer().kvkNumber();
     try {
-      perLine.executeWithoutResult(status -> {
-        long employerId = employers.registerNew(checked.employer());
-        convenants.importSigned(employerId, checked.accountmanager(), checked.signedDate(), checked.signedBy());
-        if (checked.number() != null) {
-          long auditId = audits.importAward(employerId, checked.accountmanager(), checked.validFrom(), checked.figures());
-          var imported = keurmerken.importExisting(employerId, auditId, checked.number(), checked.validFrom(), checked.membershipUntil(),
-              sendPassedReminders);
-          interruption.ifAvailable(probe -> probe.afterKeurmerk(kvk));
-          if (imported.keurmerk().status() == KeurmerkStatus.ACTIVE) {
-            validityPeriods.start(imported.keurmerk(), imported.membership());
-          }
-        }
-      });
-      return new LineResult(line.number(), checked.employer().name(), kvk, Outcome.IMPORTED, List.of(describe(checked, today)));
-    } catch (org.springframework.dao.DuplicateKeyException e) {
-      return new LineResult(line.number(), checked.employer().name(), kvk, Outcome.ERROR,
-          List.of("Niet ingevoerd: deze werkgever of dit keurmerknummer is intussen al ingevoerd."));
+      perLine.executeWithoutResult(
+          status -> {
+            long employerId = employers.registerNew(checked.employer());
+            convenants.importSigned(
+                employerId, checked.accountmanager(), checked.signedDate(), checked.signedBy());
+            if (checked.number() != null) {
+              long auditId =
+                  audits.importAward(
+                      employerId, checked.accountmanager(), checked.validFrom(), checked.figures());
+              var imported =
+                  keurmerken.importExisting(
+                      employerId,
+                      auditId,
+                      checked.number(),
+                      checked.validFrom(),
+                      checked.membershipUntil(),
+                      sendPassedReminders);
+              interruption.ifAvailable(probe -> probe.afterKeurmerk(kvk));
+              if (imported.keurmerk().status() == KeurmerkStatus.ACTIVE) {
+                validityPeriods.start(imported.keurmerk(), imported.membership());
+              }
+            }
+          });
+      return new LineResult(
+          line.number(),
+          checked.employer().name(),
+          kvk,
+          Outcome.IMPORTED,
+          List.of(describe(checked, today)));
+    } catch (DuplicateKeyException e) {
+      return new LineResult(
+          line.number(),
+          checked.employer().name(),
+          kvk,
+          Outcome.ERROR,
+          List.of(
+              "Niet ingevoerd: deze werkgever of dit keurmerknummer is intussen al ingevoerd."));
     } catch (RuntimeException e) {
       LOG.warn("Go-live import: line {} (KvK {}) not imported", line.number(), kvk, e);
-      return new LineResult(line.number(), checked.employer().name(), kvk, Outcome.ERROR,
-          List.of("Niet ingevoerd door een fout in het systeem (" + e.getClass().getSimpleName() + "); niets van deze regel is opgeslagen. "
-              + "Probeer het bestand opnieuw; werkgevers die al zijn ingevoerd worden overgeslagen."));
+      return new LineResult(
+          line.number(),
+          checked.employer().name(),
+          kvk,
+          Outcome.ERROR,
+          List.of(
+              "Niet ingevoerd door een fout in het systeem ("
+                  + e.getClass().getSimpleName()
+                  + "); niets van deze regel is opgeslagen. "
+                  + "Probeer het bestand opnieuw; werkgevers die al zijn ingevoerd worden overgeslagen."));
     }
   }
 
@@ -241,18 +310,31 @@ public class GoLiveImport {
     if (checked.number() == null) {
       return convenant;
     }
-    var period = nl.werkpact.keurmerk.keurmerk.ValidityPeriod.keurmerk(checked.validFrom());
+    var period = ValidityPeriod.keurmerk(checked.validFrom());
     boolean expired = period.validUntil().isBefore(today);
-    return convenant + " Keurmerk " + checked.number() + " geldig van " + Dates.numeric(period.validFrom()) + " tot en met "
-        + Dates.numeric(period.validUntil()) + (expired ? " (verlopen)." : " (geldig; herinneringen lopen).");
+    return convenant
+        + " Keurmerk "
+        + checked.number()
+        + " geldig van "
+        + Dates.numeric(period.validFrom())
+        + " tot en met "
+        + Dates.numeric(period.validUntil())
+        + (expired ? " (verlopen)." : " (geldig; herinneringen lopen).");
   }
 
-  private Checked check(Line line, LocalDate today, Set<String> accountmanagers, List<String> problems) {
+  private Checked check(
+      Line line, LocalDate today, Set<String> accountmanagers, List<String> problems) {
     if (line.problem() != null) {
       problems.add(line.problem());
     }
-    var employer = new EmployerDetails(line.get(Column.NAME), line.get(Column.KVK), line.get(Column.ADDRESS),
-        line.get(Column.MUNICIPALITY), line.get(Column.CONTACT_PERSON), line.get(Column.EMAIL));
+    var employer =
+        new EmployerDetails(
+            line.get(Column.NAME),
+            line.get(Column.KVK),
+            line.get(Column.ADDRESS),
+            line.get(Column.MUNICIPALITY),
+            line.get(Column.CONTACT_PERSON),
+            line.get(Column.EMAIL));
     try {
       employers.validate(employer);
     } catch (InvalidRequestException e) {
@@ -260,7 +342,8 @@ public class GoLiveImport {
     }
     LocalDate signedDate = date("Datum ondertekening", line.get(Column.SIGNED_DATE), problems);
     if (line.get(Column.SIGNED_DATE).isEmpty()) {
-      problems.add("Datum ondertekening is verplicht; typ de datum als dd-mm-jjjj, bijvoorbeeld 14-03-2022.");
+      problems.add(
+          "Datum ondertekening is verplicht; typ de datum als dd-mm-jjjj, bijvoorbeeld 14-03-2022.");
     } else if (signedDate != null && signedDate.isAfter(today)) {
       problems.add("Datum ondertekening " + Dates.numeric(signedDate) + " ligt in de toekomst.");
     }
@@ -271,50 +354,77 @@ public class GoLiveImport {
     }
     String accountmanager = line.get(Column.ACCOUNTMANAGER);
     if (accountmanager.isEmpty()) {
-      problems.add("Accountmanager is verplicht: de gebruikersnaam waarmee hij of zij inlogt (Admin, Gebruikers).");
+      problems.add(
+          "Accountmanager is verplicht: de gebruikersnaam waarmee hij of zij inlogt (Admin, Gebruikers).");
     } else if (!accountmanagers.contains(accountmanager)) {
-      problems.add("Accountmanager \"" + accountmanager + "\" is geen gebruiker in de groep accountmanagers; gebruik de gebruikersnaam "
-          + "waarmee hij of zij inlogt (Admin, Gebruikers).");
+      problems.add(
+          "Accountmanager \""
+              + accountmanager
+              + "\" is geen gebruiker in de groep accountmanagers; gebruik de gebruikersnaam "
+              + "waarmee hij of zij inlogt (Admin, Gebruikers).");
     }
     String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(Locale.ROOT);
     String validFromText = line.get(Column.KEURMERK_VALID_FROM);
     String membershipText = line.get(Column.MEMBERSHIP_UNTIL);
     LocalDate validFrom = null;
     LocalDate membershipUntil = null;
-    var figures = new AuditService.ImportedFigures(
-        count("Extra werkplekken", line.get(Column.EXTRA_WORKPLACES), problems),
-        count("Werkervaringsplaatsen", line.get(Column.WORK_EXPERIENCE_PLACES), problems),
-        amount("Sociale inkoop", line.get(Column.SOCIAL_PURCHASING), problems));
-    boolean keurmerkColumnsFilled = !validFromText.isEmpty() || !membershipText.isEmpty() || !line.get(Column.EXTRA_WORKPLACES).isEmpty()
-        || !line.get(Column.WORK_EXPERIENCE_PLACES).isEmpty() || !line.get(Column.SOCIAL_PURCHASING).isEmpty();
+    var figures =
+        new AuditService.ImportedFigures(
+            count("Extra werkplekken", line.get(Column.EXTRA_WORKPLACES), problems),
+            count("Werkervaringsplaatsen", line.get(Column.WORK_EXPERIENCE_PLACES), problems),
+            amount("Sociale inkoop", line.get(Column.SOCIAL_PURCHASING), problems));
+    boolean keurmerkColumnsFilled =
+        !validFromText.isEmpty()
+            || !membershipText.isEmpty()
+            || !line.get(Column.EXTRA_WORKPLACES).isEmpty()
+            || !line.get(Column.WORK_EXPERIENCE_PLACES).isEmpty()
+            || !line.get(Column.SOCIAL_PURCHASING).isEmpty();
     if (number.isEmpty()) {
       if (keurmerkColumnsFilled) {
-        problems.add("Keurmerk geldig vanaf, einde lidmaatschap en de cijfers van de audit horen bij een keurmerk: vul ook het "
-            + "keurmerknummer in, of laat ze leeg.");
+        problems.add(
+            "Keurmerk geldig vanaf, einde lidmaatschap en de cijfers van de audit horen bij een keurmerk: vul ook het "
+                + "keurmerknummer in, of laat ze leeg.");
       }
     } else {
       if (!KeurmerkNumber.isWellFormed(number)) {
         problems.add("Keurmerknummer \"" + number + "\" moet eruitzien als SW-2024-0012.");
       }
       if (validFromText.isEmpty()) {
-        problems.add("Keurmerk geldig vanaf is verplicht bij een keurmerknummer; typ de datum als dd-mm-jjjj.");
+        problems.add(
+            "Keurmerk geldig vanaf is verplicht bij een keurmerknummer; typ de datum als dd-mm-jjjj.");
       }
       validFrom = date("Keurmerk geldig vanaf", validFromText, problems);
       if (validFrom != null && validFrom.isAfter(today)) {
         problems.add("Keurmerk geldig vanaf " + Dates.numeric(validFrom) + " ligt in de toekomst.");
       }
       if (validFrom != null && signedDate != null && validFrom.isBefore(signedDate)) {
-        problems.add("Het keurmerk (geldig vanaf " + Dates.numeric(validFrom) + ") kan niet ingaan vóór het convenant is ondertekend ("
-            + Dates.numeric(signedDate) + ").");
+        problems.add(
+            "Het keurmerk (geldig vanaf "
+                + Dates.numeric(validFrom)
+                + ") kan niet ingaan vóór het convenant is ondertekend ("
+                + Dates.numeric(signedDate)
+                + ").");
       }
       membershipUntil = date("Einde lidmaatschap", membershipText, problems);
       if (membershipUntil != null && validFrom != null && membershipUntil.isBefore(validFrom)) {
-        problems.add("Einde lidmaatschap " + Dates.numeric(membershipUntil) + " ligt vóór keurmerk geldig vanaf " + Dates.numeric(validFrom) + ".");
+        problems.add(
+            "Einde lidmaatschap "
+                + Dates.numeric(membershipUntil)
+                + " ligt vóór keurmerk geldig vanaf "
+                + Dates.numeric(validFrom)
+                + ".");
       }
     }
     return problems.isEmpty()
-        ? new Checked(employer, signedDate, line.get(Column.SIGNED_BY), accountmanager, number.isEmpty() ? null : number, validFrom,
-            membershipUntil, figures)
+        ? new Checked(
+            employer,
+            signedDate,
+            line.get(Column.SIGNED_BY),
+            accountmanager,
+            number.isEmpty() ? null : number,
+            validFrom,
+            membershipUntil,
+            figures)
         : null;
   }
 

@@ -47,17 +47,30 @@ public final class ImportCommand {
     if (!Files.isReadable(file)) {
       return usage(err, "Het bestand " + file + " bestaat niet of is niet te lezen.");
     }
-    var context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-        .properties("camunda.bpm.job-execution.enabled=false", "werkpact.mail.dispatcher.enabled=false", "werkpact.demo.enabled=false", "spring.main.banner-mode=off",
-            "management.endpoint.health.validate-group-membership=false",
-            // No web server: neither the REST API nor the webapps.
-            "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
-                + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
-            "logging.level.root=WARN", "logging.level.nl.werkpact=WARN")
-        .run(springArgs.toArray(String[]::new));
+    var context =
+        new SpringApplicationBuilder(application)
+            .web(WebApplicationType.NONE)
+            .properties(
+                "camunda.bpm.job-execution.enabled=false",
+                "werkpact.mail.dispatcher.enabled=false",
+                "werkpact.demo.enabled=false",
+                "spring.main.banner-mode=off",
+                "management.endpoint.health.validate-group-membership=false",
+                // No web server: neither the REST API nor the webapps.
+                "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+                    + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
+                "logging.level.root=WARN",
+                "logging.level.nl.werkpact=WARN")
+            .run(springArgs.toArray(String[]::new));
     try (var reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-      err.println((confirm ? "Invoeren" : "Proefdraai (niets wordt ingevoerd; voeg --confirm toe om in te voeren)") + ": " + file);
-      ImportReport report = context.getBean(GoLiveImport.class).run(reader, confirm, progressBar(err));
+      err.println(
+          (confirm
+                  ? "Invoeren"
+                  : "Proefdraai (niets wordt ingevoerd; voeg --confirm toe om in te voeren)")
+              + ": "
+              + file);
+      ImportReport report =
+          context.getBean(GoLiveImport.class).run(reader, confirm, progressBar(err));
       err.println();
       print(report, out);
       return report.fileProblem() != null ? 2 : report.count(Outcome.ERROR) > 0 ? 1 : 0;
@@ -73,7 +86,9 @@ public final class ImportCommand {
     if (report.fileProblem() == null) {
       for (var line : report.lines()) {
         if (line.outcome() == Outcome.ERROR || line.outcome() == Outcome.SKIPPED) {
-          out.printf("Regel %d (%s, KvK %s): %s: %s%n", line.line(), line.employer(), line.kvkNumber(), line.outcome().label, line.text());
+          out.printf(
+              "Regel %d (%s, KvK %s): %s: %s%n",
+              line.line(), line.employer(), line.kvkNumber(), line.outcome().label, line.text());
         }
       }
     }
@@ -90,8 +105,15 @@ public final class ImportCommand {
       }
       shown[0] = percent;
       int filled = percent / 5;
-      err.print(String.format(Locale.GERMANY, "\r[%s%s] %3d %%  %,d van %,d regels", "#".repeat(filled), "-".repeat(20 - filled), percent,
-          done, total));
+      err.print(
+          String.format(
+              Locale.GERMANY,
+              "\r[%s%s] %3d %%  %,d van %,d regels",
+              "#".repeat(filled),
+              "-".repeat(20 - filled),
+              percent,
+              done,
+              total));
       err.flush();
     };
   }
@@ -99,7 +121,8 @@ public final class ImportCommand {
   private static int usage(PrintStream err, String problem) {
     err.println(problem);
     err.println("Gebruik: java -jar werkpact-keurmerk.jar import <bestand.csv> [--confirm]");
-    err.println("Zonder --confirm is het een proefdraai: u ziet per regel wat er mis is, en er wordt niets ingevoerd.");
+    err.println(
+        "Zonder --confirm is het een proefdraai: u ziet per regel wat er mis is, en er wordt niets ingevoerd.");
     return 2;
   }
 }

@@ -1,6 +1,9 @@
 package nl.werkpact.keurmerk.golive;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
+import nl.werkpact.keurmerk.common.SpreadsheetCsv;
 
 /** What an import did or, in a dry run, would do: per line, and in totals. In Dutch, as the admin reads it. */
 public record ImportReport(boolean confirmed, String fileProblem, List<LineResult> lines) {
@@ -20,7 +23,8 @@ public record ImportReport(boolean confirmed, String fileProblem, List<LineResul
     }
   }
 
-  public record LineResult(long line, String employer, String kvkNumber, Outcome outcome, List<String> messages) {
+  public record LineResult(
+      long line, String employer, String kvkNumber, Outcome outcome, List<String> messages) {
     public String text() {
       return String.join(" ", messages);
     }
@@ -35,11 +39,12 @@ public record ImportReport(boolean confirmed, String fileProblem, List<LineResul
   }
 
   /** The report as a spreadsheet: one row per line of the file, and the totals below. */
-  public void writeCsv(java.io.Writer out) throws java.io.IOException {
-    try (var printer = nl.werkpact.keurmerk.common.SpreadsheetCsv.printer(out)) {
+  public void writeCsv(Writer out) throws IOException {
+    try (var printer = SpreadsheetCsv.printer(out)) {
       printer.printRecord("Regel", "Werkgever", "KvK-nummer", "Uitkomst", "Toelichting");
       for (LineResult line : lines) {
-        printer.printRecord(line.line(), line.employer(), line.kvkNumber(), line.outcome().label, line.text());
+        printer.printRecord(
+            line.line(), line.employer(), line.kvkNumber(), line.outcome().label, line.text());
       }
       printer.println();
       printer.printRecord("", totals());
@@ -55,8 +60,17 @@ public record ImportReport(boolean confirmed, String fileProblem, List<LineResul
     long imported = count(Outcome.IMPORTED);
     long skipped = count(Outcome.SKIPPED);
     long errors = count(Outcome.ERROR);
-    return lines.size() + " regels: " + (confirmed ? imported + " ingevoerd" : good + " goed (proefdraai, nog niets ingevoerd)")
-        + ", " + skipped + " overgeslagen (staan al in het systeem), " + errors + " met een fout"
-        + (errors > 0 ? (confirmed ? " (niet ingevoerd; verbeter ze en voer het bestand opnieuw in)" : "") : "") + ".";
+    return lines.size()
+        + " regels: "
+        + (confirmed ? imported + " ingevoerd" : good + " goed (proefdraai, nog niets ingevoerd)")
+        + ", "
+        + skipped
+        + " overgeslagen (staan al in het systeem), "
+        + errors
+        + " met een fout"
+        + (errors > 0
+            ? (confirmed ? " (niet ingevoerd; verbeter ze en voer het bestand opnieuw in)" : "")
+            : "")
+        + ".";
   }
 }

@@ -1,13 +1,14 @@
 package nl.werkpact.keurmerk.golive;
 
 import jakarta.annotation.PreDestroy;
-import java.io.InputStreamReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,13 @@ public class ImportRuns {
     private volatile ImportReport report;
     private volatile String failure;
 
-    Run(String id, String fileName, byte[] content, boolean confirm, String startedBy, LocalDateTime startedAt) {
+    Run(
+        String id,
+        String fileName,
+        byte[] content,
+        boolean confirm,
+        String startedBy,
+        LocalDateTime startedAt) {
       this.id = id;
       this.fileName = fileName;
       this.content = content;
@@ -103,7 +110,10 @@ public class ImportRuns {
     }
 
     private boolean confirmable(ImportReport finishedReport) {
-      return !confirm && finishedReport != null && !finishedReport.hasErrors() && finishedReport.count(ImportReport.Outcome.GOED) > 0;
+      return !confirm
+          && finishedReport != null
+          && !finishedReport.hasErrors()
+          && finishedReport.count(ImportReport.Outcome.GOED) > 0;
     }
 
     /**
@@ -117,22 +127,46 @@ public class ImportRuns {
       int totalNow = total();
       boolean finishedNow = finishedReport != null || failed != null;
       int percentNow = finishedNow ? 100 : totalNow == 0 ? 0 : (int) (100L * doneNow / totalNow);
-      return new View(id, fileName, confirm, startedBy, startedAt, finishedNow, finishedReport, failed, doneNow, totalNow, percentNow,
+      return new View(
+          id,
+          fileName,
+          confirm,
+          startedBy,
+          startedAt,
+          finishedNow,
+          finishedReport,
+          failed,
+          doneNow,
+          totalNow,
+          percentNow,
           confirmable(finishedReport));
     }
   }
 
   /** One reading of a run (see {@link Run#view()}). */
-  public record View(String id, String fileName, boolean confirm, String startedBy, LocalDateTime startedAt, boolean finished,
-      ImportReport report, String failure, int done, int total, int percent, boolean confirmable) {}
+  public record View(
+      String id,
+      String fileName,
+      boolean confirm,
+      String startedBy,
+      LocalDateTime startedAt,
+      boolean finished,
+      ImportReport report,
+      String failure,
+      int done,
+      int total,
+      int percent,
+      boolean confirmable) {}
 
   private final GoLiveImport goLiveImport;
   private final Clock clock;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "go-live-import");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "go-live-import");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Map<String, Run> runs = new LinkedHashMap<>();
 
   public ImportRuns(GoLiveImport goLiveImport, Clock clock) {
@@ -141,19 +175,39 @@ public class ImportRuns {
   }
 
   /** Starts a run in the background; refused in Dutch while another run has not finished. */
-  public synchronized Run start(String fileName, byte[] content, boolean confirm, String startedBy) {
-    runs.values().stream().filter(run -> !run.finished()).findFirst().ifPresent(running -> {
-      throw new ConflictException("Er loopt al een import (" + running.fileName() + ", gestart door " + running.startedBy()
-          + "); wacht tot die klaar is en probeer het dan opnieuw.");
-    });
+  public synchronized Run start(
+      String fileName, byte[] content, boolean confirm, String startedBy) {
+    runs.values().stream()
+        .filter(run -> !run.finished())
+        .findFirst()
+        .ifPresent(
+            running -> {
+              throw new ConflictException(
+                  "Er loopt al een import ("
+                      + running.fileName()
+                      + ", gestart door "
+                      + running.startedBy()
+                      + "); wacht tot die klaar is en probeer het dan opnieuw.");
+            });
     byte[] id = new byte[16];
     RANDOM.nextBytes(id);
-    Run run = new Run(HexFormat.of().formatHex(id), fileName, content, confirm, startedBy, LocalDateTime.now(clock));
+    Run run =
+        new Run(
+            HexFormat.of().formatHex(id),
+            fileName,
+            content,
+            confirm,
+            startedBy,
+            LocalDateTime.now(clock));
     runs.put(run.id(), run);
     while (runs.size() > KEPT) {
       runs.remove(runs.keySet().iterator().next());
     }
-    LOG.info("Go-live import {} of {} started by {}", confirm ? "(confirmed)" : "(dry run)", fileName, startedBy);
+    LOG.info(
+        "Go-live import {} of {} started by {}",
+        confirm ? "(confirmed)" : "(dry run)",
+        fileName,
+        startedBy);
     worker.submit(() -> execute(run));
     return run;
   }
@@ -161,8 +215,9 @@ public class ImportRuns {
   /** Imports the file of a good dry run. */
   public Run confirm(Run dryRun, String startedBy) {
     if (!dryRun.confirmable()) {
-      throw new ConflictException("Deze proefdraai kan niet worden ingevoerd: hij is nog bezig of heeft fouten. Verbeter het bestand en "
-          + "laad het opnieuw.");
+      throw new ConflictException(
+          "Deze proefdraai kan niet worden ingevoerd: hij is nog bezig of heeft fouten. Verbeter het bestand en "
+              + "laad het opnieuw.");
     }
     return start(dryRun.fileName(), dryRun.content, true, startedBy);
   }
@@ -174,20 +229,28 @@ public class ImportRuns {
   /** The kept runs, newest first. */
   public synchronized List<Run> recent() {
     var recent = new ArrayList<>(runs.values());
-    java.util.Collections.reverse(recent);
+    Collections.reverse(recent);
     return recent;
   }
 
   private void execute(Run run) {
-    try (var reader = new InputStreamReader(new ByteArrayInputStream(run.content), StandardCharsets.UTF_8)) {
-      run.report = goLiveImport.run(reader, run.confirm, (done, total) -> {
-        run.total.set(total);
-        run.done.set(done);
-      });
+    try (var reader =
+        new InputStreamReader(new ByteArrayInputStream(run.content), StandardCharsets.UTF_8)) {
+      run.report =
+          goLiveImport.run(
+              reader,
+              run.confirm,
+              (done, total) -> {
+                run.total.set(total);
+                run.done.set(done);
+              });
     } catch (Exception | Error e) {
       LOG.error("Go-live import of {} failed", run.fileName(), e);
-      run.failure = "De import is afgebroken door een fout in het systeem (" + e.getClass().getSimpleName() + "). Regels die al "
-          + "waren ingevoerd blijven staan, elk helemaal; voer het bestand opnieuw in om de rest in te voeren.";
+      run.failure =
+          "De import is afgebroken door een fout in het systeem ("
+              + e.getClass().getSimpleName()
+              + "). Regels die al "
+              + "waren ingevoerd blijven staan, elk helemaal; voer het bestand opnieuw in om de rest in te voeren.";
     }
   }
 

@@ -10,4 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendPassedReminders whether reminders whose day already passed before go-live are still sent
  */
 @ConfigurationProperties("werkpact.import")
-public record ImportSettings(@DefaultValue("3") int threads, @DefaultValue("false") boolean sendPassedReminders) {}
+public record ImportSettings(
+    @DefaultValue("3") int threads, @DefaultValue("false") boolean sendPassedReminders) {}

@@ -6,14 +6,17 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * The go-live file: one employer per line, UTF-8, fields separated by {@code ;} as a Dutch spreadsheet exports them or
@@ -79,18 +82,31 @@ final class WerkgeversCsv {
       text = text.substring(1);
     }
     if (text.indexOf('\uFFFD') >= 0) {
-      return new Contents(List.of(), "Het bestand is geen UTF-8. Sla het in uw spreadsheet op als \"CSV UTF-8\" en probeer het opnieuw.");
+      return new Contents(
+          List.of(),
+          "Het bestand is geen UTF-8. Sla het in uw spreadsheet op als \"CSV UTF-8\" en probeer het opnieuw.");
     }
     String firstLine = text.lines().findFirst().orElse("");
     if (firstLine.isBlank()) {
-      return new Contents(List.of(), "Het bestand is leeg. De eerste regel moet de kolomnamen bevatten, zoals "
-          + String.join(";", required()) + ".");
+      return new Contents(
+          List.of(),
+          "Het bestand is leeg. De eerste regel moet de kolomnamen bevatten, zoals "
+              + String.join(";", required())
+              + ".");
     }
     char delimiter = count(firstLine, ';') >= count(firstLine, ',') ? ';' : ',';
-    CSVFormat format = CSVFormat.Builder.create(CSVFormat.DEFAULT).setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).setDuplicateHeaderMode(
-            org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
-    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+    CSVFormat format =
+        CSVFormat.Builder.create(CSVFormat.DEFAULT)
+            .setDelimiter(delimiter)
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+            .get();
+    try (CSVParser parser =
+        CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
       List<String> header = parser.getHeaderNames();
       Map<Integer, Column> columns = new LinkedHashMap<>();
       List<String> unknown = new ArrayList<>();
@@ -103,17 +119,26 @@ final class WerkgeversCsv {
         if (column == null) {
           unknown.add(name);
         } else if (columns.containsValue(column)) {
-          return new Contents(List.of(), "De kolom \"" + column.title() + "\" staat twee keer in de kopregel.");
+          return new Contents(
+              List.of(), "De kolom \"" + column.title() + "\" staat twee keer in de kopregel.");
         } else {
           columns.put(i, column);
         }
       }
       if (!unknown.isEmpty()) {
-        return new Contents(List.of(), "Onbekende kolom " + quoted(unknown) + " in de kopregel. Bekende kolommen: "
-            + String.join(", ", java.util.Arrays.stream(Column.values()).map(Column::title).toList()) + ".");
+        return new Contents(
+            List.of(),
+            "Onbekende kolom "
+                + quoted(unknown)
+                + " in de kopregel. Bekende kolommen: "
+                + String.join(", ", Arrays.stream(Column.values()).map(Column::title).toList())
+                + ".");
       }
-      List<String> missing = java.util.Arrays.stream(Column.values()).filter(c -> c.required && !columns.containsValue(c))
-          .map(Column::title).toList();
+      List<String> missing =
+          Arrays.stream(Column.values())
+              .filter(c -> c.required && !columns.containsValue(c))
+              .map(Column::title)
+              .toList();
       if (!missing.isEmpty()) {
         return new Contents(List.of(), "De kopregel mist de kolom " + quoted(missing) + ".");
       }
@@ -121,26 +146,44 @@ final class WerkgeversCsv {
       int[] lineStarts = lineStarts(text);
       for (CSVRecord record : parser) {
         if (lines.size() >= MAX_LINES) {
-          return new Contents(List.of(), "Het bestand heeft meer dan " + String.format(Locale.GERMANY, "%,d", MAX_LINES)
-              + " regels; splits het in kleinere bestanden.");
+          return new Contents(
+              List.of(),
+              "Het bestand heeft meer dan "
+                  + String.format(Locale.GERMANY, "%,d", MAX_LINES)
+                  + " regels; splits het in kleinere bestanden.");
         }
         long lineNumber = lineOf(text, record.getCharacterPosition(), lineStarts);
         Map<Column, String> values = new EnumMap<>(Column.class);
-        columns.forEach((index, column) -> values.put(column, index < record.size() ? record.get(index) : ""));
-        String problem = record.size() == header.size() ? null
-            : "Deze regel heeft " + record.size() + " velden, de kopregel " + header.size()
-                + "; staat er een " + (delimiter == ';' ? "puntkomma" : "komma") + " te veel of te weinig?";
+        columns.forEach(
+            (index, column) -> values.put(column, index < record.size() ? record.get(index) : ""));
+        String problem =
+            record.size() == header.size()
+                ? null
+                : "Deze regel heeft "
+                    + record.size()
+                    + " velden, de kopregel "
+                    + header.size()
+                    + "; staat er een "
+                    + (delimiter == ';' ? "puntkomma" : "komma")
+                    + " te veel of te weinig?";
         lines.add(new Line(lineNumber, values, problem));
       }
       return new Contents(lines, null);
-    } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-      return new Contents(List.of(), "Het bestand is geen leesbare CSV: " + dutch(e) + " Controleer de aanhalingstekens rond velden.");
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalStateException
+        | IllegalArgumentException e) {
+      return new Contents(
+          List.of(),
+          "Het bestand is geen leesbare CSV: "
+              + dutch(e)
+              + " Controleer de aanhalingstekens rond velden.");
     }
   }
 
   /** Where each line of the text starts, to name a record by the line of the file it starts on (as a spreadsheet numbers its rows). */
   private static int[] lineStarts(String text) {
-    var starts = new java.util.ArrayList<Integer>();
+    var starts = new ArrayList<Integer>();
     starts.add(0);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -153,22 +196,28 @@ final class WerkgeversCsv {
 
   private static long lineOf(String text, long recordPosition, int[] lineStarts) {
     int position = (int) recordPosition;
-    while (position < text.length() && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
+    while (position < text.length()
+        && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
       position++; // the parser names the start of the empty lines it skipped before the record
     }
-    int index = java.util.Arrays.binarySearch(lineStarts, position);
+    int index = Arrays.binarySearch(lineStarts, position);
     return (index >= 0 ? index : -index - 2) + 1L;
   }
 
   private static String dutch(Exception e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
-    var position = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
-    return position.find() ? "de fout zit rond regel " + position.group(1) + "." : "een aanhalingsteken sluit niet.";
+    var position = Pattern.compile("line (\\d+)").matcher(message);
+    return position.find()
+        ? "de fout zit rond regel " + position.group(1) + "."
+        : "een aanhalingsteken sluit niet.";
   }
 
   private static Column column(String name) {
-    String normal = Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .replace('_', ' ').replaceAll("\\s+", " ");
+    String normal =
+        Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .replace('_', ' ')
+            .replaceAll("\\s+", " ");
     for (Column column : Column.values()) {
       if (column.names.contains(normal)) {
         return column;
@@ -178,7 +227,7 @@ final class WerkgeversCsv {
   }
 
   private static List<String> required() {
-    return java.util.Arrays.stream(Column.values()).filter(c -> c.required).map(Column::title).toList();
+    return Arrays.stream(Column.values()).filter(c -> c.required).map(Column::title).toList();
   }
 
   private static String quoted(List<String> names) {

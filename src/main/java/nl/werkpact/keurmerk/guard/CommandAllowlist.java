@@ -22,42 +22,104 @@ import nl.werkpact.keurmerk.identity.Groups;
 public final class CommandAllowlist {
 
   /** Reading and doing one's own tasks in Tasklist, starting what the role may start: every staff role. */
-  static final Set<String> TASKLIST = Set.of(
-      // queries, under the engine's authorization checks
-      "TaskQueryImpl", "ProcessDefinitionQueryImpl", "FilterQueryImpl", "DbUserQueryImpl", "DbGroupQueryImpl",
-      "CreateUserQueryCmd", "CreateGroupQueryCmd", "UserOperationLogQueryImpl",
-      // filters (Tasklist's left column), the logged-in user
-      "GetFilterCmd", "ExecuteFilterCountCmd", "ExecuteFilterListCmd", "ExecuteFilterListPageCmd", "ExecuteFilterSingleResultCmd",
-      "AuthorizationCheckCmd", "IsIdentityServiceReadOnlyCmd", "GetPasswordPolicyCmd", "CheckPassword",
-      // a task and its form, a start form, the diagram
-      "GetIdentityLinksForTaskCmd", "GetTaskFormCmd", "GetTaskFormVariablesCmd", "GetDeployedTaskFormCmd", "GetFormKeyCmd",
-      "GetStartFormCmd", "GetStartFormVariablesCmd", "GetDeployedStartFormCmd", "GetDeployedProcessDefinitionCmd",
-      "GetDeploymentProcessModelCmd", "GetDeploymentProcessDiagramLayoutCmd", "GetCamundaFormDefinitionCmd", "GetTaskCommentsCmd",
-      // the work itself: claim or give back (for oneself only; AssignTaskCmd only to nobody: Tasklist's unclaim), complete with the form's inputs, start, request an audit
-      "ClaimTaskCmd", "AssignTaskCmd", "CompleteTaskCmd", "SubmitTaskFormCmd", "StartProcessInstanceCmd", "SubmitStartFormCmd", "CorrelateMessageCmd");
+  static final Set<String> TASKLIST =
+      Set.of(
+          // queries, under the engine's authorization checks
+          "TaskQueryImpl",
+          "ProcessDefinitionQueryImpl",
+          "FilterQueryImpl",
+          "DbUserQueryImpl",
+          "DbGroupQueryImpl",
+          "CreateUserQueryCmd",
+          "CreateGroupQueryCmd",
+          "UserOperationLogQueryImpl",
+          // filters (Tasklist's left column), the logged-in user
+          "GetFilterCmd",
+          "ExecuteFilterCountCmd",
+          "ExecuteFilterListCmd",
+          "ExecuteFilterListPageCmd",
+          "ExecuteFilterSingleResultCmd",
+          "AuthorizationCheckCmd",
+          "IsIdentityServiceReadOnlyCmd",
+          "GetPasswordPolicyCmd",
+          "CheckPassword",
+          // a task and its form, a start form, the diagram
+          "GetIdentityLinksForTaskCmd",
+          "GetTaskFormCmd",
+          "GetTaskFormVariablesCmd",
+          "GetDeployedTaskFormCmd",
+          "GetFormKeyCmd",
+          "GetStartFormCmd",
+          "GetStartFormVariablesCmd",
+          "GetDeployedStartFormCmd",
+          "GetDeployedProcessDefinitionCmd",
+          "GetDeploymentProcessModelCmd",
+          "GetDeploymentProcessDiagramLayoutCmd",
+          "GetCamundaFormDefinitionCmd",
+          "GetTaskCommentsCmd",
+          // the work itself: claim or give back (for oneself only; AssignTaskCmd only to nobody:
+          // Tasklist's unclaim), complete with the form's inputs, start, request an audit
+          "ClaimTaskCmd",
+          "AssignTaskCmd",
+          "CompleteTaskCmd",
+          "SubmitTaskFormCmd",
+          "StartProcessInstanceCmd",
+          "SubmitStartFormCmd",
+          "CorrelateMessageCmd");
 
   /** The procesbeheerder: Cockpit's views (read), Camunda Modeler's deployments, and preparing a migration. */
-  static final Set<String> PROCESS_OWNER = Set.of(
-      // deployments (ModelDeploymentCheck checks each model; DeleteDeploymentCmd without cascade only)
-      "DeployCmd", "DeleteDeploymentCmd", "DeploymentQueryImpl", "GetDeploymentResourcesCmd", "GetDeploymentResourceNamesCmd",
-      "GetDeploymentResourceCmd", "GetDeploymentResourceForIdCmd",
-      // definitions and their models
-      "DecisionDefinitionQueryImpl", "DecisionRequirementsDefinitionQueryImpl", "CaseDefinitionQueryImpl",
-      "GetDeploymentBpmnModelInstanceCmd", "GetStaticCalledProcessDefinitionCmd", "GetDeploymentDmnModelInstanceCmd",
-      "GetDeploymentDecisionDefinitionCmd", "GetDeploymentDecisionModelCmd", "GetDeploymentDecisionDiagramCmd",
-      "GetDeploymentDecisionRequirementsDefinitionCmd", "GetDeploymentDecisionRequirementsModelCmd",
-      // running instances, incidents, jobs: to look at
-      "ProcessDefinitionStatisticsQueryImpl", "ActivityStatisticsQueryImpl", "DeploymentStatisticsQueryImpl",
-      "ProcessInstanceQueryImpl", "ExecutionQueryImpl", "IncidentQueryImpl", "JobQueryImpl", "JobDefinitionQueryImpl",
-      "GetActivityInstanceCmd", "FindActiveActivityIdsCmd", "GetJobExceptionStacktraceCmd", "TaskCountByCandidateGroupCmd",
-      // variables: without the employers' contact data (CommandGuard leaves it out of the answer)
-      "VariableInstanceQueryImpl", "GetExecutionVariablesCmd",
-      // history
-      "HistoricProcessInstanceQueryImpl", "HistoricActivityInstanceQueryImpl", "HistoricTaskInstanceQueryImpl",
-      "HistoricVariableInstanceQueryImpl", "HistoricDetailQueryImpl", "HistoricIncidentQueryImpl", "HistoricJobLogQueryImpl",
-      "HistoricDecisionInstanceQueryImpl", "GetHistoricJobLogExceptionStacktraceCmd",
-      // a migration plan, checked and carried out by the project's own MigrationResource
-      "CreateMigrationPlanCmd");
+  static final Set<String> PROCESS_OWNER =
+      Set.of(
+          // deployments (ModelDeploymentCheck checks each model; DeleteDeploymentCmd without
+          // cascade only)
+          "DeployCmd",
+          "DeleteDeploymentCmd",
+          "DeploymentQueryImpl",
+          "GetDeploymentResourcesCmd",
+          "GetDeploymentResourceNamesCmd",
+          "GetDeploymentResourceCmd",
+          "GetDeploymentResourceForIdCmd",
+          // definitions and their models
+          "DecisionDefinitionQueryImpl",
+          "DecisionRequirementsDefinitionQueryImpl",
+          "CaseDefinitionQueryImpl",
+          "GetDeploymentBpmnModelInstanceCmd",
+          "GetStaticCalledProcessDefinitionCmd",
+          "GetDeploymentDmnModelInstanceCmd",
+          "GetDeploymentDecisionDefinitionCmd",
+          "GetDeploymentDecisionModelCmd",
+          "GetDeploymentDecisionDiagramCmd",
+          "GetDeploymentDecisionRequirementsDefinitionCmd",
+          "GetDeploymentDecisionRequirementsModelCmd",
+          // running instances, incidents, jobs: to look at
+          "ProcessDefinitionStatisticsQueryImpl",
+          "ActivityStatisticsQueryImpl",
+          "DeploymentStatisticsQueryImpl",
+          "ProcessInstanceQueryImpl",
+          "ExecutionQueryImpl",
+          "IncidentQueryImpl",
+          "JobQueryImpl",
+          "JobDefinitionQueryImpl",
+          "GetActivityInstanceCmd",
+          "FindActiveActivityIdsCmd",
+          "GetJobExceptionStacktraceCmd",
+          "TaskCountByCandidateGroupCmd",
+          // variables: without the employers' contact data (CommandGuard leaves it out of the
+          // answer)
+          "VariableInstanceQueryImpl",
+          "GetExecutionVariablesCmd",
+          // history
+          "HistoricProcessInstanceQueryImpl",
+          "HistoricActivityInstanceQueryImpl",
+          "HistoricTaskInstanceQueryImpl",
+          "HistoricVariableInstanceQueryImpl",
+          "HistoricDetailQueryImpl",
+          "HistoricIncidentQueryImpl",
+          "HistoricJobLogQueryImpl",
+          "HistoricDecisionInstanceQueryImpl",
+          "GetHistoricJobLogExceptionStacktraceCmd",
+          // a migration plan, checked and carried out by the project's own MigrationResource
+          "CreateMigrationPlanCmd");
 
   /** Per group: what its members may run. A user in several groups may run what any of them may. */
   static final Map<String, Set<String>> BY_GROUP = byGroup();

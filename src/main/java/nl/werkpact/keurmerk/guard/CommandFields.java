@@ -19,6 +19,7 @@ final class CommandFields {
         throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException(target.getClass().getName() + " has no field " + name + " (Camunda version changed?)");
+    throw new IllegalStateException(
+        target.getClass().getName() + " has no field " + name + " (Camunda version changed?)");
   }
 }

@@ -1,13 +1,11 @@
 package nl.werkpact.keurmerk.guard;
 
-import nl.werkpact.keurmerk.models.ProcessCatalog;
-import nl.werkpact.keurmerk.web.RefusalLogFilter;
-import nl.werkpact.keurmerk.web.Refusals;
-
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +13,32 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import nl.werkpact.keurmerk.common.ConflictException;
 import nl.werkpact.keurmerk.common.ForbiddenException;
+import nl.werkpact.keurmerk.common.FormValues;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.common.Texts;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.models.ProcessCatalog;
+import nl.werkpact.keurmerk.web.RefusalLogFilter;
+import nl.werkpact.keurmerk.web.Refusals;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.history.HistoricFormField;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -39,9 +49,12 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's own gate: every command a user sends, through REST, Tasklist, Cockpit or the Java API, ends
@@ -69,44 +82,55 @@ final class CommandGuard extends CommandInterceptor {
   static final String ADMIN_ONLY = "Deze handeling is voorbehouden aan beheerders";
 
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandGuard.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CommandGuard.class);
 
   /** How a refusal names the commands a user may meet in the webapps; any other is refused without a name. */
-  private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-      Map.entry("StartProcessInstanceAtActivitiesCmd", "een proces bij een bepaalde stap starten"),
-      Map.entry("ModifyProcessInstanceCmd", "een lopend proces naar een andere stap verplaatsen"),
-      Map.entry("ModifyProcessInstanceAsyncCmd", "een lopend proces naar een andere stap verplaatsen"),
-      Map.entry("ProcessInstanceModificationCmd", "lopende processen naar een andere stap verplaatsen"),
-      Map.entry("RestartProcessInstancesCmd", "beëindigde processen herstarten"),
-      Map.entry("ResolveTaskCmd", "een taak afronden namens een ander (resolve)"),
-      Map.entry("DelegateTaskCmd", "een taak delegeren"),
-      Map.entry("HandleTaskBpmnErrorCmd", "een taak met een foutcode afbreken"),
-      Map.entry("HandleTaskEscalationCmd", "een taak escaleren"),
-      Map.entry("MessageEventReceivedCmd", "een bericht aan een wachtende stap sturen"),
-      Map.entry("SignalEventReceivedCmd", "signalen versturen"),
-      Map.entry("SignalCmd", "een wachtende stap een signaal geven"),
-      Map.entry("SetTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
-      Map.entry("SetExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
-      Map.entry("PatchTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
-      Map.entry("PatchExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
-      Map.entry("RemoveTaskVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
-      Map.entry("RemoveExecutionVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
-      Map.entry("ExecuteJobsCmd", "een geplande stap nu uitvoeren"),
-      Map.entry("SetJobDuedateCmd", "het moment van een geplande stap wijzigen"),
-      Map.entry("SetJobRetriesCmd", "herhaalpogingen van een geplande stap wijzigen"),
-      Map.entry("SuspendJobDefinitionCmd", "geplande stappen opschorten"),
-      Map.entry("SuspendJobCmd", "een geplande stap opschorten"),
-      Map.entry("SuspendProcessDefinitionCmd", "een proces opschorten"),
-      Map.entry("SuspendProcessInstanceCmd", "een lopend proces opschorten"),
-      Map.entry("UpdateProcessDefinitionHistoryTimeToLiveCmd", "de bewaartermijn van een proces wijzigen"),
-      Map.entry("UpdateDecisionDefinitionHistoryTimeToLiveCmd", "de bewaartermijn van een beslistabel wijzigen"),
-      Map.entry("DeleteProcessInstanceCmd", "een lopend proces verwijderen"),
-      Map.entry("DeleteProcessInstancesCmd", "lopende processen verwijderen"),
-      Map.entry("CreateUserCmd", "gebruikers aanmaken"),
-      Map.entry("SaveUserCmd", "gebruikers wijzigen"),
-      Map.entry("SaveAuthorizationCmd", "rechten wijzigen"),
-      Map.entry("CreateCaseInstanceCmd", "een case starten"),
-      Map.entry("FetchExternalTasksCmd", "externe taken ophalen"));
+  private static final Map<String, String> DESCRIPTIONS =
+      Map.ofEntries(
+          Map.entry(
+              "StartProcessInstanceAtActivitiesCmd", "een proces bij een bepaalde stap starten"),
+          Map.entry(
+              "ModifyProcessInstanceCmd", "een lopend proces naar een andere stap verplaatsen"),
+          Map.entry(
+              "ModifyProcessInstanceAsyncCmd",
+              "een lopend proces naar een andere stap verplaatsen"),
+          Map.entry(
+              "ProcessInstanceModificationCmd",
+              "lopende processen naar een andere stap verplaatsen"),
+          Map.entry("RestartProcessInstancesCmd", "beëindigde processen herstarten"),
+          Map.entry("ResolveTaskCmd", "een taak afronden namens een ander (resolve)"),
+          Map.entry("DelegateTaskCmd", "een taak delegeren"),
+          Map.entry("HandleTaskBpmnErrorCmd", "een taak met een foutcode afbreken"),
+          Map.entry("HandleTaskEscalationCmd", "een taak escaleren"),
+          Map.entry("MessageEventReceivedCmd", "een bericht aan een wachtende stap sturen"),
+          Map.entry("SignalEventReceivedCmd", "signalen versturen"),
+          Map.entry("SignalCmd", "een wachtende stap een signaal geven"),
+          Map.entry("SetTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+          Map.entry("SetExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+          Map.entry("PatchTaskVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+          Map.entry("PatchExecutionVariablesCmd", "procesgegevens rechtstreeks wijzigen"),
+          Map.entry("RemoveTaskVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
+          Map.entry("RemoveExecutionVariablesCmd", "procesgegevens rechtstreeks verwijderen"),
+          Map.entry("ExecuteJobsCmd", "een geplande stap nu uitvoeren"),
+          Map.entry("SetJobDuedateCmd", "het moment van een geplande stap wijzigen"),
+          Map.entry("SetJobRetriesCmd", "herhaalpogingen van een geplande stap wijzigen"),
+          Map.entry("SuspendJobDefinitionCmd", "geplande stappen opschorten"),
+          Map.entry("SuspendJobCmd", "een geplande stap opschorten"),
+          Map.entry("SuspendProcessDefinitionCmd", "een proces opschorten"),
+          Map.entry("SuspendProcessInstanceCmd", "een lopend proces opschorten"),
+          Map.entry(
+              "UpdateProcessDefinitionHistoryTimeToLiveCmd",
+              "de bewaartermijn van een proces wijzigen"),
+          Map.entry(
+              "UpdateDecisionDefinitionHistoryTimeToLiveCmd",
+              "de bewaartermijn van een beslistabel wijzigen"),
+          Map.entry("DeleteProcessInstanceCmd", "een lopend proces verwijderen"),
+          Map.entry("DeleteProcessInstancesCmd", "lopende processen verwijderen"),
+          Map.entry("CreateUserCmd", "gebruikers aanmaken"),
+          Map.entry("SaveUserCmd", "gebruikers wijzigen"),
+          Map.entry("SaveAuthorizationCmd", "rechten wijzigen"),
+          Map.entry("CreateCaseInstanceCmd", "een case starten"),
+          Map.entry("FetchExternalTasksCmd", "externe taken ophalen"));
 
   private final ProcessCatalog catalog;
   private final ProcessEngineConfigurationImpl engine;
@@ -145,7 +169,11 @@ final class CommandGuard extends CommandInterceptor {
       }
       RuntimeException answer = translate(failure);
       if (answer instanceof InvalidRequestException refusal) {
-        LOG.info("Refused {} for {}: {}", command.getClass().getSimpleName(), user.getUserId(), refusal.getMessage());
+        LOG.info(
+            "Refused {} for {}: {}",
+            command.getClass().getSimpleName(),
+            user.getUserId(),
+            refusal.getMessage());
       }
       throw answer;
     } finally {
@@ -156,14 +184,19 @@ final class CommandGuard extends CommandInterceptor {
     }
   }
 
-  // --- what a user may do ------------------------------------------------------------------------------
+  // --- what a user may do
+  // ------------------------------------------------------------------------------
 
   private void check(Command<?> command, Authentication user) {
     boolean admin = isAdmin(user);
     if (!admin && !CommandAllowlist.allows(groupsOf(user), command.getClass())) {
       String what = DESCRIPTIONS.get(command.getClass().getSimpleName());
-      throw new ForbiddenException(ADMIN_ONLY + (what == null ? "; zij hoort niet bij het werk van uw rol" : ": " + what
-          + " hoort niet bij het werk van uw rol") + ". Er is niets gewijzigd.");
+      throw new ForbiddenException(
+          ADMIN_ONLY
+              + (what == null
+                  ? "; zij hoort niet bij het werk van uw rol"
+                  : ": " + what + " hoort niet bij het werk van uw rol")
+              + ". Er is niets gewijzigd.");
     }
     if (!admin) {
       narrow(command, user);
@@ -172,12 +205,20 @@ final class CommandGuard extends CommandInterceptor {
       checkTaskInput((String) field(command, "taskId"), map(field(command, "variables")));
     } else if (command instanceof SubmitTaskFormCmd) {
       checkTaskInput((String) field(command, "taskId"), map(field(command, "properties")));
-    } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
+    } else if (command instanceof StartProcessInstanceCmd
+        || command instanceof StartProcessInstanceAtActivitiesCmd) {
       var builder = (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
-      String key = builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey() : keyOf(builder.getProcessDefinitionId());
-      checkStartInput(key, builder.getVariables(), command instanceof StartProcessInstanceAtActivitiesCmd);
+      String key =
+          builder.getProcessDefinitionKey() != null
+              ? builder.getProcessDefinitionKey()
+              : keyOf(builder.getProcessDefinitionId());
+      checkStartInput(
+          key, builder.getVariables(), command instanceof StartProcessInstanceAtActivitiesCmd);
     } else if (command instanceof SubmitStartFormCmd) {
-      checkStartInput(keyOf((String) field(command, "processDefinitionId")), map(field(command, "variables")), false);
+      checkStartInput(
+          keyOf((String) field(command, "processDefinitionId")),
+          map(field(command, "variables")),
+          false);
     } else if (command instanceof AbstractCorrelateMessageCmd) {
       checkMessage((MessageCorrelationBuilderImpl) field(command, "builder"), admin);
     }
@@ -189,22 +230,27 @@ final class CommandGuard extends CommandInterceptor {
       String claimant = (String) field(command, "userId");
       String taskId = (String) field(command, "taskId");
       if (claimant != null && !claimant.equals(user.getUserId())) {
-        throw new ForbiddenException("U kunt een taak alleen voor uzelf claimen. Er is niets gewijzigd.");
+        throw new ForbiddenException(
+            "U kunt een taak alleen voor uzelf claimen. Er is niets gewijzigd.");
       }
       if (claimant == null) {
         giveBackOnlyOwn(taskId, user);
       }
-    } else if (command instanceof org.camunda.bpm.engine.impl.cmd.AssignTaskCmd) {
+    } else if (command instanceof AssignTaskCmd) {
       // Tasklist's "unclaim" sets the assignee to nobody; giving a task to someone is for admins.
       if (field(command, "userId") != null) {
-        throw new ForbiddenException(ADMIN_ONLY + ": een taak aan iemand anders toewijzen hoort niet bij het werk van uw rol. "
-            + "Claim haar zelf, of geef haar terug. Er is niets gewijzigd.");
+        throw new ForbiddenException(
+            ADMIN_ONLY
+                + ": een taak aan iemand anders toewijzen hoort niet bij het werk van uw rol. "
+                + "Claim haar zelf, of geef haar terug. Er is niets gewijzigd.");
       }
       giveBackOnlyOwn((String) field(command, "taskId"), user);
-    } else if (command instanceof DeleteDeploymentCmd && Boolean.TRUE.equals(field(command, "cascade"))) {
-      throw new ForbiddenException("Een deployment verwijderen met alle lopende en afgeronde processen erbij (cascade) is "
-          + "voorbehouden aan beheerders. Verwijder het zonder cascade; dat kan alleen als er geen processen meer van lopen. "
-          + "Er is niets verwijderd.");
+    } else if (command instanceof DeleteDeploymentCmd
+        && Boolean.TRUE.equals(field(command, "cascade"))) {
+      throw new ForbiddenException(
+          "Een deployment verwijderen met alle lopende en afgeronde processen erbij (cascade) is "
+              + "voorbehouden aan beheerders. Verwijder het zonder cascade; dat kan alleen als er geen processen meer van lopen. "
+              + "Er is niets verwijderd.");
     }
   }
 
@@ -212,19 +258,25 @@ final class CommandGuard extends CommandInterceptor {
     if (taskId == null) {
       return;
     }
-    String assignee = system(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      return task == null ? null : task.getAssignee();
-    });
+    String assignee =
+        system(
+            context -> {
+              TaskEntity task = context.getTaskManager().findTaskById(taskId);
+              return task == null ? null : task.getAssignee();
+            });
     if (assignee != null && !assignee.equals(user.getUserId())) {
-      throw new ForbiddenException("Deze taak is aan een collega toegewezen; alleen die kan haar teruggeven. Er is niets gewijzigd.");
+      throw new ForbiddenException(
+          "Deze taak is aan een collega toegewezen; alleen die kan haar teruggeven. Er is niets gewijzigd.");
     }
   }
 
   /** The answer without the employers' contact data, for a user whose role does not read it. */
   private Object withoutContactData(Object result, Authentication user) {
     Set<String> contact = catalog.contactData();
-    if (result == null || contact.isEmpty() || isAdmin(user) || groupsOf(user).contains(nl.werkpact.keurmerk.identity.Groups.ACCOUNTMANAGERS)) {
+    if (result == null
+        || contact.isEmpty()
+        || isAdmin(user)
+        || groupsOf(user).contains(Groups.ACCOUNTMANAGERS)) {
       return result;
     }
     if (result instanceof List<?> list) {
@@ -246,16 +298,16 @@ final class CommandGuard extends CommandInterceptor {
   }
 
   private static String variableName(Object item) {
-    if (item instanceof org.camunda.bpm.engine.runtime.VariableInstance variable) {
+    if (item instanceof VariableInstance variable) {
       return variable.getName();
     }
-    if (item instanceof org.camunda.bpm.engine.history.HistoricVariableInstance variable) {
+    if (item instanceof HistoricVariableInstance variable) {
       return variable.getName();
     }
-    if (item instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate update) {
+    if (item instanceof HistoricVariableUpdate update) {
       return update.getVariableName();
     }
-    if (item instanceof org.camunda.bpm.engine.history.HistoricFormField field) {
+    if (item instanceof HistoricFormField field) {
       return field.getFieldId();
     }
     return null;
@@ -266,7 +318,7 @@ final class CommandGuard extends CommandInterceptor {
   }
 
   private static boolean isAdmin(Authentication user) {
-    return nl.werkpact.keurmerk.identity.Groups.isAdmin(groupsOf(user));
+    return Groups.isAdmin(groupsOf(user));
   }
 
   private record TaskInfo(String processKey, String taskKey, Map<String, Object> current) {}
@@ -275,17 +327,22 @@ final class CommandGuard extends CommandInterceptor {
     if (taskId == null || submitted == null || submitted.isEmpty()) {
       return;
     }
-    TaskInfo task = system(context -> {
-      TaskEntity entity = context.getTaskManager().findTaskById(taskId);
-      if (entity == null || entity.getProcessDefinitionId() == null) {
-        return null;
-      }
-      Map<String, Object> current = new HashMap<>();
-      for (String name : submitted.keySet()) {
-        current.put(name, entity.getVariable(name));
-      }
-      return new TaskInfo(keyOfDefinition(context, entity.getProcessDefinitionId()), entity.getTaskDefinitionKey(), current);
-    });
+    TaskInfo task =
+        system(
+            context -> {
+              TaskEntity entity = context.getTaskManager().findTaskById(taskId);
+              if (entity == null || entity.getProcessDefinitionId() == null) {
+                return null;
+              }
+              Map<String, Object> current = new HashMap<>();
+              for (String name : submitted.keySet()) {
+                current.put(name, entity.getVariable(name));
+              }
+              return new TaskInfo(
+                  keyOfDefinition(context, entity.getProcessDefinitionId()),
+                  entity.getTaskDefinitionKey(),
+                  current);
+            });
     if (task == null) {
       return; // no such task, or not a process task: the engine gives its own answer
     }
@@ -297,8 +354,10 @@ final class CommandGuard extends CommandInterceptor {
     checkInput(task.processKey(), submitted, known.get(), inputs, task.current(), "Bij deze taak");
   }
 
-  private void checkStartInput(String processKey, Map<String, Object> submitted, boolean atActivity) {
-    Optional<Set<String>> known = processKey == null ? Optional.empty() : catalog.variables(processKey);
+  private void checkStartInput(
+      String processKey, Map<String, Object> submitted, boolean atActivity) {
+    Optional<Set<String>> known =
+        processKey == null ? Optional.empty() : catalog.variables(processKey);
     if (known.isEmpty()) {
       return;
     }
@@ -309,10 +368,18 @@ final class CommandGuard extends CommandInterceptor {
     }
     Optional<Set<String>> inputs = catalog.startInputs(processKey);
     if (inputs.isEmpty()) {
-      throw new ForbiddenException("Het proces " + processKey + " start vanzelf (bijvoorbeeld bij de toekenning van een keurmerk) "
-          + "en kan niet met de hand worden gestart.");
+      throw new ForbiddenException(
+          "Het proces "
+              + processKey
+              + " start vanzelf (bijvoorbeeld bij de toekenning van een keurmerk) "
+              + "en kan niet met de hand worden gestart.");
     }
-    checkInput(processKey, submitted == null ? Map.of() : submitted, known.get(), inputs.get(), Map.of(),
+    checkInput(
+        processKey,
+        submitted == null ? Map.of() : submitted,
+        known.get(),
+        inputs.get(),
+        Map.of(),
         "Bij het starten van " + processKey);
   }
 
@@ -321,8 +388,11 @@ final class CommandGuard extends CommandInterceptor {
     Optional<String> processKey = name == null ? Optional.empty() : catalog.processReceiving(name);
     Optional<Set<String>> inputs = name == null ? Optional.empty() : catalog.messageInputs(name);
     if (!admin && inputs.isEmpty()) {
-      throw new ForbiddenException(ADMIN_ONLY + ": het bericht " + (name == null ? "zonder naam" : name)
-          + " wordt alleen door het systeem zelf verstuurd.");
+      throw new ForbiddenException(
+          ADMIN_ONLY
+              + ": het bericht "
+              + (name == null ? "zonder naam" : name)
+              + " wordt alleen door het systeem zelf verstuurd.");
     }
     Map<String, Object> payload = new HashMap<>();
     if (message.getPayloadProcessInstanceVariables() != null) {
@@ -345,25 +415,36 @@ final class CommandGuard extends CommandInterceptor {
       return;
     }
     if (!scoped.isEmpty()) {
-      throw new InvalidRequestException("Het bericht " + name + " kan alleen gegevens voor het hele proces meegeven ("
-          + String.join(", ", inputs.get()) + "). Er is niets opgeslagen.");
+      throw new InvalidRequestException(
+          "Het bericht "
+              + name
+              + " kan alleen gegevens voor het hele proces meegeven ("
+              + String.join(", ", inputs.get())
+              + "). Er is niets opgeslagen.");
     }
     checkInput(processKey.get(), payload, known, inputs.get(), Map.of(), "Bij het bericht " + name);
   }
 
-  private void checkInput(String processKey, Map<String, Object> submitted, Set<String> known, Set<String> inputs,
-      Map<String, Object> current, String where) {
+  private void checkInput(
+      String processKey,
+      Map<String, Object> submitted,
+      Set<String> known,
+      Set<String> inputs,
+      Map<String, Object> current,
+      String where) {
     refuseUnknown(processKey, submitted.keySet(), known);
     List<String> notInputs = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     for (String name : submitted.keySet()) {
       Object value = valueOf(submitted, name);
       if (value instanceof ObjectValue) {
-        throw new InvalidRequestException("Veld '" + name + "' moet tekst, een getal of een datum zijn. Er is niets opgeslagen.");
+        throw new InvalidRequestException(
+            "Veld '" + name + "' moet tekst, een getal of een datum zijn. Er is niets opgeslagen.");
       }
       if (inputs.contains(name)) {
         if (value instanceof String text && Texts.hasForbiddenCharacters(text, true)) {
-          throw new InvalidRequestException(Texts.refusal("Veld '" + name + "'") + " Er is niets opgeslagen.");
+          throw new InvalidRequestException(
+              Texts.refusal("Veld '" + name + "'") + " Er is niets opgeslagen.");
         }
       } else if (current.containsKey(name) && sameValue(current.get(name), value)) {
         unchanged.add(name);
@@ -372,20 +453,27 @@ final class CommandGuard extends CommandInterceptor {
       }
     }
     if (!notInputs.isEmpty()) {
-      throw new InvalidRequestException(where + " kunt u alleen de velden van het formulier invullen ("
-          + String.join(", ", new TreeSet<>(inputs)) + "); niet: " + String.join(", ", new TreeSet<>(notInputs)) + ". Er is niets opgeslagen.");
+      throw new InvalidRequestException(
+          where
+              + " kunt u alleen de velden van het formulier invullen ("
+              + String.join(", ", new TreeSet<>(inputs))
+              + "); niet: "
+              + String.join(", ", new TreeSet<>(notInputs))
+              + ". Er is niets opgeslagen.");
     }
     // A read-only field that the form sends back as it was shown: nothing to store.
     for (String name : unchanged) {
       try {
         submitted.remove(name);
       } catch (UnsupportedOperationException immutable) {
-        // an immutable map from a Java caller; the value is the current one, so storing it changes nothing
+        // an immutable map from a Java caller; the value is the current one, so storing it changes
+        // nothing
       }
     }
   }
 
-  private static void refuseUnknown(String processKey, Collection<String> names, Set<String> known) {
+  private static void refuseUnknown(
+      String processKey, Collection<String> names, Set<String> known) {
     Set<String> unknown = new TreeSet<>();
     for (String name : names) {
       if (!known.contains(name)) {
@@ -393,13 +481,21 @@ final class CommandGuard extends CommandInterceptor {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new InvalidRequestException("Onbekende gegevens voor proces " + processKey + ": " + String.join(", ", unknown) + ". Er is niets opgeslagen.");
+      throw new InvalidRequestException(
+          "Onbekende gegevens voor proces "
+              + processKey
+              + ": "
+              + String.join(", ", unknown)
+              + ". Er is niets opgeslagen.");
     }
   }
 
   /** The submitted value; an object (JSON, XML, Java) stays an {@link ObjectValue}: no input field takes one. */
   private static Object valueOf(Map<String, Object> submitted, String name) {
-    Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name) : submitted.get(name);
+    Object value =
+        submitted instanceof VariableMap variables
+            ? variables.getValueTyped(name)
+            : submitted.get(name);
     if (value instanceof ObjectValue object) {
       return object;
     }
@@ -423,8 +519,10 @@ final class CommandGuard extends CommandInterceptor {
         }
       }
     }
-    if (current instanceof java.util.Date date && submitted instanceof String text && text.strip().length() >= 10) {
-      String iso = date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().toString();
+    if (current instanceof Date date
+        && submitted instanceof String text
+        && text.strip().length() >= 10) {
+      String iso = date.toInstant().atZone(ZoneId.systemDefault()).toLocalDateTime().toString();
       return iso.startsWith(text.strip()) || date.toInstant().toString().equals(text.strip());
     }
     return false;
@@ -441,7 +539,7 @@ final class CommandGuard extends CommandInterceptor {
       }
     } else if (value instanceof String text && !text.isBlank() && text.strip().length() <= 40) {
       try {
-        readings.add(nl.werkpact.keurmerk.common.FormValues.amount("waarde", text));
+        readings.add(FormValues.amount("waarde", text));
       } catch (RuntimeException notDutch) {
         // not a Dutch figure
       }
@@ -454,13 +552,14 @@ final class CommandGuard extends CommandInterceptor {
     return readings;
   }
 
-  // --- expressions in queries --------------------------------------------------------------------------
+  // --- expressions in queries
+  // --------------------------------------------------------------------------
 
   private void refuseExpressions(Command<?> command, boolean byUser) {
     if (command instanceof TaskQueryImpl query) {
       refuseExpressions(query);
     } else if (command instanceof SaveFilterCmd && byUser) {
-      var filter = (org.camunda.bpm.engine.filter.Filter) field(command, "filter");
+      var filter = (Filter) field(command, "filter");
       if (filter != null && filter.getQuery() instanceof TaskQueryImpl query) {
         refuseExpressions(query);
       }
@@ -484,7 +583,8 @@ final class CommandGuard extends CommandInterceptor {
     }
   }
 
-  // --- errors as the user should see them --------------------------------------------------------------
+  // --- errors as the user should see them
+  // --------------------------------------------------------------
 
   private static RuntimeException translate(RuntimeException failure) {
     InvalidRequestException refusal = null;
@@ -498,12 +598,17 @@ final class CommandGuard extends CommandInterceptor {
     }
     if (refusal == null) {
       String sqlState = sqlState(failure);
-      if (hasCause(failure, OptimisticLockingException.class) || (sqlState != null && sqlState.startsWith("23"))) {
-        refusal = new ConflictException("Iemand anders heeft dit intussen al vastgelegd of gewijzigd. "
-            + "Vernieuw de pagina en probeer het zo nodig opnieuw; er is niets opgeslagen.");
+      if (hasCause(failure, OptimisticLockingException.class)
+          || (sqlState != null && sqlState.startsWith("23"))) {
+        refusal =
+            new ConflictException(
+                "Iemand anders heeft dit intussen al vastgelegd of gewijzigd. "
+                    + "Vernieuw de pagina en probeer het zo nodig opnieuw; er is niets opgeslagen.");
       } else if (sqlState != null && sqlState.startsWith("22")) {
-        refusal = new InvalidRequestException("De invoer bevat tekens of waarden die niet kunnen worden opgeslagen "
-            + "(bijvoorbeeld onzichtbare tekens of een te lange tekst). Er is niets opgeslagen.");
+        refusal =
+            new InvalidRequestException(
+                "De invoer bevat tekens of waarden die niet kunnen worden opgeslagen "
+                    + "(bijvoorbeeld onzichtbare tekens of een te lange tekst). Er is niets opgeslagen.");
       }
     }
     if (refusal == null) {
@@ -520,10 +625,14 @@ final class CommandGuard extends CommandInterceptor {
    */
   private static boolean isNotFound(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
+      if (cause instanceof NullValueException
           || cause instanceof org.camunda.bpm.engine.exception.NotFoundException
-          || (cause instanceof NullPointerException && cause.getStackTrace().length > 0
-              && cause.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.impl."))) {
+          || (cause instanceof NullPointerException
+              && cause.getStackTrace().length > 0
+              && cause
+                  .getStackTrace()[0]
+                  .getClassName()
+                  .startsWith("org.camunda.bpm.engine.impl."))) {
         return true;
       }
     }
@@ -548,27 +657,37 @@ final class CommandGuard extends CommandInterceptor {
     return false;
   }
 
-  // --- helpers -----------------------------------------------------------------------------------------
+  // --- helpers
+  // -----------------------------------------------------------------------------------------
 
   /** A look-up of our own, without the caller's authorization checks (it is the guard asking, not the user). */
-  private <T> T system(java.util.function.Function<CommandContext, T> lookup) {
-    return engine.getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        return lookup.apply(context);
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-    });
+  private <T> T system(Function<CommandContext, T> lookup) {
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              context.disableAuthorizationCheck();
+              try {
+                return lookup.apply(context);
+              } finally {
+                context.enableAuthorizationCheck();
+              }
+            });
   }
 
   private String keyOf(String processDefinitionId) {
-    return processDefinitionId == null ? null : system(context -> keyOfDefinition(context, processDefinitionId));
+    return processDefinitionId == null
+        ? null
+        : system(context -> keyOfDefinition(context, processDefinitionId));
   }
 
   private static String keyOfDefinition(CommandContext context, String processDefinitionId) {
     try {
-      return context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(processDefinitionId).getKey();
+      return context
+          .getProcessEngineConfiguration()
+          .getDeploymentCache()
+          .findDeployedProcessDefinitionById(processDefinitionId)
+          .getKey();
     } catch (RuntimeException unknownDefinition) {
       return null; // the engine answers the command itself with "not found"
     }

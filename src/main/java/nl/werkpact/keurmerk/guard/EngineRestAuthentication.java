@@ -1,14 +1,12 @@
 package nl.werkpact.keurmerk.guard;
 
-import nl.werkpact.keurmerk.web.BasicCredentials;
-import nl.werkpact.keurmerk.web.Refusals;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Base64;
+import nl.werkpact.keurmerk.web.BasicCredentials;
+import nl.werkpact.keurmerk.web.Refusals;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -31,7 +29,8 @@ class EngineRestAuthentication extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
@@ -44,13 +43,20 @@ class EngineRestAuthentication extends OncePerRequestFilter {
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
-      Refusals.answer(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+      Refusals.answer(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          "AuthenticationException",
           "Log in met uw gebruikersnaam en wachtwoord (HTTP Basic). Na een verkeerd wachtwoord moet u even wachten voor u het opnieuw probeert.");
       return;
     }
     String user = credentials[0];
-    var groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    var tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
+    var groups =
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    var tenants =
+        identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId)
+            .toList();
     identity.setAuthentication(user, groups, tenants);
     try {
       chain.doFilter(request, response);
@@ -62,5 +68,4 @@ class EngineRestAuthentication extends OncePerRequestFilter {
   static String[] credentials(String header) {
     return BasicCredentials.of(header);
   }
-
 }

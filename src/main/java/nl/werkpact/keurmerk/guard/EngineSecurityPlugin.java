@@ -1,11 +1,17 @@
 package nl.werkpact.keurmerk.guard;
 
-import nl.werkpact.keurmerk.models.ProcessCatalog;
-
 import java.util.ArrayList;
+import javax.script.ScriptEngine;
+import javax.script.ScriptEngineFactory;
+import javax.script.ScriptEngineManager;
+import nl.werkpact.keurmerk.identity.TaskAuthorizations;
+import nl.werkpact.keurmerk.models.ProcessCatalog;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
+import org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,61 +29,73 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // Every user command passes the guard first, whatever the route (REST, Tasklist, Cockpit, Java).
-    var interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor>()
-        : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    // Every user command passes the guard first, whatever the route (REST, Tasklist, Cockpit,
+    // Java).
+    var interceptors =
+        configuration.getCustomPreCommandInterceptorsTxRequired() == null
+            ? new ArrayList<CommandInterceptor>()
+            : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, new CommandGuard(catalog, configuration));
     interceptors.add(0, new LoginThrottle());
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     // What models reach: models/ModelsEnginePlugin.
-    // Strangers cannot lock anyone out: Camunda locks an account permanently after loginMaxAttempts failures
-    // (default 10) and delays the owner's own logins after a stranger's failures. Both are off; LoginThrottle slows
+    // Strangers cannot lock anyone out: Camunda locks an account permanently after loginMaxAttempts
+    // failures
+    // (default 10) and delays the owner's own logins after a stranger's failures. Both are off;
+    // LoginThrottle slows
     // the guessing address instead, per address and account, and leaves the owner elsewhere alone.
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setLoginDelayBase(0);
-    // Members of our "admins" group are engine administrators, like Camunda's own camunda-admin group.
+    // Members of our "admins" group are engine administrators, like Camunda's own camunda-admin
+    // group.
     var adminGroups = new ArrayList<String>();
     adminGroups.add(Groups.CAMUNDA_ADMIN);
     adminGroups.add(nl.werkpact.keurmerk.identity.Groups.ADMINS);
     configuration.setAdminGroups(adminGroups);
-    // Candidates may read, claim and complete their tasks; reassigning or deleting stays with admins.
+    // Candidates may read, claim and complete their tasks; reassigning or deleting stays with
+    // admins.
     configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
-    // Task rights per process definition, not one authorization row per task (identity/TaskAuthorizations).
-    configuration.setResourceAuthorizationProvider(new nl.werkpact.keurmerk.identity.TaskAuthorizations());
-    // No expression in any query, stored or ad hoc: the remote-code-execution path through task queries.
+    // Task rights per process definition, not one authorization row per task
+    // (identity/TaskAuthorizations).
+    configuration.setResourceAuthorizationProvider(new TaskAuthorizations());
+    // No expression in any query, stored or ad hoc: the remote-code-execution path through task
+    // queries.
     configuration.setEnableExpressionsInAdhocQueries(false);
-    // Stored queries may hold expressions so that "Mijn taken" can use ${currentUser()}; only the system stores
+    // Stored queries may hold expressions so that "Mijn taken" can use ${currentUser()}; only the
+    // system stores
     // them: CommandGuard refuses any filter with an expression saved by a user, admins included.
     configuration.setEnableExpressionsInStoredQueries(true);
     // Variables are JSON and primitives only: no Java deserialization of client input.
     configuration.setJavaSerializationFormatEnabled(false);
-    // Switched off what the product does not use, so that there is nothing to guard: case models (CMMN, which has
-    // no authorization checks at all), and every script engine (a script in a model or a decision finds none).
-    // External tasks have no worker here: their commands are outside every role's allowlist (CommandAllowlist) and
+    // Switched off what the product does not use, so that there is nothing to guard: case models
+    // (CMMN, which has
+    // no authorization checks at all), and every script engine (a script in a model or a decision
+    // finds none).
+    // External tasks have no worker here: their commands are outside every role's allowlist
+    // (CommandAllowlist) and
     // camunda:type="external" is refused by the model checks.
     configuration.setCmmnEnabled(false);
     configuration.setScriptEngineResolver(new NoScriptEngines());
-    configuration.setScriptingEngines(new org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines(new NoScriptEngines()));
+    configuration.setScriptingEngines(new ScriptingEngines(new NoScriptEngines()));
     configuration.setEnableScriptEngineLoadExternalResources(false);
   }
 
   /** Resolves no language: JavaScript, Groovy, Python or any other script engine on the class path stays unused. */
-  static final class NoScriptEngines implements org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver {
-    private final javax.script.ScriptEngineManager none = new javax.script.ScriptEngineManager(null);
+  static final class NoScriptEngines implements ScriptEngineResolver {
+    private final ScriptEngineManager none = new ScriptEngineManager(null);
 
     @Override
-    public void addScriptEngineFactory(javax.script.ScriptEngineFactory factory) {
+    public void addScriptEngineFactory(ScriptEngineFactory factory) {
       // none are added
     }
 
     @Override
-    public javax.script.ScriptEngineManager getScriptEngineManager() {
+    public ScriptEngineManager getScriptEngineManager() {
       return none;
     }
 
     @Override
-    public javax.script.ScriptEngine getScriptEngine(String language, boolean resolveFromCache) {
+    public ScriptEngine getScriptEngine(String language, boolean resolveFromCache) {
       return null;
     }
   }

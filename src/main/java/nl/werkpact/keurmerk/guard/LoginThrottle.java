@@ -29,17 +29,19 @@ final class LoginThrottle extends CommandInterceptor {
   static final Duration FIRST_WAIT = Duration.ofSeconds(2);
   static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
   static final Duration FAILURE_TIME = Duration.ofMillis(400);
+
   /** Kept failures at most; the oldest go first (a flood of made-up accounts cannot fill the memory). */
   private static final int KEPT = 10_000;
 
   private record Failures(int count, long waitUntilNanos) {}
 
-  private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private final Map<String, Failures> failures =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+          return size() > KEPT;
+        }
+      };
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -48,7 +50,10 @@ final class LoginThrottle extends CommandInterceptor {
     }
     long start = System.nanoTime();
     String source = source();
-    String account = source + "\n" + String.valueOf(CommandFields.get(command, "userId")).toLowerCase(Locale.ROOT);
+    String account =
+        source
+            + "\n"
+            + String.valueOf(CommandFields.get(command, "userId")).toLowerCase(Locale.ROOT);
     boolean waiting;
     synchronized (failures) {
       waiting = isWaiting(account, start) || isWaiting(source, start);
@@ -57,7 +62,9 @@ final class LoginThrottle extends CommandInterceptor {
     if (Boolean.TRUE.equals(answer)) {
       synchronized (failures) {
         failures.remove(account);
-        failures.remove(source); // a right password from there: the address is no sprayer (its guesses per account still count)
+        failures.remove(
+            source); // a right password from there: the address is no sprayer (its guesses per
+        // account still count)
       }
       return answer;
     }

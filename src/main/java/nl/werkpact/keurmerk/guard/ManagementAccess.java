@@ -21,9 +21,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ManagementAccess extends OncePerRequestFilter {
 
-  private static final Set<String> PUBLIC = Set.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
-  private static final List<String> OPERATORS = List.of(Groups.ADMINS, Groups.PROCESBEHEERDERS,
-      org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+  private static final Set<String> PUBLIC =
+      Set.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
+  private static final List<String> OPERATORS =
+      List.of(
+          Groups.ADMINS,
+          Groups.PROCESBEHEERDERS,
+          org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
 
   private final IdentityService identity;
 
@@ -32,34 +36,41 @@ class ManagementAccess extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String operator = operator(request);
     if (operator != null) {
-      chain.doFilter(new HttpServletRequestWrapper(request) {
-        @Override
-        public Principal getUserPrincipal() {
-          return () -> operator;
-        }
+      chain.doFilter(
+          new HttpServletRequestWrapper(request) {
+            @Override
+            public Principal getUserPrincipal() {
+              return () -> operator;
+            }
 
-        @Override
-        public String getRemoteUser() {
-          return operator;
-        }
-      }, response);
+            @Override
+            public String getRemoteUser() {
+              return operator;
+            }
+          },
+          response);
     } else if (PUBLIC.contains(path)) {
       chain.doFilter(request, response);
     } else {
       boolean loggedIn = request.getHeader("Authorization") != null;
-      response.setStatus(loggedIn ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
+      response.setStatus(
+          loggedIn ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
       if (!loggedIn) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk beheer\"");
       }
       response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write("{\"message\":\"Alleen voor beheerders en procesbeheerders: log in met uw gebruikersnaam en wachtwoord (HTTP Basic).\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"message\":\"Alleen voor beheerders en procesbeheerders: log in met uw gebruikersnaam en wachtwoord (HTTP Basic).\"}");
     }
   }
 
@@ -69,7 +80,10 @@ class ManagementAccess extends OncePerRequestFilter {
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
       return null;
     }
-    boolean operator = identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).anyMatch(OPERATORS::contains);
+    boolean operator =
+        identity.createGroupQuery().groupMember(credentials[0]).list().stream()
+            .map(Group::getId)
+            .anyMatch(OPERATORS::contains);
     return operator ? credentials[0] : null;
   }
 }

@@ -1,9 +1,5 @@
 package nl.werkpact.keurmerk.guard;
 
-import nl.werkpact.keurmerk.web.CachedBodyRequest;
-import nl.werkpact.keurmerk.web.EngineRoutes;
-import nl.werkpact.keurmerk.web.Refusals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -16,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
+import nl.werkpact.keurmerk.web.CachedBodyRequest;
+import nl.werkpact.keurmerk.web.EngineRoutes;
+import nl.werkpact.keurmerk.web.Refusals;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,11 +28,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class QueryExpressionGuard extends OncePerRequestFilter {
 
-  static final String MESSAGE = "Zoekvragen en filters mogen geen expressies (${...} of #{...}) bevatten.";
-  static final String MALFORMED = "De zoekvraag in het adres is ongeldig (een % moet gevolgd worden door twee hexadecimale tekens).";
+  static final String MESSAGE =
+      "Zoekvragen en filters mogen geen expressies (${...} of #{...}) bevatten.";
+  static final String MALFORMED =
+      "De zoekvraag in het adres is ongeldig (een % moet gevolgd worden door twee hexadecimale tekens).";
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
-  private static final Pattern NOT_A_QUERY = Pattern.compile(
-      ".*/(complete|submit-form|resolve|start|message|signal|correlate|modification|variables(/.*)?|localVariables(/.*)?|deployment/create|migration/.*)$");
+  private static final Pattern NOT_A_QUERY =
+      Pattern.compile(
+          ".*/(complete|submit-form|resolve|start|message|signal|correlate|modification|variables(/.*)?|localVariables(/.*)?|deployment/create|migration/.*)$");
   private static final int MAX_BODY = 1_000_000;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -44,7 +46,8 @@ class QueryExpressionGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String query = request.getQueryString();
     String decoded;
@@ -108,6 +111,7 @@ class QueryExpressionGuard extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response, String message) throws IOException {
-    Refusals.answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", message);
+    Refusals.answer(
+        response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", message);
   }
 }

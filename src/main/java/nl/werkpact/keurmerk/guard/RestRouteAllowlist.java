@@ -1,8 +1,5 @@
 package nl.werkpact.keurmerk.guard;
 
-import nl.werkpact.keurmerk.web.EngineRoutes;
-import nl.werkpact.keurmerk.web.Refusals;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,9 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.identity.StaffPages;
+import nl.werkpact.keurmerk.web.EngineRoutes;
+import nl.werkpact.keurmerk.web.Refusals;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,29 +25,47 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RestRouteAllowlist extends OncePerRequestFilter {
 
-  static final String REFUSAL = CommandGuard.ADMIN_ONLY + "; zij hoort niet bij het werk van uw rol. Er is niets gewijzigd.";
+  static final String REFUSAL =
+      CommandGuard.ADMIN_ONLY + "; zij hoort niet bij het werk van uw rol. Er is niets gewijzigd.";
 
   private static final String ID = "[^/]+";
+
   /** Method and path (after /engine-rest or /camunda/api/engine/engine/{name}) a non-admin may send. */
-  private static final List<Pattern> ALLOWED = List.of(
-      // Tasklist: its task lists and counts, claim and give back, complete, start, request an audit
-      route("POST", "/task(/count)?"),
-      route("POST", "/filter/" + ID + "/(list|count|singleResult)"),
-      route("POST", "/task/" + ID + "/(claim|unclaim|complete|submit-form)"),
-      route("POST", "/process-definition/(" + ID + "|key/" + ID + "(/tenant-id/" + ID + ")?)/(start|submit-form)"),
-      route("POST", "/message"),
-      // Camunda Modeler and Cockpit: deploy, delete a deployment (without cascade: CommandGuard), prepare a migration
-      route("POST", "/deployment/create"),
-      route("DELETE", "/deployment/" + ID),
-      route("POST", "/migration/(generate|validate)"),
-      // Cockpit's and the REST API's searches sent as POST (long query strings); reads under the command allowlist
-      route("POST", "/(process-instance|execution|variable-instance|job|incident|process-definition|decision-definition|deployment)(/count)?"),
-      route("POST", "/history/(process-instance|activity-instance|task|variable-instance|detail|incident|job-log|decision-instance"
-          + "|user-operation)(/count)?"),
-      // the project's own operations (identity/AccessPolicy says who)
-      route("POST", "/werkpact/correspondentie/" + ID + "/opnieuw"),
-      route("POST", "/werkpact/keurmerken/" + ID + "/intrekking"),
-      route("POST", "/werkpact/migration/" + ID));
+  private static final List<Pattern> ALLOWED =
+      List.of(
+          // Tasklist: its task lists and counts, claim and give back, complete, start, request an
+          // audit
+          route("POST", "/task(/count)?"),
+          route("POST", "/filter/" + ID + "/(list|count|singleResult)"),
+          route("POST", "/task/" + ID + "/(claim|unclaim|complete|submit-form)"),
+          route(
+              "POST",
+              "/process-definition/("
+                  + ID
+                  + "|key/"
+                  + ID
+                  + "(/tenant-id/"
+                  + ID
+                  + ")?)/(start|submit-form)"),
+          route("POST", "/message"),
+          // Camunda Modeler and Cockpit: deploy, delete a deployment (without cascade:
+          // CommandGuard), prepare a migration
+          route("POST", "/deployment/create"),
+          route("DELETE", "/deployment/" + ID),
+          route("POST", "/migration/(generate|validate)"),
+          // Cockpit's and the REST API's searches sent as POST (long query strings); reads under
+          // the command allowlist
+          route(
+              "POST",
+              "/(process-instance|execution|variable-instance|job|incident|process-definition|decision-definition|deployment)(/count)?"),
+          route(
+              "POST",
+              "/history/(process-instance|activity-instance|task|variable-instance|detail|incident|job-log|decision-instance"
+                  + "|user-operation)(/count)?"),
+          // the project's own operations (identity/AccessPolicy says who)
+          route("POST", "/werkpact/correspondentie/" + ID + "/opnieuw"),
+          route("POST", "/werkpact/keurmerken/" + ID + "/intrekking"),
+          route("POST", "/werkpact/migration/" + ID));
 
   private final IdentityService identity;
 
@@ -65,7 +82,6 @@ class RestRouteAllowlist extends OncePerRequestFilter {
     return ALLOWED.stream().anyMatch(route -> route.matcher(line).matches());
   }
 
-
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
@@ -73,10 +89,13 @@ class RestRouteAllowlist extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     List<String> groups = callerGroups(request);
-    if (groups == null || Groups.isAdmin(groups) || allows(request.getMethod(), EngineRoutes.routeOf(request))) {
+    if (groups == null
+        || Groups.isAdmin(groups)
+        || allows(request.getMethod(), EngineRoutes.routeOf(request))) {
       chain.doFilter(request, response);
       return;
     }

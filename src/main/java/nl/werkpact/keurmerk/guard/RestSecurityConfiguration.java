@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * {@code /engine-rest} is open to anyone until a filter authenticates its callers. HTTP Basic against
@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class RestSecurityConfiguration {
 
   @Bean
-  FilterRegistrationBean<EngineRestAuthentication> engineRestAuthenticationFilter(IdentityService identity,
-      CamundaBpmProperties camunda) {
+  FilterRegistrationBean<EngineRestAuthentication> engineRestAuthenticationFilter(
+      IdentityService identity, CamundaBpmProperties camunda) {
     boolean hsts = !camunda.getWebapp().getHeaderSecurity().isHstsDisabled();
     var registration = new FilterRegistrationBean<>(new EngineRestAuthentication(identity, hsts));
     registration.setName("engine-rest-authentication");
@@ -62,8 +62,10 @@ class RestSecurityConfiguration {
 
   /** After authentication; the task and definition look-ups it makes are its own, not the caller's. */
   @Bean
-  FilterRegistrationBean<UnknownVariablesGuard> unknownVariablesGuard(ProcessCatalog catalog, TaskService tasks, RepositoryService repository) {
-    var registration = new FilterRegistrationBean<>(new UnknownVariablesGuard(catalog, tasks, repository));
+  FilterRegistrationBean<UnknownVariablesGuard> unknownVariablesGuard(
+      ProcessCatalog catalog, TaskService tasks, RepositoryService repository) {
+    var registration =
+        new FilterRegistrationBean<>(new UnknownVariablesGuard(catalog, tasks, repository));
     registration.setName("unknown-variables-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 9);

@@ -1,12 +1,8 @@
 package nl.werkpact.keurmerk.guard;
 
-import nl.werkpact.keurmerk.models.ProcessCatalog;
-import nl.werkpact.keurmerk.web.CachedBodyRequest;
-import nl.werkpact.keurmerk.web.EngineRoutes;
-import nl.werkpact.keurmerk.web.Refusals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.werkpact.keurmerk.models.ProcessCatalog;
+import nl.werkpact.keurmerk.web.CachedBodyRequest;
+import nl.werkpact.keurmerk.web.EngineRoutes;
+import nl.werkpact.keurmerk.web.Refusals;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,9 +30,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class UnknownVariablesGuard extends OncePerRequestFilter {
 
-  private static final Pattern TASK = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)$");
-  private static final Pattern START_BY_KEY = Pattern.compile(".*/process-definition/key/([^/]+)/(start|submit-form)$");
-  private static final Pattern START_BY_ID = Pattern.compile(".*/process-definition/([^/]+)/(start|submit-form)$");
+  private static final Pattern TASK =
+      Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)$");
+  private static final Pattern START_BY_KEY =
+      Pattern.compile(".*/process-definition/key/([^/]+)/(start|submit-form)$");
+  private static final Pattern START_BY_ID =
+      Pattern.compile(".*/process-definition/([^/]+)/(start|submit-form)$");
   private static final Pattern MESSAGE = Pattern.compile(".*/message$");
   private static final int MAX_BODY = 1_000_000;
 
@@ -51,11 +54,15 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String uri = EngineRoutes.resourcePath(request);
     return !"POST".equals(request.getMethod())
-        || !(TASK.matcher(uri).matches() || START_BY_KEY.matcher(uri).matches() || START_BY_ID.matcher(uri).matches() || MESSAGE.matcher(uri).matches());
+        || !(TASK.matcher(uri).matches()
+            || START_BY_KEY.matcher(uri).matches()
+            || START_BY_ID.matcher(uri).matches()
+            || MESSAGE.matcher(uri).matches());
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
@@ -67,29 +74,50 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
     Optional<String> processKey;
     JsonNode variables;
     if (MESSAGE.matcher(uri).matches()) {
-      processKey = root == null ? Optional.empty() : catalog.processReceiving(root.path("messageName").asText(""));
-      variables = merged(root, root == null ? List.of() : List.of(root.path("processVariables"), root.path("processVariablesLocal"),
-          root.path("processVariablesToTriggeredScope")));
+      processKey =
+          root == null
+              ? Optional.empty()
+              : catalog.processReceiving(root.path("messageName").asText(""));
+      variables =
+          merged(
+              root,
+              root == null
+                  ? List.of()
+                  : List.of(
+                      root.path("processVariables"),
+                      root.path("processVariablesLocal"),
+                      root.path("processVariablesToTriggeredScope")));
     } else {
       processKey = processOf(uri);
       List<JsonNode> parts = new ArrayList<>();
       if (root != null) {
         parts.add(root.path("variables"));
-        root.path("startInstructions").forEach(instruction -> parts.add(instruction.path("variables")));
+        root.path("startInstructions")
+            .forEach(instruction -> parts.add(instruction.path("variables")));
       }
       variables = merged(root, parts);
     }
     Optional<Set<String>> known = processKey.flatMap(catalog::variables);
     if (known.isPresent() && variables != null && variables.isObject()) {
       List<String> unknown = new ArrayList<>();
-      variables.fieldNames().forEachRemaining(name -> {
-        if (!known.get().contains(name)) {
-          unknown.add(name);
-        }
-      });
+      variables
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!known.get().contains(name)) {
+                  unknown.add(name);
+                }
+              });
       if (!unknown.isEmpty()) {
-        Refusals.answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
-            "Onbekende gegevens voor proces " + processKey.get() + ": " + String.join(", ", unknown) + ". Er is niets opgeslagen.");
+        Refusals.answer(
+            response,
+            HttpServletResponse.SC_BAD_REQUEST,
+            "InvalidRequestException",
+            "Onbekende gegevens voor proces "
+                + processKey.get()
+                + ": "
+                + String.join(", ", unknown)
+                + ". Er is niets opgeslagen.");
         return;
       }
     }
@@ -101,7 +129,7 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
       return null;
     }
     var all = json.createObjectNode();
-    parts.stream().filter(JsonNode::isObject).forEach(part -> all.setAll((com.fasterxml.jackson.databind.node.ObjectNode) part));
+    parts.stream().filter(JsonNode::isObject).forEach(part -> all.setAll((ObjectNode) part));
     return all;
   }
 
@@ -109,7 +137,8 @@ class UnknownVariablesGuard extends OncePerRequestFilter {
     Matcher task = TASK.matcher(uri);
     if (task.matches()) {
       var found = tasks.createTaskQuery().taskId(task.group(1)).singleResult();
-      return found == null || found.getProcessDefinitionId() == null ? Optional.empty()
+      return found == null || found.getProcessDefinitionId() == null
+          ? Optional.empty()
           : Optional.of(repository.getProcessDefinition(found.getProcessDefinitionId()).getKey());
     }
     Matcher byKey = START_BY_KEY.matcher(uri);

@@ -16,12 +16,34 @@ public final class AccessPolicy {
   /** Who a rule lets in. */
   public enum Audience {
     EVERYONE(List.of(), null),
-    STAFF(List.of(Groups.ACCOUNTMANAGERS, Groups.KEURMERKCOMMISSIE, Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
+    STAFF(
+        List.of(
+            Groups.ACCOUNTMANAGERS,
+            Groups.KEURMERKCOMMISSIE,
+            Groups.ADMINS,
+            org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
         "Deze pagina is alleen voor accountmanagers, de keurmerkcommissie en beheerders."),
-    ACCOUNTMANAGERS(List.of(Groups.ACCOUNTMANAGERS, Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN), "Dit is voor accountmanagers en beheerders."),
-    COMMITTEE(List.of(Groups.KEURMERKCOMMISSIE, Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN), "Dit is voor de keurmerkcommissie en beheerders."),
-    PROCESS_OWNERS(List.of(Groups.PROCESBEHEERDERS, Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN), "Dit is voor procesbeheerders en beheerders."),
-    ADMINS(List.of(Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN), "Deze pagina is alleen voor beheerders.");
+    ACCOUNTMANAGERS(
+        List.of(
+            Groups.ACCOUNTMANAGERS,
+            Groups.ADMINS,
+            org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
+        "Dit is voor accountmanagers en beheerders."),
+    COMMITTEE(
+        List.of(
+            Groups.KEURMERKCOMMISSIE,
+            Groups.ADMINS,
+            org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
+        "Dit is voor de keurmerkcommissie en beheerders."),
+    PROCESS_OWNERS(
+        List.of(
+            Groups.PROCESBEHEERDERS,
+            Groups.ADMINS,
+            org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
+        "Dit is voor procesbeheerders en beheerders."),
+    ADMINS(
+        List.of(Groups.ADMINS, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
+        "Deze pagina is alleen voor beheerders.");
 
     private final List<String> groups;
     private final String refusal;
@@ -32,7 +54,8 @@ public final class AccessPolicy {
     }
 
     public boolean admits(List<String> callerGroups) {
-      return this == EVERYONE || (callerGroups != null && callerGroups.stream().anyMatch(groups::contains));
+      return this == EVERYONE
+          || (callerGroups != null && callerGroups.stream().anyMatch(groups::contains));
     }
 
     public boolean needsLogin() {
@@ -47,33 +70,36 @@ public final class AccessPolicy {
   /** A method ({@code *} for any) and an Ant path pattern, and who may use it. */
   public record Rule(String method, String pattern, Audience audience) {}
 
-  public static final List<Rule> RULES = List.of(
-      // public: the keurmerkregister and its verification page
-      new Rule("GET", "/register", Audience.EVERYONE),
-      new Rule("GET", "/register.json", Audience.EVERYONE),
-      new Rule("GET", "/register/*", Audience.EVERYONE),
-      // the local demo clock (local profile only; moving it needs the demo's token)
-      new Rule("*", "/demo/klok", Audience.EVERYONE),
-      new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),
-      // staff pages
-      new Rule("GET", "/dossier", Audience.STAFF),
-      new Rule("GET", "/dossier/*", Audience.STAFF),
-      new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
-      new Rule("GET", "/dashboard", Audience.STAFF),
-      new Rule("GET", "/dashboard/*.csv", Audience.STAFF),
-      // e-mails that wait for a person: accountmanagers (each for the employers they registered) and admins
-      new Rule("*", "/beheer/e-mail", Audience.ACCOUNTMANAGERS),
-      new Rule("POST", "/beheer/e-mail/alles-opnieuw", Audience.ADMINS),
-      new Rule("POST", "/beheer/e-mail/wachtende-nu", Audience.ADMINS),
-      new Rule("POST", "/beheer/e-mail/**", Audience.ACCOUNTMANAGERS),
-      // the go-live import
-      new Rule("*", "/beheer/import", Audience.ADMINS),
-      new Rule("*", "/beheer/import/**", Audience.ADMINS),
-      // the project's REST operations
-      new Rule("GET", "/engine-rest/werkpact/certificaten/*", Audience.STAFF),
-      new Rule("POST", "/engine-rest/werkpact/correspondentie/*/opnieuw", Audience.ACCOUNTMANAGERS),
-      new Rule("POST", "/engine-rest/werkpact/keurmerken/*/intrekking", Audience.COMMITTEE),
-      new Rule("*", "/engine-rest/werkpact/migration/*", Audience.PROCESS_OWNERS));
+  public static final List<Rule> RULES =
+      List.of(
+          // public: the keurmerkregister and its verification page
+          new Rule("GET", "/register", Audience.EVERYONE),
+          new Rule("GET", "/register.json", Audience.EVERYONE),
+          new Rule("GET", "/register/*", Audience.EVERYONE),
+          // the local demo clock (local profile only; moving it needs the demo's token)
+          new Rule("*", "/demo/klok", Audience.EVERYONE),
+          new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),
+          // staff pages
+          new Rule("GET", "/dossier", Audience.STAFF),
+          new Rule("GET", "/dossier/*", Audience.STAFF),
+          new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
+          new Rule("GET", "/dashboard", Audience.STAFF),
+          new Rule("GET", "/dashboard/*.csv", Audience.STAFF),
+          // e-mails that wait for a person: accountmanagers (each for the employers they
+          // registered) and admins
+          new Rule("*", "/beheer/e-mail", Audience.ACCOUNTMANAGERS),
+          new Rule("POST", "/beheer/e-mail/alles-opnieuw", Audience.ADMINS),
+          new Rule("POST", "/beheer/e-mail/wachtende-nu", Audience.ADMINS),
+          new Rule("POST", "/beheer/e-mail/**", Audience.ACCOUNTMANAGERS),
+          // the go-live import
+          new Rule("*", "/beheer/import", Audience.ADMINS),
+          new Rule("*", "/beheer/import/**", Audience.ADMINS),
+          // the project's REST operations
+          new Rule("GET", "/engine-rest/werkpact/certificaten/*", Audience.STAFF),
+          new Rule(
+              "POST", "/engine-rest/werkpact/correspondentie/*/opnieuw", Audience.ACCOUNTMANAGERS),
+          new Rule("POST", "/engine-rest/werkpact/keurmerken/*/intrekking", Audience.COMMITTEE),
+          new Rule("*", "/engine-rest/werkpact/migration/*", Audience.PROCESS_OWNERS));
 
   private static final AntPathMatcher PATHS = new AntPathMatcher();
 
@@ -81,11 +107,17 @@ public final class AccessPolicy {
 
   /** The rule for this request; empty: closed to everyone. */
   public static Optional<Rule> ruleFor(String method, String path) {
-    String plain = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    return RULES.stream().filter(rule -> (rule.method().equals("*") || rule.method().equalsIgnoreCase(method))
-        && PATHS.match(rule.pattern(), plain)).findFirst();
+    String plain =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return RULES.stream()
+        .filter(
+            rule ->
+                (rule.method().equals("*") || rule.method().equalsIgnoreCase(method))
+                    && PATHS.match(rule.pattern(), plain))
+        .findFirst();
   }
 
   /** What a page without a rule answers. */
-  public static final String CLOSED = "Deze pagina of handeling is niet open: er is geen regel die zegt wie haar mag gebruiken.";
+  public static final String CLOSED =
+      "Deze pagina of handeling is niet open: er is geen regel die zegt wie haar mag gebruiken.";
 }

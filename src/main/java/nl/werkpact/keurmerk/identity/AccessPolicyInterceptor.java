@@ -41,8 +41,10 @@ class AccessPolicyInterceptor implements HandlerInterceptor, WebMvcConfigurer {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getName().startsWith("nl.werkpact.keurmerk.")) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    if (!(handler instanceof HandlerMethod method)
+        || !method.getBeanType().getName().startsWith("nl.werkpact.keurmerk.")) {
       return true;
     }
     var refusal = staffPages.refusalByPolicy(request, response);

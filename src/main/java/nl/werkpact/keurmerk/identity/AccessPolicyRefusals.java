@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class AccessPolicyRefusals {
 
   @ExceptionHandler(AccessPolicyInterceptor.Refused.class)
-  String refused(AccessPolicyInterceptor.Refused refusal, HttpServletRequest request, HttpServletResponse response) {
+  String refused(
+      AccessPolicyInterceptor.Refused refusal,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     response.setStatus(refusal.status);
     if (refusal.status == 401) {
       return "internal/login";

@@ -18,8 +18,7 @@ public class AccessPolicyRestFilter implements ContainerRequestFilter {
 
   private final IdentityService identity;
 
-  @Context
-  private ResourceInfo resource;
+  @Context private ResourceInfo resource;
 
   public AccessPolicyRestFilter(IdentityService identity) {
     this.identity = identity;
@@ -27,7 +26,9 @@ public class AccessPolicyRestFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (resource == null || resource.getResourceClass() == null || !resource.getResourceClass().getName().startsWith("nl.werkpact.keurmerk.")) {
+    if (resource == null
+        || resource.getResourceClass() == null
+        || !resource.getResourceClass().getName().startsWith("nl.werkpact.keurmerk.")) {
       return;
     }
     String path = "/engine-rest/" + request.getUriInfo().getPath();

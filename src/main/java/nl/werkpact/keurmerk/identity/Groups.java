@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.identity;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The Camunda groups, one per role. Candidate groups in the models use these ids. */
@@ -13,16 +14,19 @@ public final class Groups {
 
   public record Role(String id, String name) {}
 
-  public static final List<Role> ALL = List.of(
-      new Role(ACCOUNTMANAGERS, "Accountmanagers Werkgeversservicepunt"),
-      new Role(AUDITORS, "Auditoren"),
-      new Role(KEURMERKCOMMISSIE, "Keurmerkcommissie"),
-      new Role(PROCESBEHEERDERS, "Procesbeheerders"),
-      new Role(ADMINS, "Beheerders"));
+  public static final List<Role> ALL =
+      List.of(
+          new Role(ACCOUNTMANAGERS, "Accountmanagers Werkgeversservicepunt"),
+          new Role(AUDITORS, "Auditoren"),
+          new Role(KEURMERKCOMMISSIE, "Keurmerkcommissie"),
+          new Role(PROCESBEHEERDERS, "Procesbeheerders"),
+          new Role(ADMINS, "Beheerders"));
 
   /** Whether these groups make a user an administrator: ours, or Camunda's own camunda-admin. */
-  public static boolean isAdmin(java.util.Collection<String> groups) {
-    return groups != null && (groups.contains(ADMINS) || groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN));
+  public static boolean isAdmin(Collection<String> groups) {
+    return groups != null
+        && (groups.contains(ADMINS)
+            || groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN));
   }
 
   private Groups() {}

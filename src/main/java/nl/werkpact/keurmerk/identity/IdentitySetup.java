@@ -3,12 +3,12 @@ package nl.werkpact.keurmerk.identity;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,7 +32,11 @@ class IdentitySetup {
   private final TaskService tasks;
   private final AuthorizationService authorizations;
 
-  IdentitySetup(IdentityService identity, FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+  IdentitySetup(
+      IdentityService identity,
+      FilterService filters,
+      TaskService tasks,
+      AuthorizationService authorizations) {
     this.identity = identity;
     this.filters = filters;
     this.tasks = tasks;
@@ -51,13 +55,35 @@ class IdentitySetup {
       }
     }
     removePersonalFilters();
-    createMyTasksFilter(List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
-    createFilter("Taken accountmanagers", Groups.ACCOUNTMANAGERS, -10, List.of(Groups.ACCOUNTMANAGERS, Groups.PROCESBEHEERDERS));
-    createFilter("Taken auditoren", Groups.AUDITORS, -9, List.of(Groups.AUDITORS, Groups.PROCESBEHEERDERS));
-    createFilter("Taken keurmerkcommissie", Groups.KEURMERKCOMMISSIE, -8, List.of(Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
-    // No criteria: shows every task the user may see, which authorization limits to its own and its groups'.
-    createFilter("Alle taken die ik mag zien", null, 0,
-        List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
+    createMyTasksFilter(
+        List.of(
+            Groups.ACCOUNTMANAGERS,
+            Groups.AUDITORS,
+            Groups.KEURMERKCOMMISSIE,
+            Groups.PROCESBEHEERDERS));
+    createFilter(
+        "Taken accountmanagers",
+        Groups.ACCOUNTMANAGERS,
+        -10,
+        List.of(Groups.ACCOUNTMANAGERS, Groups.PROCESBEHEERDERS));
+    createFilter(
+        "Taken auditoren", Groups.AUDITORS, -9, List.of(Groups.AUDITORS, Groups.PROCESBEHEERDERS));
+    createFilter(
+        "Taken keurmerkcommissie",
+        Groups.KEURMERKCOMMISSIE,
+        -8,
+        List.of(Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
+    // No criteria: shows every task the user may see, which authorization limits to its own and its
+    // groups'.
+    createFilter(
+        "Alle taken die ik mag zien",
+        null,
+        0,
+        List.of(
+            Groups.ACCOUNTMANAGERS,
+            Groups.AUDITORS,
+            Groups.KEURMERKCOMMISSIE,
+            Groups.PROCESBEHEERDERS));
   }
 
   /**
@@ -69,7 +95,14 @@ class IdentitySetup {
     if (filter == null) {
       filter = filters.newTaskFilter(MY_TASKS);
       filter.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-      filter.setProperties(Map.of("priority", -20, "description", "Taken die aan mij zijn toegewezen", "refresh", true));
+      filter.setProperties(
+          Map.of(
+              "priority",
+              -20,
+              "description",
+              "Taken die aan mij zijn toegewezen",
+              "refresh",
+              true));
       filters.saveFilter(filter);
     }
     grantRead(filter, visibleTo);
@@ -77,11 +110,13 @@ class IdentitySetup {
 
   /** Until this version every user had a "Mijn taken" of their own; the admin saw all of them. */
   private void removePersonalFilters() {
-    filters.createFilterQuery().filterName(MY_TASKS).list().stream().filter(f -> f.getOwner() != null)
+    filters.createFilterQuery().filterName(MY_TASKS).list().stream()
+        .filter(f -> f.getOwner() != null)
         .forEach(f -> filters.deleteFilter(f.getId()));
   }
 
-  private void createFilter(String name, String candidateGroup, int priority, List<String> visibleTo) {
+  private void createFilter(
+      String name, String candidateGroup, int priority, List<String> visibleTo) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
@@ -98,7 +133,13 @@ class IdentitySetup {
 
   private void grantRead(Filter filter, List<String> visibleTo) {
     for (String group : visibleTo) {
-      if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
+      if (authorizations
+              .createAuthorizationQuery()
+              .groupIdIn(group)
+              .resourceType(Resources.FILTER)
+              .resourceId(filter.getId())
+              .count()
+          == 0) {
         Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         read.setGroupId(group);
         read.setResource(Resources.FILTER);

@@ -2,6 +2,10 @@ package nl.werkpact.keurmerk.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nl.werkpact.keurmerk.web.BasicCredentials;
@@ -19,11 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffPages {
 
-
-
-
   private static final String FORM_TOKEN = StaffPages.class.getName() + ".formToken";
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final IdentityService identity;
 
@@ -35,8 +36,12 @@ public class StaffPages {
    * For a request that reaches no handler (an upload refused by its size before Spring MVC): the template to answer
    * with when {@link AccessPolicy} does not admit the caller (status set); empty when it does.
    */
-  public Optional<String> refusalByPolicy(HttpServletRequest request, HttpServletResponse response) {
-    var rule = AccessPolicy.ruleFor(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+  public Optional<String> refusalByPolicy(
+      HttpServletRequest request, HttpServletResponse response) {
+    var rule =
+        AccessPolicy.ruleFor(
+            request.getMethod(),
+            request.getRequestURI().substring(request.getContextPath().length()));
     if (rule.isEmpty()) {
       response.setStatus(403);
       request.setAttribute("forbiddenText", AccessPolicy.CLOSED);
@@ -67,20 +72,26 @@ public class StaffPages {
     }
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
-    String value = java.util.HexFormat.of().formatHex(bytes);
+    String value = HexFormat.of().formatHex(bytes);
     session.setAttribute(FORM_TOKEN, value);
     return value;
   }
 
   /** The Dutch refusal (403) when a posted form lacks this session's token; empty when it carries it. */
-  public Optional<String> refusalOfForm(HttpServletRequest request, HttpServletResponse response, String token, String pageName) {
+  public Optional<String> refusalOfForm(
+      HttpServletRequest request, HttpServletResponse response, String token, String pageName) {
     var session = request.getSession(false);
     Object expected = session == null ? null : session.getAttribute(FORM_TOKEN);
-    if (token == null || !(expected instanceof String value) || !java.security.MessageDigest.isEqual(
-        value.getBytes(java.nio.charset.StandardCharsets.UTF_8), token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+    if (token == null
+        || !(expected instanceof String value)
+        || !MessageDigest.isEqual(
+            value.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
       response.setStatus(403);
-      request.setAttribute("forbiddenText", "Dit formulier is verlopen of komt niet van deze pagina. Open de " + pageName
-          + " opnieuw en probeer het nog eens.");
+      request.setAttribute(
+          "forbiddenText",
+          "Dit formulier is verlopen of komt niet van deze pagina. Open de "
+              + pageName
+              + " opnieuw en probeer het nog eens.");
       return Optional.of("internal/forbidden");
     }
     return Optional.empty();
@@ -128,7 +139,8 @@ public class StaffPages {
     if (user != null) {
       return user.getGroupIds();
     }
-    // Once per request: the access policy asks first, the handler may ask again (is the caller an admin?).
+    // Once per request: the access policy asks first, the handler may ask again (is the caller an
+    // admin?).
     if (request.getAttribute(BASIC_GROUPS) instanceof List<?> known) {
       @SuppressWarnings("unchecked")
       List<String> groups = (List<String>) known;
@@ -136,7 +148,10 @@ public class StaffPages {
     }
     String[] credentials = BasicCredentials.of(request.getHeader("Authorization"));
     if (credentials != null && identity.checkPassword(credentials[0], credentials[1])) {
-      List<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
+      List<String> groups =
+          identity.createGroupQuery().groupMember(credentials[0]).list().stream()
+              .map(Group::getId)
+              .toList();
       request.setAttribute(BASIC_GROUPS, groups);
       return groups;
     }

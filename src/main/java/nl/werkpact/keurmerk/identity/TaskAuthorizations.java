@@ -1,5 +1,6 @@
 package nl.werkpact.keurmerk.identity;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.Expression;
@@ -21,12 +22,16 @@ public final class TaskAuthorizations extends DefaultAuthorizationProvider {
 
   @Override
   public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-    return worksOnDefinition(task, groupId) ? NONE : super.newTaskGroupIdentityLink(task, groupId, type);
+    return worksOnDefinition(task, groupId)
+        ? NONE
+        : super.newTaskGroupIdentityLink(task, groupId, type);
   }
 
   @Override
   public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
-    return worksOnDefinition(task, groupId) ? NONE : super.deleteTaskGroupIdentityLink(task, groupId, type);
+    return worksOnDefinition(task, groupId)
+        ? NONE
+        : super.deleteTaskGroupIdentityLink(task, groupId, type);
   }
 
   @Override
@@ -58,7 +63,9 @@ public final class TaskAuthorizations extends DefaultAuthorizationProvider {
   private static boolean coveredByDefinition(Task task) {
     String key = processKey(task);
     List<String> groups = candidateGroups(task);
-    return key != null && !groups.isEmpty() && groups.stream().allMatch(group -> RoleAuthorizations.worksOnDefinition(group, key));
+    return key != null
+        && !groups.isEmpty()
+        && groups.stream().allMatch(group -> RoleAuthorizations.worksOnDefinition(group, key));
   }
 
   private static String processKey(Task task) {
@@ -72,7 +79,11 @@ public final class TaskAuthorizations extends DefaultAuthorizationProvider {
     if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null) {
       return List.of();
     }
-    return entity.getTaskDefinition().getCandidateGroupIdExpressions().stream().map(Expression::getExpressionText)
-        .filter(Objects::nonNull).flatMap(text -> java.util.Arrays.stream(text.split(","))).map(String::trim).toList();
+    return entity.getTaskDefinition().getCandidateGroupIdExpressions().stream()
+        .map(Expression::getExpressionText)
+        .filter(Objects::nonNull)
+        .flatMap(text -> Arrays.stream(text.split(",")))
+        .map(String::trim)
+        .toList();
   }
 }

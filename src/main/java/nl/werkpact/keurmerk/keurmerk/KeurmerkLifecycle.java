@@ -22,22 +22,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class KeurmerkLifecycle {
 
   public static final String MAIL_RENEWAL_REMINDER = "renewal-reminder";
+
   /** The accountmanager's own text about the same reminder: who to call and how to request the renewal audit. */
-  public static final String MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER = "renewal-reminder-accountmanager";
+  public static final String MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER =
+      "renewal-reminder-accountmanager";
+
   public static final String MAIL_MEMBERSHIP_REMINDER = "membership-reminder";
   public static final String MAIL_EXPIRED = "keurmerk-expired";
   public static final String MAIL_WITHDRAWN = "keurmerk-withdrawn";
   static final String CONCERNS = "KEURMERK";
 
   /** Which reminder: the first and second renewal reminder, and the end of the free membership. */
-  public enum Reminder { RENEWAL_FIRST, RENEWAL_SECOND, MEMBERSHIP_END }
+  public enum Reminder {
+    RENEWAL_FIRST,
+    RENEWAL_SECOND,
+    MEMBERSHIP_END
+  }
 
   private final KeurmerkRepository keurmerken;
   private final EmployerService employers;
   private final MailOutbox mail;
   private final Clock clock;
 
-  public KeurmerkLifecycle(KeurmerkRepository keurmerken, EmployerService employers, MailOutbox mail, Clock clock) {
+  public KeurmerkLifecycle(
+      KeurmerkRepository keurmerken, EmployerService employers, MailOutbox mail, Clock clock) {
     this.keurmerken = keurmerken;
     this.employers = employers;
     this.mail = mail;
@@ -52,13 +60,20 @@ public class KeurmerkLifecycle {
    * @return whether a reminder was queued
    */
   @Transactional
-  public boolean remind(long keurmerkId, Reminder reminder, String accountmanagerEmail, String processInstanceId) {
+  public boolean remind(
+      long keurmerkId, Reminder reminder, String accountmanagerEmail, String processInstanceId) {
     Keurmerk keurmerk = get(keurmerkId);
     if (keurmerk.status() != KeurmerkStatus.ACTIVE) {
       return false;
     }
     Employer employer = employers.get(keurmerk.employerId());
-    KeurmerkReminders.queue(mail, reminder, keurmerkId, model(keurmerk, employer), employer.contactEmail(), accountmanagerEmail,
+    KeurmerkReminders.queue(
+        mail,
+        reminder,
+        keurmerkId,
+        model(keurmerk, employer),
+        employer.contactEmail(),
+        accountmanagerEmail,
         processInstanceId);
     return true;
   }
@@ -66,11 +81,19 @@ public class KeurmerkLifecycle {
   /** At the end of the valid-until day without renewal: EXPIRED, and the employer is told. */
   @Transactional
   public void expire(long keurmerkId, String processInstanceId) {
-    if (keurmerken.changeStatus(keurmerkId, KeurmerkStatus.ACTIVE, KeurmerkStatus.EXPIRED, "Niet verlengd")) {
+    if (keurmerken.changeStatus(
+        keurmerkId, KeurmerkStatus.ACTIVE, KeurmerkStatus.EXPIRED, "Niet verlengd")) {
       Keurmerk keurmerk = get(keurmerkId);
       Employer employer = employers.get(keurmerk.employerId());
-      mail.enqueue(new MailRequest(MAIL_EXPIRED, employer.contactEmail(), model(keurmerk, employer), CONCERNS, keurmerkId,
-          processInstanceId, MAIL_EXPIRED + ":" + keurmerkId));
+      mail.enqueue(
+          new MailRequest(
+              MAIL_EXPIRED,
+              employer.contactEmail(),
+              model(keurmerk, employer),
+              CONCERNS,
+              keurmerkId,
+              processInstanceId,
+              MAIL_EXPIRED + ":" + keurmerkId));
     }
   }
 
@@ -78,7 +101,12 @@ public class KeurmerkLifecycle {
     new Checks().required("Reden van intrekking", reason, 2000).throwIfAny();
     Keurmerk keurmerk = get(keurmerkId);
     if (keurmerk.status() != KeurmerkStatus.ACTIVE && keurmerk.status() != KeurmerkStatus.RENEWED) {
-      throw new InvalidRequestException("Keurmerk " + keurmerk.number() + " heeft status " + keurmerk.status() + " en kan niet worden ingetrokken.");
+      throw new InvalidRequestException(
+          "Keurmerk "
+              + keurmerk.number()
+              + " heeft status "
+              + keurmerk.status()
+              + " en kan niet worden ingetrokken.");
     }
   }
 
@@ -87,12 +115,20 @@ public class KeurmerkLifecycle {
   public void withdraw(long keurmerkId, String reason, String processInstanceId) {
     validateWithdrawal(keurmerkId, reason);
     Keurmerk keurmerk = get(keurmerkId);
-    keurmerken.changeStatus(keurmerkId, keurmerk.status(), KeurmerkStatus.WITHDRAWN, Checks.trimmed(reason));
+    keurmerken.changeStatus(
+        keurmerkId, keurmerk.status(), KeurmerkStatus.WITHDRAWN, Checks.trimmed(reason));
     Employer employer = employers.get(keurmerk.employerId());
     Map<String, Object> model = model(keurmerk, employer);
     model.put("reason", Checks.trimmed(reason));
-    mail.enqueue(new MailRequest(MAIL_WITHDRAWN, employer.contactEmail(), model, CONCERNS, keurmerkId, processInstanceId,
-        MAIL_WITHDRAWN + ":" + keurmerkId));
+    mail.enqueue(
+        new MailRequest(
+            MAIL_WITHDRAWN,
+            employer.contactEmail(),
+            model,
+            CONCERNS,
+            keurmerkId,
+            processInstanceId,
+            MAIL_WITHDRAWN + ":" + keurmerkId));
   }
 
   /**
@@ -106,26 +142,46 @@ public class KeurmerkLifecycle {
     if (bound.isPresent()) {
       return bound.get();
     }
-    Keurmerk legacy = businessKey == null || !businessKey.matches("[0-9]{1,18}") ? null
-        : keurmerken.findById(Long.parseLong(businessKey)).filter(k -> k.validityProcessInstanceId() == null).orElse(null);
+    Keurmerk legacy =
+        businessKey == null || !businessKey.matches("[0-9]{1,18}")
+            ? null
+            : keurmerken
+                .findById(Long.parseLong(businessKey))
+                .filter(k -> k.validityProcessInstanceId() == null)
+                .orElse(null);
     if (legacy == null || !keurmerken.bindValidityInstance(legacy.id(), processInstanceId)) {
-      throw new IllegalStateException("No keurmerk belongs to validity instance " + processInstanceId);
+      throw new IllegalStateException(
+          "No keurmerk belongs to validity instance " + processInstanceId);
     }
     return get(legacy.id());
   }
 
   public Keurmerk get(long keurmerkId) {
-    return keurmerken.findById(keurmerkId).orElseThrow(() -> new IllegalStateException("No keurmerk " + keurmerkId));
+    return keurmerken
+        .findById(keurmerkId)
+        .orElseThrow(() -> new IllegalStateException("No keurmerk " + keurmerkId));
   }
 
   private Map<String, Object> model(Keurmerk keurmerk, Employer employer) {
-    return model(employer.name(), employer.contactPerson(), employer.contactEmail(), employer.kvkNumber(), keurmerk.number(),
-        keurmerk.validUntil(), keurmerken.findMembership(keurmerk.id()).map(Membership::validUntil).orElse(null));
+    return model(
+        employer.name(),
+        employer.contactPerson(),
+        employer.contactEmail(),
+        employer.kvkNumber(),
+        keurmerk.number(),
+        keurmerk.validUntil(),
+        keurmerken.findMembership(keurmerk.id()).map(Membership::validUntil).orElse(null));
   }
 
   /** What the e-mails about a keurmerk say: the employer, the number and the dates, the Dutch way. */
-  static Map<String, Object> model(String employerName, String contactPerson, String contactEmail, String kvkNumber, String keurmerkNumber,
-      LocalDate validUntil, LocalDate membershipUntil) {
+  static Map<String, Object> model(
+      String employerName,
+      String contactPerson,
+      String contactEmail,
+      String kvkNumber,
+      String keurmerkNumber,
+      LocalDate validUntil,
+      LocalDate membershipUntil) {
     Map<String, Object> model = new HashMap<>();
     model.put("employerName", employerName);
     model.put("contactPerson", contactPerson);

@@ -8,6 +8,7 @@ public final class KeurmerkNumber {
 
   /** Group 1 is the year, group 2 the sequence number. */
   public static final Pattern PATTERN = Pattern.compile("SW-([0-9]{4})-([0-9]{4})");
+
   /** For a Dutch sentence that says what to type. */
   public static final String EXAMPLE = "SW-2026-0001";
 

@@ -1,6 +1,5 @@
 package nl.werkpact.keurmerk.keurmerk;
 
-import nl.werkpact.keurmerk.common.Dates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository.ReminderCandidate;
 import nl.werkpact.keurmerk.mail.MailOutbox;
@@ -50,7 +50,11 @@ public class KeurmerkReminders {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
-  public KeurmerkReminders(KeurmerkRepository keurmerken, MailOutbox mail, PlatformTransactionManager transactionManager, Clock clock) {
+  public KeurmerkReminders(
+      KeurmerkRepository keurmerken,
+      MailOutbox mail,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.keurmerken = keurmerken;
     this.mail = mail;
     this.transactionManager = transactionManager;
@@ -67,7 +71,8 @@ public class KeurmerkReminders {
    *
    * @param accountmanagers the e-mail address of the accountmanager of each of these employers (those that have one)
    */
-  public Map<Reminder, Integer> queueDue(ReminderSchedule schedule, Function<Collection<Long>, Map<Long, String>> accountmanagers) {
+  public Map<Reminder, Integer> queueDue(
+      ReminderSchedule schedule, Function<Collection<Long>, Map<Long, String>> accountmanagers) {
     return queueDue(schedule, accountmanagers, null).queued();
   }
 
@@ -78,9 +83,13 @@ public class KeurmerkReminders {
    *
    * @param budget how long this step may go on starting chunks; {@code null}: until every due reminder is queued
    */
-  public Progress queueDue(ReminderSchedule schedule, Function<Collection<Long>, Map<Long, String>> accountmanagers, Duration budget) {
+  public Progress queueDue(
+      ReminderSchedule schedule,
+      Function<Collection<Long>, Map<Long, String>> accountmanagers,
+      Duration budget) {
     long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
-    TransactionTemplate chunkTransaction = budget == null ? ownTransaction : bounded(budget.dividedBy(2));
+    TransactionTemplate chunkTransaction =
+        budget == null ? ownTransaction : bounded(budget.dividedBy(2));
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, Dates.AMSTERDAM);
     Map<Reminder, Integer> queued = new EnumMap<>(Reminder.class);
@@ -96,18 +105,28 @@ public class KeurmerkReminders {
           queued.put(reminder, count);
           break kinds;
         }
-        List<ReminderCandidate> chunk = keurmerken.reminderCandidates(reminder == Reminder.MEMBERSHIP_END, dedupKeyPrefix(reminder), today,
-            schedule.latestDateDueAt(reminder, now), after, CHUNK);
+        List<ReminderCandidate> chunk =
+            keurmerken.reminderCandidates(
+                reminder == Reminder.MEMBERSHIP_END,
+                dedupKeyPrefix(reminder),
+                today,
+                schedule.latestDateDueAt(reminder, now),
+                after,
+                CHUNK);
         if (chunk.isEmpty()) {
           break;
         }
         after = chunk.get(chunk.size() - 1).id();
-        List<ReminderCandidate> due = chunk.stream().filter(c -> isDue(schedule, reminder, c, now)).toList();
+        List<ReminderCandidate> due =
+            chunk.stream().filter(c -> isDue(schedule, reminder, c, now)).toList();
         if (!due.isEmpty()) {
           try {
             count += queueChunk(chunkTransaction, reminder, due, accountmanagers, emails);
           } catch (TransientDataAccessException | TransactionTimedOutException waitedTooLong) {
-            LOG.info("A chunk of {} reminders waited too long ({}); the round's next step queues it", reminder, waitedTooLong.getClass().getSimpleName());
+            LOG.info(
+                "A chunk of {} reminders waited too long ({}); the round's next step queues it",
+                reminder,
+                waitedTooLong.getClass().getSimpleName());
             complete = false;
             queued.put(reminder, count);
             break kinds;
@@ -120,7 +139,11 @@ public class KeurmerkReminders {
       queued.put(reminder, count);
     }
     if (emails[0] > 0) {
-      LOG.info("Reminders queued: {} e-mails, for keurmerken per kind {}{}", emails[0], queued, complete ? "" : "; the round goes on");
+      LOG.info(
+          "Reminders queued: {} e-mails, for keurmerken per kind {}{}",
+          emails[0],
+          queued,
+          complete ? "" : "; the round goes on");
     }
     return new Progress(queued, complete);
   }
@@ -141,9 +164,12 @@ public class KeurmerkReminders {
     Optional<Instant> next = Optional.empty();
     for (Reminder reminder : Reminder.values()) {
       LocalDate earliest = today.plus(schedule.before(reminder)).minusDays(4);
-      for (ReminderCandidate keurmerk : keurmerken.upcomingReminderCandidates(reminder == Reminder.MEMBERSHIP_END, dedupKeyPrefix(reminder),
-          today, earliest, 20)) {
-        Optional<Instant> due = dueAt(schedule, reminder, keurmerk).filter(at -> at.isAfter(now) && at.isBefore(expiry(keurmerk)));
+      for (ReminderCandidate keurmerk :
+          keurmerken.upcomingReminderCandidates(
+              reminder == Reminder.MEMBERSHIP_END, dedupKeyPrefix(reminder), today, earliest, 20)) {
+        Optional<Instant> due =
+            dueAt(schedule, reminder, keurmerk)
+                .filter(at -> at.isAfter(now) && at.isBefore(expiry(keurmerk)));
         if (due.isPresent() && (next.isEmpty() || due.get().isBefore(next.get()))) {
           next = due;
         }
@@ -156,37 +182,55 @@ public class KeurmerkReminders {
     return keurmerk.validUntil().plusDays(1).atStartOfDay(Dates.AMSTERDAM).toInstant();
   }
 
-  static boolean isDue(ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk, Instant now) {
+  static boolean isDue(
+      ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk, Instant now) {
     return dueAt(schedule, reminder, keurmerk).filter(due -> !due.isAfter(now)).isPresent();
   }
 
   /** When this keurmerk's reminder falls due; empty when it has no such date or the import passed it over. */
-  private static Optional<Instant> dueAt(ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk) {
-    LocalDate about = reminder == Reminder.MEMBERSHIP_END ? keurmerk.membershipUntil() : keurmerk.validUntil();
+  private static Optional<Instant> dueAt(
+      ReminderSchedule schedule, Reminder reminder, ReminderCandidate keurmerk) {
+    LocalDate about =
+        reminder == Reminder.MEMBERSHIP_END ? keurmerk.membershipUntil() : keurmerk.validUntil();
     if (about == null) {
       return Optional.empty();
     }
     Instant due = schedule.dueAt(reminder, about);
-    boolean passedOver = keurmerk.remindersFrom() != null && due.isBefore(keurmerk.remindersFrom().toInstant());
+    boolean passedOver =
+        keurmerk.remindersFrom() != null && due.isBefore(keurmerk.remindersFrom().toInstant());
     return passedOver ? Optional.empty() : Optional.of(due);
   }
 
   /** One chunk in a transaction of its own; a reminder queued meanwhile by another sweep makes it start over once. */
-  private int queueChunk(TransactionTemplate transaction, Reminder reminder, List<ReminderCandidate> due,
-      Function<Collection<Long>, Map<Long, String>> accountmanagers, int[] emails) {
+  private int queueChunk(
+      TransactionTemplate transaction,
+      Reminder reminder,
+      List<ReminderCandidate> due,
+      Function<Collection<Long>, Map<Long, String>> accountmanagers,
+      int[] emails) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> {
-          Map<Long, String> copies = reminder == Reminder.MEMBERSHIP_END ? Map.of()
-              : accountmanagers.apply(due.stream().map(ReminderCandidate::employerId).distinct().toList());
-          List<MailRequest> requests = new ArrayList<>();
-          for (ReminderCandidate keurmerk : due) {
-            requests.addAll(requests(reminder, keurmerk.id(), model(keurmerk), keurmerk.contactEmail(), copies.get(keurmerk.employerId()),
-                keurmerk.validityProcessInstanceId()));
-          }
-          emails[0] += mail.enqueueAll(requests);
-          return due.size();
-        });
+        return transaction.execute(
+            status -> {
+              Map<Long, String> copies =
+                  reminder == Reminder.MEMBERSHIP_END
+                      ? Map.of()
+                      : accountmanagers.apply(
+                          due.stream().map(ReminderCandidate::employerId).distinct().toList());
+              List<MailRequest> requests = new ArrayList<>();
+              for (ReminderCandidate keurmerk : due) {
+                requests.addAll(
+                    requests(
+                        reminder,
+                        keurmerk.id(),
+                        model(keurmerk),
+                        keurmerk.contactEmail(),
+                        copies.get(keurmerk.employerId()),
+                        keurmerk.validityProcessInstanceId()));
+              }
+              emails[0] += mail.enqueueAll(requests);
+              return due.size();
+            });
       } catch (DuplicateKeyException raced) {
         if (attempt == 3) {
           throw raced;
@@ -196,25 +240,56 @@ public class KeurmerkReminders {
   }
 
   /** The employer's reminder and, for a renewal reminder, the accountmanager's copy; each at most once. */
-  static void queue(MailOutbox mail, Reminder reminder, long keurmerkId, Map<String, Object> model, String employerEmail,
-      String accountmanagerEmail, String processInstanceId) {
-    requests(reminder, keurmerkId, model, employerEmail, accountmanagerEmail, processInstanceId).forEach(mail::enqueue);
+  static void queue(
+      MailOutbox mail,
+      Reminder reminder,
+      long keurmerkId,
+      Map<String, Object> model,
+      String employerEmail,
+      String accountmanagerEmail,
+      String processInstanceId) {
+    requests(reminder, keurmerkId, model, employerEmail, accountmanagerEmail, processInstanceId)
+        .forEach(mail::enqueue);
   }
 
-  private static List<MailRequest> requests(Reminder reminder, long keurmerkId, Map<String, Object> model, String employerEmail,
-      String accountmanagerEmail, String processInstanceId) {
+  private static List<MailRequest> requests(
+      Reminder reminder,
+      long keurmerkId,
+      Map<String, Object> model,
+      String employerEmail,
+      String accountmanagerEmail,
+      String processInstanceId) {
     String key = dedupKeyPrefix(reminder) + keurmerkId;
     List<MailRequest> requests = new ArrayList<>();
-    requests.add(new MailRequest(template(reminder), employerEmail, model, KeurmerkLifecycle.CONCERNS, keurmerkId, processInstanceId, key));
-    if (reminder != Reminder.MEMBERSHIP_END && accountmanagerEmail != null && !accountmanagerEmail.isBlank()) {
-      requests.add(new MailRequest(KeurmerkLifecycle.MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER, accountmanagerEmail, model,
-          KeurmerkLifecycle.CONCERNS, keurmerkId, processInstanceId, key + ":accountmanager"));
+    requests.add(
+        new MailRequest(
+            template(reminder),
+            employerEmail,
+            model,
+            KeurmerkLifecycle.CONCERNS,
+            keurmerkId,
+            processInstanceId,
+            key));
+    if (reminder != Reminder.MEMBERSHIP_END
+        && accountmanagerEmail != null
+        && !accountmanagerEmail.isBlank()) {
+      requests.add(
+          new MailRequest(
+              KeurmerkLifecycle.MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER,
+              accountmanagerEmail,
+              model,
+              KeurmerkLifecycle.CONCERNS,
+              keurmerkId,
+              processInstanceId,
+              key + ":accountmanager"));
     }
     return requests;
   }
 
   static String template(Reminder reminder) {
-    return reminder == Reminder.MEMBERSHIP_END ? KeurmerkLifecycle.MAIL_MEMBERSHIP_REMINDER : KeurmerkLifecycle.MAIL_RENEWAL_REMINDER;
+    return reminder == Reminder.MEMBERSHIP_END
+        ? KeurmerkLifecycle.MAIL_MEMBERSHIP_REMINDER
+        : KeurmerkLifecycle.MAIL_RENEWAL_REMINDER;
   }
 
   /** The employer's reminder e-mail about keurmerk {@code id} has the dedup key of this prefix and the id. */
@@ -223,7 +298,13 @@ public class KeurmerkReminders {
   }
 
   private static Map<String, Object> model(ReminderCandidate keurmerk) {
-    return KeurmerkLifecycle.model(keurmerk.employerName(), keurmerk.contactPerson(), keurmerk.contactEmail(), keurmerk.kvkNumber(),
-        keurmerk.number(), keurmerk.validUntil(), keurmerk.membershipUntil());
+    return KeurmerkLifecycle.model(
+        keurmerk.employerName(),
+        keurmerk.contactPerson(),
+        keurmerk.contactEmail(),
+        keurmerk.kvkNumber(),
+        keurmerk.number(),
+        keurmerk.validUntil(),
+        keurmerk.membershipUntil());
   }
 }

@@ -1,10 +1,14 @@
 package nl.werkpact.keurmerk.keurmerk;
 
-import nl.werkpact.keurmerk.common.Dates;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import nl.werkpact.keurmerk.common.Dates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -12,52 +16,77 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KeurmerkRepository {
 
-  private static final String COLUMNS = "id, number, employer_id, audit_id, valid_from, valid_until, status, validity_process_instance_id";
+  private static final String COLUMNS =
+      "id, number, employer_id, audit_id, valid_from, valid_until, status, validity_process_instance_id";
 
   private final JdbcClient jdbc;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  public KeurmerkRepository(JdbcClient jdbc, java.time.Clock clock) {
+  public KeurmerkRepository(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
   public Optional<Keurmerk> findById(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE id = ?").param(id).query(Keurmerk.class).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE id = ?")
+        .param(id)
+        .query(Keurmerk.class)
+        .optional();
   }
 
   /** The process instance of the audit that awarded this keurmerk. */
   public Optional<String> awardingProcessInstance(long keurmerkId) {
-    return jdbc.sql("SELECT a.process_instance_id FROM audit a JOIN keurmerk k ON k.audit_id = a.id WHERE k.id = ? AND a.process_instance_id IS NOT NULL")
-        .param(keurmerkId).query(String.class).optional();
+    return jdbc.sql(
+            "SELECT a.process_instance_id FROM audit a JOIN keurmerk k ON k.audit_id = a.id WHERE k.id = ? AND a.process_instance_id IS NOT NULL")
+        .param(keurmerkId)
+        .query(String.class)
+        .optional();
   }
 
   public Optional<Keurmerk> findByNumber(String number) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE number = ?").param(number).query(Keurmerk.class).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE number = ?")
+        .param(number)
+        .query(Keurmerk.class)
+        .optional();
   }
 
   public Optional<Keurmerk> findByValidityProcessInstance(String processInstanceId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE validity_process_instance_id = ?").param(processInstanceId)
-        .query(Keurmerk.class).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE validity_process_instance_id = ?")
+        .param(processInstanceId)
+        .query(Keurmerk.class)
+        .optional();
   }
 
   /** Binds the keurmerk to its validity instance once; a keurmerk already bound to another instance stays as it is. */
   boolean bindValidityInstance(long id, String processInstanceId) {
-    return jdbc.sql("UPDATE keurmerk SET validity_process_instance_id = ? WHERE id = ? AND validity_process_instance_id IS NULL")
-        .params(processInstanceId, id).update() == 1;
+    return jdbc.sql(
+                "UPDATE keurmerk SET validity_process_instance_id = ? WHERE id = ? AND validity_process_instance_id IS NULL")
+            .params(processInstanceId, id)
+            .update()
+        == 1;
   }
 
   public Optional<Keurmerk> findByAudit(long auditId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE audit_id = ?").param(auditId).query(Keurmerk.class).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE audit_id = ?")
+        .param(auditId)
+        .query(Keurmerk.class)
+        .optional();
   }
 
   public List<Keurmerk> findByEmployer(long employerId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE employer_id = ? ORDER BY valid_from").param(employerId).query(Keurmerk.class).list();
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM keurmerk WHERE employer_id = ? ORDER BY valid_from")
+        .param(employerId)
+        .query(Keurmerk.class)
+        .list();
   }
 
   public Optional<Membership> findMembership(long keurmerkId) {
-    return jdbc.sql("SELECT id, keurmerk_id, employer_id, valid_from, valid_until FROM membership WHERE keurmerk_id = ?")
-        .param(keurmerkId).query(Membership.class).optional();
+    return jdbc.sql(
+            "SELECT id, keurmerk_id, employer_id, valid_from, valid_until FROM membership WHERE keurmerk_id = ?")
+        .param(keurmerkId)
+        .query(Membership.class)
+        .optional();
   }
 
   /**
@@ -65,17 +94,30 @@ public class KeurmerkRepository {
    * transaction ends), so the first two awards of a year cannot both create the year's counter.
    */
   int nextNumber(int year) {
-    jdbc.sql("SELECT id FROM keurmerk_number_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
-    int updated = jdbc.sql("UPDATE keurmerk_number_counter SET last_number = last_number + 1 WHERE award_year = ?").param(year).update();
+    jdbc.sql("SELECT id FROM keurmerk_number_lock WHERE id = 1 FOR UPDATE")
+        .query(Integer.class)
+        .single();
+    int updated =
+        jdbc.sql(
+                "UPDATE keurmerk_number_counter SET last_number = last_number + 1 WHERE award_year = ?")
+            .param(year)
+            .update();
     if (updated == 0) {
-      jdbc.sql("INSERT INTO keurmerk_number_counter (award_year, last_number) VALUES (?, 1)").param(year).update();
+      jdbc.sql("INSERT INTO keurmerk_number_counter (award_year, last_number) VALUES (?, 1)")
+          .param(year)
+          .update();
     }
-    return jdbc.sql("SELECT last_number FROM keurmerk_number_counter WHERE award_year = ?").param(year).query(Integer.class).single();
+    return jdbc.sql("SELECT last_number FROM keurmerk_number_counter WHERE award_year = ?")
+        .param(year)
+        .query(Integer.class)
+        .single();
   }
 
-  long insert(String number, long employerId, long auditId, ValidityPeriod period, OffsetDateTime now) {
+  long insert(
+      String number, long employerId, long auditId, ValidityPeriod period, OffsetDateTime now) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at)
             VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)""")
         .params(number, employerId, auditId, period.validFrom(), period.validUntil(), now)
@@ -85,24 +127,38 @@ public class KeurmerkRepository {
     return id;
   }
 
-  private void recordStatus(long keurmerkId, KeurmerkStatus status, String reason, OffsetDateTime at) {
-    jdbc.sql("INSERT INTO keurmerk_status_change (keurmerk_id, status, reason, changed_at) VALUES (?, ?, ?, ?)")
-        .params(keurmerkId, status.name(), reason, at).update();
+  private void recordStatus(
+      long keurmerkId, KeurmerkStatus status, String reason, OffsetDateTime at) {
+    jdbc.sql(
+            "INSERT INTO keurmerk_status_change (keurmerk_id, status, reason, changed_at) VALUES (?, ?, ?, ?)")
+        .params(keurmerkId, status.name(), reason, at)
+        .update();
   }
 
   /** When the employer's last keurmerk was withdrawn, if ever. */
-  public Optional<java.time.LocalDate> lastWithdrawalDate(long employerId) {
-    return jdbc.sql("""
+  public Optional<LocalDate> lastWithdrawalDate(long employerId) {
+    return jdbc
+        .sql(
+            """
             SELECT MAX(c.changed_at) FROM keurmerk_status_change c JOIN keurmerk k ON k.id = c.keurmerk_id
             WHERE k.employer_id = ? AND c.status = 'WITHDRAWN'""")
-        .param(employerId).query(OffsetDateTime.class).list().stream().filter(java.util.Objects::nonNull).findFirst()
+        .param(employerId)
+        .query(OffsetDateTime.class)
+        .list()
+        .stream()
+        .filter(Objects::nonNull)
+        .findFirst()
         .map(at -> at.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate());
   }
 
   /** Moves the status only from {@code from}; returns whether it moved (so a retry changes nothing twice). */
   boolean changeStatus(long id, KeurmerkStatus from, KeurmerkStatus to, String reason) {
-    boolean moved = jdbc.sql("UPDATE keurmerk SET status = ?, status_reason = COALESCE(?, status_reason) WHERE id = ? AND status = ?")
-        .params(to.name(), reason, id, from.name()).update() == 1;
+    boolean moved =
+        jdbc.sql(
+                    "UPDATE keurmerk SET status = ?, status_reason = COALESCE(?, status_reason) WHERE id = ? AND status = ?")
+                .params(to.name(), reason, id, from.name())
+                .update()
+            == 1;
     if (moved) {
       recordStatus(id, to, reason, OffsetDateTime.now(clock));
     }
@@ -110,14 +166,22 @@ public class KeurmerkRepository {
   }
 
   /** Keurmerken that count as current on this date: ACTIVE or RENEWED, within their validity. */
-  public List<Keurmerk> findCurrentByEmployer(long employerId, java.time.LocalDate on) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk k WHERE k.employer_id = :employer AND " + KeurmerkStatus.HELD_ON_DAY)
-        .param("employer", employerId).param("day", on).query(Keurmerk.class).list();
+  public List<Keurmerk> findCurrentByEmployer(long employerId, LocalDate on) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM keurmerk k WHERE k.employer_id = :employer AND "
+                + KeurmerkStatus.HELD_ON_DAY)
+        .param("employer", employerId)
+        .param("day", on)
+        .query(Keurmerk.class)
+        .list();
   }
 
   long insertMembership(long keurmerkId, long employerId, ValidityPeriod period) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
+    jdbc.sql(
+            "INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
         .params(keurmerkId, employerId, period.validFrom(), period.validUntil())
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
@@ -127,13 +191,28 @@ public class KeurmerkRepository {
    * A keurmerk with the number it already had (go-live import), in the status given, with its first history row;
    * reminders whose moment lies before {@code remindersFrom} are not sent (null: all are).
    */
-  long insertImported(String number, long employerId, long auditId, ValidityPeriod period, KeurmerkStatus status, OffsetDateTime now,
+  long insertImported(
+      String number,
+      long employerId,
+      long auditId,
+      ValidityPeriod period,
+      KeurmerkStatus status,
+      OffsetDateTime now,
       OffsetDateTime remindersFrom) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, status_reason, created_at, reminders_from)
             VALUES (?, ?, ?, ?, ?, ?, 'Overgenomen bij de start (import)', ?, ?)""")
-        .params(number, employerId, auditId, period.validFrom(), period.validUntil(), status.name(), now, remindersFrom)
+        .params(
+            number,
+            employerId,
+            auditId,
+            period.validFrom(),
+            period.validUntil(),
+            status.name(),
+            now,
+            remindersFrom)
         .update(keys, "id");
     long id = keys.getKeyAs(Number.class).longValue();
     recordStatus(id, status, "Overgenomen bij de start (import)", now);
@@ -142,25 +221,48 @@ public class KeurmerkRepository {
 
   /** New numbers of the year continue after an imported one: the counter is raised to it, never lowered. */
   void raiseCounter(int year, int number) {
-    jdbc.sql("SELECT id FROM keurmerk_number_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
-    int updated = jdbc.sql("UPDATE keurmerk_number_counter SET last_number = ? WHERE award_year = ? AND last_number < ?")
-        .params(number, year, number).update();
-    if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM keurmerk_number_counter WHERE award_year = ?").param(year).query(Long.class).single() == 0) {
-      jdbc.sql("INSERT INTO keurmerk_number_counter (award_year, last_number) VALUES (?, ?)").params(year, number).update();
+    jdbc.sql("SELECT id FROM keurmerk_number_lock WHERE id = 1 FOR UPDATE")
+        .query(Integer.class)
+        .single();
+    int updated =
+        jdbc.sql(
+                "UPDATE keurmerk_number_counter SET last_number = ? WHERE award_year = ? AND last_number < ?")
+            .params(number, year, number)
+            .update();
+    if (updated == 0
+        && jdbc.sql("SELECT COUNT(*) FROM keurmerk_number_counter WHERE award_year = ?")
+                .param(year)
+                .query(Long.class)
+                .single()
+            == 0) {
+      jdbc.sql("INSERT INTO keurmerk_number_counter (award_year, last_number) VALUES (?, ?)")
+          .params(year, number)
+          .update();
     }
   }
 
   /** Every number ever issued (go-live import: numbers already taken). */
-  java.util.Set<String> numbers() {
-    return new java.util.HashSet<>(jdbc.sql("SELECT number FROM keurmerk").query(String.class).list());
+  Set<String> numbers() {
+    return new HashSet<>(jdbc.sql("SELECT number FROM keurmerk").query(String.class).list());
   }
 
   /** An active keurmerk whose reminder may be due, with what its e-mail says. */
-  public record ReminderCandidate(long id, String number, LocalDate validUntil, LocalDate membershipUntil, OffsetDateTime remindersFrom,
-      String validityProcessInstanceId, long employerId, String employerName, String contactPerson, String contactEmail, String kvkNumber) {}
+  public record ReminderCandidate(
+      long id,
+      String number,
+      LocalDate validUntil,
+      LocalDate membershipUntil,
+      OffsetDateTime remindersFrom,
+      String validityProcessInstanceId,
+      long employerId,
+      String employerName,
+      String contactPerson,
+      String contactEmail,
+      String kvkNumber) {}
 
   /** Active keurmerken still valid on :today whose e-mail with the dedup key prefix :prefix was not queued yet. */
-  private static final String REMINDER_CANDIDATES = """
+  private static final String REMINDER_CANDIDATES =
+      """
       SELECT k.id, k.number, k.valid_until, m.valid_until AS membership_until, k.reminders_from, k.validity_process_instance_id,
              e.id AS employer_id, e.name AS employer_name, e.contact_person, e.contact_email, e.kvk_number
         FROM keurmerk k JOIN employer e ON e.id = k.employer_id LEFT JOIN membership m ON m.keurmerk_id = k.id
@@ -173,11 +275,24 @@ public class KeurmerkRepository {
    * membership's end) lies on or before {@code latest}, and whose e-mail with this dedup key prefix was not queued
    * yet; by id, after {@code afterId}, at most {@code limit}.
    */
-  List<ReminderCandidate> reminderCandidates(boolean aboutMembership, String dedupKeyPrefix, LocalDate today, LocalDate latest, long afterId,
+  List<ReminderCandidate> reminderCandidates(
+      boolean aboutMembership,
+      String dedupKeyPrefix,
+      LocalDate today,
+      LocalDate latest,
+      long afterId,
       int limit) {
     String date = aboutMembership ? "m.valid_until" : "k.valid_until";
-    return jdbc.sql(REMINDER_CANDIDATES + " AND " + date + " <= :latest AND k.id > :after ORDER BY k.id LIMIT :limit")
-        .param("today", today).param("latest", latest).param("after", afterId).param("prefix", dedupKeyPrefix).param("limit", limit)
+    return jdbc.sql(
+            REMINDER_CANDIDATES
+                + " AND "
+                + date
+                + " <= :latest AND k.id > :after ORDER BY k.id LIMIT :limit")
+        .param("today", today)
+        .param("latest", latest)
+        .param("after", afterId)
+        .param("prefix", dedupKeyPrefix)
+        .param("limit", limit)
         .query(ReminderCandidate.class)
         .list();
   }
@@ -185,11 +300,24 @@ public class KeurmerkRepository {
   /**
    * The same whose date for this reminder lies on or after {@code earliest}: the first {@code limit} by that date.
    */
-  List<ReminderCandidate> upcomingReminderCandidates(boolean aboutMembership, String dedupKeyPrefix, LocalDate today, LocalDate earliest,
+  List<ReminderCandidate> upcomingReminderCandidates(
+      boolean aboutMembership,
+      String dedupKeyPrefix,
+      LocalDate today,
+      LocalDate earliest,
       int limit) {
     String date = aboutMembership ? "m.valid_until" : "k.valid_until";
-    return jdbc.sql(REMINDER_CANDIDATES + " AND " + date + " >= :earliest ORDER BY " + date + ", k.id LIMIT :limit")
-        .param("today", today).param("earliest", earliest).param("prefix", dedupKeyPrefix).param("limit", limit)
+    return jdbc.sql(
+            REMINDER_CANDIDATES
+                + " AND "
+                + date
+                + " >= :earliest ORDER BY "
+                + date
+                + ", k.id LIMIT :limit")
+        .param("today", today)
+        .param("earliest", earliest)
+        .param("prefix", dedupKeyPrefix)
+        .param("limit", limit)
         .query(ReminderCandidate.class)
         .list();
   }

@@ -3,7 +3,11 @@ package nl.werkpact.keurmerk.keurmerk;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,22 +43,37 @@ public class KeurmerkService {
   @Transactional
   public Keurmerk renew(long renewedKeurmerkId, long auditId, LocalDate awardDate) {
     Keurmerk current = get(renewedKeurmerkId);
-    boolean stillRunning = current.status() == KeurmerkStatus.ACTIVE && !awardDate.isAfter(current.validUntil());
-    ValidityPeriod period = stillRunning ? new ValidityPeriod(current.validFrom(), current.validUntil()).next() : ValidityPeriod.keurmerk(awardDate);
+    boolean stillRunning =
+        current.status() == KeurmerkStatus.ACTIVE && !awardDate.isAfter(current.validUntil());
+    ValidityPeriod period =
+        stillRunning
+            ? new ValidityPeriod(current.validFrom(), current.validUntil()).next()
+            : ValidityPeriod.keurmerk(awardDate);
     Keurmerk renewal = award(current.employerId(), auditId, awardDate, period);
     if (stillRunning) {
-      keurmerken.changeStatus(renewedKeurmerkId, KeurmerkStatus.ACTIVE, KeurmerkStatus.RENEWED, "Verlengd met " + renewal.number());
+      keurmerken.changeStatus(
+          renewedKeurmerkId,
+          KeurmerkStatus.ACTIVE,
+          KeurmerkStatus.RENEWED,
+          "Verlengd met " + renewal.number());
     }
     return renewal;
   }
 
-  private Keurmerk award(long employerId, long auditId, LocalDate awardDate, ValidityPeriod period) {
-    return keurmerken.findByAudit(auditId).orElseGet(() -> {
-      String number = formatNumber(awardDate.getYear(), keurmerken.nextNumber(awardDate.getYear()));
-      long id = keurmerken.insert(number, employerId, auditId, period, OffsetDateTime.now(clock));
-      keurmerken.insertMembership(id, employerId, ValidityPeriod.membership(period.validFrom()));
-      return keurmerken.findById(id).orElseThrow();
-    });
+  private Keurmerk award(
+      long employerId, long auditId, LocalDate awardDate, ValidityPeriod period) {
+    return keurmerken
+        .findByAudit(auditId)
+        .orElseGet(
+            () -> {
+              String number =
+                  formatNumber(awardDate.getYear(), keurmerken.nextNumber(awardDate.getYear()));
+              long id =
+                  keurmerken.insert(number, employerId, auditId, period, OffsetDateTime.now(clock));
+              keurmerken.insertMembership(
+                  id, employerId, ValidityPeriod.membership(period.validFrom()));
+              return keurmerken.findById(id).orElseThrow();
+            });
   }
 
   /** Records which KeurmerkValidity instance runs this keurmerk's period (written by the award, not by a client). */
@@ -64,12 +83,14 @@ public class KeurmerkService {
   }
 
   /** The employer's ACTIVE keurmerk, if any: an audit requested while it runs is its renewal. */
-  public java.util.Optional<Keurmerk> activeKeurmerkOf(long employerId) {
-    return keurmerken.findByEmployer(employerId).stream().filter(k -> k.status() == KeurmerkStatus.ACTIVE).reduce((a, b) -> b);
+  public Optional<Keurmerk> activeKeurmerkOf(long employerId) {
+    return keurmerken.findByEmployer(employerId).stream()
+        .filter(k -> k.status() == KeurmerkStatus.ACTIVE)
+        .reduce((a, b) -> b);
   }
 
   /** When the employer's last keurmerk was withdrawn, if ever (a new audit waits after it). */
-  public java.util.Optional<LocalDate> lastWithdrawalDate(long employerId) {
+  public Optional<LocalDate> lastWithdrawalDate(long employerId) {
     return keurmerken.lastWithdrawalDate(employerId);
   }
 
@@ -84,11 +105,15 @@ public class KeurmerkService {
   }
 
   public Keurmerk get(long id) {
-    return keurmerken.findById(id).orElseThrow(() -> new IllegalStateException("No keurmerk " + id));
+    return keurmerken
+        .findById(id)
+        .orElseThrow(() -> new IllegalStateException("No keurmerk " + id));
   }
 
   public Membership membershipOf(long keurmerkId) {
-    return keurmerken.findMembership(keurmerkId).orElseThrow(() -> new IllegalStateException("No membership for keurmerk " + keurmerkId));
+    return keurmerken
+        .findMembership(keurmerkId)
+        .orElseThrow(() -> new IllegalStateException("No membership for keurmerk " + keurmerkId));
   }
 
   /**
@@ -99,27 +124,45 @@ public class KeurmerkService {
    * {@code sendPassedReminders}: then the next round of reminders sends them late.
    */
   @Transactional
-  public Imported importExisting(long employerId, long auditId, String number, LocalDate validFrom, LocalDate membershipUntil,
+  public Imported importExisting(
+      long employerId,
+      long auditId,
+      String number,
+      LocalDate validFrom,
+      LocalDate membershipUntil,
       boolean sendPassedReminders) {
     var matcher = KeurmerkNumber.PATTERN.matcher(number);
     if (!matcher.matches()) {
       throw new IllegalArgumentException("Not a keurmerk number: " + number);
     }
     ValidityPeriod period = ValidityPeriod.keurmerk(validFrom);
-    KeurmerkStatus status = period.validUntil().isBefore(LocalDate.now(clock)) ? KeurmerkStatus.EXPIRED : KeurmerkStatus.ACTIVE;
+    KeurmerkStatus status =
+        period.validUntil().isBefore(LocalDate.now(clock))
+            ? KeurmerkStatus.EXPIRED
+            : KeurmerkStatus.ACTIVE;
     OffsetDateTime now = OffsetDateTime.now(clock);
-    long id = keurmerken.insertImported(number, employerId, auditId, period, status, now, sendPassedReminders ? null : now);
-    var membership = new ValidityPeriod(validFrom, membershipUntil != null ? membershipUntil : ValidityPeriod.membership(validFrom).validUntil());
+    long id =
+        keurmerken.insertImported(
+            number, employerId, auditId, period, status, now, sendPassedReminders ? null : now);
+    var membership =
+        new ValidityPeriod(
+            validFrom,
+            membershipUntil != null
+                ? membershipUntil
+                : ValidityPeriod.membership(validFrom).validUntil());
     long membershipId = keurmerken.insertMembership(id, employerId, membership);
-    return new Imported(new Keurmerk(id, number, employerId, auditId, period.validFrom(), period.validUntil(), status, null),
-        new Membership(membershipId, id, employerId, membership.validFrom(), membership.validUntil()));
+    return new Imported(
+        new Keurmerk(
+            id, number, employerId, auditId, period.validFrom(), period.validUntil(), status, null),
+        new Membership(
+            membershipId, id, employerId, membership.validFrom(), membership.validUntil()));
   }
 
   /** An imported keurmerk and its membership, as stored. */
   public record Imported(Keurmerk keurmerk, Membership membership) {}
 
   /** Every keurmerk number issued so far, whatever became of the keurmerk. */
-  public java.util.Set<String> issuedNumbers() {
+  public Set<String> issuedNumbers() {
     return keurmerken.numbers();
   }
 
@@ -129,14 +172,15 @@ public class KeurmerkService {
    * wait for each other on the number counter.
    */
   @Transactional
-  public void reserveImportedNumbers(java.util.Collection<String> numbers) {
-    Map<Integer, Integer> highest = new java.util.TreeMap<>();
+  public void reserveImportedNumbers(Collection<String> numbers) {
+    Map<Integer, Integer> highest = new TreeMap<>();
     for (String number : numbers) {
       var matcher = KeurmerkNumber.PATTERN.matcher(number);
       if (!matcher.matches()) {
         throw new IllegalArgumentException("Not a keurmerk number: " + number);
       }
-      highest.merge(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), Math::max);
+      highest.merge(
+          Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), Math::max);
     }
     highest.forEach(keurmerken::raiseCounter);
   }

@@ -3,16 +3,23 @@ package nl.werkpact.keurmerk.keurmerk;
 import java.time.LocalDate;
 
 public enum KeurmerkStatus {
-  ACTIVE, RENEWED, EXPIRED, WITHDRAWN;
+  ACTIVE,
+  RENEWED,
+  EXPIRED,
+  WITHDRAWN;
 
   /**
    * The one rule of who holds a keurmerk on a day (the register, the certificate, the dashboard, the dossier): status
    * ACTIVE or RENEWED (a renewed one runs on until its successor starts), and the day inside the period.
    */
-  public static boolean isHeldOn(String status, LocalDate validFrom, LocalDate validUntil, LocalDate day) {
-    return (ACTIVE.name().equals(status) || RENEWED.name().equals(status)) && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+  public static boolean isHeldOn(
+      String status, LocalDate validFrom, LocalDate validUntil, LocalDate day) {
+    return (ACTIVE.name().equals(status) || RENEWED.name().equals(status))
+        && !day.isBefore(validFrom)
+        && !day.isAfter(validUntil);
   }
 
   /** The same rule as SQL over table alias {@code k}, with the day as the named parameter {@code :day}. */
-  public static final String HELD_ON_DAY = "k.status IN ('ACTIVE', 'RENEWED') AND k.valid_from <= :day AND k.valid_until >= :day";
+  public static final String HELD_ON_DAY =
+      "k.status IN ('ACTIVE', 'RENEWED') AND k.valid_from <= :day AND k.valid_until >= :day";
 }

@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.keurmerk;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import nl.werkpact.keurmerk.clock.DatabaseClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,21 +28,32 @@ public class ReminderRoundLease {
   /** Takes or extends the lease for {@code round} for {@code length}; false when another round holds it. */
   public boolean take(String round, Duration length) {
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
         UPDATE reminder_round_lease SET held_by = :round, held_until = :until
          WHERE id = 1 AND (held_by IS NULL OR held_by = :round OR held_until < :now)""")
-        .param("round", round).param("until", now.plus(length)).param("now", now).update() == 1;
+            .param("round", round)
+            .param("until", now.plus(length))
+            .param("now", now)
+            .update()
+        == 1;
   }
 
   /** Gives the lease back, if {@code round} still holds it. */
   public void release(String round) {
-    jdbc.sql("UPDATE reminder_round_lease SET held_by = NULL, held_until = NULL WHERE id = 1 AND held_by = ?").param(round).update();
+    jdbc.sql(
+            "UPDATE reminder_round_lease SET held_by = NULL, held_until = NULL WHERE id = 1 AND held_by = ?")
+        .param(round)
+        .update();
   }
 
   /** The round that holds the lease now, if one does (for the log and the tests). */
-  public java.util.Optional<String> holder() {
+  public Optional<String> holder() {
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    return jdbc.sql("SELECT held_by FROM reminder_round_lease WHERE id = 1 AND held_by IS NOT NULL AND held_until >= ?").param(now)
-        .query(String.class).optional();
+    return jdbc.sql(
+            "SELECT held_by FROM reminder_round_lease WHERE id = 1 AND held_by IS NOT NULL AND held_until >= ?")
+        .param(now)
+        .query(String.class)
+        .optional();
   }
 }

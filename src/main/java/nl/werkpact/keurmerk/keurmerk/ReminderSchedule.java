@@ -1,11 +1,11 @@
 package nl.werkpact.keurmerk.keurmerk;
 
-import nl.werkpact.keurmerk.common.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 
 /**
@@ -19,8 +19,11 @@ public record ReminderSchedule(Period renewalFirst, Period renewalSecond, Period
   public static final LocalTime TIME = LocalTime.of(9, 0);
 
   /** The periods as the model writes them (ISO 8601, e.g. P90D, P1M); refused in Dutch when one is not a period. */
-  public static ReminderSchedule parse(String renewalFirst, String renewalSecond, String membershipEnd) {
-    return new ReminderSchedule(period("renewalFirstBefore", renewalFirst), period("renewalSecondBefore", renewalSecond),
+  public static ReminderSchedule parse(
+      String renewalFirst, String renewalSecond, String membershipEnd) {
+    return new ReminderSchedule(
+        period("renewalFirstBefore", renewalFirst),
+        period("renewalSecondBefore", renewalSecond),
         period("membershipEndBefore", membershipEnd));
   }
 
@@ -32,8 +35,12 @@ public record ReminderSchedule(Period renewalFirst, Period renewalSecond, Period
       }
       return period;
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("Invoerparameter " + name + " is '" + text
-          + "', geen periode; schrijf bijvoorbeeld P90D (90 dagen), P6W (6 weken) of P1M (een maand).");
+      throw new IllegalArgumentException(
+          "Invoerparameter "
+              + name
+              + " is '"
+              + text
+              + "', geen periode; schrijf bijvoorbeeld P90D (90 dagen), P6W (6 weken) of P1M (een maand).");
     }
   }
 

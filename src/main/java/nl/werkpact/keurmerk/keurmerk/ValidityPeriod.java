@@ -30,7 +30,10 @@ public record ValidityPeriod(LocalDate validFrom, LocalDate validUntil) {
   /** The day before the same date {@code years} later; from 29 February, the day before 1 March. */
   static LocalDate lastDay(LocalDate from, int years) {
     LocalDate sameDate = from.plusYears(years);
-    boolean leapDayWithoutLeapDay = from.getMonth() == Month.FEBRUARY && from.getDayOfMonth() == 29 && sameDate.getDayOfMonth() == 28;
+    boolean leapDayWithoutLeapDay =
+        from.getMonth() == Month.FEBRUARY
+            && from.getDayOfMonth() == 29
+            && sameDate.getDayOfMonth() == 28;
     return leapDayWithoutLeapDay ? sameDate : sameDate.minusDays(1);
   }
 }

@@ -28,7 +28,8 @@ public record Correspondence(
 
   /** Did not go out and nothing more happens by itself: refused for good, or failed on every retry; not closed. */
   public boolean needsAPerson() {
-    return closedAt == null && nextAttemptAt == null
+    return closedAt == null
+        && nextAttemptAt == null
         && (status == CorrespondenceStatus.UNDELIVERABLE || status == CorrespondenceStatus.FAILED);
   }
 }

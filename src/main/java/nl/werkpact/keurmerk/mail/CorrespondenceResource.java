@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 
 /**
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.IdentityService;
 @Path("/werkpact/correspondentie")
 @Produces(MediaType.APPLICATION_JSON)
 public class CorrespondenceResource {
-
 
   private final MailOutbox outbox;
   private final IdentityService identity;
@@ -44,8 +44,9 @@ public class CorrespondenceResource {
     if (address != null && !(address instanceof String)) {
       throw new InvalidRequestException("Adres moet tekst zijn.");
     }
-    CorrespondenceStatus status = outbox.resend(number, (String) address, caller.getUserId(),
-        nl.werkpact.keurmerk.identity.Groups.isAdmin(caller.getGroupIds()));
+    CorrespondenceStatus status =
+        outbox.resend(
+            number, (String) address, caller.getUserId(), Groups.isAdmin(caller.getGroupIds()));
     return Response.ok(Map.of("id", number, "status", status.name())).build();
   }
 }

@@ -42,20 +42,40 @@ final class EngineMailIncidents implements MailIncidents {
     if (mail.processInstanceId() == null) {
       return;
     }
-    asSystem(runtime -> {
-      if (runtime.createIncidentQuery().incidentType(TYPE).configuration(configuration(mail.id())).count() > 0) {
-        return;
-      }
-      // An incident belongs to an execution at an activity: the instance's first waiting step (none: it has ended).
-      ActivityInstance tree = runtime.getActivityInstance(mail.processInstanceId());
-      Optional<String> execution = tree == null ? Optional.empty() : waitingExecution(tree);
-      if (execution.isEmpty()) {
-        return;
-      }
-      String message = "E-mail " + mail.id() + " aan " + mail.recipient() + " (" + mail.subject() + ") " + what
-          + ". Verstuur opnieuw of sluit af bij Beheer, E-mail die wacht (/beheer/e-mail).";
-      runtime.createIncident(TYPE, execution.get(), configuration(mail.id()), CorrespondenceRepository.abbreviate(message, 3000));
-    }, "No incident in Cockpit for e-mail " + mail.id() + " (it is on Beheer, E-mail)");
+    asSystem(
+        runtime -> {
+          if (runtime
+                  .createIncidentQuery()
+                  .incidentType(TYPE)
+                  .configuration(configuration(mail.id()))
+                  .count()
+              > 0) {
+            return;
+          }
+          // An incident belongs to an execution at an activity: the instance's first waiting step
+          // (none: it has ended).
+          ActivityInstance tree = runtime.getActivityInstance(mail.processInstanceId());
+          Optional<String> execution = tree == null ? Optional.empty() : waitingExecution(tree);
+          if (execution.isEmpty()) {
+            return;
+          }
+          String message =
+              "E-mail "
+                  + mail.id()
+                  + " aan "
+                  + mail.recipient()
+                  + " ("
+                  + mail.subject()
+                  + ") "
+                  + what
+                  + ". Verstuur opnieuw of sluit af bij Beheer, E-mail die wacht (/beheer/e-mail).";
+          runtime.createIncident(
+              TYPE,
+              execution.get(),
+              configuration(mail.id()),
+              CorrespondenceRepository.abbreviate(message, 3000));
+        },
+        "No incident in Cockpit for e-mail " + mail.id() + " (it is on Beheer, E-mail)");
   }
 
   private static Optional<String> waitingExecution(ActivityInstance instance) {
@@ -69,8 +89,12 @@ final class EngineMailIncidents implements MailIncidents {
     if (transitions.length > 0) {
       return Optional.of(transitions[0].getExecutionId());
     }
-    boolean step = instance.getParentActivityInstanceId() != null && instance.getChildActivityInstances().length == 0;
-    return step && instance.getExecutionIds().length > 0 ? Optional.of(instance.getExecutionIds()[0]) : Optional.empty();
+    boolean step =
+        instance.getParentActivityInstanceId() != null
+            && instance.getChildActivityInstances().length == 0;
+    return step && instance.getExecutionIds().length > 0
+        ? Optional.of(instance.getExecutionIds()[0])
+        : Optional.empty();
   }
 
   @Override
@@ -78,11 +102,16 @@ final class EngineMailIncidents implements MailIncidents {
     if (mailIds.isEmpty()) {
       return;
     }
-    // One query for all of them: a resend of everything after an outage may name thousands of e-mails.
-    Set<String> configurations = mailIds.stream().map(EngineMailIncidents::configuration).collect(Collectors.toSet());
-    asSystem(runtime -> runtime.createIncidentQuery().incidentType(TYPE).list().stream()
-        .filter(incident -> configurations.contains(incident.getConfiguration()))
-        .forEach(incident -> runtime.resolveIncident(incident.getId())), "Incidents of " + mailIds.size() + " e-mails not resolved");
+    // One query for all of them: a resend of everything after an outage may name thousands of
+    // e-mails.
+    Set<String> configurations =
+        mailIds.stream().map(EngineMailIncidents::configuration).collect(Collectors.toSet());
+    asSystem(
+        runtime ->
+            runtime.createIncidentQuery().incidentType(TYPE).list().stream()
+                .filter(incident -> configurations.contains(incident.getConfiguration()))
+                .forEach(incident -> runtime.resolveIncident(incident.getId())),
+        "Incidents of " + mailIds.size() + " e-mails not resolved");
   }
 
   private void asSystem(Consumer<RuntimeService> work, String failure) {
@@ -91,7 +120,8 @@ final class EngineMailIncidents implements MailIncidents {
       return;
     }
     try {
-      AsSystem.run(processEngine.getIdentityService(), () -> work.accept(processEngine.getRuntimeService()));
+      AsSystem.run(
+          processEngine.getIdentityService(), () -> work.accept(processEngine.getRuntimeService()));
     } catch (RuntimeException e) {
       LOG.warn("{}: {}", failure, e.toString());
     }

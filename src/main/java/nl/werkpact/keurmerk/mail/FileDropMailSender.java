@@ -34,7 +34,9 @@ public class FileDropMailSender extends JavaMailSenderImpl {
       Files.createDirectories(directory);
       for (MimeMessage message : mimeMessages) {
         message.saveChanges();
-        Path file = directory.resolve(STAMP.format(LocalDateTime.now()) + "-" + sequence.incrementAndGet() + ".eml");
+        Path file =
+            directory.resolve(
+                STAMP.format(LocalDateTime.now()) + "-" + sequence.incrementAndGet() + ".eml");
         try (OutputStream out = Files.newOutputStream(file)) {
           message.writeTo(out);
         }

@@ -3,8 +3,8 @@ package nl.werkpact.keurmerk.mail;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import nl.werkpact.keurmerk.clock.DatabaseClock;
 import javax.sql.DataSource;
+import nl.werkpact.keurmerk.clock.DatabaseClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,9 @@ class MailConfiguration {
   @ConditionalOnExpression("!'${werkpact.mail.drop-directory:}'.isBlank()")
   JavaMailSender fileDropMailSender(MailSettings settings) {
     Path path = Path.of(settings.dropDirectory()).toAbsolutePath();
-    LoggerFactory.getLogger(MailConfiguration.class).info("E-mails are written as .eml files to {} (no SMTP server in the local profile)", path);
+    LoggerFactory.getLogger(MailConfiguration.class)
+        .info(
+            "E-mails are written as .eml files to {} (no SMTP server in the local profile)", path);
     return new FileDropMailSender(path);
   }
 
@@ -35,17 +37,47 @@ class MailConfiguration {
 
   /** {@code werkpact.mail.dispatcher.*} (docs/email.md); {@code enabled=false} on a node that must not send. */
   @Bean
-  MailDispatcher mailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
-      PlatformTransactionManager transactions, DataSource dataSource, Clock clock, DatabaseClock shared, MailSettings mailSettings,
-      List<MailAttachments> attachments, ObjectProvider<MailWatchers> watchers, ObjectProvider<ProcessEngine> engine, OutboxSignal signal) {
+  MailDispatcher mailDispatcher(
+      CorrespondenceRepository correspondence,
+      MailTemplates templates,
+      JavaMailSender sender,
+      PlatformTransactionManager transactions,
+      DataSource dataSource,
+      Clock clock,
+      DatabaseClock shared,
+      MailSettings mailSettings,
+      List<MailAttachments> attachments,
+      ObjectProvider<MailWatchers> watchers,
+      ObjectProvider<ProcessEngine> engine,
+      OutboxSignal signal) {
     var dispatcher = mailSettings.dispatcher();
-    var settings = new MailDispatcher.Settings(dispatcher.enabled() ? dispatcher.threads() : 0, dispatcher.batchSize(), dispatcher.lease(),
-        dispatcher.idlePoll(), dispatcher.retryDelays(), dispatcher.node().isBlank() ? MailDispatcher.Settings.defaultNode() : dispatcher.node(),
-        dispatcher.unrecordedAtMost());
-    // Claims, leases and retries follow the database's clock, which all nodes share (clock/DatabaseClock).
-    return new MailDispatcher(correspondence, templates, sender, transactions, dataSource, clock, shared, mailSettings.from(), attachments,
-        // Looked up when a notice is due: the watchers know the employers, whose services queue e-mails here.
-        mail -> watchers.getIfAvailable(() -> MailWatchers.NOBODY).forMail(mail), new EngineMailIncidents(engine), signal, settings);
+    var settings =
+        new MailDispatcher.Settings(
+            dispatcher.enabled() ? dispatcher.threads() : 0,
+            dispatcher.batchSize(),
+            dispatcher.lease(),
+            dispatcher.idlePoll(),
+            dispatcher.retryDelays(),
+            dispatcher.node().isBlank() ? MailDispatcher.Settings.defaultNode() : dispatcher.node(),
+            dispatcher.unrecordedAtMost());
+    // Claims, leases and retries follow the database's clock, which all nodes share
+    // (clock/DatabaseClock).
+    return new MailDispatcher(
+        correspondence,
+        templates,
+        sender,
+        transactions,
+        dataSource,
+        clock,
+        shared,
+        mailSettings.from(),
+        attachments,
+        // Looked up when a notice is due: the watchers know the employers, whose services queue
+        // e-mails here.
+        mail -> watchers.getIfAvailable(() -> MailWatchers.NOBODY).forMail(mail),
+        new EngineMailIncidents(engine),
+        signal,
+        settings);
   }
 
   /** The correspondence's REST endpoint ({@code /engine-rest/werkpact/correspondentie}). */

@@ -1,5 +1,7 @@
 package nl.werkpact.keurmerk.mail;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Provider;
 import jakarta.mail.Session;
@@ -34,8 +36,10 @@ abstract class MailConnection implements AutoCloseable {
    */
   static final class AcceptWindow {
     private final Semaphore places;
+
     /** When this thread's e-mail entered, while it is in; null outside. */
     private final ThreadLocal<Long> enteredAt = new ThreadLocal<>();
+
     private final LongAdder heldNanos = new LongAdder();
     private final LongAdder passed = new LongAdder();
 
@@ -45,7 +49,8 @@ abstract class MailConnection implements AutoCloseable {
 
     AcceptWindow(int atMost) {
       if (atMost < 1) {
-        throw new IllegalArgumentException("werkpact.mail.dispatcher.unrecorded-at-most must be 1 or more, not " + atMost);
+        throw new IllegalArgumentException(
+            "werkpact.mail.dispatcher.unrecorded-at-most must be 1 or more, not " + atMost);
       }
       this.places = new Semaphore(atMost, true);
     }
@@ -104,7 +109,9 @@ abstract class MailConnection implements AutoCloseable {
 
   /** The sender Spring Boot configures talks SMTP here; any other sender (the local file drop, tests) sends alone. */
   static MailConnection to(JavaMailSender sender, AcceptWindow window) {
-    return sender.getClass() == JavaMailSenderImpl.class ? new Smtp((JavaMailSenderImpl) sender, window) : new OneByOne(sender, window);
+    return sender.getClass() == JavaMailSenderImpl.class
+        ? new Smtp((JavaMailSenderImpl) sender, window)
+        : new OneByOne(sender, window);
   }
 
   private static final class Smtp extends MailConnection {
@@ -122,8 +129,14 @@ abstract class MailConnection implements AutoCloseable {
       if (transport == null) {
         String protocol = settings.getProtocol() == null ? "smtp" : settings.getProtocol();
         Transport opened = windowed(settings.getSession(), protocol);
-        String user = settings.getUsername() == null || settings.getUsername().isEmpty() ? null : settings.getUsername();
-        String password = user == null || settings.getPassword() == null || settings.getPassword().isEmpty() ? null : settings.getPassword();
+        String user =
+            settings.getUsername() == null || settings.getUsername().isEmpty()
+                ? null
+                : settings.getUsername();
+        String password =
+            user == null || settings.getPassword() == null || settings.getPassword().isEmpty()
+                ? null
+                : settings.getPassword();
         try {
           opened.connect(settings.getHost(), settings.getPort(), user, password);
         } catch (MessagingException | RuntimeException e) {
@@ -143,7 +156,8 @@ abstract class MailConnection implements AutoCloseable {
       try {
         transport.sendMessage(message, message.getAllRecipients());
       } catch (MessagingException | RuntimeException e) {
-        // After a refused recipient the server resets and the conversation goes on; after a timeout, a closed socket
+        // After a refused recipient the server resets and the conversation goes on; after a
+        // timeout, a closed socket
         // or a 421 it is over.
         if (SmtpRefusals.connectionLost(e) || !transport.isConnected()) {
           close();
@@ -171,7 +185,11 @@ abstract class MailConnection implements AutoCloseable {
     if (!protocol.equals("smtp") && !protocol.equals("smtps")) {
       return new WholeSendInWindow(session, session.getTransport(protocol), window);
     }
-    var transport = (Windowed) session.getTransport(new Provider(Provider.Type.TRANSPORT, protocol, Windowed.class.getName(), "Werkpact", "1"));
+    var transport =
+        (Windowed)
+            session.getTransport(
+                new Provider(
+                    Provider.Type.TRANSPORT, protocol, Windowed.class.getName(), "Werkpact", "1"));
     transport.window = window;
     return transport;
   }
@@ -203,12 +221,13 @@ abstract class MailConnection implements AutoCloseable {
     }
 
     @Override
-    public void connect(String host, int port, String user, String password) throws MessagingException {
+    public void connect(String host, int port, String user, String password)
+        throws MessagingException {
       delegate.connect(host, port, user, password);
     }
 
     @Override
-    public void sendMessage(jakarta.mail.Message message, jakarta.mail.Address[] addresses) throws MessagingException {
+    public void sendMessage(Message message, Address[] addresses) throws MessagingException {
       window.enter();
       delegate.sendMessage(message, addresses);
     }

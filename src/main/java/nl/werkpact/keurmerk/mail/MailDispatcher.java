@@ -5,12 +5,15 @@ import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -18,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,22 +55,43 @@ public class MailDispatcher implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
 
   static {
-    // Jakarta Mail looks its stream provider up with a ServiceLoader scan of every jar for each message it builds
-    // (the profile of the lifecycle benchmark: 8 % of all work). Named here, it is instantiated directly.
-    System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    // Jakarta Mail looks its stream provider up with a ServiceLoader scan of every jar for each
+    // message it builds
+    // (the profile of the lifecycle benchmark: 8 % of all work). Named here, it is instantiated
+    // directly.
+    System.getProperties()
+        .putIfAbsent(
+            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
   }
 
   /**
    * How the dispatcher runs; {@code werkpact.mail.dispatcher.*}. {@code unrecordedAtMost}: how many e-mails of this node
    * may be accepted by the server and not yet recorded as sent, so the most a crash of the node can send twice (1).
    */
-  public record Settings(int threads, int batchSize, Duration lease, Duration idlePoll, List<Duration> retryDelays, String node,
+  public record Settings(
+      int threads,
+      int batchSize,
+      Duration lease,
+      Duration idlePoll,
+      List<Duration> retryDelays,
+      String node,
       int unrecordedAtMost) {
 
     public static Settings defaults() {
-      return new Settings(3, 25, Duration.ofSeconds(40), Duration.ofSeconds(1),
-          List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1),
-              Duration.ofHours(2)), defaultNode(), 1);
+      return new Settings(
+          3,
+          25,
+          Duration.ofSeconds(40),
+          Duration.ofSeconds(1),
+          List.of(
+              Duration.ofSeconds(30),
+              Duration.ofMinutes(2),
+              Duration.ofMinutes(10),
+              Duration.ofMinutes(30),
+              Duration.ofHours(1),
+              Duration.ofHours(2)),
+          defaultNode(),
+          1);
     }
 
     public Settings withNode(String name) {
@@ -98,17 +124,32 @@ public class MailDispatcher implements SmartLifecycle {
   private final MailIncidents incidents;
   private final OutboxSignal signal;
   private final Settings settings;
+
   /** PostgreSQL: a claim skips the rows another node locked, and a SENT is recorded in one statement. */
   private final boolean onPostgres;
+
   private final AtomicLong batches = new AtomicLong();
   private final List<Thread> workers = new ArrayList<>();
+
   /** Shared by this node's threads: one e-mail at a time (by default) between the server's acceptance and its record. */
   private final MailConnection.AcceptWindow window;
+
   private volatile boolean running;
 
-  public MailDispatcher(CorrespondenceRepository correspondence, MailTemplates templates, JavaMailSender sender,
-      PlatformTransactionManager transactionManager, DataSource dataSource, Clock clock, Clock timing, String from,
-      List<MailAttachments> attachments, MailWatchers watchers, MailIncidents incidents, OutboxSignal signal, Settings settings) {
+  public MailDispatcher(
+      CorrespondenceRepository correspondence,
+      MailTemplates templates,
+      JavaMailSender sender,
+      PlatformTransactionManager transactionManager,
+      DataSource dataSource,
+      Clock clock,
+      Clock timing,
+      String from,
+      List<MailAttachments> attachments,
+      MailWatchers watchers,
+      MailIncidents incidents,
+      OutboxSignal signal,
+      Settings settings) {
     this.correspondence = correspondence;
     this.templates = templates;
     this.sender = sender;
@@ -152,7 +193,8 @@ public class MailDispatcher implements SmartLifecycle {
     return OffsetDateTime.now(timing);
   }
 
-  // --- one batch -------------------------------------------------------------------------------------------------
+  // --- one batch
+  // -------------------------------------------------------------------------------------------------
 
   /** This node's hold on the e-mails of one batch, until its lease runs out; extended while the batch runs. */
   private final class Claim {
@@ -164,8 +206,11 @@ public class MailDispatcher implements SmartLifecycle {
   /** Claims and sends one batch of due e-mails over {@code connection}; the threads call it, and so do tests. */
   public Batch drainOnce(MailConnection connection) {
     Claim claim = new Claim();
-    List<Correspondence> claimed = transaction.execute(s -> correspondence.claim(claim.token, claim.from, claim.until, settings.batchSize(),
-        onPostgres));
+    List<Correspondence> claimed =
+        transaction.execute(
+            s ->
+                correspondence.claim(
+                    claim.token, claim.from, claim.until, settings.batchSize(), onPostgres));
     return send(claimed, claim, connection);
   }
 
@@ -173,7 +218,9 @@ public class MailDispatcher implements SmartLifecycle {
   public int drainAll() {
     int sent = 0;
     try (MailConnection connection = MailConnection.to(sender, window)) {
-      for (Batch batch = drainOnce(connection); batch.claimed() > 0; batch = drainOnce(connection)) {
+      for (Batch batch = drainOnce(connection);
+          batch.claimed() > 0;
+          batch = drainOnce(connection)) {
         sent += batch.sent();
         if (connection.lost) {
           break;
@@ -194,9 +241,11 @@ public class MailDispatcher implements SmartLifecycle {
    */
   CorrespondenceStatus sendNow(long id) {
     Claim claim = new Claim();
-    List<Correspondence> claimed = transaction.execute(s -> correspondence.claimOne(claim.token, id, claim.from, claim.until));
+    List<Correspondence> claimed =
+        transaction.execute(s -> correspondence.claimOne(claim.token, id, claim.from, claim.until));
     if (claimed.isEmpty()) {
-      // A sending thread (this node's or another's) took it first: its outcome is the answer, not "still waiting".
+      // A sending thread (this node's or another's) took it first: its outcome is the answer, not
+      // "still waiting".
       return awaitOutcome(id, Duration.ofSeconds(10));
     }
     try (MailConnection connection = MailConnection.to(sender, window)) {
@@ -208,7 +257,8 @@ public class MailDispatcher implements SmartLifecycle {
   /** The e-mail's status once it is no longer waiting to be sent, or as it is when that takes longer than {@code patience}. */
   private CorrespondenceStatus awaitOutcome(long id, Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
-    CorrespondenceStatus status = correspondence.findById(id).map(Correspondence::status).orElseThrow();
+    CorrespondenceStatus status =
+        correspondence.findById(id).map(Correspondence::status).orElseThrow();
     while (status == CorrespondenceStatus.PENDING && System.nanoTime() < deadline) {
       try {
         Thread.sleep(50);
@@ -233,7 +283,8 @@ public class MailDispatcher implements SmartLifecycle {
       OffsetDateTime now = timingNow();
       if (Duration.between(now, claim.until).compareTo(settings.lease().dividedBy(2)) < 0) {
         OffsetDateTime extended = now.plus(settings.lease());
-        Integer stillOurs = transaction.execute(s -> correspondence.extendClaim(claim.token, extended));
+        Integer stillOurs =
+            transaction.execute(s -> correspondence.extendClaim(claim.token, extended));
         if (stillOurs == null || stillOurs == 0) {
           break;
         }
@@ -243,7 +294,8 @@ public class MailDispatcher implements SmartLifecycle {
       try {
         message = toMimeMessage(mail);
       } catch (MessagingException | RuntimeException e) {
-        // The e-mail cannot be built now (its attachment's record is missing, a template changed): try again later.
+        // The e-mail cannot be built now (its attachment's record is missing, a template changed):
+        // try again later.
         failed++;
         recordFailure(mail, "Het bericht kon niet worden opgemaakt: " + describe(e));
         continue;
@@ -267,18 +319,26 @@ public class MailDispatcher implements SmartLifecycle {
         }
         sent++;
         if (onPostgres) {
-          durably(() -> correspondence.recordSentInOneStatement(mail.id(), OffsetDateTime.now(clock), settings.node()), false);
+          durably(
+              () ->
+                  correspondence.recordSentInOneStatement(
+                      mail.id(), OffsetDateTime.now(clock), settings.node()),
+              false);
         } else {
-          durably(() -> correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
+          durably(
+              () ->
+                  correspondence.recordSent(mail.id(), OffsetDateTime.now(clock), settings.node()));
         }
       } finally {
-        // Recorded: the next e-mail of this node may be accepted (at most one, by default, is ever accepted and not yet
+        // Recorded: the next e-mail of this node may be accepted (at most one, by default, is ever
+        // accepted and not yet
         // recorded).
         connection.leaveWindow();
       }
     }
     if (sent + failed + undeliverable < claimed.size()) {
-      // What was claimed and not tried goes back to the queue at once (every outcome recorded above cleared its claim).
+      // What was claimed and not tried goes back to the queue at once (every outcome recorded above
+      // cleared its claim).
       durably(() -> correspondence.release(claim.token));
     }
     return new Batch(claimed.size(), sent, failed, undeliverable);
@@ -287,21 +347,36 @@ public class MailDispatcher implements SmartLifecycle {
   private void recordFailure(Correspondence mail, String reason) {
     int attempt = mail.attempts() + 1;
     OffsetDateTime now = OffsetDateTime.now(clock);
-    OffsetDateTime retryAt = attempt <= settings.retryDelays().size() ? timingNow().plus(settings.retryDelays().get(attempt - 1)) : null;
+    OffsetDateTime retryAt =
+        attempt <= settings.retryDelays().size()
+            ? timingNow().plus(settings.retryDelays().get(attempt - 1))
+            : null;
     String error = CorrespondenceRepository.abbreviate(reason, 2000);
     String what = "kon na " + attempt + " pogingen niet verzonden worden: " + error;
-    durably(() -> {
-      correspondence.recordFailed(mail.id(), error, now, retryAt, settings.node());
-      if (retryAt == null) {
-        tellWatchers(mail, what, now);
-      }
-    });
+    durably(
+        () -> {
+          correspondence.recordFailed(mail.id(), error, now, retryAt, settings.node());
+          if (retryAt == null) {
+            tellWatchers(mail, what, now);
+          }
+        });
     if (retryAt == null) {
       incidents.waiting(mail, what);
-      LOG.warn("E-mail {} ({}) to {} not sent after {} attempts; it waits for a person (Beheer, E-mail): {}", mail.id(), mail.template(),
-          mail.recipient(), attempt, reason);
+      LOG.warn(
+          "E-mail {} ({}) to {} not sent after {} attempts; it waits for a person (Beheer, E-mail): {}",
+          mail.id(),
+          mail.template(),
+          mail.recipient(),
+          attempt,
+          reason);
     } else {
-      LOG.info("E-mail {} ({}) to {} not sent, tried again from {}: {}", mail.id(), mail.template(), mail.recipient(), retryAt, reason);
+      LOG.info(
+          "E-mail {} ({}) to {} not sent, tried again from {}: {}",
+          mail.id(),
+          mail.template(),
+          mail.recipient(),
+          retryAt,
+          reason);
     }
   }
 
@@ -309,29 +384,60 @@ public class MailDispatcher implements SmartLifecycle {
     OffsetDateTime now = OffsetDateTime.now(clock);
     String error = CorrespondenceRepository.abbreviate(refusal, 2000);
     String what = "is door de mailserver geweigerd: " + error;
-    durably(() -> {
-      correspondence.recordUndeliverable(mail.id(), error, now, settings.node());
-      tellWatchers(mail, what, now);
-    });
+    durably(
+        () -> {
+          correspondence.recordUndeliverable(mail.id(), error, now, settings.node());
+          tellWatchers(mail, what, now);
+        });
     incidents.waiting(mail, what);
-    LOG.warn("E-mail {} ({}) to {} is undeliverable, the mail server refused it for good: {}", mail.id(), mail.template(), mail.recipient(),
+    LOG.warn(
+        "E-mail {} ({}) to {} is undeliverable, the mail server refused it for good: {}",
+        mail.id(),
+        mail.template(),
+        mail.recipient(),
         refusal);
   }
 
   /** Queues a notice to whoever can fix the address (the employer's accountmanager), in the same transaction. */
   private void tellWatchers(Correspondence mail, String what, OffsetDateTime now) {
     if (MailWatchers.NOTICE_TEMPLATE.equals(mail.template())) {
-      return; // a notice that does not arrive is on the list of Beheer, E-mail; no notice about a notice
+      return; // a notice that does not arrive is on the list of Beheer, E-mail; no notice about a
+      // notice
     }
-    watchers.forMail(mail).filter(w -> !w.email().equalsIgnoreCase(mail.recipient())).ifPresent(watcher -> {
-      var request = new MailRequest(MailWatchers.NOTICE_TEMPLATE, watcher.email(),
-          java.util.Map.of("employerName", watcher.employerName(), "recipient", mail.recipient(), "subject", mail.subject(),
-              "what", what, "mailId", mail.id(), "pageUrl", watcher.pageUrl()),
-          mail.concernsType(), mail.concernsId(), null, MailWatchers.NOTICE_TEMPLATE + ":" + mail.id() + ":" + (mail.attempts() + 1));
-      if (correspondence.findIdByDedupKey(request.dedupKey()).isEmpty()) {
-        correspondence.insert(request, templates.render(request.template(), request.model()), now, timingNow());
-      }
-    });
+    watchers
+        .forMail(mail)
+        .filter(w -> !w.email().equalsIgnoreCase(mail.recipient()))
+        .ifPresent(
+            watcher -> {
+              var request =
+                  new MailRequest(
+                      MailWatchers.NOTICE_TEMPLATE,
+                      watcher.email(),
+                      Map.of(
+                          "employerName",
+                          watcher.employerName(),
+                          "recipient",
+                          mail.recipient(),
+                          "subject",
+                          mail.subject(),
+                          "what",
+                          what,
+                          "mailId",
+                          mail.id(),
+                          "pageUrl",
+                          watcher.pageUrl()),
+                      mail.concernsType(),
+                      mail.concernsId(),
+                      null,
+                      MailWatchers.NOTICE_TEMPLATE + ":" + mail.id() + ":" + (mail.attempts() + 1));
+              if (correspondence.findIdByDedupKey(request.dedupKey()).isEmpty()) {
+                correspondence.insert(
+                    request,
+                    templates.render(request.template(), request.model()),
+                    now,
+                    timingNow());
+              }
+            });
   }
 
   /**
@@ -354,15 +460,21 @@ public class MailDispatcher implements SmartLifecycle {
         }
         return;
       } catch (RuntimeException e) {
-        if (e instanceof org.springframework.dao.NonTransientDataAccessException
-            && !(e instanceof org.springframework.dao.DataAccessResourceFailureException)) {
-          throw e; // a fault in the statement, not the database being away: trying again will not help
+        if (e instanceof NonTransientDataAccessException
+            && !(e instanceof DataAccessResourceFailureException)) {
+          throw e; // a fault in the statement, not the database being away: trying again will not
+          // help
         }
         if (!running && Thread.currentThread().isInterrupted()) {
-          LOG.error("Stopped before this could be recorded; an e-mail that went out may go out once more: {}", e.toString());
+          LOG.error(
+              "Stopped before this could be recorded; an e-mail that went out may go out once more: {}",
+              e.toString());
           throw e;
         }
-        LOG.warn("Database not available to record an e-mail's outcome, trying again in {} ms: {}", pause, e.toString());
+        LOG.warn(
+            "Database not available to record an e-mail's outcome, trying again in {} ms: {}",
+            pause,
+            e.toString());
         try {
           Thread.sleep(pause);
         } catch (InterruptedException interrupted) {
@@ -382,7 +494,10 @@ public class MailDispatcher implements SmartLifecycle {
     helper.setText(mail.bodyText(), mail.bodyHtml());
     for (MailAttachments provider : attachments) {
       for (MailAttachments.Attachment attachment : provider.forMail(mail)) {
-        helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
+        helper.addAttachment(
+            attachment.filename(),
+            new ByteArrayResource(attachment.content()),
+            attachment.contentType());
       }
     }
     // Lets a mail server or reader recognise a resend of the same e-mail.
@@ -395,7 +510,8 @@ public class MailDispatcher implements SmartLifecycle {
     while (shown.getMessage() == null && shown.getCause() != null) {
       shown = shown.getCause();
     }
-    String text = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage().strip();
+    String text =
+        shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage().strip();
     Throwable cause = shown.getCause();
     if (cause != null && cause.getMessage() != null && !text.contains(cause.getMessage())) {
       text += " (" + cause.getMessage().strip() + ")";
@@ -405,13 +521,18 @@ public class MailDispatcher implements SmartLifecycle {
 
   private static boolean isPostgres(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-    } catch (java.sql.SQLException e) {
+      return connection
+          .getMetaData()
+          .getDatabaseProductName()
+          .toLowerCase(Locale.ROOT)
+          .contains("postgres");
+    } catch (SQLException e) {
       return false;
     }
   }
 
-  // --- the threads ----------------------------------------------------------------------------------------------
+  // --- the threads
+  // ----------------------------------------------------------------------------------------------
 
   @Override
   public void start() {
@@ -423,8 +544,13 @@ public class MailDispatcher implements SmartLifecycle {
       workers.add(worker);
       worker.start();
     }
-    LOG.info("E-mail dispatcher {} started: {} threads, {} e-mails per SMTP connection and claim, claims of {} s, at most {} e-mail(s) "
-        + "accepted and not yet recorded", settings.node(), settings.threads(), settings.batchSize(), settings.lease().toSeconds(),
+    LOG.info(
+        "E-mail dispatcher {} started: {} threads, {} e-mails per SMTP connection and claim, claims of {} s, at most {} e-mail(s) "
+            + "accepted and not yet recorded",
+        settings.node(),
+        settings.threads(),
+        settings.batchSize(),
+        settings.lease().toSeconds(),
         settings.unrecordedAtMost());
   }
 

@@ -15,11 +15,12 @@ public interface MailIncidents {
   /** These e-mails no longer wait for a person: put back in the queue or closed by an operator. */
   void noLongerWaiting(Collection<Long> mailIds);
 
-  MailIncidents NONE = new MailIncidents() {
-    @Override
-    public void waiting(Correspondence mail, String what) {}
+  MailIncidents NONE =
+      new MailIncidents() {
+        @Override
+        public void waiting(Correspondence mail, String what) {}
 
-    @Override
-    public void noLongerWaiting(Collection<Long> mailIds) {}
-  };
+        @Override
+        public void noLongerWaiting(Collection<Long> mailIds) {}
+      };
 }

@@ -5,11 +5,19 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import nl.werkpact.keurmerk.common.ForbiddenException;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,20 +43,32 @@ public class MailOutbox {
   private final OutboxSignal signal;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
-  private final org.springframework.beans.factory.ObjectProvider<MailOwners> owners;
+  private final ObjectProvider<MailOwners> owners;
 
   /** An address on a domain (no IP literal, no local host): what an employer's contact address looks like. */
-  private static final java.util.regex.Pattern DOMAIN_ADDRESS = java.util.regex.Pattern.compile(
-      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+  private static final Pattern DOMAIN_ADDRESS =
+      Pattern.compile(
+          "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
-  public MailOutbox(CorrespondenceRepository correspondence, MailTemplates templates, MailDispatcher dispatcher, OutboxSignal signal,
-      PlatformTransactionManager transactionManager, Clock clock) {
+  public MailOutbox(
+      CorrespondenceRepository correspondence,
+      MailTemplates templates,
+      MailDispatcher dispatcher,
+      OutboxSignal signal,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this(correspondence, templates, dispatcher, signal, transactionManager, clock, null);
   }
 
-  @org.springframework.beans.factory.annotation.Autowired
-  public MailOutbox(CorrespondenceRepository correspondence, MailTemplates templates, MailDispatcher dispatcher, OutboxSignal signal,
-      PlatformTransactionManager transactionManager, Clock clock, org.springframework.beans.factory.ObjectProvider<MailOwners> owners) {
+  @Autowired
+  public MailOutbox(
+      CorrespondenceRepository correspondence,
+      MailTemplates templates,
+      MailDispatcher dispatcher,
+      OutboxSignal signal,
+      PlatformTransactionManager transactionManager,
+      Clock clock,
+      ObjectProvider<MailOwners> owners) {
     this.owners = owners;
     this.correspondence = correspondence;
     this.templates = templates;
@@ -66,8 +86,12 @@ public class MailOutbox {
     if (existing.isPresent()) {
       return existing.get();
     }
-    long id = correspondence.insert(request, templates.render(request.template(), request.model()), OffsetDateTime.now(clock),
-        dispatcher.timingNow());
+    long id =
+        correspondence.insert(
+            request,
+            templates.render(request.template(), request.model()),
+            OffsetDateTime.now(clock),
+            dispatcher.timingNow());
     wakeDispatcherAfterCommit();
     return id;
   }
@@ -78,10 +102,12 @@ public class MailOutbox {
    */
   @Transactional
   public int enqueueAll(List<MailRequest> requests) {
-    var existing = correspondence.existingDedupKeys(requests.stream().map(MailRequest::dedupKey).toList());
-    var seen = new java.util.HashSet<>(existing);
+    var existing =
+        correspondence.existingDedupKeys(requests.stream().map(MailRequest::dedupKey).toList());
+    var seen = new HashSet<>(existing);
     List<MailRequest> fresh = requests.stream().filter(r -> seen.add(r.dedupKey())).toList();
-    List<RenderedMail> rendered = fresh.stream().map(r -> templates.render(r.template(), r.model())).toList();
+    List<RenderedMail> rendered =
+        fresh.stream().map(r -> templates.render(r.template(), r.model())).toList();
     correspondence.insertAll(fresh, rendered, OffsetDateTime.now(clock), dispatcher.timingNow());
     if (!fresh.isEmpty()) {
       wakeDispatcherAfterCommit();
@@ -97,15 +123,16 @@ public class MailOutbox {
     // One wake per transaction is enough, however many e-mails it queued.
     if (TransactionSynchronizationManager.getResource(signal) == null) {
       TransactionSynchronizationManager.bindResource(signal, Boolean.TRUE);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(signal);
-          if (status == STATUS_COMMITTED) {
-            signal.wake();
-          }
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(signal);
+              if (status == STATUS_COMMITTED) {
+                signal.wake();
+              }
+            }
+          });
     }
   }
 
@@ -117,50 +144,108 @@ public class MailOutbox {
    * answers the e-mail's status after that attempt.
    */
   public CorrespondenceStatus resend(long id, String correctedAddress, String user, boolean admin) {
-    Correspondence mail = correspondence.findById(id)
-        .orElseThrow(() -> new InvalidRequestException("Er is geen e-mail met nummer " + id + "."));
+    Correspondence mail =
+        correspondence
+            .findById(id)
+            .orElseThrow(
+                () -> new InvalidRequestException("Er is geen e-mail met nummer " + id + "."));
     var owner = owners().ownerOf(mail);
     requireOwnAccountmanagerOrAdmin(owner, user, admin, "opnieuw versturen");
-    String address = correctedAddress == null || correctedAddress.isBlank() ? mail.recipient() : correctedAddress.strip();
+    String address =
+        correctedAddress == null || correctedAddress.isBlank()
+            ? mail.recipient()
+            : correctedAddress.strip();
     try {
       var parsed = new InternetAddress(address, true);
       if (!address.equals(parsed.getAddress()) || !DOMAIN_ADDRESS.matcher(address).matches()) {
         throw new AddressException(address);
       }
     } catch (AddressException e) {
-      throw new InvalidRequestException("Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
+      throw new InvalidRequestException(
+          "Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
     }
     boolean changed = !address.equalsIgnoreCase(mail.recipient());
-    if (changed && (owner.isEmpty() || owner.get().contactEmail() == null || !owner.get().contactEmail().equalsIgnoreCase(mail.recipient()))) {
-      throw new InvalidRequestException("E-mail " + id + " ging niet naar het contactadres van een werkgever (maar bijvoorbeeld als kopie "
-          + "naar een accountmanager); hij kan alleen opnieuw naar " + mail.recipient() + ". Er is niets gewijzigd.");
+    if (changed
+        && (owner.isEmpty()
+            || owner.get().contactEmail() == null
+            || !owner.get().contactEmail().equalsIgnoreCase(mail.recipient()))) {
+      throw new InvalidRequestException(
+          "E-mail "
+              + id
+              + " ging niet naar het contactadres van een werkgever (maar bijvoorbeeld als kopie "
+              + "naar een accountmanager); hij kan alleen opnieuw naar "
+              + mail.recipient()
+              + ". Er is niets gewijzigd.");
     }
-    String note = "Opnieuw verstuurd door " + user + (changed ? " naar " + address + " (was " + mail.recipient()
-        + "; het nieuwe adres is opgeslagen bij " + owner.get().employerName() + " en het oude adres is ingelicht)" : "")
-        + "; vorige fout: " + (mail.lastError() == null ? "-" : mail.lastError());
+    String note =
+        "Opnieuw verstuurd door "
+            + user
+            + (changed
+                ? " naar "
+                    + address
+                    + " (was "
+                    + mail.recipient()
+                    + "; het nieuwe adres is opgeslagen bij "
+                    + owner.get().employerName()
+                    + " en het oude adres is ingelicht)"
+                : "")
+            + "; vorige fout: "
+            + (mail.lastError() == null ? "-" : mail.lastError());
     OffsetDateTime now = OffsetDateTime.now(clock);
-    boolean requeued = Boolean.TRUE.equals(ownTransaction.execute(status -> {
-      if (!correspondence.requeue(id, address, CorrespondenceRepository.abbreviate(note, 2000), now, dispatcher.timingNow(), user)) {
-        return false;
-      }
-      if (changed) {
-        var employer = owner.get();
-        owners().saveContactEmail(employer, address);
-        Map<String, Object> model = new java.util.LinkedHashMap<>();
-        model.put("employerName", employer.employerName());
-        model.put("contactPerson", employer.contactPerson() == null ? "" : employer.contactPerson());
-        model.put("oldAddress", mail.recipient());
-        model.put("newAddress", address);
-        correspondence.insert(new MailRequest(MailOwners.ADDRESS_CHANGED_TEMPLATE, mail.recipient(), model, mail.concernsType(),
-            mail.concernsId(), mail.processInstanceId(), MailOwners.ADDRESS_CHANGED_TEMPLATE + ":" + id + ":" + now.toInstant().toEpochMilli()),
-            templates.render(MailOwners.ADDRESS_CHANGED_TEMPLATE, model), now, dispatcher.timingNow());
-      }
-      return true;
-    }));
+    boolean requeued =
+        Boolean.TRUE.equals(
+            ownTransaction.execute(
+                status -> {
+                  if (!correspondence.requeue(
+                      id,
+                      address,
+                      CorrespondenceRepository.abbreviate(note, 2000),
+                      now,
+                      dispatcher.timingNow(),
+                      user)) {
+                    return false;
+                  }
+                  if (changed) {
+                    var employer = owner.get();
+                    owners().saveContactEmail(employer, address);
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("employerName", employer.employerName());
+                    model.put(
+                        "contactPerson",
+                        employer.contactPerson() == null ? "" : employer.contactPerson());
+                    model.put("oldAddress", mail.recipient());
+                    model.put("newAddress", address);
+                    correspondence.insert(
+                        new MailRequest(
+                            MailOwners.ADDRESS_CHANGED_TEMPLATE,
+                            mail.recipient(),
+                            model,
+                            mail.concernsType(),
+                            mail.concernsId(),
+                            mail.processInstanceId(),
+                            MailOwners.ADDRESS_CHANGED_TEMPLATE
+                                + ":"
+                                + id
+                                + ":"
+                                + now.toInstant().toEpochMilli()),
+                        templates.render(MailOwners.ADDRESS_CHANGED_TEMPLATE, model),
+                        now,
+                        dispatcher.timingNow());
+                  }
+                  return true;
+                }));
     if (!requeued) {
-      throw new InvalidRequestException("E-mail " + id + " is al verzonden of wordt nu verzonden; er is niets opnieuw te versturen.");
+      throw new InvalidRequestException(
+          "E-mail "
+              + id
+              + " is al verzonden of wordt nu verzonden; er is niets opnieuw te versturen.");
     }
-    LOG.info("E-mail {} sent again by {} to {}{}", id, user, address, changed ? " (the employer's address changed; the old one is told)" : "");
+    LOG.info(
+        "E-mail {} sent again by {} to {}{}",
+        id,
+        user,
+        address,
+        changed ? " (the employer's address changed; the old one is told)" : "");
     dispatcher.noLongerWaiting(List.of(id));
     if (changed) {
       signal.wake();
@@ -172,14 +257,20 @@ public class MailOutbox {
     return owners == null ? MailOwners.NOBODY : owners.getIfAvailable(() -> MailOwners.NOBODY);
   }
 
-  private static void requireOwnAccountmanagerOrAdmin(java.util.Optional<MailOwners.Owner> owner, String user, boolean admin, String what) {
+  private static void requireOwnAccountmanagerOrAdmin(
+      Optional<MailOwners.Owner> owner, String user, boolean admin, String what) {
     if (admin) {
       return;
     }
-    if (owner.isEmpty() || owner.get().accountmanager() == null || !owner.get().accountmanager().equals(user)) {
-      throw new nl.werkpact.keurmerk.common.ForbiddenException("Alleen de accountmanager van "
-          + owner.map(MailOwners.Owner::employerName).orElse("de werkgever") + " of een beheerder kan deze e-mail " + what
-          + ". Er is niets gewijzigd.");
+    if (owner.isEmpty()
+        || owner.get().accountmanager() == null
+        || !owner.get().accountmanager().equals(user)) {
+      throw new ForbiddenException(
+          "Alleen de accountmanager van "
+              + owner.map(MailOwners.Owner::employerName).orElse("de werkgever")
+              + " of een beheerder kan deze e-mail "
+              + what
+              + ". Er is niets gewijzigd.");
     }
   }
 
@@ -188,9 +279,21 @@ public class MailOutbox {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<Long> requeued = new ArrayList<>();
     for (Correspondence mail : correspondence.findNeedingAPerson(10_000)) {
-      String note = "Opnieuw in de wachtrij gezet door " + user + "; vorige fout: " + (mail.lastError() == null ? "-" : mail.lastError());
-      if (Boolean.TRUE.equals(ownTransaction.execute(s -> correspondence.requeue(mail.id(), mail.recipient(),
-          CorrespondenceRepository.abbreviate(note, 2000), now, dispatcher.timingNow(), user)))) {
+      String note =
+          "Opnieuw in de wachtrij gezet door "
+              + user
+              + "; vorige fout: "
+              + (mail.lastError() == null ? "-" : mail.lastError());
+      if (Boolean.TRUE.equals(
+          ownTransaction.execute(
+              s ->
+                  correspondence.requeue(
+                      mail.id(),
+                      mail.recipient(),
+                      CorrespondenceRepository.abbreviate(note, 2000),
+                      now,
+                      dispatcher.timingNow(),
+                      user)))) {
         requeued.add(mail.id());
       }
     }
@@ -205,7 +308,9 @@ public class MailOutbox {
    * a timeout) is tried now instead of at its retry time. Answers how many.
    */
   public int retryWaitingNow(String user) {
-    Integer count = ownTransaction.execute(s -> correspondence.retryNow(OffsetDateTime.now(clock), dispatcher.timingNow(), user));
+    Integer count =
+        ownTransaction.execute(
+            s -> correspondence.retryNow(OffsetDateTime.now(clock), dispatcher.timingNow(), user));
     LOG.info("{} e-mails waiting for their next attempt are tried now, by {}", count, user);
     signal.wake();
     return count == null ? 0 : count;
@@ -218,15 +323,29 @@ public class MailOutbox {
 
   /** An operator decides an e-mail that did not go out needs nothing more (the employer was reached otherwise). */
   public void close(long id, String reason, String user, boolean admin) {
-    Correspondence mail = correspondence.findById(id)
-        .orElseThrow(() -> new InvalidRequestException("Er is geen e-mail met nummer " + id + "."));
+    Correspondence mail =
+        correspondence
+            .findById(id)
+            .orElseThrow(
+                () -> new InvalidRequestException("Er is geen e-mail met nummer " + id + "."));
     requireOwnAccountmanagerOrAdmin(owners().ownerOf(mail), user, admin, "afsluiten");
     if (reason == null || reason.isBlank()) {
-      throw new InvalidRequestException("Geef een reden, bijvoorbeeld: werkgever telefonisch bereikt.");
+      throw new InvalidRequestException(
+          "Geef een reden, bijvoorbeeld: werkgever telefonisch bereikt.");
     }
-    if (!Boolean.TRUE.equals(ownTransaction.execute(s -> correspondence.close(id, CorrespondenceRepository.abbreviate(reason.strip(), 2000),
-        OffsetDateTime.now(clock), dispatcher.timingNow(), user)))) {
-      throw new InvalidRequestException("E-mail " + id + " is verzonden, al afgesloten of wordt nu verzonden; er is niets af te sluiten.");
+    if (!Boolean.TRUE.equals(
+        ownTransaction.execute(
+            s ->
+                correspondence.close(
+                    id,
+                    CorrespondenceRepository.abbreviate(reason.strip(), 2000),
+                    OffsetDateTime.now(clock),
+                    dispatcher.timingNow(),
+                    user)))) {
+      throw new InvalidRequestException(
+          "E-mail "
+              + id
+              + " is verzonden, al afgesloten of wordt nu verzonden; er is niets af te sluiten.");
     }
     dispatcher.noLongerWaiting(List.of(id));
     LOG.info("E-mail {} closed by {}: {}", id, user, reason.strip());
@@ -246,7 +365,7 @@ public class MailOutbox {
   }
 
   /** The history of each of these e-mails, read at once. */
-  public java.util.Map<Long, List<CorrespondenceEvent>> histories(java.util.Collection<Long> ids) {
+  public Map<Long, List<CorrespondenceEvent>> histories(Collection<Long> ids) {
     return correspondence.eventsOf(ids);
   }
 }

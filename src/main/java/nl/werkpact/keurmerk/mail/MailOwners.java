@@ -12,22 +12,28 @@ public interface MailOwners {
   /** The template of the notice to the old address ({@code mail/contact-address-changed.*}). */
   String ADDRESS_CHANGED_TEMPLATE = "contact-address-changed";
 
-  record Owner(long employerId, String employerName, String contactPerson, String contactEmail, String accountmanager) {}
+  record Owner(
+      long employerId,
+      String employerName,
+      String contactPerson,
+      String contactEmail,
+      String accountmanager) {}
 
   Optional<Owner> ownerOf(Correspondence mail);
 
   /** Saves the corrected contact address on the employer, in the caller's transaction. */
   void saveContactEmail(Owner owner, String newAddress);
 
-  MailOwners NOBODY = new MailOwners() {
-    @Override
-    public Optional<Owner> ownerOf(Correspondence mail) {
-      return Optional.empty();
-    }
+  MailOwners NOBODY =
+      new MailOwners() {
+        @Override
+        public Optional<Owner> ownerOf(Correspondence mail) {
+          return Optional.empty();
+        }
 
-    @Override
-    public void saveContactEmail(Owner owner, String newAddress) {
-      throw new IllegalStateException("No employer to save an address on");
-    }
-  };
+        @Override
+        public void saveContactEmail(Owner owner, String newAddress) {
+          throw new IllegalStateException("No employer to save an address on");
+        }
+      };
 }

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatcher how the outbox is sent
  */
 @ConfigurationProperties("werkpact.mail")
-public record MailSettings(@DefaultValue("Sociaal Werkpact <keurmerk@werkpact.example>") String from, @DefaultValue("") String dropDirectory,
+public record MailSettings(
+    @DefaultValue("Sociaal Werkpact <keurmerk@werkpact.example>") String from,
+    @DefaultValue("") String dropDirectory,
     @DefaultValue Dispatcher dispatcher) {
 
   /**
@@ -30,8 +32,13 @@ public record MailSettings(@DefaultValue("Sociaal Werkpact <keurmerk@werkpact.ex
    * @param unrecordedAtMost e-mails a node may have accepted by the server but not yet recorded as sent (the
    *     duplicates a crash can cause)
    */
-  public record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("3") int threads, @DefaultValue("25") int batchSize,
-      @DefaultValue("PT40S") Duration lease, @DefaultValue("PT1S") Duration idlePoll,
-      @DefaultValue({"PT30S", "PT2M", "PT10M", "PT30M", "PT1H", "PT2H"}) List<Duration> retryDelays, @DefaultValue("") String node,
+  public record Dispatcher(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("3") int threads,
+      @DefaultValue("25") int batchSize,
+      @DefaultValue("PT40S") Duration lease,
+      @DefaultValue("PT1S") Duration idlePoll,
+      @DefaultValue({"PT30S", "PT2M", "PT10M", "PT30M", "PT1H", "PT2H"}) List<Duration> retryDelays,
+      @DefaultValue("") String node,
       @DefaultValue("1") int unrecordedAtMost) {}
 }

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -25,7 +25,8 @@ public class MailTemplates {
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
   }
 
-  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+  private static ClassLoaderTemplateResolver resolver(
+      TemplateMode mode, String pattern, int order) {
     var resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("mail/");
     resolver.setTemplateMode(mode);
@@ -42,6 +43,9 @@ public class MailTemplates {
     String subject = engine.process(template + ".subject.txt", context).strip();
     // A subject is one header line: no line breaks, whatever a name contains.
     subject = subject.replaceAll("[\\r\\n]+", " ");
-    return new RenderedMail(subject, engine.process(template + ".txt", context), engine.process(template + ".html", context));
+    return new RenderedMail(
+        subject,
+        engine.process(template + ".txt", context),
+        engine.process(template + ".html", context));
   }
 }

@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.mail;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Wakes the dispatcher when a transaction that queued an e-mail commits, so a quiet dispatcher sends within
@@ -35,7 +36,7 @@ public class OutboxSignal {
     waitUnless(() -> false, pause);
   }
 
-  private void waitUnless(java.util.function.BooleanSupplier woken, Duration max) {
+  private void waitUnless(BooleanSupplier woken, Duration max) {
     long end = System.nanoTime() + max.toNanos();
     synchronized (lock) {
       while (!stopping && !woken.getAsBoolean()) {

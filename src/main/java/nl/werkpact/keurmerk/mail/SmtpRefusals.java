@@ -2,15 +2,17 @@ package nl.werkpact.keurmerk.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collections;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.springframework.mail.MailSendException;
 
 /**
@@ -30,9 +32,13 @@ final class SmtpRefusals {
       if (cause instanceof SMTPSenderFailedException) {
         return Optional.empty(); // our sender address refused: a setting, not this e-mail
       }
-      if (refusal.isEmpty() && cause instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
+      if (refusal.isEmpty()
+          && cause instanceof SMTPAddressFailedException address
+          && address.getReturnCode() >= 500) {
         refusal = Optional.of(address.getMessage().strip());
-      } else if (refusal.isEmpty() && cause instanceof SMTPSendFailedException send && send.getReturnCode() >= 500) {
+      } else if (refusal.isEmpty()
+          && cause instanceof SMTPSendFailedException send
+          && send.getReturnCode() >= 500) {
         refusal = Optional.of(send.getMessage().strip());
       } else if (refusal.isEmpty() && cause instanceof AddressException malformed) {
         refusal = Optional.of("Ongeldig e-mailadres: " + malformed.getMessage());
@@ -50,7 +56,7 @@ final class SmtpRefusals {
       return false;
     }
     for (Throwable cause : chain(failure)) {
-      if (cause instanceof java.io.IOException || cause instanceof org.eclipse.angus.mail.util.MailConnectException) {
+      if (cause instanceof IOException || cause instanceof MailConnectException) {
         return true;
       }
     }

@@ -1,13 +1,12 @@
 package nl.werkpact.keurmerk.models;
 
-import nl.werkpact.keurmerk.web.EngineRoutes;
-import nl.werkpact.keurmerk.web.Refusals;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import nl.werkpact.keurmerk.web.EngineRoutes;
+import nl.werkpact.keurmerk.web.Refusals;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,19 +22,25 @@ class DeploymentUploadLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !EngineRoutes.routeOf(request).equals("/deployment/create");
+    return !"POST".equals(request.getMethod())
+        || !EngineRoutes.routeOf(request).equals("/deployment/create");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() <= MAX_REQUEST_BYTES) {
       chain.doFilter(request, response);
       return;
     }
     response.setHeader("Connection", "close");
-    Refusals.answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
-        "Het model is niet geïnstalleerd: de upload is groter dan " + (ModelDeploymentCheck.MAX_BYTES / 1024 / 1024)
+    Refusals.answer(
+        response,
+        HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+        "InvalidRequestException",
+        "Het model is niet geïnstalleerd: de upload is groter dan "
+            + (ModelDeploymentCheck.MAX_BYTES / 1024 / 1024)
             + " MB. Er is niets opgeslagen.");
     response.flushBuffer();
   }

@@ -38,12 +38,15 @@ public class MigrationResource {
 
   @POST
   @Path("/{processKey}")
-  public Response migrate(@PathParam("processKey") String processKey, @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
+  public Response migrate(
+      @PathParam("processKey") String processKey,
+      @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
     try {
       return Response.ok(migration.migrateToLatest(processKey, confirm)).build();
     } catch (IllegalArgumentException unknown) {
-      return Response.status(Response.Status.NOT_FOUND).entity(Map.of("type", "NotFound", "message", unknown.getMessage())).build();
+      return Response.status(Response.Status.NOT_FOUND)
+          .entity(Map.of("type", "NotFound", "message", unknown.getMessage()))
+          .build();
     }
   }
-
 }

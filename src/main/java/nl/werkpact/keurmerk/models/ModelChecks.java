@@ -5,23 +5,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
 import org.camunda.bpm.impl.juel.AstBracket;
 import org.camunda.bpm.impl.juel.AstDot;
 import org.camunda.bpm.impl.juel.AstFunction;
@@ -36,8 +43,10 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
@@ -45,6 +54,13 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.syntaxtree.FunctionDefinition;
+import org.camunda.feel.syntaxtree.JavaFunctionInvocation;
+import org.camunda.feel.syntaxtree.Ref;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -67,37 +83,150 @@ public final class ModelChecks {
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
   private static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_[0-9][0-9a-z]{5,}$");
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
+
   /** Camunda's own harmless helpers in expressions. */
-  private static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "dateTime", "now");
+  private static final Set<String> FUNCTIONS =
+      Set.of("currentUser", "currentUserGroups", "dateTime", "now");
+
   private static final String BPMN_MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+
   /** The BPMN elements a model of this product may hold; anything else (scripts, signals, data stores...) is refused. */
-  private static final Set<String> BPMN_ELEMENTS = Set.of("definitions", "process", "documentation", "extensionElements",
-      "startEvent", "endEvent", "sequenceFlow", "incoming", "outgoing", "serviceTask", "sendTask", "userTask", "manualTask", "task",
-      "businessRuleTask", "receiveTask", "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway",
-      "boundaryEvent", "intermediateCatchEvent", "intermediateThrowEvent", "callActivity", "subProcess", "message",
-      "messageEventDefinition", "timerEventDefinition", "timeDate", "timeCycle", "timeDuration", "conditionExpression", "condition",
-      "conditionalEventDefinition", "errorEventDefinition", "error", "escalation", "escalationEventDefinition",
-      "terminateEventDefinition", "linkEventDefinition", "textAnnotation", "text", "association", "group", "category",
-      "categoryValue", "laneSet", "lane", "flowNodeRef", "childLaneSet", "collaboration", "participant", "messageFlow",
-      "multiInstanceLoopCharacteristics", "loopCardinality", "completionCondition");
+  private static final Set<String> BPMN_ELEMENTS =
+      Set.of(
+          "definitions",
+          "process",
+          "documentation",
+          "extensionElements",
+          "startEvent",
+          "endEvent",
+          "sequenceFlow",
+          "incoming",
+          "outgoing",
+          "serviceTask",
+          "sendTask",
+          "userTask",
+          "manualTask",
+          "task",
+          "businessRuleTask",
+          "receiveTask",
+          "exclusiveGateway",
+          "parallelGateway",
+          "inclusiveGateway",
+          "eventBasedGateway",
+          "boundaryEvent",
+          "intermediateCatchEvent",
+          "intermediateThrowEvent",
+          "callActivity",
+          "subProcess",
+          "message",
+          "messageEventDefinition",
+          "timerEventDefinition",
+          "timeDate",
+          "timeCycle",
+          "timeDuration",
+          "conditionExpression",
+          "condition",
+          "conditionalEventDefinition",
+          "errorEventDefinition",
+          "error",
+          "escalation",
+          "escalationEventDefinition",
+          "terminateEventDefinition",
+          "linkEventDefinition",
+          "textAnnotation",
+          "text",
+          "association",
+          "group",
+          "category",
+          "categoryValue",
+          "laneSet",
+          "lane",
+          "flowNodeRef",
+          "childLaneSet",
+          "collaboration",
+          "participant",
+          "messageFlow",
+          "multiInstanceLoopCharacteristics",
+          "loopCardinality",
+          "completionCondition");
+
   /** Camunda's extension elements a model may hold: parameters, listeners that name a project task, properties. */
-  private static final Set<String> CAMUNDA_ELEMENTS = Set.of("inputOutput", "inputParameter", "outputParameter", "in", "out",
-      "taskListener", "executionListener", "properties", "property", "list", "value", "map", "entry", "failedJobRetryTimeCycle");
+  private static final Set<String> CAMUNDA_ELEMENTS =
+      Set.of(
+          "inputOutput",
+          "inputParameter",
+          "outputParameter",
+          "in",
+          "out",
+          "taskListener",
+          "executionListener",
+          "properties",
+          "property",
+          "list",
+          "value",
+          "map",
+          "entry",
+          "failedJobRetryTimeCycle");
+
   /** Camunda's attributes a model may use; camunda:class, camunda:type (external tasks), camunda:formKey and the like not. */
-  private static final Set<String> CAMUNDA_ATTRIBUTES = Set.of("asyncBefore", "asyncAfter", "exclusive", "delegateExpression",
-      "expression", "resultVariable", "formRef", "formRefBinding", "formRefVersion", "historyTimeToLive", "isStartableInTasklist",
-      "versionTag", "candidateGroups", "candidateStarterGroups", "candidateUsers", "candidateStarterUsers", "assignee", "dueDate",
-      "followUpDate", "priority", "calledElementBinding", "calledElementVersion", "calledElementVersionTag", "decisionRef",
-      "decisionRefBinding", "decisionRefVersion", "decisionRefVersionTag", "mapDecisionResult", "initiator", "errorCodeVariable",
-      "errorMessageVariable", "variableName", "variableEvents");
+  private static final Set<String> CAMUNDA_ATTRIBUTES =
+      Set.of(
+          "asyncBefore",
+          "asyncAfter",
+          "exclusive",
+          "delegateExpression",
+          "expression",
+          "resultVariable",
+          "formRef",
+          "formRefBinding",
+          "formRefVersion",
+          "historyTimeToLive",
+          "isStartableInTasklist",
+          "versionTag",
+          "candidateGroups",
+          "candidateStarterGroups",
+          "candidateUsers",
+          "candidateStarterUsers",
+          "assignee",
+          "dueDate",
+          "followUpDate",
+          "priority",
+          "calledElementBinding",
+          "calledElementVersion",
+          "calledElementVersionTag",
+          "decisionRef",
+          "decisionRefBinding",
+          "decisionRefVersion",
+          "decisionRefVersionTag",
+          "mapDecisionResult",
+          "initiator",
+          "errorCodeVariable",
+          "errorMessageVariable",
+          "variableName",
+          "variableEvents");
+
   /** Layout and colour only. */
-  private static final Set<String> DIAGRAM_NAMESPACES = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
-      "http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI", "http://bpmn.io/schema/bpmn/biocolor/1.0",
-      "http://www.omg.org/spec/BPMN/non-normative/color/1.0", "http://camunda.org/schema/modeler/1.0");
+  private static final Set<String> DIAGRAM_NAMESPACES =
+      Set.of(
+          "http://www.omg.org/spec/BPMN/20100524/DI",
+          "http://www.omg.org/spec/DD/20100524/DC",
+          "http://www.omg.org/spec/DD/20100524/DI",
+          "http://bpmn.io/schema/bpmn/biocolor/1.0",
+          "http://www.omg.org/spec/BPMN/non-normative/color/1.0",
+          "http://camunda.org/schema/modeler/1.0");
+
   /** The shortest repetition of a timer: the reminder round's quarter of an hour. */
-  static final java.time.Duration MIN_TIMER_CYCLE = java.time.Duration.ofMinutes(15);
-  private static final Set<String> FORBIDDEN_ATTRIBUTES = Set.of("class", "scriptFormat", "resource", "language", "expressionLanguage",
-      "variableMappingClass", "variableMappingDelegateExpression");
+  static final Duration MIN_TIMER_CYCLE = Duration.ofMinutes(15);
+
+  private static final Set<String> FORBIDDEN_ATTRIBUTES =
+      Set.of(
+          "class",
+          "scriptFormat",
+          "resource",
+          "language",
+          "expressionLanguage",
+          "variableMappingClass",
+          "variableMappingDelegateExpression");
 
   private final Map<String, byte[]> resources;
   private final Predicate<String> formDeployedElsewhere;
@@ -107,10 +236,10 @@ public final class ModelChecks {
   private final Set<String> problems = new LinkedHashSet<>();
   private final Set<String> modelMessages = new TreeSet<>();
   private final ObjectMapper json = new ObjectMapper();
-  private final Map<String, Set<String>> beanPlaces = new java.util.TreeMap<>();
-  private final Map<String, Set<String>> startKinds = new java.util.TreeMap<>();
-  private final Map<String, Set<String>> inputParameters = new java.util.TreeMap<>();
-  private final Map<String, Integer> historyDays = new java.util.TreeMap<>();
+  private final Map<String, Set<String>> beanPlaces = new TreeMap<>();
+  private final Map<String, Set<String>> startKinds = new TreeMap<>();
+  private final Map<String, Set<String>> inputParameters = new TreeMap<>();
+  private final Map<String, Integer> historyDays = new TreeMap<>();
   private Reference reference;
   private Set<String> allVariables = Set.of();
 
@@ -121,8 +250,12 @@ public final class ModelChecks {
    * @param beans the process beans a model may name (see {@link ProcessBeans})
    * @param variablesOfProcess the variables the code knows for a process key, null for an unknown process
    */
-  public ModelChecks(Map<String, byte[]> resources, Predicate<String> formDeployedElsewhere, Predicate<String> decisionDeployedElsewhere,
-      Map<String, Class<?>> beans, Function<String, Set<String>> variablesOfProcess) {
+  public ModelChecks(
+      Map<String, byte[]> resources,
+      Predicate<String> formDeployedElsewhere,
+      Predicate<String> decisionDeployedElsewhere,
+      Map<String, Class<?>> beans,
+      Function<String, Set<String>> variablesOfProcess) {
     this.resources = resources;
     this.formDeployedElsewhere = formDeployedElsewhere;
     this.decisionDeployedElsewhere = decisionDeployedElsewhere;
@@ -173,7 +306,8 @@ public final class ModelChecks {
     return resourceName.substring(resourceName.lastIndexOf('/') + 1);
   }
 
-  // --- BPMN --------------------------------------------------------------------------------------------
+  // --- BPMN
+  // --------------------------------------------------------------------------------------------
 
   private void checkBpmn(String file, byte[] content) {
     if (!checkReach(file, content)) {
@@ -187,11 +321,16 @@ public final class ModelChecks {
       return;
     }
     model.getModelElementsByType(Message.class).forEach(m -> modelMessages.add(m.getName()));
-    checkIds(file, model.getModelElementsByType(BaseElement.class).stream().map(BaseElement::getId).toList());
+    checkIds(
+        file,
+        model.getModelElementsByType(BaseElement.class).stream().map(BaseElement::getId).toList());
     Set<String> shapes = new TreeSet<>();
-    model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnShape.class)
+        .forEach(s -> shapes.add(s.getBpmnElement().getId()));
     if (shapes.isEmpty()) {
-      problem(file, "(bestand)", "heeft geen diagram (BPMN DI): Camunda Modeler zou het leeg tonen");
+      problem(
+          file, "(bestand)", "heeft geen diagram (BPMN DI): Camunda Modeler zou het leeg tonen");
     }
     Set<String> variables = Set.of();
     for (Process process : model.getModelElementsByType(Process.class)) {
@@ -203,18 +342,25 @@ public final class ModelChecks {
       checkStartKinds(file, process);
       Set<String> known = variablesOfProcess.apply(process.getId());
       if (known == null) {
-        problem(file, process.getId(), "is geen proces van dit product: de code kent het niet (een *Process-klasse met PROCESS_KEY en Vars)");
+        problem(
+            file,
+            process.getId(),
+            "is geen proces van dit product: de code kent het niet (een *Process-klasse met PROCESS_KEY en Vars)");
       } else {
         variables = known;
       }
-      // One process per file (the file is named after it): every flow node, in sub-processes too, is its.
+      // One process per file (the file is named after it): every flow node, in sub-processes too,
+      // is its.
       for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
         checkNode(file, node, variables, shapes);
         checkInputParameters(file, process.getId(), node);
       }
-      for (var timer : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)) {
+      for (var timer : model.getModelElementsByType(TimerEventDefinition.class)) {
         if (timer.getTimeCycle() != null) {
-          String owner = timer.getParentElement() instanceof BaseElement parent ? parent.getId() : process.getId();
+          String owner =
+              timer.getParentElement() instanceof BaseElement parent
+                  ? parent.getId()
+                  : process.getId();
           checkTimerCycle(file, owner, timer.getTimeCycle().getTextContent());
         }
       }
@@ -231,7 +377,8 @@ public final class ModelChecks {
     }
     if (node instanceof UserTask task) {
       if (task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()) {
-        problem(file, task.getId(), "gebruikerstaak zonder kandidaatgroep (camunda:candidateGroups)");
+        problem(
+            file, task.getId(), "gebruikerstaak zonder kandidaatgroep (camunda:candidateGroups)");
       }
       if (formRef == null) {
         problem(file, task.getId(), "gebruikerstaak zonder Camunda Form (camunda:formRef)");
@@ -239,15 +386,29 @@ public final class ModelChecks {
     }
     if (node instanceof BusinessRuleTask rule && rule.getCamundaDecisionRef() != null) {
       String decision = rule.getCamundaDecisionRef();
-      boolean inResources = resources.keySet().stream().anyMatch(name -> shortName(name).equals(decision + ".dmn"));
+      boolean inResources =
+          resources.keySet().stream().anyMatch(name -> shortName(name).equals(decision + ".dmn"));
       if (!inResources && !decisionDeployedElsewhere.test(decision)) {
-        problem(file, rule.getId(), "verwijst naar beslissing '" + decision + "', maar bpmn/" + decision + ".dmn bestaat niet");
+        problem(
+            file,
+            rule.getId(),
+            "verwijst naar beslissing '"
+                + decision
+                + "', maar bpmn/"
+                + decision
+                + ".dmn bestaat niet");
       }
     }
     checkPeriods(file, node);
-    if (node instanceof StartEvent && node.getParentElement() instanceof Process process && formRef == null
-        && ((StartEvent) node).getEventDefinitions().isEmpty() && process.isCamundaStartableInTasklist()) {
-      problem(file, node.getId(), "startgebeurtenis zonder startformulier: in de Takenlijst kan niemand het goed starten (een proces dat alleen door een ander wordt aangeroepen krijgt camunda:isStartableInTasklist=\"false\")");
+    if (node instanceof StartEvent
+        && node.getParentElement() instanceof Process process
+        && formRef == null
+        && ((StartEvent) node).getEventDefinitions().isEmpty()
+        && process.isCamundaStartableInTasklist()) {
+      problem(
+          file,
+          node.getId(),
+          "startgebeurtenis zonder startformulier: in de Takenlijst kan niemand het goed starten (een proces dat alleen door een ander wordt aangeroepen krijgt camunda:isStartableInTasklist=\"false\")");
     }
   }
 
@@ -259,13 +420,23 @@ public final class ModelChecks {
     if (node.getExtensionElements() == null) {
       return;
     }
-    for (var io : node.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()) {
+    for (var io :
+        node.getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaInputOutput.class)
+            .list()) {
       for (CamundaInputParameter parameter : io.getCamundaInputParameters()) {
         String name = parameter.getCamundaName();
         String value = parameter.getTextContent() == null ? "" : parameter.getTextContent().strip();
         if (name != null && name.endsWith("Before") && !isPositivePeriod(value)) {
-          problem(file, node.getId(), "invoerparameter " + name + " is '" + value
-              + "', geen periode: schrijf haar als ISO 8601, bijvoorbeeld P90D (90 dagen), P6W (6 weken) of P1M (een maand)");
+          problem(
+              file,
+              node.getId(),
+              "invoerparameter "
+                  + name
+                  + " is '"
+                  + value
+                  + "', geen periode: schrijf haar als ISO 8601, bijvoorbeeld P90D (90 dagen), P6W (6 weken) of P1M (een maand)");
         }
       }
     }
@@ -281,10 +452,20 @@ public final class ModelChecks {
   }
 
   private void checkForm(String file, String elementId, String formId, Set<String> variables) {
-    var form = resources.entrySet().stream().filter(r -> shortName(r.getKey()).equals(formId + ".form")).findFirst();
+    var form =
+        resources.entrySet().stream()
+            .filter(r -> shortName(r.getKey()).equals(formId + ".form"))
+            .findFirst();
     if (form.isEmpty()) {
       if (!formDeployedElsewhere.test(formId)) {
-        problem(file, elementId, "verwijst naar formulier '" + formId + "', maar forms/" + formId + ".form bestaat niet");
+        problem(
+            file,
+            elementId,
+            "verwijst naar formulier '"
+                + formId
+                + "', maar forms/"
+                + formId
+                + ".form bestaat niet");
       }
       return;
     }
@@ -296,17 +477,24 @@ public final class ModelChecks {
       return;
     }
     if (!formId.equals(content.path("id").asText())) {
-      problem(form.get().getKey(), "(bestand)", "JSON-id '" + content.path("id").asText() + "' verschilt van de bestandsnaam");
+      problem(
+          form.get().getKey(),
+          "(bestand)",
+          "JSON-id '" + content.path("id").asText() + "' verschilt van de bestandsnaam");
     }
     for (JsonNode component : content.path("components")) {
       String key = component.path("key").asText(null);
       if (key != null && !variables.contains(key)) {
-        problem(form.get().getKey(), component.path("id").asText(key), "veldsleutel '" + key + "' is geen gegeven dat het proces leest of schrijft");
+        problem(
+            form.get().getKey(),
+            component.path("id").asText(key),
+            "veldsleutel '" + key + "' is geen gegeven dat het proces leest of schrijft");
       }
     }
   }
 
-  // --- nothing reaches outside the project's beans and variables ---------------------------------------
+  // --- nothing reaches outside the project's beans and variables
+  // ---------------------------------------
 
   /**
    * Reads a model as XML the safe way: namespaces on, no DOCTYPE (so no entities, internal or external), no
@@ -333,7 +521,11 @@ public final class ModelChecks {
     try {
       root = readXml(content);
     } catch (Exception e) {
-      problem(file, "(bestand)", "is geen veilig leesbaar XML-bestand (een DOCTYPE of entiteit is niet toegestaan): " + e.getMessage());
+      problem(
+          file,
+          "(bestand)",
+          "is geen veilig leesbaar XML-bestand (een DOCTYPE of entiteit is niet toegestaan): "
+              + e.getMessage());
       return false;
     }
     if (!BPMN_MODEL.equals(root.getNamespaceURI()) || !"definitions".equals(root.getLocalName())) {
@@ -343,7 +535,8 @@ public final class ModelChecks {
     var processes = root.getElementsByTagNameNS(BPMN_MODEL, "process");
     Set<String> variables = new TreeSet<>();
     for (int i = 0; i < processes.getLength(); i++) {
-      Set<String> known = variablesOfProcess.apply(((Element) processes.item(i)).getAttribute("id"));
+      Set<String> known =
+          variablesOfProcess.apply(((Element) processes.item(i)).getAttribute("id"));
       if (known != null) {
         variables.addAll(known);
       }
@@ -352,7 +545,8 @@ public final class ModelChecks {
     return true;
   }
 
-  private void walk(String file, Element element, String owner, String process, Set<String> variables) {
+  private void walk(
+      String file, Element element, String owner, String process, Set<String> variables) {
     String id = element.getAttribute("id");
     String here = id.isEmpty() || !BPMN_MODEL.equals(element.getNamespaceURI()) ? owner : id;
     String namespace = element.getNamespaceURI() == null ? "" : element.getNamespaceURI();
@@ -361,31 +555,63 @@ public final class ModelChecks {
       process = id;
     }
     if (BPMN_MODEL.equals(namespace) && !BPMN_ELEMENTS.contains(local)) {
-      problem(file, here, "<" + local + "> is geen onderdeel dat dit product gebruikt"
-          + (Set.of("scriptTask", "script").contains(local) ? " (scripts draaien niet op de server; gebruik een taak van het project, ${...Delegate})" : ""));
+      problem(
+          file,
+          here,
+          "<"
+              + local
+              + "> is geen onderdeel dat dit product gebruikt"
+              + (Set.of("scriptTask", "script").contains(local)
+                  ? " (scripts draaien niet op de server; gebruik een taak van het project, ${...Delegate})"
+                  : ""));
     } else if (CAMUNDA.equals(namespace) && !CAMUNDA_ELEMENTS.contains(local)) {
-      problem(file, here, "<camunda:" + local + "> is niet toegestaan"
-          + (Set.of("connector", "connectorId", "script").contains(local) ? " (scripts en connectoren draaien niet op de server)" : "")
-          + "; alleen invoer- en uitvoerparameters, taak- en uitvoeringslisteners met een taak van het project, en eigenschappen");
-    } else if (!BPMN_MODEL.equals(namespace) && !CAMUNDA.equals(namespace) && !DIAGRAM_NAMESPACES.contains(namespace)) {
-      problem(file, here, "<" + element.getTagName() + "> uit namespace '" + namespace + "' is niet toegestaan");
+      problem(
+          file,
+          here,
+          "<camunda:"
+              + local
+              + "> is niet toegestaan"
+              + (Set.of("connector", "connectorId", "script").contains(local)
+                  ? " (scripts en connectoren draaien niet op de server)"
+                  : "")
+              + "; alleen invoer- en uitvoerparameters, taak- en uitvoeringslisteners met een taak van het project, en eigenschappen");
+    } else if (!BPMN_MODEL.equals(namespace)
+        && !CAMUNDA.equals(namespace)
+        && !DIAGRAM_NAMESPACES.contains(namespace)) {
+      problem(
+          file,
+          here,
+          "<" + element.getTagName() + "> uit namespace '" + namespace + "' is niet toegestaan");
     }
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      String name =
+          attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
       String attributeNamespace = attribute.getNamespaceURI();
       if ("http://www.w3.org/2000/xmlns/".equals(attributeNamespace)) {
         continue;
       }
       boolean plainOrCamunda = attributeNamespace == null || CAMUNDA.equals(attributeNamespace);
       if (plainOrCamunda && FORBIDDEN_ATTRIBUTES.contains(name)) {
-        problem(file, here, name + "=\"" + attribute.getValue() + "\": alleen de taken van het project (${naam}) en procesgegevens "
-            + "mogen worden gebruikt; geen Java-klassen, scripts of andere expressietalen");
+        problem(
+            file,
+            here,
+            name
+                + "=\""
+                + attribute.getValue()
+                + "\": alleen de taken van het project (${naam}) en procesgegevens "
+                + "mogen worden gebruikt; geen Java-klassen, scripts of andere expressietalen");
       } else if (CAMUNDA.equals(attributeNamespace) && "type".equals(name)) {
-        problem(file, here, "camunda:type=\"" + attribute.getValue() + "\": externe taken gebruikt dit product niet");
+        problem(
+            file,
+            here,
+            "camunda:type=\""
+                + attribute.getValue()
+                + "\": externe taken gebruikt dit product niet");
       } else if (CAMUNDA.equals(attributeNamespace) && !CAMUNDA_ATTRIBUTES.contains(name)) {
-        problem(file, here, "camunda:" + name + " is niet toegestaan in de modellen van dit product");
+        problem(
+            file, here, "camunda:" + name + " is niet toegestaan in de modellen van dit product");
       }
       checkExpressions(file, here, process, attribute.getValue(), variables);
     }
@@ -394,13 +620,15 @@ public final class ModelChecks {
       var child = children.item(i);
       if (child instanceof Element nested) {
         walk(file, nested, here, process, variables);
-      } else if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE || child.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+      } else if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE
+          || child.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
         checkExpressions(file, here, process, child.getNodeValue(), variables);
       }
     }
   }
 
-  private void checkExpressions(String file, String element, String process, String text, Set<String> variables) {
+  private void checkExpressions(
+      String file, String element, String process, String text, Set<String> variables) {
     if (text == null || !EXPRESSION.matcher(text).find()) {
       return;
     }
@@ -408,17 +636,26 @@ public final class ModelChecks {
       var tree = new Builder(Builder.Feature.METHOD_INVOCATIONS).build(text);
       checkNode(file, element, process, text, (Node) tree.getRoot(), variables);
     } catch (RuntimeException unparsable) {
-      problem(file, element, "expressie " + text.strip() + " is niet te lezen: " + unparsable.getMessage());
+      problem(
+          file,
+          element,
+          "expressie " + text.strip() + " is niet te lezen: " + unparsable.getMessage());
     }
   }
 
-  private void checkNode(String file, String element, String process, String text, Node node, Set<String> variables) {
+  private void checkNode(
+      String file, String element, String process, String text, Node node, Set<String> variables) {
     if (node instanceof AstIdentifier identifier) {
       String name = identifier.getName();
       if (beans.containsKey(name)) {
         usedBean(file, element, process, name);
       } else if (!variables.contains(name)) {
-        problem(file, element, "expressie verwijst naar '" + name + "', dat geen taak van het project en geen gegeven van het proces is");
+        problem(
+            file,
+            element,
+            "expressie verwijst naar '"
+                + name
+                + "', dat geen taak van het project en geen gegeven van het proces is");
       }
       return;
     }
@@ -428,12 +665,24 @@ public final class ModelChecks {
       return;
     }
     if (node instanceof AstDot || node instanceof AstBracket) {
-      problem(file, element, "expressie " + text.strip() + " leest een eigenschap; alleen gegevens, vaste waarden en methoden van een "
-          + "taak van het project zijn toegestaan");
+      problem(
+          file,
+          element,
+          "expressie "
+              + text.strip()
+              + " leest een eigenschap; alleen gegevens, vaste waarden en methoden van een "
+              + "taak van het project zijn toegestaan");
       return;
     }
     if (node instanceof AstFunction function && !FUNCTIONS.contains(function.getName())) {
-      problem(file, element, "expressie " + text.strip() + " roept functie " + function.getName() + " aan; dat is niet toegestaan");
+      problem(
+          file,
+          element,
+          "expressie "
+              + text.strip()
+              + " roept functie "
+              + function.getName()
+              + " aan; dat is niet toegestaan");
       return;
     }
     for (int i = 0; i < node.getCardinality(); i++) {
@@ -441,19 +690,41 @@ public final class ModelChecks {
     }
   }
 
-  private void checkMethod(String file, String element, String process, String text, AstProperty property) {
-    if (!(property instanceof AstDot dot) || !(dot.getChild(0) instanceof AstIdentifier target) || !beans.containsKey(target.getName())) {
-      problem(file, element, "expressie " + text.strip() + " roept een methode aan van iets anders dan een taak van het project");
+  private void checkMethod(
+      String file, String element, String process, String text, AstProperty property) {
+    if (!(property instanceof AstDot dot)
+        || !(dot.getChild(0) instanceof AstIdentifier target)
+        || !beans.containsKey(target.getName())) {
+      problem(
+          file,
+          element,
+          "expressie "
+              + text.strip()
+              + " roept een methode aan van iets anders dan een taak van het project");
       return;
     }
     usedBean(file, element, process, target.getName());
     String method = dot.toString().replaceFirst("^\\.\\s*", "").strip();
     Class<?> type = beans.get(target.getName());
-    boolean declared = Stream.of(type.getDeclaredMethods())
-        .anyMatch(m -> m.getName().equals(method) && Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()));
+    boolean declared =
+        Stream.of(type.getDeclaredMethods())
+            .anyMatch(
+                m ->
+                    m.getName().equals(method)
+                        && Modifier.isPublic(m.getModifiers())
+                        && !Modifier.isStatic(m.getModifiers()));
     if (!declared) {
-      problem(file, element, "expressie " + text.strip() + " roept " + target.getName() + "." + method
-          + " aan; dat is geen openbare methode van " + type.getSimpleName());
+      problem(
+          file,
+          element,
+          "expressie "
+              + text.strip()
+              + " roept "
+              + target.getName()
+              + "."
+              + method
+              + " aan; dat is geen openbare methode van "
+              + type.getSimpleName());
     }
   }
 
@@ -465,26 +736,42 @@ public final class ModelChecks {
     }
     Set<String> places = reference.beanPlaces().getOrDefault(bean, Set.of());
     if (!places.contains(process + "/" + element)) {
-      problem(file, element, "${" + bean + "} hoort bij " + (places.isEmpty() ? "geen enkele stap" : String.join(", ", places))
-          + " en mag nergens anders staan (een taak van het project doet alleen het werk van haar eigen stap)");
+      problem(
+          file,
+          element,
+          "${"
+              + bean
+              + "} hoort bij "
+              + (places.isEmpty() ? "geen enkele stap" : String.join(", ", places))
+              + " en mag nergens anders staan (een taak van het project doet alleen het werk van haar eigen stap)");
     }
   }
 
-  // --- what the product's own models allow a deployment to change ---------------------------------------
+  // --- what the product's own models allow a deployment to change
+  // ---------------------------------------
 
   /**
    * The shape of the product's own models (bpmn/ as built): where each delegate and listener stands, how each
    * process may start, which input parameters each step has, and each model's history time to live. A deployment
    * may change texts, forms, periods, criteria and the like, not move code to another step or process.
    */
-  public record Reference(Map<String, Set<String>> beanPlaces, Map<String, Set<String>> startKinds,
-      Map<String, Set<String>> inputParameters, Map<String, Integer> historyDays) {}
+  public record Reference(
+      Map<String, Set<String>> beanPlaces,
+      Map<String, Set<String>> startKinds,
+      Map<String, Set<String>> inputParameters,
+      Map<String, Integer> historyDays) {}
 
   /** The reference of these models (the product's own bpmn/). */
-  public static Reference referenceOf(Map<String, byte[]> models, Map<String, Class<?>> beans, Function<String, Set<String>> variables) {
+  public static Reference referenceOf(
+      Map<String, byte[]> models,
+      Map<String, Class<?>> beans,
+      Function<String, Set<String>> variables) {
     var checks = new ModelChecks(models, form -> true, decision -> true, beans, variables);
     checks.run();
-    return new Reference(Map.copyOf(checks.beanPlaces), Map.copyOf(checks.startKinds), Map.copyOf(checks.inputParameters),
+    return new Reference(
+        Map.copyOf(checks.beanPlaces),
+        Map.copyOf(checks.startKinds),
+        Map.copyOf(checks.inputParameters),
         Map.copyOf(checks.historyDays));
   }
 
@@ -507,8 +794,15 @@ public final class ModelChecks {
     for (StartEvent start : process.getChildElementsByType(StartEvent.class)) {
       String kind = startKind(start);
       if (!allowed.contains(kind)) {
-        problem(file, start.getId(), "start " + describe(kind) + "; " + process.getId() + " start alleen " + allowed.stream()
-            .map(ModelChecks::describe).collect(java.util.stream.Collectors.joining(" of ")));
+        problem(
+            file,
+            start.getId(),
+            "start "
+                + describe(kind)
+                + "; "
+                + process.getId()
+                + " start alleen "
+                + allowed.stream().map(ModelChecks::describe).collect(Collectors.joining(" of ")));
       }
     }
   }
@@ -518,10 +812,10 @@ public final class ModelChecks {
       return "hand";
     }
     var definition = start.getEventDefinitions().iterator().next();
-    if (definition instanceof org.camunda.bpm.model.bpmn.instance.MessageEventDefinition message) {
+    if (definition instanceof MessageEventDefinition message) {
       return "bericht " + (message.getMessage() == null ? "?" : message.getMessage().getName());
     }
-    if (definition instanceof org.camunda.bpm.model.bpmn.instance.TimerEventDefinition) {
+    if (definition instanceof TimerEventDefinition) {
       return "timer";
     }
     return definition.getElementType().getTypeName();
@@ -540,7 +834,11 @@ public final class ModelChecks {
       return;
     }
     Set<String> names = new TreeSet<>();
-    for (var io : node.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()) {
+    for (var io :
+        node.getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaInputOutput.class)
+            .list()) {
       io.getCamundaInputParameters().forEach(parameter -> names.add(parameter.getCamundaName()));
     }
     if (names.isEmpty()) {
@@ -550,19 +848,30 @@ public final class ModelChecks {
     if (reference == null) {
       return;
     }
-    Set<String> allowed = reference.inputParameters().getOrDefault(process + "/" + node.getId(), Set.of());
+    Set<String> allowed =
+        reference.inputParameters().getOrDefault(process + "/" + node.getId(), Set.of());
     Set<String> extra = new TreeSet<>(names);
     extra.removeAll(allowed);
     if (!extra.isEmpty()) {
-      problem(file, node.getId(), "invoerparameter(s) " + String.join(", ", extra) + " horen niet bij deze stap"
-          + (allowed.isEmpty() ? "" : " (wel: " + String.join(", ", allowed) + ")"));
+      problem(
+          file,
+          node.getId(),
+          "invoerparameter(s) "
+              + String.join(", ", extra)
+              + " horen niet bij deze stap"
+              + (allowed.isEmpty() ? "" : " (wel: " + String.join(", ", allowed) + ")"));
     }
   }
 
   private void checkHistoryTimeToLive(String file, String key, String value) {
     Integer days = days(value);
     if (value != null && days == null) {
-      problem(file, key, "camunda:historyTimeToLive '" + value + "' is geen aantal dagen; schrijf bijvoorbeeld 3650");
+      problem(
+          file,
+          key,
+          "camunda:historyTimeToLive '"
+              + value
+              + "' is geen aantal dagen; schrijf bijvoorbeeld 3650");
       return;
     }
     if (days == null) {
@@ -571,8 +880,16 @@ public final class ModelChecks {
     historyDays.put(key, days);
     Integer floor = reference == null ? null : reference.historyDays().get(key);
     if (floor != null && days < floor) {
-      problem(file, key, "de bewaartermijn (camunda:historyTimeToLive) is " + days + " dagen; voor " + key + " is dat ten minste "
-          + floor + " dagen");
+      problem(
+          file,
+          key,
+          "de bewaartermijn (camunda:historyTimeToLive) is "
+              + days
+              + " dagen; voor "
+              + key
+              + " is dat ten minste "
+              + floor
+              + " dagen");
     }
   }
 
@@ -600,40 +917,51 @@ public final class ModelChecks {
       return;
     }
     String text = cycle.strip();
-    java.time.Duration shortest;
+    Duration shortest;
     try {
       shortest = text.startsWith("R") ? repeatingInterval(text) : cronInterval(text);
     } catch (Exception unreadable) {
-      problem(file, element, "timercyclus '" + text + "' is niet te lezen: schrijf een cron-uitdrukking (0 0/15 * * * ?) of "
-          + "een herhaling in ISO 8601 (R/PT15M)");
+      problem(
+          file,
+          element,
+          "timercyclus '"
+              + text
+              + "' is niet te lezen: schrijf een cron-uitdrukking (0 0/15 * * * ?) of "
+              + "een herhaling in ISO 8601 (R/PT15M)");
       return;
     }
     if (shortest.compareTo(MIN_TIMER_CYCLE) < 0) {
-      problem(file, element, "timercyclus '" + text + "' loopt vaker dan eens per " + MIN_TIMER_CYCLE.toMinutes()
-          + " minuten; dat is het kortste dat dit product toestaat");
+      problem(
+          file,
+          element,
+          "timercyclus '"
+              + text
+              + "' loopt vaker dan eens per "
+              + MIN_TIMER_CYCLE.toMinutes()
+              + " minuten; dat is het kortste dat dit product toestaat");
     }
   }
 
-  private static java.time.Duration repeatingInterval(String text) {
+  private static Duration repeatingInterval(String text) {
     String[] parts = text.split("/");
     String period = parts[parts.length - 1].startsWith("P") ? parts[parts.length - 1] : parts[1];
     if (period.contains("T") || !period.matches("P\\d+[YMWD].*")) {
-      return java.time.Duration.parse(period);
+      return Duration.parse(period);
     }
     Period calendar = Period.parse(period);
-    return java.time.Duration.ofDays(calendar.toTotalMonths() * 28 + calendar.getDays());
+    return Duration.ofDays(calendar.toTotalMonths() * 28 + calendar.getDays());
   }
 
-  private static java.time.Duration cronInterval(String text) throws java.text.ParseException {
-    var timer = org.camunda.bpm.engine.impl.calendar.CronTimer.parse(text);
-    java.util.Date moment = new java.util.Date(1_767_225_600_000L); // 1 January 2026
-    java.time.Duration shortest = java.time.Duration.ofDays(3650);
+  private static Duration cronInterval(String text) throws ParseException {
+    var timer = CronTimer.parse(text);
+    Date moment = new Date(1_767_225_600_000L); // 1 January 2026
+    Duration shortest = Duration.ofDays(3650);
     for (int i = 0; i < 200; i++) {
-      java.util.Date next = timer.getDueDate(moment);
+      Date next = timer.getDueDate(moment);
       if (next == null) {
         break;
       }
-      java.time.Duration gap = java.time.Duration.between(moment.toInstant(), next.toInstant());
+      Duration gap = Duration.between(moment.toInstant(), next.toInstant());
       if (i > 0 && gap.compareTo(shortest) < 0) {
         shortest = gap;
       }
@@ -642,17 +970,23 @@ public final class ModelChecks {
     return shortest;
   }
 
-  // --- DMN ---------------------------------------------------------------------------------------------
+  // --- DMN
+  // ---------------------------------------------------------------------------------------------
 
   private void checkDmn(String file, byte[] content) {
     Element root;
     try {
       root = readXml(content);
     } catch (Exception e) {
-      problem(file, "(bestand)", "is geen veilig leesbaar XML-bestand (een DOCTYPE of entiteit is niet toegestaan): " + e.getMessage());
+      problem(
+          file,
+          "(bestand)",
+          "is geen veilig leesbaar XML-bestand (een DOCTYPE of entiteit is niet toegestaan): "
+              + e.getMessage());
       return;
     }
-    // FEEL only, whatever the spelling of the attribute: JUEL, JavaScript, Groovy or Python in a decision could call Java.
+    // FEEL only, whatever the spelling of the attribute: JUEL, JavaScript, Groovy or Python in a
+    // decision could call Java.
     checkDmnLanguages(file, root, "(beslissing)");
     DmnModelInstance model;
     try {
@@ -665,15 +999,16 @@ public final class ModelChecks {
       if (decision.getCamundaHistoryTimeToLiveString() == null) {
         problem(file, decision.getId(), "heeft geen camunda:historyTimeToLive (bewaartermijn)");
       } else {
-        checkHistoryTimeToLive(file, decision.getId(), decision.getCamundaHistoryTimeToLiveString());
+        checkHistoryTimeToLive(
+            file, decision.getId(), decision.getCamundaHistoryTimeToLiveString());
       }
       checkIds(file, List.of(decision.getId()));
     }
-    for (var table : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class)) {
+    for (var table : model.getModelElementsByType(DecisionTable.class)) {
       checkDecisionTable(file, table);
     }
-    for (var literal : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.LiteralExpression.class)) {
-      if (!(literal.getParentElement() instanceof org.camunda.bpm.model.dmn.instance.Decision)) {
+    for (var literal : model.getModelElementsByType(LiteralExpression.class)) {
+      if (!(literal.getParentElement() instanceof Decision)) {
         continue;
       }
       String text = literal.getText() == null ? null : literal.getText().getTextContent();
@@ -681,8 +1016,13 @@ public final class ModelChecks {
     }
   }
 
-  private static final Set<String> FEEL_LANGUAGES = Set.of("feel", "feel-scala", "https://www.omg.org/spec/dmn/20191111/feel/",
-      "https://www.omg.org/spec/dmn/20180521/feel/", "http://www.omg.org/spec/feel/20140401");
+  private static final Set<String> FEEL_LANGUAGES =
+      Set.of(
+          "feel",
+          "feel-scala",
+          "https://www.omg.org/spec/dmn/20191111/feel/",
+          "https://www.omg.org/spec/dmn/20180521/feel/",
+          "http://www.omg.org/spec/feel/20140401");
 
   private void checkDmnLanguages(String file, Element element, String owner) {
     String id = element.getAttribute("id");
@@ -690,10 +1030,14 @@ public final class ModelChecks {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      String name =
+          attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
       if (("expressionLanguage".equals(name) || "typeLanguage".equals(name))
-          && !FEEL_LANGUAGES.contains(attribute.getValue().strip().toLowerCase(java.util.Locale.ROOT))) {
-        problem(file, here, name + "=\"" + attribute.getValue() + "\": beslissingen gebruiken alleen FEEL");
+          && !FEEL_LANGUAGES.contains(attribute.getValue().strip().toLowerCase(Locale.ROOT))) {
+        problem(
+            file,
+            here,
+            name + "=\"" + attribute.getValue() + "\": beslissingen gebruiken alleen FEEL");
       }
     }
     NodeList children = element.getChildNodes();
@@ -710,9 +1054,9 @@ public final class ModelChecks {
     return names;
   }
 
-  private void checkDecisionTable(String file, org.camunda.bpm.model.dmn.instance.DecisionTable table) {
+  private void checkDecisionTable(String file, DecisionTable table) {
     Set<String> known = knownNames();
-    List<String> columns = new java.util.ArrayList<>();
+    List<String> columns = new ArrayList<>();
     for (var input : table.getInputs()) {
       String label = input.getLabel() != null ? input.getLabel() : input.getId();
       columns.add(label);
@@ -720,11 +1064,24 @@ public final class ModelChecks {
         known.add(input.getCamundaInputVariable());
       }
       var expression = input.getInputExpression();
-      String text = expression == null || expression.getText() == null ? null : expression.getText().getTextContent();
-      checkFeel(file, input.getId(), "invoer '" + label + "'", text, false, allVariables.isEmpty() ? null : knownNames());
+      String text =
+          expression == null || expression.getText() == null
+              ? null
+              : expression.getText().getTextContent();
+      checkFeel(
+          file,
+          input.getId(),
+          "invoer '" + label + "'",
+          text,
+          false,
+          allVariables.isEmpty() ? null : knownNames());
     }
-    List<String> outputs = new java.util.ArrayList<>();
-    table.getOutputs().forEach(output -> outputs.add(output.getLabel() != null ? output.getLabel() : output.getName()));
+    List<String> outputs = new ArrayList<>();
+    table
+        .getOutputs()
+        .forEach(
+            output ->
+                outputs.add(output.getLabel() != null ? output.getLabel() : output.getName()));
     int number = 0;
     for (var rule : table.getRules()) {
       number++;
@@ -733,54 +1090,93 @@ public final class ModelChecks {
       for (var entry : rule.getInputEntries()) {
         String label = column < columns.size() ? columns.get(column) : "kolom " + (column + 1);
         String text = entry.getText() == null ? null : entry.getText().getTextContent();
-        checkFeel(file, where, "kolom '" + label + "'", text, true, allVariables.isEmpty() ? null : known);
+        checkFeel(
+            file,
+            where,
+            "kolom '" + label + "'",
+            text,
+            true,
+            allVariables.isEmpty() ? null : known);
         column++;
       }
       column = 0;
       for (var entry : rule.getOutputEntries()) {
         String label = column < outputs.size() ? outputs.get(column) : "uitkomst " + (column + 1);
         String text = entry.getText() == null ? null : entry.getText().getTextContent();
-        checkFeel(file, where, "uitkomst '" + label + "'", text, false, allVariables.isEmpty() ? null : known);
+        checkFeel(
+            file,
+            where,
+            "uitkomst '" + label + "'",
+            text,
+            false,
+            allVariables.isEmpty() ? null : known);
         column++;
       }
     }
   }
 
-  private static final org.camunda.feel.api.FeelEngineApi FEEL = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
+  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
   /** A FEEL entry compiles with the engine's own FEEL engine and names nothing but inputs and process variables. */
-  private void checkFeel(String file, String where, String column, String text, boolean unaryTests, Set<String> known) {
+  private void checkFeel(
+      String file,
+      String where,
+      String column,
+      String text,
+      boolean unaryTests,
+      Set<String> known) {
     if (text == null || text.isBlank() || (unaryTests && text.strip().equals("-"))) {
       return;
     }
     var parsed = unaryTests ? FEEL.parseUnaryTests(text) : FEEL.parseExpression(text);
     if (parsed.isFailure()) {
-      problem(file, where, column + ": '" + text.strip() + "' is geen geldige FEEL-uitdrukking (" + parsed.failure().message() + ")");
+      problem(
+          file,
+          where,
+          column
+              + ": '"
+              + text.strip()
+              + "' is geen geldige FEEL-uitdrukking ("
+              + parsed.failure().message()
+              + ")");
       return;
     }
     Set<String> names = new TreeSet<>();
     boolean[] defines = new boolean[1];
     collectNames(parsed.parsedExpression().expression(), names, defines);
     if (defines[0]) {
-      problem(file, where, column + ": '" + text.strip() + "' definieert een functie; dat is in beslissingen niet toegestaan");
+      problem(
+          file,
+          where,
+          column
+              + ": '"
+              + text.strip()
+              + "' definieert een functie; dat is in beslissingen niet toegestaan");
     }
     if (known != null) {
       names.removeAll(known);
       if (!names.isEmpty()) {
-        problem(file, where, column + ": '" + text.strip() + "' verwijst naar " + String.join(", ", names)
-            + ", dat geen invoer en geen gegeven van het proces is (bedoelt u een getal of een tekst tussen aanhalingstekens?)");
+        problem(
+            file,
+            where,
+            column
+                + ": '"
+                + text.strip()
+                + "' verwijst naar "
+                + String.join(", ", names)
+                + ", dat geen invoer en geen gegeven van het proces is (bedoelt u een getal of een tekst tussen aanhalingstekens?)");
       }
     }
   }
 
   private static void collectNames(Object node, Set<String> names, boolean[] defines) {
-    if (node instanceof org.camunda.feel.syntaxtree.Ref ref && !ref.names().isEmpty()) {
+    if (node instanceof Ref ref && !ref.names().isEmpty()) {
       names.add(ref.names().head());
     }
-    if (node instanceof org.camunda.feel.syntaxtree.FunctionDefinition || node instanceof org.camunda.feel.syntaxtree.JavaFunctionInvocation) {
+    if (node instanceof FunctionDefinition || node instanceof JavaFunctionInvocation) {
       defines[0] = true;
     }
-    if (node instanceof camundajar.impl.scala.Product product && !(node instanceof org.camunda.feel.syntaxtree.Ref)) {
+    if (node instanceof camundajar.impl.scala.Product product && !(node instanceof Ref)) {
       var parts = product.productIterator();
       while (parts.hasNext()) {
         collectNames(parts.next(), names, defines);
@@ -805,7 +1201,13 @@ public final class ModelChecks {
   }
 
   private void checkIds(String file, List<String> ids) {
-    ids.stream().filter(id -> id != null && GENERATED_ID.matcher(id).matches())
-        .forEach(id -> problem(file, id, "heeft nog een gegenereerde id: geef het een naam die zegt wat het is"));
+    ids.stream()
+        .filter(id -> id != null && GENERATED_ID.matcher(id).matches())
+        .forEach(
+            id ->
+                problem(
+                    file,
+                    id,
+                    "heeft nog een gegenereerde id: geef het een naam die zegt wat het is"));
   }
 }

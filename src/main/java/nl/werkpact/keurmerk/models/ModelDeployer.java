@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,9 +14,9 @@ import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -36,14 +36,17 @@ import org.springframework.stereotype.Component;
  * latest until the files here change: a restart does not roll it back.
  */
 @Component
-public class ModelDeployer extends AbstractProcessEnginePlugin implements SmartInitializingSingleton {
+public class ModelDeployer extends AbstractProcessEnginePlugin
+    implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
-  private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"$#{}]+)\"");
+  private static final Pattern DECISION_REF =
+      Pattern.compile("camunda:decisionRef=\"([^\"$#{}]+)\"");
   static final String SOURCE = "werkpact-keurmerk start-up";
 
-  private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final PathMatchingResourcePatternResolver resolver =
+      new PathMatchingResourcePatternResolver();
   private final String modelLocation;
   private final String formLocation;
   private volatile FutureTask<Void> deploying;
@@ -66,10 +69,12 @@ public class ModelDeployer extends AbstractProcessEnginePlugin implements SmartI
    */
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    deploying = new FutureTask<>(() -> {
-      deploy(engine);
-      return null;
-    });
+    deploying =
+        new FutureTask<>(
+            () -> {
+              deploy(engine);
+              return null;
+            });
     Thread thread = new Thread(deploying, "model-deployment");
     thread.setDaemon(true);
     thread.start();
@@ -100,39 +105,55 @@ public class ModelDeployer extends AbstractProcessEnginePlugin implements SmartI
     Map<String, Resource> forms = find(formLocation + "*.form", ".form");
     Set<String> bundledDecisions = new LinkedHashSet<>();
 
-    processes.forEach((name, bpmn) -> {
-      String xml = read(bpmn);
-      DeploymentBuilder builder = newDeployment(engine, name).addString(name + ".bpmn", xml);
-      for (String formId : references(FORM_REF, xml)) {
-        Resource form = forms.get(formId);
-        if (form == null) {
-          throw new IllegalStateException("bpmn/" + name + ".bpmn refers to form '" + formId + "', but forms/" + formId + ".form does not exist");
-        }
-        builder.addString(formId + ".form", read(form));
-      }
-      for (String decisionId : references(DECISION_REF, xml)) {
-        Resource dmn = decisions.get(decisionId);
-        if (dmn != null) {
-          builder.addString(decisionId + ".dmn", read(dmn));
-          bundledDecisions.add(decisionId);
-        }
-      }
-      deploy(builder, name);
-    });
-    decisions.forEach((name, dmn) -> {
-      if (!bundledDecisions.contains(name)) {
-        deploy(newDeployment(engine, name).addString(name + ".dmn", read(dmn)), name);
-      }
-    });
+    processes.forEach(
+        (name, bpmn) -> {
+          String xml = read(bpmn);
+          DeploymentBuilder builder = newDeployment(engine, name).addString(name + ".bpmn", xml);
+          for (String formId : references(FORM_REF, xml)) {
+            Resource form = forms.get(formId);
+            if (form == null) {
+              throw new IllegalStateException(
+                  "bpmn/"
+                      + name
+                      + ".bpmn refers to form '"
+                      + formId
+                      + "', but forms/"
+                      + formId
+                      + ".form does not exist");
+            }
+            builder.addString(formId + ".form", read(form));
+          }
+          for (String decisionId : references(DECISION_REF, xml)) {
+            Resource dmn = decisions.get(decisionId);
+            if (dmn != null) {
+              builder.addString(decisionId + ".dmn", read(dmn));
+              bundledDecisions.add(decisionId);
+            }
+          }
+          deploy(builder, name);
+        });
+    decisions.forEach(
+        (name, dmn) -> {
+          if (!bundledDecisions.contains(name)) {
+            deploy(newDeployment(engine, name).addString(name + ".dmn", read(dmn)), name);
+          }
+        });
   }
 
   private static DeploymentBuilder newDeployment(ProcessEngine engine, String name) {
-    return engine.getRepositoryService().createDeployment().name(name).source(SOURCE).enableDuplicateFiltering(false);
+    return engine
+        .getRepositoryService()
+        .createDeployment()
+        .name(name)
+        .source(SOURCE)
+        .enableDuplicateFiltering(false);
   }
 
   private static void deploy(DeploymentBuilder builder, String name) {
     DeploymentWithDefinitions deployment = builder.deployWithResult();
-    boolean deployedNew = !isEmpty(deployment.getDeployedProcessDefinitions()) || !isEmpty(deployment.getDeployedDecisionDefinitions());
+    boolean deployedNew =
+        !isEmpty(deployment.getDeployedProcessDefinitions())
+            || !isEmpty(deployment.getDeployedDecisionDefinitions());
     if (deployedNew) {
       LOG.info("Model {} deployed (deployment {})", name, deployment.getId());
     } else {
@@ -140,7 +161,7 @@ public class ModelDeployer extends AbstractProcessEnginePlugin implements SmartI
     }
   }
 
-  private static boolean isEmpty(java.util.List<?> list) {
+  private static boolean isEmpty(List<?> list) {
     return list == null || list.isEmpty();
   }
 

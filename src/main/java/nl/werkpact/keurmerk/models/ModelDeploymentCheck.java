@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -35,14 +36,16 @@ class ModelDeploymentCheck implements Deployer {
   ModelDeploymentCheck(Map<String, Class<?>> beans, ProcessCatalog catalog) {
     this.beans = beans;
     this.catalog = catalog;
-    this.reference = ModelChecks.referenceOf(ownModels(), beans, key -> catalog.variables(key).orElse(null));
+    this.reference =
+        ModelChecks.referenceOf(ownModels(), beans, key -> catalog.variables(key).orElse(null));
   }
 
   /** bpmn/ as the build copied it onto the class path: the shape every later deployment is held to. */
   private static Map<String, byte[]> ownModels() {
     Map<String, byte[]> models = new LinkedHashMap<>();
     try {
-      for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.*")) {
+      for (var resource :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.*")) {
         String name = resource.getFilename();
         if (name != null && (name.endsWith(".bpmn") || name.endsWith(".dmn"))) {
           try (var in = resource.getInputStream()) {
@@ -54,7 +57,8 @@ class ModelDeploymentCheck implements Deployer {
       throw new UncheckedIOException("Cannot read the product's own models from the class path", e);
     }
     if (models.isEmpty()) {
-      throw new IllegalStateException("No models under bpmn/ on the class path: the deployment checks would have nothing to hold to");
+      throw new IllegalStateException(
+          "No models under bpmn/ on the class path: the deployment checks would have nothing to hold to");
     }
     return models;
   }
@@ -63,13 +67,15 @@ class ModelDeploymentCheck implements Deployer {
    * The procesbeheerder is held to the product's own models; an admin (and the system: start-up, repairs) may deploy
    * another shape, such as an earlier version to migrate from, still within the other rules.
    */
-  private static boolean byUserWhoIsNoAdmin(org.camunda.bpm.engine.impl.interceptor.CommandContext context) {
+  private static boolean byUserWhoIsNoAdmin(CommandContext context) {
     var user = context.getAuthentication();
     if (user == null || user.getUserId() == null) {
       return false;
     }
     var admins = context.getProcessEngineConfiguration().getAdminGroups();
-    return user.getGroupIds() == null || admins == null || user.getGroupIds().stream().noneMatch(admins::contains);
+    return user.getGroupIds() == null
+        || admins == null
+        || user.getGroupIds().stream().noneMatch(admins::contains);
   }
 
   @Override
@@ -82,31 +88,50 @@ class ModelDeploymentCheck implements Deployer {
     for (var entry : deployment.getResources().entrySet()) {
       String name = entry.getKey();
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!(lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml") || lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")
+      if (!(lower.endsWith(".bpmn")
+          || lower.endsWith(".bpmn20.xml")
+          || lower.endsWith(".dmn")
+          || lower.endsWith(".dmn11.xml")
           || lower.endsWith(".form"))) {
-        throw new InvalidRequestException("Het model is niet geïnstalleerd: " + name + " is geen BPMN-model, DMN-beslissing of "
-            + "Camunda Form (.bpmn, .dmn of .form). Andere bestanden, zoals case-modellen (CMMN) en scripts, gebruikt dit product niet.");
+        throw new InvalidRequestException(
+            "Het model is niet geïnstalleerd: "
+                + name
+                + " is geen BPMN-model, DMN-beslissing of "
+                + "Camunda Form (.bpmn, .dmn of .form). Andere bestanden, zoals case-modellen (CMMN) en scripts, gebruikt dit product niet.");
       }
-      byte[] bytes = entry.getValue().getBytes() == null ? new byte[0] : entry.getValue().getBytes();
+      byte[] bytes =
+          entry.getValue().getBytes() == null ? new byte[0] : entry.getValue().getBytes();
       total += bytes.length;
       resources.put(name, bytes);
     }
     if (total > MAX_BYTES) {
-      throw new InvalidRequestException("Het model is niet geïnstalleerd: de bestanden zijn samen " + (total / 1024) + " kB; "
-          + "dat is meer dan " + (MAX_BYTES / 1024) + " kB.");
+      throw new InvalidRequestException(
+          "Het model is niet geïnstalleerd: de bestanden zijn samen "
+              + (total / 1024)
+              + " kB; "
+              + "dat is meer dan "
+              + (MAX_BYTES / 1024)
+              + " kB.");
     }
     var context = Context.getCommandContext();
     var decisions = context.getDecisionDefinitionManager();
-    var checks = new ModelChecks(resources, form -> false,
-        key -> decisions.findLatestDecisionDefinitionByKey(key) != null, beans, key -> catalog.variables(key).orElse(null))
-        .knowing(catalog.allVariables());
+    var checks =
+        new ModelChecks(
+                resources,
+                form -> false,
+                key -> decisions.findLatestDecisionDefinitionByKey(key) != null,
+                beans,
+                key -> catalog.variables(key).orElse(null))
+            .knowing(catalog.allVariables());
     if (byUserWhoIsNoAdmin(context)) {
       checks.against(reference);
     }
     List<String> problems = checks.run();
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException("Het model is niet geïnstalleerd, want het voldoet niet aan de modelregels: "
-          + String.join("; ", problems) + ".");
+      throw new InvalidRequestException(
+          "Het model is niet geïnstalleerd, want het voldoet niet aan de modelregels: "
+              + String.join("; ", problems)
+              + ".");
     }
   }
 }

@@ -34,7 +34,8 @@ class ModelsConfiguration {
   }
 
   @Bean
-  ResourceConfigCustomizer migrationEndpoint(InstanceMigration migration, IdentityService identity) {
+  ResourceConfigCustomizer migrationEndpoint(
+      InstanceMigration migration, IdentityService identity) {
     return config -> config.register(new MigrationResource(migration, identity));
   }
 }

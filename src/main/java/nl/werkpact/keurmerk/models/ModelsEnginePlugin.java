@@ -27,10 +27,14 @@ class ModelsEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     var processBeans = ProcessBeans.scan(ProcessCatalog.BASE_PACKAGE);
-    var deployers = configuration.getCustomPreDeployers() == null
-        ? new ArrayList<Deployer>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    var deployers =
+        configuration.getCustomPreDeployers() == null
+            ? new ArrayList<Deployer>()
+            : new ArrayList<>(configuration.getCustomPreDeployers());
     deployers.add(new ModelDeploymentCheck(processBeans, catalog));
     configuration.setCustomPreDeployers(deployers);
-    configuration.setExpressionManager(new SpringExpressionManager(application, new ProcessBeanMap(processBeans.keySet(), application)));
+    configuration.setExpressionManager(
+        new SpringExpressionManager(
+            application, new ProcessBeanMap(processBeans.keySet(), application)));
   }
 }

@@ -32,6 +32,8 @@ final class ProcessBeanMap extends AbstractMap<Object, Object> {
 
   @Override
   public Set<Map.Entry<Object, Object>> entrySet() {
-    return names.stream().map(name -> Map.entry((Object) name, application.getBean(name))).collect(Collectors.toSet());
+    return names.stream()
+        .map(name -> Map.entry((Object) name, application.getBean(name)))
+        .collect(Collectors.toSet());
   }
 }

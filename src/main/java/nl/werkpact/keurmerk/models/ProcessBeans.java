@@ -40,12 +40,17 @@ public final class ProcessBeans {
       }
       Component component = type.getAnnotation(Component.class);
       if (component == null) {
-        throw new IllegalStateException(type.getName() + " is @CalledFromModels but no @Component: a model could not find it");
+        throw new IllegalStateException(
+            type.getName() + " is @CalledFromModels but no @Component: a model could not find it");
       }
       if (currentOnly && type.getAnnotation(CalledFromModels.class).olderVersionsOnly()) {
         continue;
       }
-      beans.put(!component.value().isEmpty() ? component.value() : Introspector.decapitalize(type.getSimpleName()), type);
+      beans.put(
+          !component.value().isEmpty()
+              ? component.value()
+              : Introspector.decapitalize(type.getSimpleName()),
+          type);
     }
     return beans;
   }

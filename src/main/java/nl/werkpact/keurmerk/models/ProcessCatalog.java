@@ -2,11 +2,13 @@ package nl.werkpact.keurmerk.models;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
 
@@ -31,7 +33,7 @@ public final class ProcessCatalog {
   public static ProcessCatalog scan(String basePackage) {
     var catalog = new ProcessCatalog();
     var scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new RegexPatternTypeFilter(java.util.regex.Pattern.compile(".*\\.[A-Za-z]+Process")));
+    scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*\\.[A-Za-z]+Process")));
     try {
       for (var candidate : scanner.findCandidateComponents(basePackage)) {
         Class<?> type = Class.forName(candidate.getBeanClassName());
@@ -61,7 +63,8 @@ public final class ProcessCatalog {
         for (String message : constants(type, "MESSAGE_")) {
           String earlier = catalog.processByMessage.put(message, key);
           if (earlier != null) {
-            throw new IllegalStateException("Message " + message + " is declared by both " + earlier + " and " + key);
+            throw new IllegalStateException(
+                "Message " + message + " is declared by both " + earlier + " and " + key);
           }
         }
       }
@@ -83,7 +86,9 @@ public final class ProcessCatalog {
   private static Set<String> constants(Class<?> type, String prefix) throws IllegalAccessException {
     Set<String> values = new TreeSet<>();
     for (Field field : type.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field.getName().startsWith(prefix)) {
+      if (Modifier.isStatic(field.getModifiers())
+          && field.getType() == String.class
+          && field.getName().startsWith(prefix)) {
         values.add((String) field.get(null));
       }
     }
@@ -102,7 +107,8 @@ public final class ProcessCatalog {
 
   /** What a user may submit when completing this user task: its form's editable fields; empty if unknown. */
   public Optional<Set<String>> taskInputs(String processKey, String taskDefinitionKey) {
-    return Optional.ofNullable(taskInputs.getOrDefault(processKey, Map.of()).get(taskDefinitionKey));
+    return Optional.ofNullable(
+        taskInputs.getOrDefault(processKey, Map.of()).get(taskDefinitionKey));
   }
 
   public Map<String, Map<String, Set<String>>> taskInputs() {
@@ -131,7 +137,7 @@ public final class ProcessCatalog {
 
   /** Variables that hold an employer's contact data (the {@code CONTACT_DATA} of the *Process classes). */
   public Set<String> contactData() {
-    return java.util.Collections.unmodifiableSet(contactData);
+    return Collections.unmodifiableSet(contactData);
   }
 
   public Set<String> decisionKeys() {

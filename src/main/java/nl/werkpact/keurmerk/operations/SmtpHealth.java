@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import nl.werkpact.keurmerk.mail.MailSettings;
-import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +31,23 @@ class SmtpHealth implements HealthIndicator {
   @Override
   public Health health() {
     if (!dropDirectory.isBlank()) {
-      return Health.up().withDetail("mode", "e-mails worden als bestanden bewaard in " + dropDirectory).build();
+      return Health.up()
+          .withDetail("mode", "e-mails worden als bestanden bewaard in " + dropDirectory)
+          .build();
     }
     if (host.isBlank()) {
-      return Health.unknown().withDetail("error", "geen SMTP-server ingesteld (WERKPACT_SMTP_HOST)").build();
+      return Health.unknown()
+          .withDetail("error", "geen SMTP-server ingesteld (WERKPACT_SMTP_HOST)")
+          .build();
     }
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
       return Health.up().withDetail("server", host + ":" + port).build();
     } catch (IOException unreachable) {
-      return Health.unknown().withDetail("server", host + ":" + port)
-          .withDetail("error", "niet bereikbaar: " + unreachable.getMessage()).build();
+      return Health.unknown()
+          .withDetail("server", host + ":" + port)
+          .withDetail("error", "niet bereikbaar: " + unreachable.getMessage())
+          .build();
     }
   }
 }

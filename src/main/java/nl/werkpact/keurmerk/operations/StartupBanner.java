@@ -30,7 +30,8 @@ class StartupBanner {
       return;
     }
     String base = "http://localhost:" + web.getWebServer().getPort();
-    LOG.info("""
+    LOG.info(
+        """
 
         ============================================================
          Werkpact Keurmerk is gestart (profiel: {})
@@ -43,8 +44,19 @@ class StartupBanner {
            Dashboard: {}/dashboard
            Import:    {}/beheer/import (beheerders)
         {}============================================================""",
-        String.join(",", environment.getActiveProfiles().length == 0 ? environment.getDefaultProfiles() : environment.getActiveProfiles()),
-        base, base, base, base, base, base, base, base,
+        String.join(
+            ",",
+            environment.getActiveProfiles().length == 0
+                ? environment.getDefaultProfiles()
+                : environment.getActiveProfiles()),
+        base,
+        base,
+        base,
+        base,
+        base,
+        base,
+        base,
+        base,
         banner.logins());
   }
 }

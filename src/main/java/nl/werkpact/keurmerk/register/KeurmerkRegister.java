@@ -1,12 +1,13 @@
 package nl.werkpact.keurmerk.register;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.Texts;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,12 @@ import org.springframework.stereotype.Repository;
 public class KeurmerkRegister {
 
   /** A current holder: status ACTIVE or RENEWED, today inside the period. */
-  public record Holder(String employerName, String municipality, String number, LocalDate validFrom, LocalDate validUntil) {}
+  public record Holder(
+      String employerName,
+      String municipality,
+      String number,
+      LocalDate validFrom,
+      LocalDate validUntil) {}
 
   public record Page(List<Holder> holders, int page, int pageSize, long total) {
     public int pages() {
@@ -27,11 +33,19 @@ public class KeurmerkRegister {
   }
 
   /** One keurmerk as the verification page shows it. */
-  public record Entry(String number, String employerName, String municipality, LocalDate validFrom, LocalDate validUntil,
-      String status, LocalDate withdrawnOn) {}
+  public record Entry(
+      String number,
+      String employerName,
+      String municipality,
+      LocalDate validFrom,
+      LocalDate validUntil,
+      String status,
+      LocalDate withdrawnOn) {}
 
-  private static final String CURRENT = "FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE " + KeurmerkStatus.HELD_ON_DAY
-      + " AND (:query = '' OR LOWER(e.name) LIKE :like ESCAPE '\\' OR LOWER(e.municipality) LIKE :like ESCAPE '\\' OR e.kvk_number = :query)";
+  private static final String CURRENT =
+      "FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE "
+          + KeurmerkStatus.HELD_ON_DAY
+          + " AND (:query = '' OR LOWER(e.name) LIKE :like ESCAPE '\\' OR LOWER(e.municipality) LIKE :like ESCAPE '\\' OR e.kvk_number = :query)";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -46,29 +60,56 @@ public class KeurmerkRegister {
     String q = query == null ? "" : query.strip();
     String like = Texts.likeContaining(q);
     LocalDate today = LocalDate.now(clock);
-    long total = jdbc.sql("SELECT COUNT(*) " + CURRENT).param("day", today).param("query", q).param("like", like)
-        .query(Long.class).single();
-    List<Holder> holders = jdbc.sql("SELECT e.name, e.municipality, k.number, k.valid_from, k.valid_until " + CURRENT
-            + " ORDER BY LOWER(e.name), k.number LIMIT :size OFFSET :offset")
-        .param("day", today).param("query", q).param("like", like).param("size", pageSize).param("offset", (long) (page - 1) * pageSize)
-        .query((rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-            rs.getObject(5, LocalDate.class)))
-        .list();
+    long total =
+        jdbc.sql("SELECT COUNT(*) " + CURRENT)
+            .param("day", today)
+            .param("query", q)
+            .param("like", like)
+            .query(Long.class)
+            .single();
+    List<Holder> holders =
+        jdbc.sql(
+                "SELECT e.name, e.municipality, k.number, k.valid_from, k.valid_until "
+                    + CURRENT
+                    + " ORDER BY LOWER(e.name), k.number LIMIT :size OFFSET :offset")
+            .param("day", today)
+            .param("query", q)
+            .param("like", like)
+            .param("size", pageSize)
+            .param("offset", (long) (page - 1) * pageSize)
+            .query(
+                (rs, i) ->
+                    new Holder(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class)))
+            .list();
     return new Page(holders, page, pageSize, total);
   }
 
   public Optional<Entry> keurmerk(String number) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT k.number, e.name, e.municipality, k.valid_from, k.valid_until, k.status,
                    (SELECT MAX(c.changed_at) FROM keurmerk_status_change c WHERE c.keurmerk_id = k.id AND c.status = 'WITHDRAWN')
             FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE k.number = ?""")
         .param(number)
-        .query((rs, i) -> {
-          var withdrawn = rs.getObject(7, java.time.OffsetDateTime.class);
-          return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-              rs.getObject(5, LocalDate.class), rs.getString(6),
-              withdrawn == null ? null : withdrawn.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate());
-        })
+        .query(
+            (rs, i) -> {
+              var withdrawn = rs.getObject(7, OffsetDateTime.class);
+              return new Entry(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getObject(4, LocalDate.class),
+                  rs.getObject(5, LocalDate.class),
+                  rs.getString(6),
+                  withdrawn == null
+                      ? null
+                      : withdrawn.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate());
+            })
         .optional();
   }
 

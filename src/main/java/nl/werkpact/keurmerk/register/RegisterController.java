@@ -1,11 +1,12 @@
 package nl.werkpact.keurmerk.register;
 
-import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.Texts;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,10 +40,18 @@ class RegisterController {
   private static Search search(String query, String page) {
     String q = query == null ? "" : query.strip();
     if (q.length() > MAX_QUERY) {
-      return new Search("", 1, "Zoek op ten hoogste " + MAX_QUERY + " tekens: een naam, een gemeente of een KvK-nummer.");
+      return new Search(
+          "",
+          1,
+          "Zoek op ten hoogste "
+              + MAX_QUERY
+              + " tekens: een naam, een gemeente of een KvK-nummer.");
     }
     if (Texts.hasForbiddenCharacters(q, false)) {
-      return new Search("", 1, "Uw zoekopdracht bevat tekens die wij niet kunnen lezen; typ een naam, een gemeente of een KvK-nummer.");
+      return new Search(
+          "",
+          1,
+          "Uw zoekopdracht bevat tekens die wij niet kunnen lezen; typ een naam, een gemeente of een KvK-nummer.");
     }
     int p = 1;
     if (page != null && !page.isBlank()) {
@@ -59,8 +68,11 @@ class RegisterController {
   }
 
   @GetMapping(path = "/register", produces = MediaType.TEXT_HTML_VALUE)
-  String holders(@RequestParam(name = "q", required = false) String query, @RequestParam(name = "pagina", required = false) String page,
-      Model model, jakarta.servlet.http.HttpServletResponse response) {
+  String holders(
+      @RequestParam(name = "q", required = false) String query,
+      @RequestParam(name = "pagina", required = false) String page,
+      Model model,
+      HttpServletResponse response) {
     Search search = search(query, page);
     var result = register.holders(search.query(), search.page(), PAGE_SIZE);
     if (search.problem() != null) {
@@ -70,14 +82,32 @@ class RegisterController {
     model.addAttribute("problem", search.problem());
     model.addAttribute("result", result);
     model.addAttribute("today", Dates.dutch(register.today()));
-    model.addAttribute("rows", result.holders().stream().map(h -> Map.of("name", h.employerName(), "municipality", h.municipality(),
-        "number", h.number(), "from", Dates.dutch(h.validFrom()), "until", Dates.dutch(h.validUntil()))).toList());
+    model.addAttribute(
+        "rows",
+        result.holders().stream()
+            .map(
+                h ->
+                    Map.of(
+                        "name",
+                        h.employerName(),
+                        "municipality",
+                        h.municipality(),
+                        "number",
+                        h.number(),
+                        "from",
+                        Dates.dutch(h.validFrom()),
+                        "until",
+                        Dates.dutch(h.validUntil())))
+            .toList());
     return "register/list";
   }
 
-  @GetMapping(path = {"/register.json", "/register"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(
+      path = {"/register.json", "/register"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  ResponseEntity<Map<String, Object>> holdersAsJson(@RequestParam(name = "q", required = false) String query,
+  ResponseEntity<Map<String, Object>> holdersAsJson(
+      @RequestParam(name = "q", required = false) String query,
       @RequestParam(name = "pagina", required = false) String page) {
     Search search = search(query, page);
     if (search.problem() != null) {
@@ -89,15 +119,20 @@ class RegisterController {
     body.put("totaal", result.total());
     body.put("pagina", result.page());
     body.put("paginas", result.pages());
-    body.put("houders", result.holders().stream().map(h -> {
-      Map<String, Object> holder = new LinkedHashMap<>();
-      holder.put("werkgever", h.employerName());
-      holder.put("gemeente", h.municipality());
-      holder.put("keurmerknummer", h.number());
-      holder.put("geldigVan", h.validFrom().toString());
-      holder.put("geldigTotEnMet", h.validUntil().toString());
-      return holder;
-    }).toList());
+    body.put(
+        "houders",
+        result.holders().stream()
+            .map(
+                h -> {
+                  Map<String, Object> holder = new LinkedHashMap<>();
+                  holder.put("werkgever", h.employerName());
+                  holder.put("gemeente", h.municipality());
+                  holder.put("keurmerknummer", h.number());
+                  holder.put("geldigVan", h.validFrom().toString());
+                  holder.put("geldigTotEnMet", h.validUntil().toString());
+                  return holder;
+                })
+            .toList());
     return ResponseEntity.ok().header("Access-Control-Allow-Origin", "*").body(body);
   }
 
@@ -107,32 +142,69 @@ class RegisterController {
   Verdict verdict(String number) {
     String n = KeurmerkNumber.normalize(number);
     if (!KeurmerkNumber.isWellFormed(n)) {
-      return new Verdict("ONBEKEND", "Onbekend nummer", "Een keurmerknummer ziet eruit als " + KeurmerkNumber.EXAMPLE + "; dit nummer kennen wij niet.", null);
+      return new Verdict(
+          "ONBEKEND",
+          "Onbekend nummer",
+          "Een keurmerknummer ziet eruit als "
+              + KeurmerkNumber.EXAMPLE
+              + "; dit nummer kennen wij niet.",
+          null);
     }
     var found = register.keurmerk(n);
     if (found.isEmpty()) {
-      return new Verdict("ONBEKEND", "Onbekend nummer", "Keurmerknummer " + n + " is niet door het Sociaal Werkpact uitgegeven.", null);
+      return new Verdict(
+          "ONBEKEND",
+          "Onbekend nummer",
+          "Keurmerknummer " + n + " is niet door het Sociaal Werkpact uitgegeven.",
+          null);
     }
     var k = found.get();
     LocalDate today = register.today();
-    String period = "van " + Dates.dutch(k.validFrom()) + " tot en met " + Dates.dutch(k.validUntil());
+    String period =
+        "van " + Dates.dutch(k.validFrom()) + " tot en met " + Dates.dutch(k.validUntil());
     if ("WITHDRAWN".equals(k.status())) {
-      return new Verdict("INGETROKKEN", "Ingetrokken", "Het keurmerk van " + k.employerName() + " is "
-          + (k.withdrawnOn() == null ? "" : "op " + Dates.dutch(k.withdrawnOn()) + " ") + "ingetrokken en niet meer geldig.", k);
+      return new Verdict(
+          "INGETROKKEN",
+          "Ingetrokken",
+          "Het keurmerk van "
+              + k.employerName()
+              + " is "
+              + (k.withdrawnOn() == null ? "" : "op " + Dates.dutch(k.withdrawnOn()) + " ")
+              + "ingetrokken en niet meer geldig.",
+          k);
     }
     if ("EXPIRED".equals(k.status()) || k.validUntil().isBefore(today)) {
-      return new Verdict("VERLOPEN", "Verlopen", "Het keurmerk van " + k.employerName() + " was geldig " + period + " en is verlopen.", k);
+      return new Verdict(
+          "VERLOPEN",
+          "Verlopen",
+          "Het keurmerk van " + k.employerName() + " was geldig " + period + " en is verlopen.",
+          k);
     }
     if (k.validFrom().isAfter(today)) {
-      return new Verdict("NOG_NIET_GELDIG", "Verlengd, nog niet ingegaan", "Dit keurmerk van " + k.employerName()
-          + " verlengt het huidige en is geldig " + period + ".", k);
+      return new Verdict(
+          "NOG_NIET_GELDIG",
+          "Verlengd, nog niet ingegaan",
+          "Dit keurmerk van "
+              + k.employerName()
+              + " verlengt het huidige en is geldig "
+              + period
+              + ".",
+          k);
     }
-    return new Verdict("GELDIG", "Geldig", k.employerName() + " (" + k.municipality() + ") is partner in sociaal ondernemen: dit keurmerk is geldig "
-        + period + ".", k);
+    return new Verdict(
+        "GELDIG",
+        "Geldig",
+        k.employerName()
+            + " ("
+            + k.municipality()
+            + ") is partner in sociaal ondernemen: dit keurmerk is geldig "
+            + period
+            + ".",
+        k);
   }
 
   @GetMapping(path = "/register/{number}", produces = MediaType.TEXT_HTML_VALUE)
-  String verify(@PathVariable("number") String number, Model model, jakarta.servlet.http.HttpServletResponse response) {
+  String verify(@PathVariable("number") String number, Model model, HttpServletResponse response) {
     Verdict verdict = verdict(number);
     if ("ONBEKEND".equals(verdict.state())) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -156,8 +228,9 @@ class RegisterController {
       body.put("geldigVan", verdict.entry().validFrom().toString());
       body.put("geldigTotEnMet", verdict.entry().validUntil().toString());
     }
-    return ResponseEntity.status("ONBEKEND".equals(verdict.state()) ? HttpStatus.NOT_FOUND : HttpStatus.OK)
-        .header("Access-Control-Allow-Origin", "*").body(body);
+    return ResponseEntity.status(
+            "ONBEKEND".equals(verdict.state()) ? HttpStatus.NOT_FOUND : HttpStatus.OK)
+        .header("Access-Control-Allow-Origin", "*")
+        .body(body);
   }
-
 }

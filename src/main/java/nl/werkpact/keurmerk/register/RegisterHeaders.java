@@ -11,7 +11,12 @@ class RegisterHeaders {
 
   @Bean
   FilterRegistrationBean<PageHeaders> registerSecurityHeaders() {
-    return PageHeaders.on("register-security-headers", "public, max-age=300", "/register", "/register/*", "/register.json",
+    return PageHeaders.on(
+        "register-security-headers",
+        "public, max-age=300",
+        "/register",
+        "/register/*",
+        "/register.json",
         "/register-assets/*");
   }
 }

@@ -22,13 +22,25 @@ class DutchFormMessages extends OncePerRequestFilter {
 
   static {
     MESSAGES.put("\"Field is required.\"", "\"Dit veld is verplicht.\"");
-    MESSAGES.put("`Field must match pattern ${t.pattern}.`", "`Vul dit veld in zoals de toelichting eronder zegt.`");
-    MESSAGES.put("`Field must have minimum value of ${t.min}.`", "`De waarde moet ten minste ${t.min} zijn.`");
-    MESSAGES.put("`Field must have maximum value of ${t.max}.`", "`De waarde mag hoogstens ${t.max} zijn.`");
-    MESSAGES.put("`Field must have minimum length of ${t.minLength}.`", "`Vul ten minste ${t.minLength} tekens in.`");
-    MESSAGES.put("`Field must have maximum length of ${t.maxLength}.`", "`Vul hoogstens ${t.maxLength} tekens in.`");
-    MESSAGES.put("\"Field must be a valid email.\"", "\"Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.\"");
-    MESSAGES.put("\"Field must be a valid  international phone number. (e.g. +4930664040900)\"",
+    MESSAGES.put(
+        "`Field must match pattern ${t.pattern}.`",
+        "`Vul dit veld in zoals de toelichting eronder zegt.`");
+    MESSAGES.put(
+        "`Field must have minimum value of ${t.min}.`",
+        "`De waarde moet ten minste ${t.min} zijn.`");
+    MESSAGES.put(
+        "`Field must have maximum value of ${t.max}.`", "`De waarde mag hoogstens ${t.max} zijn.`");
+    MESSAGES.put(
+        "`Field must have minimum length of ${t.minLength}.`",
+        "`Vul ten minste ${t.minLength} tekens in.`");
+    MESSAGES.put(
+        "`Field must have maximum length of ${t.maxLength}.`",
+        "`Vul hoogstens ${t.maxLength} tekens in.`");
+    MESSAGES.put(
+        "\"Field must be a valid email.\"",
+        "\"Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.\"");
+    MESSAGES.put(
+        "\"Field must be a valid  international phone number. (e.g. +4930664040900)\"",
         "\"Vul een geldig internationaal telefoonnummer in, zoals +31101234567.\"");
     MESSAGES.put("\"Value is not a number.\"", "\"Vul een getal in.\"");
     MESSAGES.put("\"be an integer\"", "\"een geheel getal zijn\"");
@@ -41,7 +53,8 @@ class DutchFormMessages extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var wrapped = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapped);

@@ -15,7 +15,8 @@ public final class EngineRoutes {
    * that {@code C%6Fnvenant}, {@code ;x=1} or {@code start/} match like the plain spelling.
    */
   public static String resourcePath(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     path = path.replaceAll(";[^/]*", "");
     while (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
@@ -26,7 +27,9 @@ public final class EngineRoutes {
   /** The path as Camunda's REST resources see it, without /engine-rest, /camunda/api/engine or a named engine. */
   public static String routeOf(HttpServletRequest request) {
     String path = resourcePath(request);
-    path = path.replaceFirst("^/engine-rest(?=/|$)", "").replaceFirst("^/camunda/api/engine(?=/|$)", "");
+    path =
+        path.replaceFirst("^/engine-rest(?=/|$)", "")
+            .replaceFirst("^/camunda/api/engine(?=/|$)", "");
     return NAMED_ENGINE.matcher(path).replaceFirst("");
   }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.common.ConflictException;
 import nl.werkpact.keurmerk.common.ForbiddenException;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.common.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,6 +42,7 @@ public class ErrorResponseFilter extends OncePerRequestFilter {
   public static final int ORDER = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponseFilter.class);
+
   /** A Camunda error type (a class's simple name) may stay: Tasklist and Cockpit read it. */
   private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{2,60}");
 
@@ -53,14 +55,15 @@ public class ErrorResponseFilter extends OncePerRequestFilter {
     if (refusal instanceof ConflictException) {
       return HttpServletResponse.SC_CONFLICT;
     }
-    if (refusal instanceof nl.werkpact.keurmerk.common.NotFoundException) {
+    if (refusal instanceof NotFoundException) {
       return HttpServletResponse.SC_NOT_FOUND;
     }
     return HttpServletResponse.SC_BAD_REQUEST;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Refusals.clear();
     var wrapped = new ContentCachingResponseWrapper(response);
@@ -73,7 +76,8 @@ public class ErrorResponseFilter extends OncePerRequestFilter {
     }
   }
 
-  private void rewriteErrors(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
+  private void rewriteErrors(HttpServletRequest request, ContentCachingResponseWrapper response)
+      throws IOException {
     int status = response.getStatus();
     if (status < 400) {
       return;
@@ -86,9 +90,21 @@ public class ErrorResponseFilter extends OncePerRequestFilter {
     String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
     if (status >= 500) {
       String reference = UUID.randomUUID().toString().substring(0, 8);
-      LOG.error("{} {} answered {} (reference {}): {}", request.getMethod(), request.getRequestURI(), status, reference, body);
-      replace(response, status, "ServerError", "Er ging op de server iets mis; er is niets opgeslagen. Probeer het later opnieuw. "
-          + "Blijft het misgaan, geef dan referentie " + reference + " door aan de beheerder.");
+      LOG.error(
+          "{} {} answered {} (reference {}): {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          status,
+          reference,
+          body);
+      replace(
+          response,
+          status,
+          "ServerError",
+          "Er ging op de server iets mis; er is niets opgeslagen. Probeer het later opnieuw. "
+              + "Blijft het misgaan, geef dan referentie "
+              + reference
+              + " door aan de beheerder.");
       return;
     }
     if (Refusals.isAnswered()) {
@@ -96,7 +112,8 @@ public class ErrorResponseFilter extends OncePerRequestFilter {
     }
     JsonNode parsed = parse(body);
     String message = parsed == null ? body : parsed.path("message").asText("");
-    LOG.info("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status, message);
+    LOG.info(
+        "{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status, message);
     String type = parsed == null ? "Error" : parsed.path("type").asText("Error");
     replace(response, status, TYPE.matcher(type).matches() ? type : "Error", plainMessage(status));
   }
@@ -106,15 +123,21 @@ public class ErrorResponseFilter extends OncePerRequestFilter {
       case 401 -> "Log eerst in.";
       case 403 -> "U heeft geen toestemming voor deze handeling.";
       case 404 -> "Dit bestaat niet (meer), of u mag het niet zien; vernieuw de pagina.";
-      case 405 -> "Deze handeling kan hier niet; gebruik de knoppen van de Takenlijst of de documentatie van de API.";
+      case 405 ->
+          "Deze handeling kan hier niet; gebruik de knoppen van de Takenlijst of de documentatie van de API.";
       case 413 -> "Het verzoek is te groot; er is niets opgeslagen.";
-      case 415 -> "Stuur de gegevens als JSON (Content-Type: application/json); er is niets opgeslagen.";
-      case 409 -> "Iemand anders heeft dit intussen al gewijzigd; vernieuw de pagina en probeer het opnieuw.";
-      default -> "Dit verzoek kan niet worden uitgevoerd; controleer de invoer. Er is niets opgeslagen.";
+      case 415 ->
+          "Stuur de gegevens als JSON (Content-Type: application/json); er is niets opgeslagen.";
+      case 409 ->
+          "Iemand anders heeft dit intussen al gewijzigd; vernieuw de pagina en probeer het opnieuw.";
+      default ->
+          "Dit verzoek kan niet worden uitgevoerd; controleer de invoer. Er is niets opgeslagen.";
     };
   }
 
-  private void replace(ContentCachingResponseWrapper response, int status, String type, String message) throws IOException {
+  private void replace(
+      ContentCachingResponseWrapper response, int status, String type, String message)
+      throws IOException {
     response.resetBuffer();
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");

@@ -29,21 +29,26 @@ public final class PageHeaders extends OncePerRequestFilter {
   }
 
   /** Pages that run no script at all. */
-  public static FilterRegistrationBean<PageHeaders> on(String name, String cacheControl, String... urlPatterns) {
+  public static FilterRegistrationBean<PageHeaders> on(
+      String name, String cacheControl, String... urlPatterns) {
     return registration(new PageHeaders(cacheControl, WITHOUT_SCRIPTS), name, urlPatterns);
   }
 
   /** Pages that run script files served by the app itself (never inline script, never from elsewhere). */
-  public static FilterRegistrationBean<PageHeaders> withOwnScripts(String name, String cacheControl, String... urlPatterns) {
+  public static FilterRegistrationBean<PageHeaders> withOwnScripts(
+      String name, String cacheControl, String... urlPatterns) {
     return registration(new PageHeaders(cacheControl, OWN_SCRIPTS), name, urlPatterns);
   }
 
   /** Pages whose own script files also ask the app itself for data (the import's progress). */
-  public static FilterRegistrationBean<PageHeaders> withOwnScriptsAskingTheApp(String name, String cacheControl, String... urlPatterns) {
-    return registration(new PageHeaders(cacheControl, OWN_SCRIPTS_ASKING_THE_APP), name, urlPatterns);
+  public static FilterRegistrationBean<PageHeaders> withOwnScriptsAskingTheApp(
+      String name, String cacheControl, String... urlPatterns) {
+    return registration(
+        new PageHeaders(cacheControl, OWN_SCRIPTS_ASKING_THE_APP), name, urlPatterns);
   }
 
-  private static FilterRegistrationBean<PageHeaders> registration(PageHeaders headers, String name, String... urlPatterns) {
+  private static FilterRegistrationBean<PageHeaders> registration(
+      PageHeaders headers, String name, String... urlPatterns) {
     var registration = new FilterRegistrationBean<>(headers);
     registration.setName(name);
     registration.addUrlPatterns(urlPatterns);
@@ -51,7 +56,8 @@ public final class PageHeaders extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader("Content-Security-Policy", contentSecurityPolicy);
     response.setHeader("X-Content-Type-Options", "nosniff");

@@ -24,12 +24,18 @@ public final class RefusalLogFilter extends TurboFilter {
   }
 
   @Override
-  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
     Throwable thrown = t;
-    if (thrown == null && params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last) {
+    if (thrown == null
+        && params != null
+        && params.length > 0
+        && params[params.length - 1] instanceof Throwable last) {
       thrown = last;
     }
-    if (level != null && level.isGreaterOrEqual(Level.WARN) && logger.getName().startsWith("org.camunda")) {
+    if (level != null
+        && level.isGreaterOrEqual(Level.WARN)
+        && logger.getName().startsWith("org.camunda")) {
       for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
         if (cause instanceof InvalidRequestException) {
           return FilterReply.DENY;

@@ -39,7 +39,8 @@ public final class Refusals {
    * A filter of ours answers the request with its own Dutch sentence, as Camunda's REST answers look
    * ({@code {"type": ..., "message": ...}}); {@link ErrorResponseFilter} leaves it as it is.
    */
-  public static void answer(HttpServletResponse response, int status, String type, String message) throws IOException {
+  public static void answer(HttpServletResponse response, int status, String type, String message)
+      throws IOException {
     ANSWERED.set(Boolean.TRUE);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SiteSettings(@DefaultValue("http://localhost:8080") String publicUrl) {
 
   public SiteSettings {
-    publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   /** The address of one of the app's own pages, for a link that leaves the system (an e-mail, a QR code). */

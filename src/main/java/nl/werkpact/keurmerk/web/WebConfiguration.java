@@ -33,6 +33,9 @@ class WebConfiguration {
 
   @Bean
   ResourceConfigCustomizer invalidRequestsAreBadRequests() {
-    return config -> config.register(InvalidRequestExceptionMapper.class).register(InvalidRequestExceptionMapper.Direct.class);
+    return config ->
+        config
+            .register(InvalidRequestExceptionMapper.class)
+            .register(InvalidRequestExceptionMapper.Direct.class);
   }
 }

@@ -28,7 +28,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importProductionCode() {
-    code = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+    code =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
   }
 
   @Test
@@ -38,56 +41,107 @@ class ArchitectureTest {
 
   @Test
   void eachLayerUsesOnlyTheLayersBelowIt() {
-    layeredArchitecture().consideringOnlyDependenciesInAnyPackage(BASE + "..")
-        .layer("Common").definedBy(BASE + ".common..")
-        .layer("Web and clock").definedBy(BASE + ".web..", BASE + ".clock..")
-        .layer("Identity").definedBy(BASE + ".identity..")
-        .layer("Engine guard and models").definedBy(BASE + ".guard..", BASE + ".models..")
-        .layer("Domain").definedBy(BASE + ".employer", BASE + ".convenant", BASE + ".audit", BASE + ".keurmerk", BASE + ".mail")
-        .layer("Processes").definedBy(BASE + ".*.process..")
-        .layer("Features").definedBy(BASE + ".register..", BASE + ".dossier..", BASE + ".dashboard..", BASE + ".certificate..",
+    layeredArchitecture()
+        .consideringOnlyDependenciesInAnyPackage(BASE + "..")
+        .layer("Common")
+        .definedBy(BASE + ".common..")
+        .layer("Web and clock")
+        .definedBy(BASE + ".web..", BASE + ".clock..")
+        .layer("Identity")
+        .definedBy(BASE + ".identity..")
+        .layer("Engine guard and models")
+        .definedBy(BASE + ".guard..", BASE + ".models..")
+        .layer("Domain")
+        .definedBy(
+            BASE + ".employer",
+            BASE + ".convenant",
+            BASE + ".audit",
+            BASE + ".keurmerk",
+            BASE + ".mail")
+        .layer("Processes")
+        .definedBy(BASE + ".*.process..")
+        .layer("Features")
+        .definedBy(
+            BASE + ".register..",
+            BASE + ".dossier..",
+            BASE + ".dashboard..",
+            BASE + ".certificate..",
             BASE + ".golive..")
-        .layer("Application").definedBy(BASE, BASE + ".demo..", BASE + ".operations..")
-        .whereLayer("Application").mayNotBeAccessedByAnyLayer()
-        .whereLayer("Features").mayOnlyBeAccessedByLayers("Application")
-        .whereLayer("Processes").mayOnlyBeAccessedByLayers("Features", "Application")
-        .whereLayer("Domain").mayOnlyBeAccessedByLayers("Processes", "Features", "Application")
-        .whereLayer("Engine guard and models").mayOnlyBeAccessedByLayers("Processes", "Features", "Application")
-        .whereLayer("Identity").mayOnlyBeAccessedByLayers("Engine guard and models", "Domain", "Processes", "Features", "Application")
-        .whereLayer("Web and clock").mayOnlyBeAccessedByLayers("Identity", "Engine guard and models", "Domain", "Processes", "Features",
-            "Application")
+        .layer("Application")
+        .definedBy(BASE, BASE + ".demo..", BASE + ".operations..")
+        .whereLayer("Application")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Features")
+        .mayOnlyBeAccessedByLayers("Application")
+        .whereLayer("Processes")
+        .mayOnlyBeAccessedByLayers("Features", "Application")
+        .whereLayer("Domain")
+        .mayOnlyBeAccessedByLayers("Processes", "Features", "Application")
+        .whereLayer("Engine guard and models")
+        .mayOnlyBeAccessedByLayers("Processes", "Features", "Application")
+        .whereLayer("Identity")
+        .mayOnlyBeAccessedByLayers(
+            "Engine guard and models", "Domain", "Processes", "Features", "Application")
+        .whereLayer("Web and clock")
+        .mayOnlyBeAccessedByLayers(
+            "Identity", "Engine guard and models", "Domain", "Processes", "Features", "Application")
         .check(code);
   }
 
   @Test
   void onlyBeansMarkedForModelsAreCallableFromThemAndEachIsAProcessComponent() {
-    classes().that().areAnnotatedWith(CalledFromModels.class)
-        .should().beAnnotatedWith(Component.class).andShould().resideInAPackage("..process")
-        .because("a model names a Spring bean (ProcessBeans), and a delegate belongs to the process it serves")
+    classes()
+        .that()
+        .areAnnotatedWith(CalledFromModels.class)
+        .should()
+        .beAnnotatedWith(Component.class)
+        .andShould()
+        .resideInAPackage("..process")
+        .because(
+            "a model names a Spring bean (ProcessBeans), and a delegate belongs to the process it serves")
         .check(code);
   }
 
   @Test
   void domainServicesAndRepositoriesKnowNothingOfTheEngine() {
-    noClasses().that().resideInAnyPackage(BASE + ".employer", BASE + ".convenant", BASE + ".audit", BASE + ".keurmerk", BASE + ".mail")
-        .and().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Repository")
-        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            BASE + ".employer",
+            BASE + ".convenant",
+            BASE + ".audit",
+            BASE + ".keurmerk",
+            BASE + ".mail")
+        .and()
+        .haveSimpleNameEndingWith("Service")
+        .or()
+        .haveSimpleNameEndingWith("Repository")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda..")
         .because("they are tested with plain JUnit; delegates are the thin seam to the engine")
         .check(code);
   }
 
   @Test
   void onlyTheMailPackageTalksToAMailServer() {
-    noClasses().that(not(resideInAnyPackage(BASE + ".mail")))
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")
+    noClasses()
+        .that(not(resideInAnyPackage(BASE + ".mail")))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")
         .because("the dispatcher is the one place that talks to SMTP (docs/decisions/0002)")
         .check(code);
   }
 
   @Test
   void settingsAreReadThroughTypedPropertiesNotScatteredValues() {
-    noClasses().should().dependOnClassesThat().belongToAnyOf(Value.class)
-        .because("every setting has one typed home with IDE metadata (docs/operations.md lists them)")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(Value.class)
+        .because(
+            "every setting has one typed home with IDE metadata (docs/operations.md lists them)")
         .check(code);
   }
 }

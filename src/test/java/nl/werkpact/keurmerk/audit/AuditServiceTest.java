@@ -2,12 +2,10 @@ package nl.werkpact.keurmerk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.convenant.ConvenantRepository;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
@@ -17,14 +15,12 @@ import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
-import nl.werkpact.keurmerk.mail.MailOutbox;
-import nl.werkpact.keurmerk.mail.MailTemplates;
 import nl.werkpact.keurmerk.support.Fixtures;
 import nl.werkpact.keurmerk.support.InMemoryDatabase;
+import nl.werkpact.keurmerk.support.Outboxes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import org.springframework.mail.javamail.JavaMailSender;
 
 class AuditServiceTest {
 
@@ -41,19 +37,29 @@ class AuditServiceTest {
     }
     var employers = new EmployerService(new EmployerRepository(db.jdbc), clock);
     correspondence = new CorrespondenceRepository(db.jdbc);
-    var outbox = nl.werkpact.keurmerk.support.Outboxes.queueOnly(db, clock);
+    var outbox = Outboxes.queueOnly(db, clock);
     convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);
     keurmerken = new KeurmerkService(new KeurmerkRepository(db.jdbc, clock), clock);
-    audits = new AuditService(new AuditRepository(db.jdbc), employers, convenants, keurmerken, outbox, clock, nl.werkpact.keurmerk.audit.AuditSettings.defaults());
+    audits =
+        new AuditService(
+            new AuditRepository(db.jdbc),
+            employers,
+            convenants,
+            keurmerken,
+            outbox,
+            clock,
+            AuditSettings.defaults());
   }
 
   private void signedConvenant(String kvk) {
     var registration = convenants.registerIntent(Fixtures.employer(kvk), "anna", "pi-c-" + kvk);
     convenants.recordIntake(registration.convenantId(), LocalDate.of(2026, 1, 5), "Intake", 1);
-    convenants.recordSigning(registration.convenantId(), LocalDate.of(2026, 1, 6), "J. Verbeek", "pi-c-" + kvk);
+    convenants.recordSigning(
+        registration.convenantId(), LocalDate.of(2026, 1, 6), "J. Verbeek", "pi-c-" + kvk);
   }
 
-  private static final AuditFigures AWARDABLE = new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Twee stageplaatsen.");
+  private static final AuditFigures AWARDABLE =
+      new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Twee stageplaatsen.");
 
   private long auditAwaitingCommittee(String kvk, AuditOutcome advice) {
     long id = audits.request(kvk, "anna", "pi-a-" + kvk, "KeurmerkCriteria:1:test").auditId();
@@ -68,13 +74,15 @@ class AuditServiceTest {
     at("2026-03-01T10:00:00Z");
     convenants.registerIntent(Fixtures.employer("90000001"), "anna", "pi");
     assertThatThrownBy(() -> audits.request("90000001", "anna", "pi-a", "KeurmerkCriteria:1:test"))
-        .hasMessage("Voor KvK-nummer 90000001 is geen getekend convenant; een audit kan pas na ondertekening.");
+        .hasMessage(
+            "Voor KvK-nummer 90000001 is geen getekend convenant; een audit kan pas na ondertekening.");
     assertThatThrownBy(() -> audits.request("12345678", "anna", "pi-a", "KeurmerkCriteria:1:test"))
         .hasMessage("Er is geen werkgever met KvK-nummer 12345678 bekend.");
 
     signedConvenant("90000002");
     audits.request("90000002", "anna", "pi-a", "KeurmerkCriteria:1:test");
-    assertThatThrownBy(() -> audits.request("90000002", "anna", "pi-b", "KeurmerkCriteria:1:test")).hasMessage("Voor KvK-nummer 90000002 loopt al een audit.");
+    assertThatThrownBy(() -> audits.request("90000002", "anna", "pi-b", "KeurmerkCriteria:1:test"))
+        .hasMessage("Voor KvK-nummer 90000002 loopt al een audit.");
     assertThat(db.count("audit")).isEqualTo(1);
   }
 
@@ -85,7 +93,8 @@ class AuditServiceTest {
     long id = auditAwaitingCommittee("90000003", AuditOutcome.TOEKENNEN);
 
     assertThatThrownBy(() -> audits.decide(id, AuditOutcome.TOEKENNEN, null, "bram"))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("vier-ogenprincipe");
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("vier-ogenprincipe");
     assertThat(audits.get(id).status()).isEqualTo(AuditStatus.AWAITING_COMMITTEE);
 
     audits.decide(id, AuditOutcome.TOEKENNEN, null, "dirk");
@@ -99,7 +108,8 @@ class AuditServiceTest {
     long id = auditAwaitingCommittee("90000004", AuditOutcome.COMMISSIE);
 
     assertThatThrownBy(() -> audits.decide(id, AuditOutcome.AFWIJZEN, " ", "dirk"))
-        .hasMessage("Een besluit dat afwijkt van de uitkomst van de criteria (COMMISSIE) vraagt een toelichting.");
+        .hasMessage(
+            "Een besluit dat afwijkt van de uitkomst van de criteria (COMMISSIE) vraagt een toelichting.");
     audits.decide(id, AuditOutcome.AFWIJZEN, "Geen extra werkplek.", "dirk");
     assertThat(audits.get(id).committeeReason()).isEqualTo("Geen extra werkplek.");
   }
@@ -120,12 +130,18 @@ class AuditServiceTest {
     assertThat(keurmerk.status()).isEqualTo(KeurmerkStatus.ACTIVE);
     assertThat(keurmerk.validFrom()).isEqualTo(LocalDate.of(2028, 2, 29));
     assertThat(keurmerk.validUntil()).isEqualTo(LocalDate.of(2030, 2, 28));
-    assertThat(keurmerken.membershipOf(keurmerk.id()).validUntil()).isEqualTo(LocalDate.of(2029, 2, 28));
-    assertThat(audits.award(id, "anna@werkpact.example", "pi-a").id()).as("a retry creates nothing new").isEqualTo(keurmerk.id());
-    assertThat(correspondence.findByConcerns("AUDIT", id)).extracting(c -> c.recipient() + " " + c.subject()).containsExactly(
-        "joke@korenschoof.example Gefeliciteerd: Bakkerij De Korenschoof is partner in sociaal ondernemen (keurmerk SW-2028-0001)",
-        "anna@werkpact.example Keurmerk SW-2028-0001 toegekend aan Bakkerij De Korenschoof: plan de uitreiking");
-    assertThat(correspondence.findByConcerns("AUDIT", id).get(0).bodyText()).contains("tot en met 28 februari 2030");
+    assertThat(keurmerken.membershipOf(keurmerk.id()).validUntil())
+        .isEqualTo(LocalDate.of(2029, 2, 28));
+    assertThat(audits.award(id, "anna@werkpact.example", "pi-a").id())
+        .as("a retry creates nothing new")
+        .isEqualTo(keurmerk.id());
+    assertThat(correspondence.findByConcerns("AUDIT", id))
+        .extracting(c -> c.recipient() + " " + c.subject())
+        .containsExactly(
+            "joke@korenschoof.example Gefeliciteerd: Bakkerij De Korenschoof is partner in sociaal ondernemen (keurmerk SW-2028-0001)",
+            "anna@werkpact.example Keurmerk SW-2028-0001 toegekend aan Bakkerij De Korenschoof: plan de uitreiking");
+    assertThat(correspondence.findByConcerns("AUDIT", id).get(0).bodyText())
+        .contains("tot en met 28 februari 2030");
   }
 
   @Test
@@ -136,33 +152,55 @@ class AuditServiceTest {
     audits.decide(id, AuditOutcome.AFWIJZEN, null, "dirk");
     audits.reject(id, "pi-a-90000006");
 
-    assertThat(correspondence.findByConcerns("AUDIT", id)).singleElement()
-        .satisfies(mail -> assertThat(mail.bodyText()).contains("vanaf 1 september 2026 kunt u een nieuwe audit aanvragen"));
+    assertThat(correspondence.findByConcerns("AUDIT", id))
+        .singleElement()
+        .satisfies(
+            mail ->
+                assertThat(mail.bodyText())
+                    .contains("vanaf 1 september 2026 kunt u een nieuwe audit aanvragen"));
     at("2026-08-31T10:00:00Z");
     assertThatThrownBy(() -> audits.request("90000006", "anna", "pi-b", "KeurmerkCriteria:1:test"))
-        .hasMessage("De vorige audit is op 1 maart 2026 afgewezen; een nieuwe audit kan vanaf 1 september 2026 worden aangevraagd.");
+        .hasMessage(
+            "De vorige audit is op 1 maart 2026 afgewezen; een nieuwe audit kan vanaf 1 september 2026 worden aangevraagd.");
     at("2026-09-01T10:00:00Z");
-    assertThat(audits.request("90000006", "anna", "pi-b", "KeurmerkCriteria:1:test").auditId()).isPositive();
+    assertThat(audits.request("90000006", "anna", "pi-b", "KeurmerkCriteria:1:test").auditId())
+        .isPositive();
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "negative target group    | 10      | -1  | 0  | 0  | 0         | Medewerkers uit de doelgroep mag niet negatief zijn.",
-      "target group above total | 10      | 11  | 0  | 0  | 0         | Medewerkers uit de doelgroep kan niet meer zijn dan het totaal aantal medewerkers.",
-      "workforce of zero        | 0       | 0   | 0  | 0  | 0         | Totaal aantal medewerkers moet ten minste 1 zijn.",
-      "absurd workforce         | 9000000 | 0   | 0  | 0  | 0         | Totaal aantal medewerkers is onwaarschijnlijk groot (meer dan 500.000).",
-      "negative purchasing      | 10      | 1   | 1  | 0  | -5        | Inkoop bij sociale werkbedrijven mag niet negatief zijn.",
-      "absurd purchasing        | 10      | 1   | 1  | 0  | 999999999 | Inkoop bij sociale werkbedrijven is onwaarschijnlijk groot (meer dan 100 miljoen euro).",
-      "negative extra places    | 10      | 1   | -1 | 0  | 0         | Extra werkplekken voor de doelgroep mag niet negatief zijn."})
-  void refusesBadFiguresInDutchAndStoresNothing(String description, int workforce, int targetGroup, int extra, int workExperience,
-      BigDecimal purchasing, String message) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "negative target group    | 10      | -1  | 0  | 0  | 0         | Medewerkers uit de doelgroep mag niet negatief zijn.",
+        "target group above total | 10      | 11  | 0  | 0  | 0         | Medewerkers uit de doelgroep kan niet meer zijn dan het totaal aantal medewerkers.",
+        "workforce of zero        | 0       | 0   | 0  | 0  | 0         | Totaal aantal medewerkers moet ten minste 1 zijn.",
+        "absurd workforce         | 9000000 | 0   | 0  | 0  | 0         | Totaal aantal medewerkers is onwaarschijnlijk groot (meer dan 500.000).",
+        "negative purchasing      | 10      | 1   | 1  | 0  | -5        | Inkoop bij sociale werkbedrijven mag niet negatief zijn.",
+        "absurd purchasing        | 10      | 1   | 1  | 0  | 999999999 | Inkoop bij sociale werkbedrijven is onwaarschijnlijk groot (meer dan 100 miljoen euro).",
+        "negative extra places    | 10      | 1   | -1 | 0  | 0         | Extra werkplekken voor de doelgroep mag niet negatief zijn."
+      })
+  void refusesBadFiguresInDutchAndStoresNothing(
+      String description,
+      int workforce,
+      int targetGroup,
+      int extra,
+      int workExperience,
+      BigDecimal purchasing,
+      String message) {
     at("2026-03-01T10:00:00Z");
     signedConvenant("90000007");
     long id = audits.request("90000007", "anna", "pi-a", "KeurmerkCriteria:1:test").auditId();
     audits.plan(id, LocalDate.of(2026, 2, 28), "Bram Jansen");
 
-    assertThatThrownBy(() -> audits.recordFigures(id, new AuditFigures(workforce, targetGroup, extra, workExperience, purchasing, "x"), "bram"))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining(message);
+    assertThatThrownBy(
+            () ->
+                audits.recordFigures(
+                    id,
+                    new AuditFigures(
+                        workforce, targetGroup, extra, workExperience, purchasing, "x"),
+                    "bram"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining(message);
     assertThat(audits.get(id).workforceSize()).isNull();
     assertThat(audits.get(id).performedBy()).isNull();
   }

@@ -2,7 +2,12 @@ package nl.werkpact.keurmerk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +22,12 @@ import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** From a signed convenant through the audit to the award, over REST, on real PostgreSQL, e-mails over SMTP. */
@@ -42,122 +49,269 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
     TestUsers.ensure(identityService, AUDITOR, PASSWORD, "auditors");
     TestUsers.ensure(identityService, COMMITTEE, PASSWORD, "keurmerkcommissie");
     kvk = String.valueOf(ThreadLocalRandom.current().nextInt(40_000_000, 49_999_999));
-    var registration = convenants.registerIntent(new EmployerDetails("Drukkerij De Zeef & Co", kvk, "Havenstraat 3", "Maassluis",
-        "Marco Jansen", "marco." + kvk + "@dezeef.example"), ACCOUNTMANAGER, null);
-    convenants.recordIntake(registration.convenantId(), java.time.LocalDate.now().minusDays(30), "Intake", 2);
-    convenants.recordSigning(registration.convenantId(), java.time.LocalDate.now().minusDays(20), "Marco Jansen", null);
+    var registration =
+        convenants.registerIntent(
+            new EmployerDetails(
+                "Drukkerij De Zeef & Co",
+                kvk,
+                "Havenstraat 3",
+                "Maassluis",
+                "Marco Jansen",
+                "marco." + kvk + "@dezeef.example"),
+            ACCOUNTMANAGER,
+            null);
+    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(30), "Intake", 2);
+    convenants.recordSigning(
+        registration.convenantId(), LocalDate.now().minusDays(20), "Marco Jansen", null);
   }
 
   @Test
   void awardsKeurmerkAfterAuditAndCommitteeWithRulesPinnedAtTheRequest() throws Exception {
-    String processInstanceId = runtimeService.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
-        .processInstanceBusinessKey(kvk).setVariable(Vars.KVK_NUMBER, kvk).correlateStartMessage().getId();
-    int versionAtRequest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(KeurmerkAuditProcess.DECISION_KEY)
-        .latestVersion().singleResult().getVersion();
+    String processInstanceId =
+        runtimeService
+            .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+            .processInstanceBusinessKey(kvk)
+            .setVariable(Vars.KVK_NUMBER, kvk)
+            .correlateStartMessage()
+            .getId();
+    int versionAtRequest =
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(KeurmerkAuditProcess.DECISION_KEY)
+            .latestVersion()
+            .singleResult()
+            .getVersion();
 
     var auditor = new EngineRest(restTemplate, AUDITOR, PASSWORD);
-    complete(auditor, processInstanceId, Elements.TASK_PLAN_AUDIT, Map.of(Vars.AUDIT_DATE, java.time.LocalDate.now().toString(), Vars.AUDITOR, AUDITOR));
+    complete(
+        auditor,
+        processInstanceId,
+        Elements.TASK_PLAN_AUDIT,
+        Map.of(Vars.AUDIT_DATE, LocalDate.now().toString(), Vars.AUDITOR, AUDITOR));
     // A process owner deploys stricter rules while the audit runs: everything is rejected now.
     deployCriteriaThatRejectEverything();
-    complete(auditor, processInstanceId, Elements.TASK_PERFORM_AUDIT, Map.of(Vars.WORKFORCE_SIZE, 40, Vars.TARGET_GROUP_EMPLOYEES, 2,
-        Vars.EXTRA_WORKPLACES, 1, Vars.WORK_EXPERIENCE_PLACES, 2, Vars.SOCIAL_PURCHASING_EUROS, 1500.50, Vars.FINDINGS, "Twee stages, één nieuwe baan."));
+    complete(
+        auditor,
+        processInstanceId,
+        Elements.TASK_PERFORM_AUDIT,
+        Map.of(
+            Vars.WORKFORCE_SIZE,
+            40,
+            Vars.TARGET_GROUP_EMPLOYEES,
+            2,
+            Vars.EXTRA_WORKPLACES,
+            1,
+            Vars.WORK_EXPERIENCE_PLACES,
+            2,
+            Vars.SOCIAL_PURCHASING_EUROS,
+            1500.50,
+            Vars.FINDINGS,
+            "Twee stages, één nieuwe baan."));
 
-    var audit = jdbc.sql("SELECT id, status, criteria_outcome, criteria_version, performed_by, social_purchasing_euros FROM audit WHERE process_instance_id = ?")
-        .param(processInstanceId).query().singleRow();
-    assertThat(audit).containsEntry("status", "AWAITING_COMMITTEE").containsEntry("criteria_outcome", "TOEKENNEN")
-        .containsEntry("criteria_version", versionAtRequest).containsEntry("performed_by", AUDITOR);
+    var audit =
+        jdbc.sql(
+                "SELECT id, status, criteria_outcome, criteria_version, performed_by, social_purchasing_euros FROM audit WHERE process_instance_id = ?")
+            .param(processInstanceId)
+            .query()
+            .singleRow();
+    assertThat(audit)
+        .containsEntry("status", "AWAITING_COMMITTEE")
+        .containsEntry("criteria_outcome", "TOEKENNEN")
+        .containsEntry("criteria_version", versionAtRequest)
+        .containsEntry("performed_by", AUDITOR);
     assertThat(audit.get("social_purchasing_euros").toString()).isEqualTo("1500.50");
 
-    // The auditor is a member of the committee too, for this test: the four-eyes rule still refuses.
+    // The auditor is a member of the committee too, for this test: the four-eyes rule still
+    // refuses.
     identityService.createMembership(AUDITOR, "keurmerkcommissie");
     try {
-      var refused = tryComplete(auditor, processInstanceId, Elements.TASK_COMMITTEE_DECISION, Map.of(Vars.FINAL_OUTCOME, "TOEKENNEN"));
+      var refused =
+          tryComplete(
+              auditor,
+              processInstanceId,
+              Elements.TASK_COMMITTEE_DECISION,
+              Map.of(Vars.FINAL_OUTCOME, "TOEKENNEN"));
       assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
       assertThat((String) refused.getBody().get("message")).contains("vier-ogenprincipe");
     } finally {
       identityService.deleteMembership(AUDITOR, "keurmerkcommissie");
     }
-    complete(new EngineRest(restTemplate, COMMITTEE, PASSWORD), processInstanceId, Elements.TASK_COMMITTEE_DECISION, Map.of(Vars.FINAL_OUTCOME, "TOEKENNEN"));
+    complete(
+        new EngineRest(restTemplate, COMMITTEE, PASSWORD),
+        processInstanceId,
+        Elements.TASK_COMMITTEE_DECISION,
+        Map.of(Vars.FINAL_OUTCOME, "TOEKENNEN"));
 
-    var keurmerk = jdbc.sql("SELECT number, status, valid_from, valid_until FROM keurmerk WHERE audit_id = ?").param(audit.get("id")).query().singleRow();
+    var keurmerk =
+        jdbc.sql("SELECT number, status, valid_from, valid_until FROM keurmerk WHERE audit_id = ?")
+            .param(audit.get("id"))
+            .query()
+            .singleRow();
     assertThat((String) keurmerk.get("number")).matches("SW-\\d{4}-\\d{4}");
     assertThat(keurmerk).containsEntry("status", "ACTIVE");
     // Through the day before the same date two years later.
-    assertThat(keurmerk.get("valid_until").toString()).isEqualTo(java.time.LocalDate.parse(keurmerk.get("valid_from").toString()).plusYears(2).minusDays(1).toString());
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM membership m JOIN keurmerk k ON k.id = m.keurmerk_id WHERE k.audit_id = ?")
-        .param(audit.get("id")).query(Long.class).single()).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT decided_by FROM audit WHERE id = ?").param(audit.get("id")).query(String.class).single()).isEqualTo(COMMITTEE);
+    assertThat(keurmerk.get("valid_until").toString())
+        .isEqualTo(
+            LocalDate.parse(keurmerk.get("valid_from").toString())
+                .plusYears(2)
+                .minusDays(1)
+                .toString());
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM membership m JOIN keurmerk k ON k.id = m.keurmerk_id WHERE k.audit_id = ?")
+                .param(audit.get("id"))
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("SELECT decided_by FROM audit WHERE id = ?")
+                .param(audit.get("id"))
+                .query(String.class)
+                .single())
+        .isEqualTo(COMMITTEE);
 
     // Congratulations to the employer and a notice to the accountmanager, each once.
     awaitMails(processInstanceId, 2);
-    // The SMTP server is shared by all tests: pick this audit's e-mails by their correspondence keys (a suffix such as
-    // ":<audit id>" would also match the convenant's confirmation when the two ids happen to be equal).
-    List<String> keys = jdbc.sql("SELECT dedup_key FROM correspondence WHERE process_instance_id = ?").param(processInstanceId)
-        .query(String.class).list();
-    List<MimeMessage> mails = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> keys.contains(correspondenceKey(m))).toList();
-    assertThat(mails).extracting(this::recipient)
-        .containsExactlyInAnyOrder("marco." + kvk + "@dezeef.example", ACCOUNTMANAGER + "@werkpact.example");
-    MimeMessage congratulations = mails.stream().filter(m -> recipient(m).equals("marco." + kvk + "@dezeef.example")).findFirst().orElseThrow();
-    assertThat(congratulations.getSubject()).isEqualTo("Gefeliciteerd: Drukkerij De Zeef & Co is partner in sociaal ondernemen (keurmerk " + keurmerk.get("number") + ")");
+    // The SMTP server is shared by all tests: pick this audit's e-mails by their correspondence
+    // keys (a suffix such as
+    // ":<audit id>" would also match the convenant's confirmation when the two ids happen to be
+    // equal).
+    List<String> keys =
+        jdbc.sql("SELECT dedup_key FROM correspondence WHERE process_instance_id = ?")
+            .param(processInstanceId)
+            .query(String.class)
+            .list();
+    List<MimeMessage> mails =
+        Arrays.stream(SMTP.getReceivedMessages())
+            .filter(m -> keys.contains(correspondenceKey(m)))
+            .toList();
+    assertThat(mails)
+        .extracting(this::recipient)
+        .containsExactlyInAnyOrder(
+            "marco." + kvk + "@dezeef.example", ACCOUNTMANAGER + "@werkpact.example");
+    MimeMessage congratulations =
+        mails.stream()
+            .filter(m -> recipient(m).equals("marco." + kvk + "@dezeef.example"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(congratulations.getSubject())
+        .isEqualTo(
+            "Gefeliciteerd: Drukkerij De Zeef & Co is partner in sociaal ondernemen (keurmerk "
+                + keurmerk.get("number")
+                + ")");
     // The certificate goes with it, as a PDF.
-    var parts = (jakarta.mail.Multipart) congratulations.getContent();
-    List<String> attachments = new java.util.ArrayList<>();
+    var parts = (Multipart) congratulations.getContent();
+    List<String> attachments = new ArrayList<>();
     for (int i = 0; i < parts.getCount(); i++) {
-      if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
-        attachments.add(parts.getBodyPart(i).getFileName() + " " + parts.getBodyPart(i).getContentType().split(";")[0]);
+      if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+        attachments.add(
+            parts.getBodyPart(i).getFileName()
+                + " "
+                + parts.getBodyPart(i).getContentType().split(";")[0]);
       }
     }
-    assertThat(attachments).containsExactly("keurmerk-" + keurmerk.get("number") + ".pdf application/pdf");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNotNull();
+    assertThat(attachments)
+        .containsExactly("keurmerk-" + keurmerk.get("number") + ".pdf application/pdf");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult())
+        .isNotNull();
   }
 
   @Test
   void secondAuditRequestWhileOneRunsIsRefused() {
-    runtimeService.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
-        .processInstanceBusinessKey(kvk).setVariable(Vars.KVK_NUMBER, kvk).correlateStartMessage();
+    runtimeService
+        .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+        .processInstanceBusinessKey(kvk)
+        .setVariable(Vars.KVK_NUMBER, kvk)
+        .correlateStartMessage();
 
-    var refused = new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD).post("/message",
-        Map.of("messageName", KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED, "businessKey", kvk,
-            "processVariables", Map.of(Vars.KVK_NUMBER, Map.of("value", kvk))));
+    var refused =
+        new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD)
+            .post(
+                "/message",
+                Map.of(
+                    "messageName",
+                    KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED,
+                    "businessKey",
+                    kvk,
+                    "processVariables",
+                    Map.of(Vars.KVK_NUMBER, Map.of("value", kvk))));
 
     assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
-    assertThat((String) refused.getBody().get("message")).contains("Voor KvK-nummer " + kvk + " loopt al een audit.");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KeurmerkAuditProcess.PROCESS_KEY).processInstanceBusinessKey(kvk).count())
+    assertThat((String) refused.getBody().get("message"))
+        .contains("Voor KvK-nummer " + kvk + " loopt al een audit.");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KeurmerkAuditProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(kvk)
+                .count())
         .isEqualTo(1);
   }
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void restoreCriteria() throws Exception {
     // The context and its database are shared: later audits must see the real table again.
-    repositoryService.createDeployment().name("KeurmerkCriteria").source("Camunda Modeler").addString("KeurmerkCriteria.dmn", criteria()).deploy();
+    repositoryService
+        .createDeployment()
+        .name("KeurmerkCriteria")
+        .source("Camunda Modeler")
+        .addString("KeurmerkCriteria.dmn", criteria())
+        .deploy();
   }
 
   private String criteria() throws Exception {
     try (var in = getClass().getClassLoader().getResourceAsStream("bpmn/KeurmerkCriteria.dmn")) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
   private void deployCriteriaThatRejectEverything() throws Exception {
     String dmn = criteria();
-    String strict = dmn.replace("<text>\"TOEKENNEN\"</text>", "<text>\"AFWIJZEN\"</text>").replace("<text>\"COMMISSIE\"</text>", "<text>\"AFWIJZEN\"</text>");
-    repositoryService.createDeployment().name("KeurmerkCriteria").source("Camunda Modeler").addString("KeurmerkCriteria.dmn", strict).deploy();
+    String strict =
+        dmn.replace("<text>\"TOEKENNEN\"</text>", "<text>\"AFWIJZEN\"</text>")
+            .replace("<text>\"COMMISSIE\"</text>", "<text>\"AFWIJZEN\"</text>");
+    repositoryService
+        .createDeployment()
+        .name("KeurmerkCriteria")
+        .source("Camunda Modeler")
+        .addString("KeurmerkCriteria.dmn", strict)
+        .deploy();
   }
 
-  private void complete(EngineRest rest, String processInstanceId, String taskKey, Map<String, ?> variables) {
+  private void complete(
+      EngineRest rest, String processInstanceId, String taskKey, Map<String, ?> variables) {
     var response = tryComplete(rest, processInstanceId, taskKey, variables);
-    assertThat(response.getStatusCode().is2xxSuccessful()).as("complete %s: %s", taskKey, response.getBody()).isTrue();
+    assertThat(response.getStatusCode().is2xxSuccessful())
+        .as("complete %s: %s", taskKey, response.getBody())
+        .isTrue();
   }
 
-  private org.springframework.http.ResponseEntity<Map<String, Object>> tryComplete(EngineRest rest, String processInstanceId, String taskKey, Map<String, ?> variables) {
-    List<Map<String, Object>> tasks = rest.getList("/task?processInstanceIdIn=" + String.join(",", withCalledInstances(processInstanceId)) + "&taskDefinitionKey=" + taskKey).getBody();
+  private ResponseEntity<Map<String, Object>> tryComplete(
+      EngineRest rest, String processInstanceId, String taskKey, Map<String, ?> variables) {
+    List<Map<String, Object>> tasks =
+        rest.getList(
+                "/task?processInstanceIdIn="
+                    + String.join(",", withCalledInstances(processInstanceId))
+                    + "&taskDefinitionKey="
+                    + taskKey)
+            .getBody();
     assertThat(tasks).as("task %s", taskKey).hasSize(1);
-    return rest.post("/task/" + tasks.get(0).get("id") + "/complete", EngineRest.variables(variables));
+    return rest.post(
+        "/task/" + tasks.get(0).get("id") + "/complete", EngineRest.variables(variables));
   }
 
   private void awaitMails(String processInstanceId, int count) throws InterruptedException {
     for (int i = 0; i < 200; i++) {
-      long sent = jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE process_instance_id = ? AND status = 'SENT'").param(processInstanceId).query(Long.class).single();
+      long sent =
+          jdbc.sql(
+                  "SELECT COUNT(*) FROM correspondence WHERE process_instance_id = ? AND status = 'SENT'")
+              .param(processInstanceId)
+              .query(Long.class)
+              .single();
       if (sent == count) {
         return;
       }

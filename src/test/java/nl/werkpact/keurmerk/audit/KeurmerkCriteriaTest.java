@@ -21,13 +21,19 @@ class KeurmerkCriteriaTest {
   @BeforeAll
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream in = KeurmerkCriteriaTest.class.getClassLoader().getResourceAsStream("bpmn/KeurmerkCriteria.dmn")) {
+    try (InputStream in =
+        KeurmerkCriteriaTest.class
+            .getClassLoader()
+            .getResourceAsStream("bpmn/KeurmerkCriteria.dmn")) {
       criteria = dmn.parseDecision("KeurmerkCriteria", in);
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # case                                          | workforce | target group | extra | work exp. | purchasing | outcome
       share exactly 5 % with 1 extra workplace         | 100       | 5            | 1     | 0         | 0          | TOEKENNEN
       share 4.99 % with 1 extra workplace              | 10000     | 499          | 1     | 0         | 0          | AFWIJZEN
@@ -44,13 +50,25 @@ class KeurmerkCriteriaTest {
       workforce of 1 from the target group, 0 extra    | 1         | 1            | 0     | 0         | 0          | COMMISSIE
       nothing at all                                   | 50        | 0            | 0     | 0         | 0          | AFWIJZEN
       """)
-  void decidesOutcome(String description, int workforce, int targetGroup, int extra, int workExperience, BigDecimal purchasing, String outcome) {
-    var figures = new AuditFigures(workforce, targetGroup, extra, workExperience, purchasing, "bevindingen");
-    var result = dmn.evaluateDecisionTable(criteria, Variables.createVariables()
-        .putValue("extraWorkplaces", extra)
-        .putValue("targetGroupSharePercent", figures.targetGroupSharePercent().doubleValue())
-        .putValue("workExperiencePlaces", workExperience)
-        .putValue("socialPurchasingEuros", purchasing.doubleValue()));
+  void decidesOutcome(
+      String description,
+      int workforce,
+      int targetGroup,
+      int extra,
+      int workExperience,
+      BigDecimal purchasing,
+      String outcome) {
+    var figures =
+        new AuditFigures(workforce, targetGroup, extra, workExperience, purchasing, "bevindingen");
+    var result =
+        dmn.evaluateDecisionTable(
+            criteria,
+            Variables.createVariables()
+                .putValue("extraWorkplaces", extra)
+                .putValue(
+                    "targetGroupSharePercent", figures.targetGroupSharePercent().doubleValue())
+                .putValue("workExperiencePlaces", workExperience)
+                .putValue("socialPurchasingEuros", purchasing.doubleValue()));
 
     assertThat(result.getFirstResult().<String>getEntry("outcome")).isEqualTo(outcome);
     assertThat(result.getFirstResult().<String>getEntry("reason")).isNotBlank();

@@ -37,11 +37,13 @@ class LifecycleBenchmark extends IntegrationTest {
 
   private static final int THREADS = 4;
   private static final String USER = "benchlifecycle";
+
   /**
    * Commits per instance: app = start, claim + complete intake, claim + complete signing, and the dispatcher recording the
    * confirmation as sent (its claim is shared by up to 25 e-mails); floor = start, complete.
    */
   private static final int APP_TRANSACTIONS = 6;
+
   private static final int FLOOR_TRANSACTIONS = 2;
 
   @Autowired RuntimeService runtimeService;
@@ -66,13 +68,38 @@ class LifecycleBenchmark extends IntegrationTest {
       }
       double app = Measure.median(appRates);
       double bare = Measure.median(floorRates);
-      String report = String.join("\n",
-          "| lifecycle (median of 3 rounds of " + n + ", " + THREADS + " threads) | instances/s | commits per instance | commits/s |",
-          "| --- | ---: | ---: | ---: |",
-          String.format(Locale.ROOT, "| app: convenant start → intake → signing → confirmation sent | %.1f | %d | %.0f |", app, APP_TRANSACTIONS, app * APP_TRANSACTIONS),
-          String.format(Locale.ROOT, "| bare engine floor: start → complete one user task | %.1f | %d | %.0f |", bare, FLOOR_TRANSACTIONS, bare * FLOOR_TRANSACTIONS),
-          String.format(Locale.ROOT, "| ratio app / floor | %.2f× | | %.2f× |", app / bare, (app * APP_TRANSACTIONS) / (bare * FLOOR_TRANSACTIONS)));
-      System.out.println("\nLifecycle benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, embedded PostgreSQL)\n" + report + "\n");
+      String report =
+          String.join(
+              "\n",
+              "| lifecycle (median of 3 rounds of "
+                  + n
+                  + ", "
+                  + THREADS
+                  + " threads) | instances/s | commits per instance | commits/s |",
+              "| --- | ---: | ---: | ---: |",
+              String.format(
+                  Locale.ROOT,
+                  "| app: convenant start → intake → signing → confirmation sent | %.1f | %d | %.0f |",
+                  app,
+                  APP_TRANSACTIONS,
+                  app * APP_TRANSACTIONS),
+              String.format(
+                  Locale.ROOT,
+                  "| bare engine floor: start → complete one user task | %.1f | %d | %.0f |",
+                  bare,
+                  FLOOR_TRANSACTIONS,
+                  bare * FLOOR_TRANSACTIONS),
+              String.format(
+                  Locale.ROOT,
+                  "| ratio app / floor | %.2f× | | %.2f× |",
+                  app / bare,
+                  (app * APP_TRANSACTIONS) / (bare * FLOOR_TRANSACTIONS)));
+      System.out.println(
+          "\nLifecycle benchmark ("
+              + Runtime.getRuntime().availableProcessors()
+              + " cores, embedded PostgreSQL)\n"
+              + report
+              + "\n");
       Path out = Path.of("target", "benchmark", "lifecycle.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, report + "\n", StandardCharsets.UTF_8);
@@ -84,33 +111,77 @@ class LifecycleBenchmark extends IntegrationTest {
   private double app(int n) throws Exception {
     List<String> started = new ArrayList<>();
     long t0 = System.nanoTime();
-    Measure.runInThreads(THREADS, n, () -> {
-      identityService.setAuthentication(USER, List.of(Groups.ACCOUNTMANAGERS));
-      try {
-        String number = String.valueOf(kvk.incrementAndGet());
-        String pi = runtimeService.startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, number, Map.of(Vars.EMPLOYER_NAME, "Levensloop BV " + number,
-            Vars.KVK_NUMBER, number, Vars.ADDRESS, "Markt 1", Vars.MUNICIPALITY, "Schiedam", Vars.CONTACT_PERSON, "Bench",
-            Vars.CONTACT_EMAIL, "bench" + number + "@levensloop.example")).getId();
-        complete(pi, Elements.TASK_INTAKE, Map.of(Vars.INTAKE_DATE, LocalDate.now().minusDays(10).toString(), Vars.INTAKE_NOTES, "Intake",
-            Vars.INTENDED_WORKPLACES, 2));
-        complete(pi, Elements.TASK_RECORD_SIGNING, Map.of(Vars.SIGNING_OUTCOME, ConvenantProcess.SigningOutcome.SIGNED.name(),
-            Vars.SIGNED_DATE, LocalDate.now().minusDays(5).toString(), Vars.SIGNED_BY, "Bench"));
-        synchronized (started) {
-          started.add(pi);
-        }
-      } finally {
-        identityService.clearAuthentication();
-      }
-    });
+    Measure.runInThreads(
+        THREADS,
+        n,
+        () -> {
+          identityService.setAuthentication(USER, List.of(Groups.ACCOUNTMANAGERS));
+          try {
+            String number = String.valueOf(kvk.incrementAndGet());
+            String pi =
+                runtimeService
+                    .startProcessInstanceByKey(
+                        ConvenantProcess.PROCESS_KEY,
+                        number,
+                        Map.of(
+                            Vars.EMPLOYER_NAME,
+                            "Levensloop BV " + number,
+                            Vars.KVK_NUMBER,
+                            number,
+                            Vars.ADDRESS,
+                            "Markt 1",
+                            Vars.MUNICIPALITY,
+                            "Schiedam",
+                            Vars.CONTACT_PERSON,
+                            "Bench",
+                            Vars.CONTACT_EMAIL,
+                            "bench" + number + "@levensloop.example"))
+                    .getId();
+            complete(
+                pi,
+                Elements.TASK_INTAKE,
+                Map.of(
+                    Vars.INTAKE_DATE,
+                    LocalDate.now().minusDays(10).toString(),
+                    Vars.INTAKE_NOTES,
+                    "Intake",
+                    Vars.INTENDED_WORKPLACES,
+                    2));
+            complete(
+                pi,
+                Elements.TASK_RECORD_SIGNING,
+                Map.of(
+                    Vars.SIGNING_OUTCOME,
+                    ConvenantProcess.SigningOutcome.SIGNED.name(),
+                    Vars.SIGNED_DATE,
+                    LocalDate.now().minusDays(5).toString(),
+                    Vars.SIGNED_BY,
+                    "Bench"));
+            synchronized (started) {
+              started.add(pi);
+            }
+          } finally {
+            identityService.clearAuthentication();
+          }
+        });
     // Done when every confirmation has gone out (the dispatcher sends them over SMTP).
-    while (jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status <> 'SENT'").query(Long.class).single() > 0) {
+    while (jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE status <> 'SENT'")
+            .query(Long.class)
+            .single()
+        > 0) {
       Thread.sleep(20);
     }
     return n / ((System.nanoTime() - t0) / 1e9);
   }
 
   private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
-    String task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult().getId();
+    String task =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(taskKey)
+            .singleResult()
+            .getId();
     taskService.claim(task, USER);
     taskService.complete(task, variables);
   }
@@ -119,23 +190,28 @@ class LifecycleBenchmark extends IntegrationTest {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     long t0 = System.nanoTime();
-    Measure.runInThreads(THREADS, n, () -> {
-      String pi = runtime.startProcessInstanceByKey("noop").getId();
-      tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId());
-    });
+    Measure.runInThreads(
+        THREADS,
+        n,
+        () -> {
+          String pi = runtime.startProcessInstanceByKey("noop").getId();
+          tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId());
+        });
     return n / ((System.nanoTime() - t0) / 1e9);
   }
-
 
   /** The bare engine as the anchor measures it: standalone, full history, job executor off, on a database of its own. */
   private static ProcessEngine floorEngine() throws Exception {
     try (Connection admin = POSTGRES.getPostgresDatabase().getConnection()) {
-      var exists = admin.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = 'floor'");
+      var exists =
+          admin.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = 'floor'");
       if (!exists.next()) {
         admin.createStatement().execute("CREATE DATABASE floor");
       }
     }
-    var configuration = (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+    var configuration =
+        (StandaloneProcessEngineConfiguration)
+            ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName("floor");
     configuration.setJdbcUrl(POSTGRES.getJdbcUrl("postgres", "floor"));
     configuration.setJdbcUsername("postgres");
@@ -147,9 +223,19 @@ class LifecycleBenchmark extends IntegrationTest {
     configuration.setJdbcMaxActiveConnections(THREADS + 2);
     configuration.setMetricsEnabled(false);
     ProcessEngine engine = configuration.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().enableDuplicateFiltering(true).addModelInstance("noop.bpmn",
-        Bpmn.createExecutableProcess("noop").camundaHistoryTimeToLive(1).startEvent().userTask("t").endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .enableDuplicateFiltering(true)
+        .addModelInstance(
+            "noop.bpmn",
+            Bpmn.createExecutableProcess("noop")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("t")
+                .endEvent()
+                .done())
+        .deploy();
     return engine;
   }
-
 }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
 
 /**
  * What the benchmarks share: running work on a few threads, the median of rounds, the memory of a child JVM, and the
@@ -63,28 +65,35 @@ final class Measure {
 
   /** Reads the rest of a child JVM's output in the background, so it never blocks on a full pipe. */
   static void drainInBackground(BufferedReader output, String name) {
-    Thread drain = new Thread(() -> {
-      // The app's log after its start, for a look at what it did: target/benchmark/<name>-<millis>.log.
-      Path file = Path.of("target", "benchmark", name + "-" + System.currentTimeMillis() + ".log");
-      try (var log = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-          log.write(line);
-          log.newLine();
-        }
-      } catch (IOException | UncheckedIOException stopped) {
-        // the process was stopped
-      }
-    }, name);
+    Thread drain =
+        new Thread(
+            () -> {
+              // The app's log after its start, for a look at what it did:
+              // target/benchmark/<name>-<millis>.log.
+              Path file =
+                  Path.of("target", "benchmark", name + "-" + System.currentTimeMillis() + ".log");
+              try (var log = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                  log.write(line);
+                  log.newLine();
+                }
+              } catch (IOException | UncheckedIOException stopped) {
+                // the process was stopped
+              }
+            },
+            name);
     drain.setDaemon(true);
     drain.start();
   }
 
   /** The app in a JVM of its own ({@code postgres} profile), once it has started; its output is drained. */
-  static Process startApp(Map<String, String> environment, List<String> args, String jvmOptions) throws Exception {
+  static Process startApp(Map<String, String> environment, List<String> args, String jvmOptions)
+      throws Exception {
     List<String> all = new ArrayList<>(List.of("--server.port=0"));
     all.addAll(args);
     Process process = app(all, environment, jvmOptions);
-    var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    var out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       if (line.contains("Started KeurmerkApplication")) {
         drainInBackground(out, "app-output");
@@ -95,7 +104,8 @@ final class Measure {
   }
 
   /** The import command ({@code import file [--confirm] …}) in a JVM of its own; prints its last line. */
-  static void runImport(List<String> args, Map<String, String> environment, Duration limit) throws Exception {
+  static void runImport(List<String> args, Map<String, String> environment, Duration limit)
+      throws Exception {
     Process process = app(args, environment, "-Xmx1g");
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
@@ -103,7 +113,8 @@ final class Measure {
       throw new IllegalStateException("Import did not finish in " + limit);
     }
     String tail = output.length() > 3000 ? output.substring(output.length() - 3000) : output;
-    System.out.println(tail.replace('\r', '\n').lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
+    System.out.println(
+        tail.replace('\r', '\n').lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
     if (process.exitValue() != 0 && args.contains("--confirm")) {
       throw new IllegalStateException("Import failed (" + process.exitValue() + "):\n" + tail);
     }
@@ -117,9 +128,15 @@ final class Measure {
     }
   }
 
-  private static Process app(List<String> args, Map<String, String> environment, String jvmOptions) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "nl.werkpact.keurmerk.KeurmerkApplication"));
+  private static Process app(List<String> args, Map<String, String> environment, String jvmOptions)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "nl.werkpact.keurmerk.KeurmerkApplication"));
     command.addAll(args);
     command.add("--spring.profiles.active=postgres");
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -135,16 +152,40 @@ final class Measure {
    * e-mail {@code mailbox}i@{@code domain}, the given accountmanager, keurmerk numbers spread over past years (at most
    * 9,999 a year) and valid from the day {@code validFrom} gives for line i. Signed 900 days ago.
    */
-  static String holdersFile(int from, int holders, String name, int kvkBase, String mailbox, String domain, String accountmanager,
+  static String holdersFile(
+      int from,
+      int holders,
+      String name,
+      int kvkBase,
+      String mailbox,
+      String domain,
+      String accountmanager,
       IntFunction<LocalDate> validFrom) {
     LocalDate today = LocalDate.now();
-    var out = new StringBuilder("naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager;"
-        + "keurmerknummer;keurmerk geldig vanaf\n");
+    var out =
+        new StringBuilder(
+            "naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager;"
+                + "keurmerknummer;keurmerk geldig vanaf\n");
     for (int i = from; i < from + holders; i++) {
-      out.append(name).append(' ').append(i).append(';').append(kvkBase + i).append(";Markt 1;Schiedam;Contact;").append(mailbox).append(i)
-          .append('@').append(domain).append(';').append(DUTCH.format(today.minusDays(900))).append(";Directeur;").append(accountmanager)
-          .append(';').append(String.format(Locale.ROOT, "SW-%d-%04d", 1980 + i / 9999, 1 + i % 9999)).append(';')
-          .append(DUTCH.format(validFrom.apply(i))).append('\n');
+      out.append(name)
+          .append(' ')
+          .append(i)
+          .append(';')
+          .append(kvkBase + i)
+          .append(";Markt 1;Schiedam;Contact;")
+          .append(mailbox)
+          .append(i)
+          .append('@')
+          .append(domain)
+          .append(';')
+          .append(DUTCH.format(today.minusDays(900)))
+          .append(";Directeur;")
+          .append(accountmanager)
+          .append(';')
+          .append(String.format(Locale.ROOT, "SW-%d-%04d", 1980 + i / 9999, 1 + i % 9999))
+          .append(';')
+          .append(DUTCH.format(validFrom.apply(i)))
+          .append('\n');
     }
     return out.toString();
   }
@@ -153,10 +194,13 @@ final class Measure {
    * Sets the due date of the quarter-hourly KeurmerkReminders timer (an SQL expression: {@code now()}, or a timestamp
    * far ahead to park it), as Cockpit's "set due date" does; answers how many timers that was.
    */
-  static int reminderRound(javax.sql.DataSource database, String dueDate) throws java.sql.SQLException {
-    try (var db = database.getConnection(); var statement = db.createStatement()) {
-      return statement.executeUpdate("UPDATE ACT_RU_JOB SET DUEDATE_ = " + dueDate
-          + " WHERE TYPE_ = 'timer' AND PROCESS_DEF_KEY_ = 'KeurmerkReminders'");
+  static int reminderRound(DataSource database, String dueDate) throws SQLException {
+    try (var db = database.getConnection();
+        var statement = db.createStatement()) {
+      return statement.executeUpdate(
+          "UPDATE ACT_RU_JOB SET DUEDATE_ = "
+              + dueDate
+              + " WHERE TYPE_ = 'timer' AND PROCESS_DEF_KEY_ = 'KeurmerkReminders'");
     }
   }
 
@@ -167,7 +211,9 @@ final class Measure {
    * its answer, the stretch in which a node sends one e-mail at a time. A mail server's own slowness is not the app's.
    */
   static GreenMail smtpServer() throws IOException {
-    System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    System.getProperties()
+        .putIfAbsent(
+            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     var smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     return smtp;

@@ -2,7 +2,6 @@ package nl.werkpact.keurmerk.benchmark;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,8 +38,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PagesBenchmark extends IntegrationTest {
 
   private static final String[] TOWNS = {"Maassluis", "Vlaardingen", "Schiedam"};
-  private static final String[] TRADES = {"Bakkerij", "Installatietechniek", "Logistiek", "Groenvoorziening", "Schoonmaak", "Drukkerij",
-      "Horeca", "Zorg", "Metaal", "Bouw"};
+  private static final String[] TRADES = {
+    "Bakkerij",
+    "Installatietechniek",
+    "Logistiek",
+    "Groenvoorziening",
+    "Schoonmaak",
+    "Drukkerij",
+    "Horeca",
+    "Zorg",
+    "Metaal",
+    "Bouw"
+  };
 
   @Autowired JdbcTemplate jdbc;
 
@@ -54,28 +63,54 @@ class PagesBenchmark extends IntegrationTest {
     TestUsers.ensure(identityService, "benchpages", PASSWORD, Groups.ACCOUNTMANAGERS);
     long seeded = System.nanoTime();
     seed(employers, holders);
-    System.out.printf(Locale.ROOT, "Seeded %,d employers, %,d holders in %.1f s%n", employers, holders, (System.nanoTime() - seeded) / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "Seeded %,d employers, %,d holders in %.1f s%n",
+        employers,
+        holders,
+        (System.nanoTime() - seeded) / 1e9);
     jdbc.execute("ANALYZE");
 
     var random = new Random(42);
     Map<String, IntFunction<String>> publicPages = new LinkedHashMap<>();
     publicPages.put("health (floor)", i -> "/actuator/health/liveness");
     publicPages.put("register, first page", i -> "/register");
-    publicPages.put("register, search by name", i -> {
-      int holder = random.nextInt(holders);
-      return "/register?q=" + TRADES[holder % TRADES.length] + "+" + holderEmployer(holder, employers, holders);
-    });
-    publicPages.put("register, search by town, page 3", i -> "/register?q=" + TOWNS[random.nextInt(3)] + "&pagina=3");
-    publicPages.put("register, search by KvK", i -> "/register?q=" + kvk(holderEmployer(random.nextInt(holders), employers, holders)));
-    publicPages.put("register, verify a number", i -> "/register/" + number(random.nextInt(holders)));
+    publicPages.put(
+        "register, search by name",
+        i -> {
+          int holder = random.nextInt(holders);
+          return "/register?q="
+              + TRADES[holder % TRADES.length]
+              + "+"
+              + holderEmployer(holder, employers, holders);
+        });
+    publicPages.put(
+        "register, search by town, page 3",
+        i -> "/register?q=" + TOWNS[random.nextInt(3)] + "&pagina=3");
+    publicPages.put(
+        "register, search by KvK",
+        i -> "/register?q=" + kvk(holderEmployer(random.nextInt(holders), employers, holders)));
+    publicPages.put(
+        "register, verify a number", i -> "/register/" + number(random.nextInt(holders)));
     Map<String, IntFunction<String>> staffPages = new LinkedHashMap<>();
-    staffPages.put("dossier, search by name", i -> "/dossier?q=" + TRADES[random.nextInt(TRADES.length)] + "+" + random.nextInt(employers));
+    staffPages.put(
+        "dossier, search by name",
+        i ->
+            "/dossier?q="
+                + TRADES[random.nextInt(TRADES.length)]
+                + "+"
+                + random.nextInt(employers));
     staffPages.put("dossier of an employer", i -> "/dossier/" + kvk(random.nextInt(employers)));
     staffPages.put("dashboard, all", i -> "/dashboard");
     staffPages.put("dashboard, one town", i -> "/dashboard?gemeente=" + TOWNS[random.nextInt(3)]);
 
     List<String> table = new ArrayList<>();
-    table.add(String.format(Locale.ROOT, "| page (%,d employers, %,d holders) | p50 / p95 / p99 (ms) | p95 / floor p95 |", employers, holders));
+    table.add(
+        String.format(
+            Locale.ROOT,
+            "| page (%,d employers, %,d holders) | p50 / p95 / p99 (ms) | p95 / floor p95 |",
+            employers,
+            holders));
     table.add("| --- | --- | ---: |");
     double floor = 0;
     for (var page : publicPages.entrySet()) {
@@ -85,12 +120,21 @@ class PagesBenchmark extends IntegrationTest {
       }
       table.add(row(page.getKey(), times, floor));
     }
-    String auth = "Basic " + Base64.getEncoder().encodeToString(("benchpages:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String auth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("benchpages:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     for (var page : staffPages.entrySet()) {
-      table.add(row(page.getKey() + " (HTTP Basic)", measure(page.getValue(), requests, auth), floor));
+      table.add(
+          row(page.getKey() + " (HTTP Basic)", measure(page.getValue(), requests, auth), floor));
     }
     String report = String.join("\n", table);
-    System.out.println("\nPages benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, embedded PostgreSQL)\n" + report + "\n");
+    System.out.println(
+        "\nPages benchmark ("
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, embedded PostgreSQL)\n"
+            + report
+            + "\n");
     Path out = Path.of("target", "benchmark", "pages.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report + "\n", StandardCharsets.UTF_8);
@@ -109,7 +153,9 @@ class PagesBenchmark extends IntegrationTest {
   }
 
   private long get(String path, String auth) throws Exception {
-    var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.replace(" ", "+"))).GET();
+    var builder =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.replace(" ", "+")))
+            .GET();
     if (auth != null) {
       builder.header("Authorization", auth);
     }
@@ -130,34 +176,67 @@ class PagesBenchmark extends IntegrationTest {
       int to = Math.min(employers, from + batch);
       List<Object[]> employerRows = new ArrayList<>();
       for (int i = from; i < to; i++) {
-        employerRows.add(new Object[] {TRADES[i % TRADES.length] + " " + i + " B.V.", kvk(i), "Havenweg " + (i % 300 + 1),
-            TOWNS[i % 3], "Contact " + i, "contact" + i + "@bench.example", now, now});
+        employerRows.add(
+            new Object[] {
+              TRADES[i % TRADES.length] + " " + i + " B.V.",
+              kvk(i),
+              "Havenweg " + (i % 300 + 1),
+              TOWNS[i % 3],
+              "Contact " + i,
+              "contact" + i + "@bench.example",
+              now,
+              now
+            });
       }
-      jdbc.batchUpdate("""
+      jdbc.batchUpdate(
+          """
           INSERT INTO employer (name, kvk_number, address, municipality, contact_person, contact_email, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", employerRows);
-      jdbc.update("""
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+          employerRows);
+      jdbc.update(
+          """
           INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by, signed_date, signed_by)
           SELECT id, 'SIGNED', id, created_at, 'bench', ?, contact_person FROM employer WHERE kvk_number BETWEEN ? AND ?""",
-          Date.valueOf(today.minusYears(1)), kvk(from), kvk(to - 1));
-      jdbc.update("""
+          Date.valueOf(today.minusYears(1)),
+          kvk(from),
+          kvk(to - 1));
+      jdbc.update(
+          """
           INSERT INTO correspondence (dedup_key, recipient, template, subject, body_text, body_html, status, concerns_type, concerns_id,
                                       created_at, sent_at, attempts)
           SELECT 'bench-' || c.id, e.contact_email, 'convenant-signed', 'Bevestiging convenant', 'Beste ' || e.contact_person,
                  '<p>Beste</p>', 'SENT', 'CONVENANT', c.id, ?, ?, 1
-          FROM convenant c JOIN employer e ON e.id = c.employer_id WHERE e.kvk_number BETWEEN ? AND ?""", now, now, kvk(from), kvk(to - 1));
+          FROM convenant c JOIN employer e ON e.id = c.employer_id WHERE e.kvk_number BETWEEN ? AND ?""",
+          now,
+          now,
+          kvk(from),
+          kvk(to - 1));
     }
     for (int i = 0; i < holders; i++) {
       int employer = holderEmployer(i, employers, holders);
       LocalDate from = today.minusDays(i % 700);
-      Long employerId = jdbc.queryForObject("SELECT id FROM employer WHERE kvk_number = ?", Long.class, kvk(employer));
-      Long audit = jdbc.queryForObject("""
+      Long employerId =
+          jdbc.queryForObject(
+              "SELECT id FROM employer WHERE kvk_number = ?", Long.class, kvk(employer));
+      Long audit =
+          jdbc.queryForObject(
+              """
           INSERT INTO audit (employer_id, status, requested_at, requested_by, workforce_size, target_group_employees, extra_workplaces,
                              work_experience_places, social_purchasing_euros, criteria_outcome, final_outcome, decided_by, decided_on)
-          VALUES (?, 'AWARDED', ?, 'bench', 50, 4, 2, 1, ?, 'TOEKENNEN', 'TOEKENNEN', 'bench', ?) RETURNING id""", Long.class,
-          employerId, now, new BigDecimal("1500.00"), Date.valueOf(from));
-      jdbc.update("INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)",
-          number(i), employerId, audit, Date.valueOf(from), Date.valueOf(from.plusYears(2).minusDays(1)), now);
+          VALUES (?, 'AWARDED', ?, 'bench', 50, 4, 2, 1, ?, 'TOEKENNEN', 'TOEKENNEN', 'bench', ?) RETURNING id""",
+              Long.class,
+              employerId,
+              now,
+              new BigDecimal("1500.00"),
+              Date.valueOf(from));
+      jdbc.update(
+          "INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)",
+          number(i),
+          employerId,
+          audit,
+          Date.valueOf(from),
+          Date.valueOf(from.plusYears(2).minusDays(1)),
+          now);
     }
   }
 
@@ -176,8 +255,14 @@ class PagesBenchmark extends IntegrationTest {
   }
 
   private static String row(String page, long[] sorted, double floor) {
-    return String.format(Locale.ROOT, "| %s | %.1f / %.1f / %.1f | %.1f× |", page, percentile(sorted, 50), percentile(sorted, 95),
-        percentile(sorted, 99), percentile(sorted, 95) / floor);
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.1f / %.1f / %.1f | %.1f× |",
+        page,
+        percentile(sorted, 50),
+        percentile(sorted, 95),
+        percentile(sorted, 99),
+        percentile(sorted, 95) / floor);
   }
 
   private static double percentile(long[] sorted, int p) {

@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class StartupBenchmark {
 
-  private static final Pattern STARTED = Pattern.compile("Started \\S+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
+  private static final Pattern STARTED =
+      Pattern.compile("Started \\S+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
 
   @Test
   void startUpAgainstTheBareCamundaStarter() throws Exception {
@@ -38,37 +41,64 @@ class StartupBenchmark {
     }
     double app = Measure.median(appSeconds);
     double bare = Measure.median(bareSeconds);
-    String report = String.join("\n",
-        "| start-up (median of " + runs + ") | app | bare Camunda starter | ratio |",
-        "| --- | ---: | ---: | ---: |",
-        String.format(Locale.ROOT, "| time to started (s) | %.1f | %.1f | %.2f× |", app, bare, app / bare),
-        String.format(Locale.ROOT, "| RSS when started (MiB) | %d | %d | %.2f× |", medianLong(appRss), medianLong(bareRss),
-            (double) medianLong(appRss) / medianLong(bareRss)));
-    System.out.println("\nStart-up benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, JVM flags of the Dockerfile)\n" + report + "\n");
+    String report =
+        String.join(
+            "\n",
+            "| start-up (median of " + runs + ") | app | bare Camunda starter | ratio |",
+            "| --- | ---: | ---: | ---: |",
+            String.format(
+                Locale.ROOT,
+                "| time to started (s) | %.1f | %.1f | %.2f× |",
+                app,
+                bare,
+                app / bare),
+            String.format(
+                Locale.ROOT,
+                "| RSS when started (MiB) | %d | %d | %.2f× |",
+                medianLong(appRss),
+                medianLong(bareRss),
+                (double) medianLong(appRss) / medianLong(bareRss)));
+    System.out.println(
+        "\nStart-up benchmark ("
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, JVM flags of the Dockerfile)\n"
+            + report
+            + "\n");
     Path out = Path.of("target", "benchmark", "startup.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report + "\n", StandardCharsets.UTF_8);
   }
 
   private static List<String> app(int run) {
-    return List.of("nl.werkpact.keurmerk.KeurmerkApplication", "--spring.profiles.active=benchmark",
-        "--spring.datasource.url=jdbc:h2:mem:app" + run + ";DB_CLOSE_DELAY=-1", "--server.port=0",
+    return List.of(
+        "nl.werkpact.keurmerk.KeurmerkApplication",
+        "--spring.profiles.active=benchmark",
+        "--spring.datasource.url=jdbc:h2:mem:app" + run + ";DB_CLOSE_DELAY=-1",
+        "--server.port=0",
         "--werkpact.mail.drop-directory=target/benchmark/mail");
   }
 
   private static List<String> bare() {
-    return List.of("bench.bare.BareCamundaStarter", "--spring.config.location=classpath:bench/bare/bare.yaml");
+    return List.of(
+        "bench.bare.BareCamundaStarter", "--spring.config.location=classpath:bench/bare/bare.yaml");
   }
 
-  private static void measure(List<String> mainAndArgs, List<Double> seconds, List<Long> rss) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path")));
+  private static void measure(List<String> mainAndArgs, List<Double> seconds, List<Long> rss)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
     command.addAll(mainAndArgs);
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("JAVA_TOOL_OPTIONS", jvmOptionsOfTheDockerfile());
     Process process = builder.start();
-    java.util.Deque<String> last = new java.util.ArrayDeque<>();
-    try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    Deque<String> last = new ArrayDeque<>();
+    try (var out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         last.addLast(line);
         if (last.size() > 30) {
@@ -81,7 +111,8 @@ class StartupBenchmark {
           return;
         }
       }
-      throw new IllegalStateException(mainAndArgs.get(0) + " ended without starting:\n" + String.join("\n", last));
+      throw new IllegalStateException(
+          mainAndArgs.get(0) + " ended without starting:\n" + String.join("\n", last));
     } finally {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -91,14 +122,14 @@ class StartupBenchmark {
   }
 
   static String jvmOptionsOfTheDockerfile() throws IOException {
-    Matcher options = Pattern.compile("ENV JAVA_TOOL_OPTIONS=\"([^\"]+)\"").matcher(Files.readString(Path.of("Dockerfile")));
+    Matcher options =
+        Pattern.compile("ENV JAVA_TOOL_OPTIONS=\"([^\"]+)\"")
+            .matcher(Files.readString(Path.of("Dockerfile")));
     if (!options.find()) {
       throw new IllegalStateException("Dockerfile sets no JAVA_TOOL_OPTIONS");
     }
     return options.group(1);
   }
-
-
 
   private static long medianLong(List<Long> values) {
     long[] sorted = values.stream().mapToLong(Long::longValue).toArray();

@@ -2,6 +2,7 @@ package nl.werkpact.keurmerk.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -9,7 +10,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -47,15 +50,29 @@ import org.junit.jupiter.api.Test;
 class StormBenchmark {
 
   private static final String ADMIN_PASSWORD = "Storm-Meting-2026!";
+
   /** Camunda's own job-executor defaults, for the app's second run. */
-  private static final List<String> CAMUNDA_DEFAULTS = List.of("--camunda.bpm.job-execution.core-pool-size=3",
-      "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
-      "--camunda.bpm.job-execution.max-jobs-per-acquisition=3", "--camunda.bpm.job-execution.wait-time-in-millis=5000",
-      "--camunda.bpm.job-execution.max-wait=60000", "--camunda.bpm.job-execution.lock-time-in-millis=300000",
-      "--camunda.bpm.job-execution.backoff-time-in-millis=0", "--camunda.bpm.job-execution.max-backoff=0");
+  private static final List<String> CAMUNDA_DEFAULTS =
+      List.of(
+          "--camunda.bpm.job-execution.core-pool-size=3",
+          "--camunda.bpm.job-execution.max-pool-size=10",
+          "--camunda.bpm.job-execution.queue-capacity=3",
+          "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
+          "--camunda.bpm.job-execution.wait-time-in-millis=5000",
+          "--camunda.bpm.job-execution.max-wait=60000",
+          "--camunda.bpm.job-execution.lock-time-in-millis=300000",
+          "--camunda.bpm.job-execution.backoff-time-in-millis=0",
+          "--camunda.bpm.job-execution.max-backoff=0");
 
   /** One drained storm: how many reminders, in how many seconds, and progress samples (seconds, fraction done). */
-  record Run(String variant, int keurmerken, int reminders, double seconds, long emails, long duplicates, long lost,
+  record Run(
+      String variant,
+      int keurmerken,
+      int reminders,
+      double seconds,
+      long emails,
+      long duplicates,
+      long lost,
       List<double[]> samples) {
     double perSecond() {
       return reminders / seconds;
@@ -64,25 +81,44 @@ class StormBenchmark {
 
   @Test
   void reminderStormAgainstTheBareEngine() throws Exception {
-    List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.keurmerken", "1000,5000,10000").split(","))
-        .map(String::strip).map(Integer::valueOf).toList();
-    List<String> variants = Arrays.asList(System.getProperty("benchmark.variants", "bare,app,bare-defaults,app-defaults").split(","));
+    List<Integer> sizes =
+        Arrays.stream(System.getProperty("benchmark.keurmerken", "1000,5000,10000").split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .toList();
+    List<String> variants =
+        Arrays.asList(
+            System.getProperty("benchmark.variants", "bare,app,bare-defaults,app-defaults")
+                .split(","));
     Path work = Files.createDirectories(Path.of("target", "benchmark", "storm"));
     List<Run> runs = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-        .setServerConfig("synchronous_commit", "off").start()) {
+    try (EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .start()) {
       GreenMail smtp = Measure.smtpServer();
       try {
         for (int n : sizes) {
           for (String variant : variants) {
             try {
-              Run run = variant.startsWith("bare") ? bare(postgres, n, variant) : app(postgres, smtp, n, variant, work);
-              System.out.printf(Locale.ROOT, "%s, %,d keurmerken: %,d reminders in %.1f s = %.1f/s%n", variant, n, run.reminders(),
-                  run.seconds(), run.perSecond());
+              Run run =
+                  variant.startsWith("bare")
+                      ? bare(postgres, n, variant)
+                      : app(postgres, smtp, n, variant, work);
+              System.out.printf(
+                  Locale.ROOT,
+                  "%s, %,d keurmerken: %,d reminders in %.1f s = %.1f/s%n",
+                  variant,
+                  n,
+                  run.reminders(),
+                  run.seconds(),
+                  run.perSecond());
               runs.add(run);
             } catch (Exception e) {
-              // One broken run does not throw away the others of a long matrix: reported, then the benchmark fails.
+              // One broken run does not throw away the others of a long matrix: reported, then the
+              // benchmark fails.
               e.printStackTrace();
               failed.add(variant + " at " + n + ": " + e);
             }
@@ -93,34 +129,62 @@ class StormBenchmark {
       }
     }
     String report = report(runs);
-    System.out.println("\nReminder storm benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)\n" + report + "\n");
-    Files.writeString(Path.of("target", "benchmark", "storm.md"), report + "\n", StandardCharsets.UTF_8);
+    System.out.println(
+        "\nReminder storm benchmark ("
+            + Runtime.getRuntime().availableProcessors()
+            + " cores)\n"
+            + report
+            + "\n");
+    Files.writeString(
+        Path.of("target", "benchmark", "storm.md"), report + "\n", StandardCharsets.UTF_8);
     writeSamples(runs, work);
     if (!failed.isEmpty()) {
       throw new AssertionError("Runs that did not finish: " + failed);
     }
     for (Run run : runs) {
       if (run.variant().startsWith("app") && (run.duplicates() > 0 || run.lost() > 0)) {
-        throw new AssertionError(run.variant() + " at " + run.keurmerken() + ": " + run.duplicates() + " duplicates, " + run.lost() + " lost");
+        throw new AssertionError(
+            run.variant()
+                + " at "
+                + run.keurmerken()
+                + ": "
+                + run.duplicates()
+                + " duplicates, "
+                + run.lost()
+                + " lost");
       }
     }
   }
 
-  private static Run bare(EmbeddedPostgres postgres, int keurmerken, String variant) throws Exception {
+  private static Run bare(EmbeddedPostgres postgres, int keurmerken, String variant)
+      throws Exception {
     String database = database(postgres, variant.replace('-', '_') + "_" + keurmerken);
     int timers = 2 * keurmerken;
-    var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
-        System.getProperty("java.class.path"), "bench.bare.BareStorm", postgres.getJdbcUrl("postgres", database), String.valueOf(timers),
-        variant.endsWith("defaults") ? "defaults" : "tuned");
+    var command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "bench.bare.BareStorm",
+            postgres.getJdbcUrl("postgres", database),
+            String.valueOf(timers),
+            variant.endsWith("defaults") ? "defaults" : "tuned");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<double[]> samples = new ArrayList<>();
     double seconds = -1;
-    try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (var out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
-        // Its progress lines among whatever else the engine prints (a line of blanks split into nothing once).
+        // Its progress lines among whatever else the engine prints (a line of blanks split into
+        // nothing once).
         String[] parts = line.strip().split(" ");
         if (parts.length == 3 && parts[0].equals("remaining")) {
-          samples.add(new double[] {Double.parseDouble(parts[1]), 1.0 - Long.parseLong(parts[2]) / (double) timers});
+          samples.add(
+              new double[] {
+                Double.parseDouble(parts[1]), 1.0 - Long.parseLong(parts[2]) / (double) timers
+              });
         } else if (parts.length == 3 && parts[0].equals("drained")) {
           seconds = Double.parseDouble(parts[2]);
         }
@@ -128,50 +192,91 @@ class StormBenchmark {
     }
     process.waitFor();
     if (seconds < 0) {
-      throw new IllegalStateException("The bare storm did not finish (exit " + process.exitValue() + ")");
+      throw new IllegalStateException(
+          "The bare storm did not finish (exit " + process.exitValue() + ")");
     }
     return new Run(variant, keurmerken, timers, seconds, 0, 0, 0, samples);
   }
 
-  private static Run app(EmbeddedPostgres postgres, GreenMail smtp, int keurmerken, String variant, Path work) throws Exception {
+  private static Run app(
+      EmbeddedPostgres postgres, GreenMail smtp, int keurmerken, String variant, Path work)
+      throws Exception {
     String database = database(postgres, variant.replace('-', '_') + "_" + keurmerken);
-    Map<String, String> environment = Map.of(
-        "WERKPACT_DB_URL", postgres.getJdbcUrl("postgres", database), "WERKPACT_DB_USER", "postgres", "WERKPACT_DB_PASSWORD", "postgres",
-        "WERKPACT_SMTP_HOST", "127.0.0.1", "WERKPACT_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-        "WERKPACT_ADMIN_USER", "beheer", "WERKPACT_ADMIN_PASSWORD", ADMIN_PASSWORD, "WERKPACT_PUBLIC_URL", "https://keurmerk.werkpact.example");
-    // A first run creates the schema and the groups; the accountmanager of the file (with an address, so the renewal
+    Map<String, String> environment =
+        Map.of(
+            "WERKPACT_DB_URL",
+            postgres.getJdbcUrl("postgres", database),
+            "WERKPACT_DB_USER",
+            "postgres",
+            "WERKPACT_DB_PASSWORD",
+            "postgres",
+            "WERKPACT_SMTP_HOST",
+            "127.0.0.1",
+            "WERKPACT_SMTP_PORT",
+            String.valueOf(smtp.getSmtp().getPort()),
+            "WERKPACT_ADMIN_USER",
+            "beheer",
+            "WERKPACT_ADMIN_PASSWORD",
+            ADMIN_PASSWORD,
+            "WERKPACT_PUBLIC_URL",
+            "https://keurmerk.werkpact.example");
+    // A first run creates the schema and the groups; the accountmanager of the file (with an
+    // address, so the renewal
     // reminder has its copy) is then made a member.
     Path file = work.resolve("werkgevers-" + keurmerken + ".csv");
     Files.writeString(file, file(0, 0), StandardCharsets.UTF_8);
     Measure.runImport(List.of("import", file.toString()), environment, Duration.ofMinutes(3));
-    try (Connection db = postgres.getDatabase("postgres", database).getConnection(); var statement = db.createStatement()) {
-      statement.executeUpdate("INSERT INTO ACT_ID_USER (ID_, REV_, FIRST_, LAST_, EMAIL_) VALUES ('stormanna', 1, 'Anna', 'Storm', 'anna@gemeente.example')");
-      statement.executeUpdate("INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES ('stormanna', 'accountmanagers')");
+    try (Connection db = postgres.getDatabase("postgres", database).getConnection();
+        var statement = db.createStatement()) {
+      statement.executeUpdate(
+          "INSERT INTO ACT_ID_USER (ID_, REV_, FIRST_, LAST_, EMAIL_) VALUES ('stormanna', 1, 'Anna', 'Storm', 'anna@gemeente.example')");
+      statement.executeUpdate(
+          "INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES ('stormanna', 'accountmanagers')");
     }
     var data = postgres.getDatabase("postgres", database);
     int emails = 3 * keurmerken;
-    List<String> args = new ArrayList<>(variant.endsWith("defaults") ? CAMUNDA_DEFAULTS : List.of());
+    List<String> args =
+        new ArrayList<>(variant.endsWith("defaults") ? CAMUNDA_DEFAULTS : List.of());
     // -Dbenchmark.app-args="--a=b --c=d": settings to try on the app runs.
-    Arrays.stream(System.getProperty("benchmark.app-args", "").split(" ")).filter(a -> !a.isBlank()).forEach(args::add);
+    Arrays.stream(System.getProperty("benchmark.app-args", "").split(" "))
+        .filter(a -> !a.isBlank())
+        .forEach(args::add);
 
-    // The app runs as a node that has been up for a while: before the storm it drains a warm-up storm of its own (the
-    // bare engine warms up creating its instances in the JVM that then drains them). The quarter-hourly round of
-    // KeurmerkReminders is parked (as Cockpit's "set due date" does) except when a storm is to fall due.
+    // The app runs as a node that has been up for a while: before the storm it drains a warm-up
+    // storm of its own (the
+    // bare engine warms up creating its instances in the JVM that then drains them). The
+    // quarter-hourly round of
+    // KeurmerkReminders is parked (as Cockpit's "set due date" does) except when a storm is to fall
+    // due.
     Files.writeString(file, file(keurmerken, WARM_UP), StandardCharsets.UTF_8);
-    Measure.runImport(List.of("import", file.toString(), "--confirm", "--werkpact.import.send-passed-reminders=true"), environment,
+    Measure.runImport(
+        List.of(
+            "import", file.toString(), "--confirm", "--werkpact.import.send-passed-reminders=true"),
+        environment,
         Duration.ofMinutes(10));
     if (Measure.reminderRound(data, PARKED) != 1) {
       throw new IllegalStateException("No KeurmerkReminders timer after the import");
     }
-    Process app = Measure.startApp(environment, args, System.getProperty("benchmark.app-jvm", "-Xmx1g"));
-    try (Connection db = data.getConnection(); var count = db.prepareStatement("SELECT COUNT(*) FROM correspondence WHERE status = 'SENT' AND id > ?")) {
+    Process app =
+        Measure.startApp(environment, args, System.getProperty("benchmark.app-jvm", "-Xmx1g"));
+    try (Connection db = data.getConnection();
+        var count =
+            db.prepareStatement(
+                "SELECT COUNT(*) FROM correspondence WHERE status = 'SENT' AND id > ?")) {
       Measure.reminderRound(data, "now()");
       awaitSent(count, 0, 3 * WARM_UP, app, Duration.ofMinutes(10), null);
       Measure.reminderRound(data, PARKED);
 
-      // The storm: N keurmerken brought in while the app runs, every reminder of them due at the next round.
+      // The storm: N keurmerken brought in while the app runs, every reminder of them due at the
+      // next round.
       Files.writeString(file, file(0, keurmerken), StandardCharsets.UTF_8);
-      Measure.runImport(List.of("import", file.toString(), "--confirm", "--werkpact.import.send-passed-reminders=true"), environment,
+      Measure.runImport(
+          List.of(
+              "import",
+              file.toString(),
+              "--confirm",
+              "--werkpact.import.send-passed-reminders=true"),
+          environment,
           Duration.ofMinutes(60));
       long before = maxId(db);
       smtp.purgeEmailFromAllMailboxes();
@@ -180,15 +285,25 @@ class StormBenchmark {
       awaitSent(count, before, emails, app, Duration.ofMinutes(60), progress);
       Thread.sleep(1000); // anything sent twice would arrive now
       long[] window = window(db, before);
-      var received = Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(StormBenchmark::key, Collectors.counting()));
+      var received =
+          Arrays.stream(smtp.getReceivedMessages())
+              .collect(Collectors.groupingBy(StormBenchmark::key, Collectors.counting()));
       long duplicates = received.values().stream().mapToLong(c -> c - 1).sum();
       long lost = emails - received.size();
       double seconds = (window[1] - window[0]) / 1000.0;
-      System.out.printf(Locale.ROOT, "%s: the round queued the last e-mail after %.1f s, the last was sent after %.1f s%n", variant,
-          (window[2] - window[0]) / 1000.0, seconds);
-      List<double[]> samples = progress.stream().filter(p -> p[0] >= window[0])
-          .map(p -> new double[] {(p[0] - window[0]) / 1000.0, p[1] / (double) emails}).toList();
-      return new Run(variant, keurmerken, 2 * keurmerken, seconds, received.size(), duplicates, lost, samples);
+      System.out.printf(
+          Locale.ROOT,
+          "%s: the round queued the last e-mail after %.1f s, the last was sent after %.1f s%n",
+          variant,
+          (window[2] - window[0]) / 1000.0,
+          seconds);
+      List<double[]> samples =
+          progress.stream()
+              .filter(p -> p[0] >= window[0])
+              .map(p -> new double[] {(p[0] - window[0]) / 1000.0, p[1] / (double) emails})
+              .toList();
+      return new Run(
+          variant, keurmerken, 2 * keurmerken, seconds, received.size(), duplicates, lost, samples);
     } finally {
       Measure.stop(app);
     }
@@ -198,7 +313,13 @@ class StormBenchmark {
   private static final int WARM_UP = 500;
 
   /** Waits until {@code emails} e-mails after id {@code after} are SENT; records (wall-clock millis, sent) when asked. */
-  private static void awaitSent(java.sql.PreparedStatement count, long after, int emails, Process app, Duration limit, List<long[]> progress)
+  private static void awaitSent(
+      PreparedStatement count,
+      long after,
+      int emails,
+      Process app,
+      Duration limit,
+      List<long[]> progress)
       throws Exception {
     long deadline = System.currentTimeMillis() + limit.toMillis();
     long sent = 0;
@@ -219,7 +340,8 @@ class StormBenchmark {
   }
 
   private static long maxId(Connection db) throws Exception {
-    try (var statement = db.createStatement(); ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM correspondence")) {
+    try (var statement = db.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM correspondence")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -229,9 +351,12 @@ class StormBenchmark {
 
   /** From the first e-mail of the storm queued to the last sent, and the last queued, in epoch millis. */
   private static long[] window(Connection db, long after) throws Exception {
-    try (var statement = db.createStatement(); ResultSet rs = statement.executeQuery(
-        "SELECT EXTRACT(EPOCH FROM MIN(created_at)) * 1000, EXTRACT(EPOCH FROM MAX(sent_at)) * 1000, "
-            + "EXTRACT(EPOCH FROM MAX(created_at)) * 1000 FROM correspondence WHERE id > " + after)) {
+    try (var statement = db.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT EXTRACT(EPOCH FROM MIN(created_at)) * 1000, EXTRACT(EPOCH FROM MAX(sent_at)) * 1000, "
+                    + "EXTRACT(EPOCH FROM MAX(created_at)) * 1000 FROM correspondence WHERE id > "
+                    + after)) {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
     }
@@ -241,13 +366,14 @@ class StormBenchmark {
     try {
       String[] header = message.getHeader("X-Werkpact-Correspondence");
       return header == null ? "?" : header[0];
-    } catch (jakarta.mail.MessagingException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static String database(EmbeddedPostgres postgres, String name) throws Exception {
-    try (Connection db = postgres.getPostgresDatabase().getConnection(); var statement = db.createStatement()) {
+    try (Connection db = postgres.getPostgresDatabase().getConnection();
+        var statement = db.createStatement()) {
       statement.executeUpdate("DROP DATABASE IF EXISTS " + name);
       statement.executeUpdate("CREATE DATABASE " + name);
     }
@@ -260,36 +386,69 @@ class StormBenchmark {
    */
   private static String file(int from, int holders) {
     LocalDate validFrom = LocalDate.now().minusDays(660);
-    return Measure.holdersFile(from, holders, "Storm", 30_000_000, "s", "storm.example", "stormanna", i -> validFrom);
+    return Measure.holdersFile(
+        from, holders, "Storm", 30_000_000, "s", "storm.example", "stormanna", i -> validFrom);
   }
 
   private static String report(List<Run> runs) {
     Map<Integer, Map<String, Run>> bySize = new LinkedHashMap<>();
-    runs.forEach(r -> bySize.computeIfAbsent(r.keurmerken(), k -> new HashMap<>()).put(r.variant(), r));
+    runs.forEach(
+        r -> bySize.computeIfAbsent(r.keurmerken(), k -> new HashMap<>()).put(r.variant(), r));
     var lines = new ArrayList<String>();
-    lines.add("| keurmerken (reminders) | app: reminders/s (e-mails/s) | app, Camunda defaults | bare engine, tuned: timers/s | "
-        + "bare engine, defaults | app / bare tuned | app / app on defaults | app on defaults / bare on defaults | exactly once (app) |");
+    lines.add(
+        "| keurmerken (reminders) | app: reminders/s (e-mails/s) | app, Camunda defaults | bare engine, tuned: timers/s | "
+            + "bare engine, defaults | app / bare tuned | app / app on defaults | app on defaults / bare on defaults | exactly once (app) |");
     lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-    bySize.forEach((n, byVariant) -> {
-      Run app = byVariant.get("app");
-      Run appDefaults = byVariant.get("app-defaults");
-      Run bare = byVariant.get("bare");
-      Run bareDefaults = byVariant.get("bare-defaults");
-      lines.add(String.format(Locale.ROOT, "| %,d (%,d) | %s | %s | %s | %s | %s | %s | %s | %s |", n, 2 * n,
-          app == null ? "–" : String.format(Locale.ROOT, "%.1f (%.1f) in %.1f s", app.perSecond(), app.emails() / app.seconds(), app.seconds()),
-          rate(appDefaults), rate(bare), rate(bareDefaults), ratio(app, bare), ratio(app, appDefaults), ratio(appDefaults, bareDefaults),
-          app == null ? "–" : String.format(Locale.ROOT, "%,d e-mails, %d duplicates, %d lost", app.emails(), app.duplicates(), app.lost())));
-    });
-    lines.add("Goals: app / bare tuned ≥ 1.0×, app / app on defaults ≥ 3×, 0 duplicates and 0 lost.");
+    bySize.forEach(
+        (n, byVariant) -> {
+          Run app = byVariant.get("app");
+          Run appDefaults = byVariant.get("app-defaults");
+          Run bare = byVariant.get("bare");
+          Run bareDefaults = byVariant.get("bare-defaults");
+          lines.add(
+              String.format(
+                  Locale.ROOT,
+                  "| %,d (%,d) | %s | %s | %s | %s | %s | %s | %s | %s |",
+                  n,
+                  2 * n,
+                  app == null
+                      ? "–"
+                      : String.format(
+                          Locale.ROOT,
+                          "%.1f (%.1f) in %.1f s",
+                          app.perSecond(),
+                          app.emails() / app.seconds(),
+                          app.seconds()),
+                  rate(appDefaults),
+                  rate(bare),
+                  rate(bareDefaults),
+                  ratio(app, bare),
+                  ratio(app, appDefaults),
+                  ratio(appDefaults, bareDefaults),
+                  app == null
+                      ? "–"
+                      : String.format(
+                          Locale.ROOT,
+                          "%,d e-mails, %d duplicates, %d lost",
+                          app.emails(),
+                          app.duplicates(),
+                          app.lost())));
+        });
+    lines.add(
+        "Goals: app / bare tuned ≥ 1.0×, app / app on defaults ≥ 3×, 0 duplicates and 0 lost.");
     return String.join("\n", lines);
   }
 
   private static String rate(Run run) {
-    return run == null ? "–" : String.format(Locale.ROOT, "%.1f in %.1f s", run.perSecond(), run.seconds());
+    return run == null
+        ? "–"
+        : String.format(Locale.ROOT, "%.1f in %.1f s", run.perSecond(), run.seconds());
   }
 
   private static String ratio(Run a, Run b) {
-    return a == null || b == null ? "–" : String.format(Locale.ROOT, "%.2f×", a.perSecond() / b.perSecond());
+    return a == null || b == null
+        ? "–"
+        : String.format(Locale.ROOT, "%.2f×", a.perSecond() / b.perSecond());
   }
 
   /** The samples as CSV, and a line chart of each run's progress over time (Chart.js from its WebJar, no CDN). */
@@ -297,23 +456,42 @@ class StormBenchmark {
     var csv = new StringBuilder("variant;keurmerken;seconds;fraction_done\n");
     var datasets = new ArrayList<String>();
     for (Run run : runs) {
-      run.samples().forEach(s -> csv.append(run.variant()).append(';').append(run.keurmerken()).append(';')
-          .append(String.format(Locale.ROOT, "%.2f;%.4f", s[0], s[1])).append('\n'));
-      datasets.add(String.format(Locale.ROOT, "{label:'%s, %d keurmerken',data:[%s],showLine:true,pointRadius:0}", run.variant(),
-          run.keurmerken(), run.samples().stream().map(s -> String.format(Locale.ROOT, "{x:%.2f,y:%.1f}", s[0], 100 * s[1]))
-              .collect(Collectors.joining(","))));
+      run.samples()
+          .forEach(
+              s ->
+                  csv.append(run.variant())
+                      .append(';')
+                      .append(run.keurmerken())
+                      .append(';')
+                      .append(String.format(Locale.ROOT, "%.2f;%.4f", s[0], s[1]))
+                      .append('\n'));
+      datasets.add(
+          String.format(
+              Locale.ROOT,
+              "{label:'%s, %d keurmerken',data:[%s],showLine:true,pointRadius:0}",
+              run.variant(),
+              run.keurmerken(),
+              run.samples().stream()
+                  .map(s -> String.format(Locale.ROOT, "{x:%.2f,y:%.1f}", s[0], 100 * s[1]))
+                  .collect(Collectors.joining(","))));
     }
     Files.writeString(work.resolve("samples.csv"), csv, StandardCharsets.UTF_8);
-    try (InputStream chartJs = StormBenchmark.class.getResourceAsStream("/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js")) {
-      Files.copy(chartJs, work.resolve("chart.umd.min.js"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (InputStream chartJs =
+        StormBenchmark.class.getResourceAsStream(
+            "/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js")) {
+      Files.copy(chartJs, work.resolve("chart.umd.min.js"), StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.writeString(work.resolve("chart.html"), """
+    Files.writeString(
+        work.resolve("chart.html"),
+        """
         <!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Reminder storm</title>
         <script src="chart.umd.min.js"></script></head><body>
         <h1>Reminder storm: share drained over time</h1><canvas id="c" width="1000" height="500"></canvas>
         <script>new Chart(document.getElementById('c'),{type:'scatter',data:{datasets:[%s]},
         options:{scales:{x:{title:{display:true,text:'seconds since the first reminder'}},y:{min:0,max:100,title:{display:true,text:'%% done'}}}}});</script>
         </body></html>
-        """.formatted(String.join(",", datasets)), StandardCharsets.UTF_8);
+        """
+            .formatted(String.join(",", datasets)),
+        StandardCharsets.UTF_8);
   }
 }

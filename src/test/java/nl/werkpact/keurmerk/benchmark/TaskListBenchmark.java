@@ -8,21 +8,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -43,14 +47,15 @@ class TaskListBenchmark extends IntegrationTest {
   private static final String ACCOUNTMANAGER_USER = "benchanna";
   private static final String ADMIN_USER = "itadmin";
   private static final String ADMIN_PASSWORD = "Integratie-Beheer-2026!";
-  private static final String LIST = "/engine-rest/task?candidateGroup=accountmanagers&sortBy=created&sortOrder=desc&maxResults=15&firstResult=0";
+  private static final String LIST =
+      "/engine-rest/task?candidateGroup=accountmanagers&sortBy=created&sortOrder=desc&maxResults=15&firstResult=0";
   private static final String COUNT = "/engine-rest/task/count?candidateGroup=accountmanagers";
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired AuthorizationService authorizationService;
-  @Autowired org.camunda.bpm.engine.ManagementService managementService;
-  @Autowired javax.sql.DataSource dataSource;
+  @Autowired ManagementService managementService;
+  @Autowired DataSource dataSource;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -59,7 +64,8 @@ class TaskListBenchmark extends IntegrationTest {
     TestUsers.ensure(identityService, ACCOUNTMANAGER_USER, PASSWORD, Groups.ACCOUNTMANAGERS);
     int requests = Integer.getInteger("benchmark.requests", 200);
     List<String> table = new ArrayList<>();
-    table.add("| open tasks | model | request | accountmanager p50 / p95 / p99 (ms) | admin p50 / p95 / p99 (ms) | p95 ratio |");
+    table.add(
+        "| open tasks | model | request | accountmanager p50 / p95 / p99 (ms) | admin p50 / p95 / p99 (ms) | p95 ratio |");
     table.add("| ---: | --- | --- | --- | --- | ---: |");
     int created = 0;
     for (String size : System.getProperty("benchmark.tasks", "1000,10000").split(",")) {
@@ -71,9 +77,14 @@ class TaskListBenchmark extends IntegrationTest {
       }
       measure(table, open, "grants per definition", requests);
       // The model from before: no task rights on the definition, one row per open task.
-      Authorization definition = authorizationService.createAuthorizationQuery().groupIdIn(Groups.ACCOUNTMANAGERS)
-          .resourceType(Resources.PROCESS_DEFINITION).resourceId(ConvenantProcess.PROCESS_KEY).singleResult();
-      org.camunda.bpm.engine.authorization.Permission[] granted = definition.getPermissions(ProcessDefinitionPermissions.values());
+      Authorization definition =
+          authorizationService
+              .createAuthorizationQuery()
+              .groupIdIn(Groups.ACCOUNTMANAGERS)
+              .resourceType(Resources.PROCESS_DEFINITION)
+              .resourceId(ConvenantProcess.PROCESS_KEY)
+              .singleResult();
+      Permission[] granted = definition.getPermissions(ProcessDefinitionPermissions.values());
       definition.removePermission(ProcessDefinitionPermissions.READ_TASK);
       definition.removePermission(ProcessDefinitionPermissions.TASK_WORK);
       authorizationService.saveAuthorization(definition);
@@ -87,7 +98,12 @@ class TaskListBenchmark extends IntegrationTest {
       }
     }
     String report = String.join("\n", table);
-    System.out.println("\nTask list benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, embedded PostgreSQL)\n" + report + "\n");
+    System.out.println(
+        "\nTask list benchmark ("
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, embedded PostgreSQL)\n"
+            + report
+            + "\n");
     Path out = Path.of("target", "benchmark", "tasklist.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report + "\n", StandardCharsets.UTF_8);
@@ -96,11 +112,25 @@ class TaskListBenchmark extends IntegrationTest {
   private int openConvenantTasks(int from, int to) {
     for (int i = from; i < to; i++) {
       String kvk = String.valueOf(60_000_000 + i);
-      runtimeService.startProcessInstanceByKey(ConvenantProcess.PROCESS_KEY, kvk, Map.of(Vars.EMPLOYER_NAME, "Bench BV " + i,
-          Vars.KVK_NUMBER, kvk, Vars.ADDRESS, "Markt " + (i % 200 + 1), Vars.MUNICIPALITY, "Schiedam", Vars.CONTACT_PERSON, "Bench",
-          Vars.CONTACT_EMAIL, "bench" + i + "@bench.example"));
+      runtimeService.startProcessInstanceByKey(
+          ConvenantProcess.PROCESS_KEY,
+          kvk,
+          Map.of(
+              Vars.EMPLOYER_NAME,
+              "Bench BV " + i,
+              Vars.KVK_NUMBER,
+              kvk,
+              Vars.ADDRESS,
+              "Markt " + (i % 200 + 1),
+              Vars.MUNICIPALITY,
+              "Schiedam",
+              Vars.CONTACT_PERSON,
+              "Bench",
+              Vars.CONTACT_EMAIL,
+              "bench" + i + "@bench.example"));
     }
-    // The e-mails of the new convenants go out first, so that the job executor does not run beside the measurement.
+    // The e-mails of the new convenants go out first, so that the job executor does not run beside
+    // the measurement.
     while (managementService.createJobQuery().executable().count() > 0) {
       try {
         Thread.sleep(500);
@@ -109,11 +139,14 @@ class TaskListBenchmark extends IntegrationTest {
         return to;
       }
     }
-    // Measured right after the load, the planner would still use the statistics of the empty tables (its estimate of
-    // one row makes a nested loop over every pair: 234 ms for 1,000 tasks); autovacuum analyzes within a minute.
-    try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+    // Measured right after the load, the planner would still use the statistics of the empty tables
+    // (its estimate of
+    // one row makes a nested loop over every pair: 234 ms for 1,000 tasks); autovacuum analyzes
+    // within a minute.
+    try (var connection = dataSource.getConnection();
+        var sql = connection.createStatement()) {
       sql.execute("ANALYZE");
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
     return Math.max(from, to);
@@ -125,19 +158,25 @@ class TaskListBenchmark extends IntegrationTest {
    * (with its settings) and printed.
    */
   private void explainTaskList() {
-    String auth = "left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A"
-        + " WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( 'benchanna', '*') OR A.GROUP_ID_ IN ( 'accountmanagers' ) ) AND ( ( A.RESOURCE_TYPE_ = 7"
-        + " AND A.PERMS_ & 2 = 2 OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))"
-        + " WHERE ( 1 = 1 and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( 'accountmanagers' ) ) ) )"
-        + " and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null )";
-    String list = "select distinct RES.REV_, RES.ID_, RES.NAME_, RES.PARENT_TASK_ID_, RES.DESCRIPTION_, RES.PRIORITY_, RES.CREATE_TIME_,"
-        + " RES.OWNER_, RES.ASSIGNEE_, RES.DELEGATION_, RES.EXECUTION_ID_, RES.PROC_INST_ID_, RES.PROC_DEF_ID_, RES.CASE_EXECUTION_ID_,"
-        + " RES.CASE_INST_ID_, RES.CASE_DEF_ID_, RES.TASK_DEF_KEY_, RES.DUE_DATE_, RES.FOLLOW_UP_DATE_, RES.SUSPENSION_STATE_, RES.TENANT_ID_,"
-        + " RES.LAST_UPDATED_, RES.TASK_STATE_ from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ " + auth
-        + " order by RES.CREATE_TIME_ desc LIMIT 15 OFFSET 0";
-    String count = "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ "
-        + auth + " ) countDistinct";
-    try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+    String auth =
+        "left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A"
+            + " WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( 'benchanna', '*') OR A.GROUP_ID_ IN ( 'accountmanagers' ) ) AND ( ( A.RESOURCE_TYPE_ = 7"
+            + " AND A.PERMS_ & 2 = 2 OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))"
+            + " WHERE ( 1 = 1 and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( 'accountmanagers' ) ) ) )"
+            + " and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null )";
+    String list =
+        "select distinct RES.REV_, RES.ID_, RES.NAME_, RES.PARENT_TASK_ID_, RES.DESCRIPTION_, RES.PRIORITY_, RES.CREATE_TIME_,"
+            + " RES.OWNER_, RES.ASSIGNEE_, RES.DELEGATION_, RES.EXECUTION_ID_, RES.PROC_INST_ID_, RES.PROC_DEF_ID_, RES.CASE_EXECUTION_ID_,"
+            + " RES.CASE_INST_ID_, RES.CASE_DEF_ID_, RES.TASK_DEF_KEY_, RES.DUE_DATE_, RES.FOLLOW_UP_DATE_, RES.SUSPENSION_STATE_, RES.TENANT_ID_,"
+            + " RES.LAST_UPDATED_, RES.TASK_STATE_ from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ "
+            + auth
+            + " order by RES.CREATE_TIME_ desc LIMIT 15 OFFSET 0";
+    String count =
+        "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ "
+            + auth
+            + " ) countDistinct";
+    try (var connection = dataSource.getConnection();
+        var sql = connection.createStatement()) {
       for (String query : List.of(list, count)) {
         StringBuilder plan = new StringBuilder();
         try (var rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
@@ -147,7 +186,7 @@ class TaskListBenchmark extends IntegrationTest {
         }
         System.out.println("\n" + plan);
       }
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -155,8 +194,10 @@ class TaskListBenchmark extends IntegrationTest {
   /** Camunda's default: one grant per open task for its candidate group. */
   private List<String> rowsPerTask() {
     List<String> ids = new ArrayList<>();
-    for (var task : taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).list()) {
-      Authorization row = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    for (var task :
+        taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).list()) {
+      Authorization row =
+          authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       row.setGroupId(Groups.ACCOUNTMANAGERS);
       row.setResource(Resources.TASK);
       row.setResourceId(task.getId());
@@ -181,25 +222,46 @@ class TaskListBenchmark extends IntegrationTest {
       }
       Arrays.sort(user);
       Arrays.sort(admin);
-      table.add(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %.2f× |", open, model, request.getKey(), percentiles(user),
-          percentiles(admin), percentile(user, 95) / percentile(admin, 95)));
+      table.add(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %s | %s | %s | %s | %.2f× |",
+              open,
+              model,
+              request.getKey(),
+              percentiles(user),
+              percentiles(admin),
+              percentile(user, 95) / percentile(admin, 95)));
     }
   }
 
-  private long get(String path, String user, String password) throws IOException, InterruptedException {
-    String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + auth).GET().build();
+  private long get(String path, String user, String password)
+      throws IOException, InterruptedException {
+    String auth =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    var request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Basic " + auth)
+            .GET()
+            .build();
     long start = System.nanoTime();
     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
     long micros = (System.nanoTime() - start) / 1_000;
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(user + " " + path + ": " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          user + " " + path + ": " + response.statusCode() + " " + response.body());
     }
     return micros;
   }
 
   private static String percentiles(long[] sorted) {
-    return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+    return String.format(
+        Locale.ROOT,
+        "%.1f / %.1f / %.1f",
+        percentile(sorted, 50),
+        percentile(sorted, 95),
+        percentile(sorted, 99));
   }
 
   private static double percentile(long[] sorted, int p) {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The certificate read back as a reader and a phone would: its text, and the QR code decoded to the verification page. */
@@ -20,16 +21,29 @@ class CertificatePdfTest {
 
   @Test
   void saysWhoHoldsWhichKeurmerkUntilWhenAndItsQrCodeLeadsToTheVerification() throws Exception {
-    byte[] pdf = CertificatePdf.render(new CertificatePdf.Certificate("Bakkerij De Korenschoof", "Schiedam", "SW-2026-0007",
-        LocalDate.of(2026, 11, 25), LocalDate.of(2028, 11, 24), "https://keurmerk.werkpact.example/register/SW-2026-0007"));
+    byte[] pdf =
+        CertificatePdf.render(
+            new CertificatePdf.Certificate(
+                "Bakkerij De Korenschoof",
+                "Schiedam",
+                "SW-2026-0007",
+                LocalDate.of(2026, 11, 25),
+                LocalDate.of(2028, 11, 24),
+                "https://keurmerk.werkpact.example/register/SW-2026-0007"));
 
     try (var document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
-      assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, Offset.offset(1f));
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-      assertThat(text).contains("Partner in sociaal ondernemen", "Sociaal Werkpact", "Bakkerij De Korenschoof", "Schiedam",
-          "Keurmerknummer SW-2026-0007", "Geldig van 25 november 2026 tot en met 24 november 2028",
-          "Controleer dit keurmerk: https://keurmerk.werkpact.example/register/SW-2026-0007");
+      assertThat(text)
+          .contains(
+              "Partner in sociaal ondernemen",
+              "Sociaal Werkpact",
+              "Bakkerij De Korenschoof",
+              "Schiedam",
+              "Keurmerknummer SW-2026-0007",
+              "Geldig van 25 november 2026 tot en met 24 november 2028",
+              "Controleer dit keurmerk: https://keurmerk.werkpact.example/register/SW-2026-0007");
 
       List<BufferedImage> images = new ArrayList<>();
       var resources = document.getPage(0).getResources();
@@ -39,8 +53,10 @@ class CertificatePdfTest {
         }
       }
       assertThat(images).hasSize(1);
-      var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(images.get(0))));
-      assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo("https://keurmerk.werkpact.example/register/SW-2026-0007");
+      var bitmap =
+          new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(images.get(0))));
+      assertThat(new QRCodeReader().decode(bitmap).getText())
+          .isEqualTo("https://keurmerk.werkpact.example/register/SW-2026-0007");
     }
   }
 }

@@ -11,7 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpreadsheetCsvTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"=HYPERLINK(\"http://x.example\";\"klik\")", "+31 10 123", "-2+3", "@SUM(A1:A9)", "\tTab", "\rRegel"})
+  @ValueSource(
+      strings = {
+        "=HYPERLINK(\"http://x.example\";\"klik\")",
+        "+31 10 123",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\tTab",
+        "\rRegel"
+      })
   void aTextThatASpreadsheetWouldReadAsAFormulaIsWrittenAsText(String name) throws Exception {
     var out = new StringWriter();
     try (var printer = SpreadsheetCsv.printer(out)) {

@@ -3,11 +3,19 @@ package nl.werkpact.keurmerk.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.BrowserTest;
 import nl.werkpact.keurmerk.support.Records;
@@ -40,31 +48,64 @@ class StaffPagesBrowserIT extends BrowserTest {
     LocalDate today = LocalDate.now();
     long employer = records.employer(name, town);
     records.convenant(employer, today.minusYears(1), today.minusYears(1).plusDays(20));
-    long audit = records.audit(employer, today.minusMonths(2), "AWARDED", today.minusMonths(1), null, 7, 3, new BigDecimal("12345.67"));
-    records.keurmerk(employer, audit, number, today.minusMonths(1), today.minusMonths(1).plusYears(2).minusDays(1), "ACTIVE", null);
+    long audit =
+        records.audit(
+            employer,
+            today.minusMonths(2),
+            "AWARDED",
+            today.minusMonths(1),
+            null,
+            7,
+            3,
+            new BigDecimal("12345.67"));
+    records.keurmerk(
+        employer,
+        audit,
+        number,
+        today.minusMonths(1),
+        today.minusMonths(1).plusYears(2).minusDays(1),
+        "ACTIVE",
+        null);
     long other = records.employer("Intentie Grafiek " + n, town);
     records.convenant(other, today, null);
 
     openBrowser();
     browser.logIn(baseUrl(), "tasklist", "itstaffanna", PASSWORD);
 
-    browser.driver.get(baseUrl() + "/dashboard?gemeente=" + java.net.URLEncoder.encode(town, java.nio.charset.StandardCharsets.UTF_8));
+    browser.driver.get(
+        baseUrl() + "/dashboard?gemeente=" + URLEncoder.encode(town, StandardCharsets.UTF_8));
     browser.waitFor(By.xpath("//h1[normalize-space()='Dashboard Sociaal Werkpact']"));
     var canvases = browser.driver.findElements(By.cssSelector("canvas[data-table]"));
     assertThat(canvases).hasSize(3);
     for (WebElement canvas : canvases) {
-      new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "ja".equals(canvas.getAttribute("data-getekend")));
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+          .until(d -> "ja".equals(canvas.getAttribute("data-getekend")));
       String table = canvas.getAttribute("data-table");
-      assertThat(chart(canvas)).as("chart beside %s", table).isEqualTo(tableSeries(table)).isNotEmpty();
+      assertThat(chart(canvas))
+          .as("chart beside %s", table)
+          .isEqualTo(tableSeries(table))
+          .isNotEmpty();
     }
     // The numbers of this town, as the records say.
-    assertThat(browser.driver.findElement(By.cssSelector("[data-figure='extra-werkplekken']")).getText()).isEqualTo("7");
-    assertThat(browser.driver.findElement(By.cssSelector("[data-figure='sociale-inkoop']")).getText()).isEqualTo("€ 12.345,67");
-    assertThat(tableSeries("tabel-trechter")).containsEntry("Aantal", List.of(2.0, 1.0, 1.0, 1.0, 0.0));
+    assertThat(
+            browser
+                .driver
+                .findElement(By.cssSelector("[data-figure='extra-werkplekken']"))
+                .getText())
+        .isEqualTo("7");
+    assertThat(
+            browser.driver.findElement(By.cssSelector("[data-figure='sociale-inkoop']")).getText())
+        .isEqualTo("€ 12.345,67");
+    assertThat(tableSeries("tabel-trechter"))
+        .containsEntry("Aantal", List.of(2.0, 1.0, 1.0, 1.0, 0.0));
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the dashboard").isEmpty();
     browser.screenshot("dashboard");
 
-    String csvHref = browser.driver.findElement(By.partialLinkText("Tabel per gemeente als CSV")).getAttribute("href");
+    String csvHref =
+        browser
+            .driver
+            .findElement(By.partialLinkText("Tabel per gemeente als CSV"))
+            .getAttribute("href");
     Map<String, Object> csv = fetch(csvHref);
     assertThat(csv.get("status")).isEqualTo(200L);
     assertThat((String) csv.get("text")).contains(town + ";1;1;1;7;3;12345,67");
@@ -76,7 +117,11 @@ class StaffPagesBrowserIT extends BrowserTest {
     browser.waitFor(By.xpath("//h1[normalize-space()='" + name + "']"));
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the dossier").isEmpty();
     browser.screenshot("dossier");
-    String pdfHref = browser.driver.findElement(By.linkText("Certificaat " + number + " (PDF)")).getAttribute("href");
+    String pdfHref =
+        browser
+            .driver
+            .findElement(By.linkText("Certificaat " + number + " (PDF)"))
+            .getAttribute("href");
     Map<String, Object> pdf = fetch(pdfHref);
     assertThat(pdf.get("status")).isEqualTo(200L);
     assertThat(pdf.get("type")).isEqualTo("application/pdf");
@@ -87,18 +132,27 @@ class StaffPagesBrowserIT extends BrowserTest {
   /** What Chart.js holds for the chart on this canvas: each series' label and numbers. */
   @SuppressWarnings("unchecked")
   private Map<String, List<Double>> chart(WebElement canvas) {
-    var series = (Map<String, List<Number>>) ((JavascriptExecutor) browser.driver).executeScript("""
+    var series =
+        (Map<String, List<Number>>)
+            ((JavascriptExecutor) browser.driver)
+                .executeScript(
+                    """
         const chart = Chart.getChart(arguments[0]);
         const result = {};
         chart.data.datasets.forEach(d => result[d.label] = d.data);
-        return result;""", canvas);
+        return result;""",
+                    canvas);
     return doubles(series);
   }
 
   /** The numbers of each column of the table that a chart draws, read from the page as a reader sees them. */
   @SuppressWarnings("unchecked")
   private Map<String, List<Double>> tableSeries(String tableId) {
-    var series = (Map<String, List<Number>>) ((JavascriptExecutor) browser.driver).executeScript("""
+    var series =
+        (Map<String, List<Number>>)
+            ((JavascriptExecutor) browser.driver)
+                .executeScript(
+                    """
         const table = document.getElementById(arguments[0]);
         const result = {};
         Array.from(table.tHead.rows[0].cells).forEach((th, column) => {
@@ -106,13 +160,15 @@ class StaffPagesBrowserIT extends BrowserTest {
           result[th.textContent.trim()] = Array.from(table.tBodies[0].rows).map(row =>
             Number(row.cells[column].textContent.replace('€', '').trim().replace(/\\./g, '').replace(',', '.')));
         });
-        return result;""", tableId);
+        return result;""",
+                    tableId);
     return doubles(series);
   }
 
   private static Map<String, List<Double>> doubles(Map<String, List<Number>> series) {
-    var result = new java.util.TreeMap<String, List<Double>>();
-    series.forEach((label, values) -> result.put(label, values.stream().map(Number::doubleValue).toList()));
+    var result = new TreeMap<String, List<Double>>();
+    series.forEach(
+        (label, values) -> result.put(label, values.stream().map(Number::doubleValue).toList()));
     return result;
   }
 
@@ -121,14 +177,23 @@ class StaffPagesBrowserIT extends BrowserTest {
    * script of theirs fetch anything, so the download is done beside the browser).
    */
   private Map<String, Object> fetch(String href) throws Exception {
-    String cookies = browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-        .collect(java.util.stream.Collectors.joining("; "));
-    var response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", cookies).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-    return Map.of("status", (long) response.statusCode(),
-        "type", response.headers().firstValue("Content-Type").orElse(""),
-        "disposition", response.headers().firstValue("Content-Disposition").orElse(""),
-        "text", new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    String cookies =
+        browser.driver.manage().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(Collectors.joining("; "));
+    var response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    return Map.of(
+        "status",
+        (long) response.statusCode(),
+        "type",
+        response.headers().firstValue("Content-Type").orElse(""),
+        "disposition",
+        response.headers().firstValue("Content-Disposition").orElse(""),
+        "text",
+        new String(response.body(), StandardCharsets.UTF_8));
   }
 }

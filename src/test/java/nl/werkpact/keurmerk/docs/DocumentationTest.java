@@ -24,9 +24,12 @@ import org.junit.jupiter.api.Test;
 class DocumentationTest {
 
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-  private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*$", Pattern.MULTILINE);
+  private static final Pattern HEADING =
+      Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*$", Pattern.MULTILINE);
+
   /** A section named in prose: (docs/operations.md, "Settings") or README, "Demo". */
-  private static final Pattern SECTION_REFERENCE = Pattern.compile("([\\w./-]+\\.md|README), \"([^\"]+)\"");
+  private static final Pattern SECTION_REFERENCE =
+      Pattern.compile("([\\w./-]+\\.md|README), \"([^\"]+)\"");
 
   @Test
   void everyLinkBetweenTheDocumentsLeadsToAFileAndSectionThatExist() throws IOException {
@@ -45,7 +48,9 @@ class DocumentationTest {
         Path resolved = file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
         if (!Files.exists(resolved)) {
           broken.add(doc + ": " + target + " (no such file)");
-        } else if (anchor != null && resolved.toString().endsWith(".md") && !anchors(resolved).contains(anchor)) {
+        } else if (anchor != null
+            && resolved.toString().endsWith(".md")
+            && !anchors(resolved).contains(anchor)) {
           broken.add(doc + ": " + target + " (no such section)");
         }
       }
@@ -60,7 +65,10 @@ class DocumentationTest {
       doc = doc.toAbsolutePath();
       var references = SECTION_REFERENCE.matcher(Files.readString(doc, StandardCharsets.UTF_8));
       while (references.find()) {
-        Path target = references.group(1).equals("README") ? Path.of("README.md") : resolve(doc, references.group(1));
+        Path target =
+            references.group(1).equals("README")
+                ? Path.of("README.md")
+                : resolve(doc, references.group(1));
         if (target == null || !Files.exists(target)) {
           broken.add(doc + ": " + references.group() + " (no such file)");
         } else if (headings(target).stream().noneMatch(h -> h.startsWith(references.group(2)))) {
@@ -82,16 +90,25 @@ class DocumentationTest {
 
   @Test
   void everySettingTheCodeReadsIsInTheTableOfSettings() throws IOException {
-    var metadata = new ObjectMapper().readTree(Path.of("target/classes/META-INF/spring-configuration-metadata.json").toFile());
+    var metadata =
+        new ObjectMapper()
+            .readTree(
+                Path.of("target/classes/META-INF/spring-configuration-metadata.json").toFile());
     Set<String> ours = new TreeSet<>();
     metadata.path("properties").forEach(property -> ours.add(property.path("name").asText()));
     String operations = Files.readString(Path.of("docs/operations.md"));
-    Set<String> documented = Pattern.compile("`(werkpact\\.[a-z.-]+)`").matcher(operations).results().map(m -> m.group(1))
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented =
+        Pattern.compile("`(werkpact\\.[a-z.-]+)`")
+            .matcher(operations)
+            .results()
+            .map(m -> m.group(1))
+            .collect(Collectors.toCollection(TreeSet::new));
 
     assertThat(ours).as("settings of the code (configuration metadata)").isNotEmpty();
     assertThat(documented).as("settings in docs/operations.md").containsAll(ours);
-    assertThat(ours).as("settings the table names that the code does not read").containsAll(documented);
+    assertThat(ours)
+        .as("settings the table names that the code does not read")
+        .containsAll(documented);
   }
 
   private static List<Path> documents() throws IOException {
@@ -103,7 +120,8 @@ class DocumentationTest {
   }
 
   private static Path resolve(Path from, String name) {
-    for (Path candidate : List.of(from.getParent().resolve(name), Path.of(name), Path.of("docs").resolve(name))) {
+    for (Path candidate :
+        List.of(from.getParent().resolve(name), Path.of(name), Path.of("docs").resolve(name))) {
       if (Files.exists(candidate.normalize())) {
         return candidate.normalize();
       }

@@ -23,10 +23,20 @@ class ImportPageBrowserIT extends BrowserTest {
   @Test
   void anAdminUploadsTheFileReadsTheDryRunAndImportsIt() throws Exception {
     int base = 40_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000);
-    var lines = new StringBuilder("naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager\n");
+    var lines =
+        new StringBuilder(
+            "naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager\n");
     for (int i = 0; i < 120; i++) {
-      lines.append("Browserimport ").append(i).append(";").append(base + i).append(";Markt 5;Maassluis;Ria;ria").append(base + i)
-          .append("@browser.example;05-06-2023;Ria;").append(ACCOUNTMANAGER).append("\n");
+      lines
+          .append("Browserimport ")
+          .append(i)
+          .append(";")
+          .append(base + i)
+          .append(";Markt 5;Maassluis;Ria;ria")
+          .append(base + i)
+          .append("@browser.example;05-06-2023;Ria;")
+          .append(ACCOUNTMANAGER)
+          .append("\n");
     }
     Path file = Files.createTempFile("werkgevers", ".csv");
     Files.writeString(file, lines, StandardCharsets.UTF_8);
@@ -35,21 +45,31 @@ class ImportPageBrowserIT extends BrowserTest {
     browser.logIn(baseUrl(), "tasklist", "itadmin", "Integratie-Beheer-2026!");
     browser.driver.get(baseUrl() + "/beheer/import");
     browser.waitFor(By.xpath("//h1[normalize-space()='Import van werkgevers en keurmerkhouders']"));
-    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the upload form").isEmpty();
+    assertThat(browser.wcagViolations())
+        .as("WCAG 2.1 A/AA violations on the upload form")
+        .isEmpty();
 
     browser.driver.findElement(By.id("bestand")).sendKeys(file.toString());
     browser.click(By.cssSelector("button[value='proefdraai']"));
 
     assertThat(browser.waitFor(By.id("totalen")).getText())
-        .isEqualTo("120 regels: 120 goed (proefdraai, nog niets ingevoerd), 0 overgeslagen (staan al in het systeem), 0 met een fout.");
-    assertThat(browser.driver.findElements(By.cssSelector("#rapport tbody tr[data-uitkomst='GOED']"))).hasSize(120);
+        .isEqualTo(
+            "120 regels: 120 goed (proefdraai, nog niets ingevoerd), 0 overgeslagen (staan al in het systeem), 0 met een fout.");
+    assertThat(
+            browser.driver.findElements(By.cssSelector("#rapport tbody tr[data-uitkomst='GOED']")))
+        .hasSize(120);
     assertThat(imported(base)).isZero();
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the report").isEmpty();
     browser.screenshot("import-proefdraai");
 
     browser.click(By.xpath("//form[contains(@action,'/invoeren')]//button"));
 
-    assertThat(browser.waitFor(By.xpath("//p[@id='totalen' and starts-with(normalize-space(), '120 regels: 120 ingevoerd')]")).isDisplayed())
+    assertThat(
+            browser
+                .waitFor(
+                    By.xpath(
+                        "//p[@id='totalen' and starts-with(normalize-space(), '120 regels: 120 ingevoerd')]"))
+                .isDisplayed())
         .isTrue();
     assertThat(imported(base)).isEqualTo(120);
     Files.deleteIfExists(file);
@@ -57,6 +77,8 @@ class ImportPageBrowserIT extends BrowserTest {
 
   private long imported(int base) {
     return jdbc.sql("SELECT COUNT(*) FROM employer WHERE kvk_number BETWEEN ? AND ?")
-        .params(String.valueOf(base), String.valueOf(base + 119)).query(Long.class).single();
+        .params(String.valueOf(base), String.valueOf(base + 119))
+        .query(Long.class)
+        .single();
   }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,14 +36,21 @@ class WebappLocaleTest {
     collectMissing("", english, dutch, missing);
 
     assertThat(missing).as("keys of Camunda's %s en.json missing in our nl.json", app).isEmpty();
-    assertThat(dutch.path("labels").path("PAGE_LOGIN_SIGN_IN_ACTION").asText()).isEqualTo("Aanmelden");
-    // A placeholder lost in translation shows the user a hole ("{{count}} processen" without the count).
+    assertThat(dutch.path("labels").path("PAGE_LOGIN_SIGN_IN_ACTION").asText())
+        .isEqualTo("Aanmelden");
+    // A placeholder lost in translation shows the user a hole ("{{count}} processen" without the
+    // count).
     List<String> broken = new ArrayList<>();
-    english.path("labels").fields().forEachRemaining(label -> {
-      if (!placeholders(label.getValue().asText()).equals(placeholders(dutch.path("labels").path(label.getKey()).asText()))) {
-        broken.add(label.getKey());
-      }
-    });
+    english
+        .path("labels")
+        .fields()
+        .forEachRemaining(
+            label -> {
+              if (!placeholders(label.getValue().asText())
+                  .equals(placeholders(dutch.path("labels").path(label.getKey()).asText()))) {
+                broken.add(label.getKey());
+              }
+            });
     assertThat(broken).as("labels of %s whose placeholders differ from the English", app).isEmpty();
   }
 
@@ -50,17 +58,24 @@ class WebappLocaleTest {
   @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void dutchIsTheDefaultAndTheProductHasItsOwnName(String app) throws IOException {
     String config;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js")) {
+    try (InputStream in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream(
+                "META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js")) {
       config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    assertThat(config).contains("fallbackLocale: 'nl'").contains("availableLocales: ['nl'").contains("vendor: 'Werkpact Keurmerk'")
+    assertThat(config)
+        .contains("fallbackLocale: 'nl'")
+        .contains("availableLocales: ['nl'")
+        .contains("vendor: 'Werkpact Keurmerk'")
         .contains("normal: 'DD-MM-YYYY HH:mm'");
   }
 
   private static List<String> placeholders(String text) {
     List<String> found = new ArrayList<>();
-    var matcher = java.util.regex.Pattern.compile("\\{\\{.*?\\}\\}").matcher(text);
+    var matcher = Pattern.compile("\\{\\{.*?\\}\\}").matcher(text);
     while (matcher.find()) {
       found.add(matcher.group().replace(" ", ""));
     }
@@ -70,22 +85,30 @@ class WebappLocaleTest {
 
   @Test
   void tasklistReadsDatesTheDutchWay() throws IOException {
-    JsonNode dutch = read(getClass().getClassLoader().getResource("META-INF/resources/webjars/camunda/app/tasklist/locales/nl.json"));
+    JsonNode dutch =
+        read(
+            getClass()
+                .getClassLoader()
+                .getResource("META-INF/resources/webjars/camunda/app/tasklist/locales/nl.json"));
 
     assertThat(dutch.path("labels").path("CLAIM_TASK").asText()).isEqualTo("Oppakken");
-    assertThat(dutch.path("dateLocales").path("longDateFormat").path("L").asText()).isEqualTo("DD-MM-YYYY");
+    assertThat(dutch.path("dateLocales").path("longDateFormat").path("L").asText())
+        .isEqualTo("DD-MM-YYYY");
   }
 
   private void collectMissing(String path, JsonNode english, JsonNode dutch, List<String> missing) {
-    english.fieldNames().forEachRemaining(name -> {
-      JsonNode theirs = english.get(name);
-      JsonNode ours = dutch == null ? null : dutch.get(name);
-      if (ours == null) {
-        missing.add(path + name);
-      } else if (theirs.isObject()) {
-        collectMissing(path + name + ".", theirs, ours, missing);
-      }
-    });
+    english
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              JsonNode theirs = english.get(name);
+              JsonNode ours = dutch == null ? null : dutch.get(name);
+              if (ours == null) {
+                missing.add(path + name);
+              } else if (theirs.isObject()) {
+                collectMissing(path + name + ".", theirs, ours, missing);
+              }
+            });
   }
 
   /** The English locale from Camunda's webjar (ours has none of that name). */

@@ -24,21 +24,31 @@ class KeurmerkNumberTest {
   @Test
   void twoAwardsInAYearWithoutACounterBothGetANumber() throws Exception {
     var db = new InMemoryDatabase();
-    var keurmerken = new KeurmerkRepository(db.jdbc, InMemoryDatabase.clockAt("2031-01-02T10:00:00Z"));
+    var keurmerken =
+        new KeurmerkRepository(db.jdbc, InMemoryDatabase.clockAt("2031-01-02T10:00:00Z"));
     var transactions = new TransactionTemplate(db.transactions);
     var firstHasItsNumber = new CountDownLatch(1);
     var secondMayFinish = new CountDownLatch(1);
 
-    // The first award takes its number and keeps its transaction open while the second one asks for the next.
-    var first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-      int number = keurmerken.nextNumber(2031);
-      firstHasItsNumber.countDown();
-      await(secondMayFinish);
-      return number;
-    }));
+    // The first award takes its number and keeps its transaction open while the second one asks for
+    // the next.
+    var first =
+        CompletableFuture.supplyAsync(
+            () ->
+                transactions.execute(
+                    status -> {
+                      int number = keurmerken.nextNumber(2031);
+                      firstHasItsNumber.countDown();
+                      await(secondMayFinish);
+                      return number;
+                    }));
     await(firstHasItsNumber);
-    var second = CompletableFuture.supplyAsync(() -> transactions.execute(status -> keurmerken.nextNumber(2031)));
-    Thread.sleep(200); // give the second award the chance to run into the first one's transaction (not a wait on a result)
+    var second =
+        CompletableFuture.supplyAsync(
+            () -> transactions.execute(status -> keurmerken.nextNumber(2031)));
+    Thread.sleep(
+        200); // give the second award the chance to run into the first one's transaction (not a
+    // wait on a result)
     secondMayFinish.countDown();
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);

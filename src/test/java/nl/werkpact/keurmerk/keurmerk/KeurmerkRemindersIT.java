@@ -1,8 +1,10 @@
 package nl.werkpact.keurmerk.keurmerk;
 
-import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,15 +12,27 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.convenant.Accountmanagers;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess;
+import nl.werkpact.keurmerk.keurmerk.process.ReminderMoments;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,28 +45,32 @@ import org.springframework.transaction.PlatformTransactionManager;
 class KeurmerkRemindersIT extends IntegrationTest {
 
   /** KvK numbers of this class: from 90,000,000 up, apart from the other tests' ones. */
-  private static final java.util.concurrent.atomic.AtomicInteger NEXT_KVK =
-      new java.util.concurrent.atomic.AtomicInteger(90_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000));
+  private static final AtomicInteger NEXT_KVK =
+      new AtomicInteger(90_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000));
 
   @Autowired JdbcClient jdbc;
   @Autowired KeurmerkRepository repository;
   @Autowired MailOutbox outbox;
   @Autowired PlatformTransactionManager transactions;
   @Autowired Accountmanagers accountmanagers;
-  @Autowired nl.werkpact.keurmerk.keurmerk.process.ReminderMoments moments;
-  @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
+  @Autowired ReminderMoments moments;
+  @Autowired ProcessEngineConfigurationImpl engine;
 
   private final ReminderSchedule schedule = ReminderSchedule.parse("P90D", "P30D", "P1M");
+
   /**
    * The day of the rounds: a little ahead, so nothing of this class is due on the real clock but the late reminder. On
    * the 28th at the latest: a membership that ends a month after the 29th, 30th or 31st (28 February, say) is reminded
    * a month before its end, which is days before this day, so "not yet due at 08:59" would not hold (a red run on a 31st).
    */
-  private final LocalDate day = upTo28th(LocalDate.now(Dates.AMSTERDAM).plusDays(20 + ThreadLocalRandom.current().nextInt(300)));
+  private final LocalDate day =
+      upTo28th(
+          LocalDate.now(Dates.AMSTERDAM).plusDays(20 + ThreadLocalRandom.current().nextInt(300)));
 
   private static LocalDate upTo28th(LocalDate date) {
     return date.getDayOfMonth() > 28 ? date.withDayOfMonth(28) : date;
   }
+
   private final String tag = "r" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
   private int next;
 
@@ -64,40 +82,59 @@ class KeurmerkRemindersIT extends IntegrationTest {
   @Test
   void eachDueReminderOfAnActiveKeurmerkIsQueuedOnceAt0900OnItsDay() throws Exception {
     long renewal = keurmerk(day.plusDays(90), day.plusDays(400), "ACTIVE", createdLongAgo(), true);
-    long membership = keurmerk(day.plusDays(400), day.plusMonths(1), "ACTIVE", createdLongAgo(), false);
-    long withdrawn = keurmerk(day.plusDays(90), day.plusMonths(1), "WITHDRAWN", createdLongAgo(), true);
-    long lastDayPassed = keurmerk(day.minusDays(1), day.minusMonths(11), "ACTIVE", createdLongAgo(), true);
+    long membership =
+        keurmerk(day.plusDays(400), day.plusMonths(1), "ACTIVE", createdLongAgo(), false);
+    long withdrawn =
+        keurmerk(day.plusDays(90), day.plusMonths(1), "WITHDRAWN", createdLongAgo(), true);
+    long lastDayPassed =
+        keurmerk(day.minusDays(1), day.minusMonths(11), "ACTIVE", createdLongAgo(), true);
 
     round("08:59");
     assertThat(queued(renewal, membership, withdrawn, lastDayPassed)).isEmpty();
 
     round("09:00");
-    assertThat(queued(renewal, membership, withdrawn, lastDayPassed)).containsExactlyInAnyOrder(
-        "renewal-reminder:RENEWAL_FIRST:" + renewal, "renewal-reminder:RENEWAL_FIRST:" + renewal + ":accountmanager",
-        "membership-reminder:MEMBERSHIP_END:" + membership);
+    assertThat(queued(renewal, membership, withdrawn, lastDayPassed))
+        .containsExactlyInAnyOrder(
+            "renewal-reminder:RENEWAL_FIRST:" + renewal,
+            "renewal-reminder:RENEWAL_FIRST:" + renewal + ":accountmanager",
+            "membership-reminder:MEMBERSHIP_END:" + membership);
     round("09:15");
     assertThat(queued(renewal, membership, withdrawn, lastDayPassed)).hasSize(3);
 
-    // The e-mail goes out, about the keurmerk's validity period (where Cockpit shows it if it cannot be delivered).
+    // The e-mail goes out, about the keurmerk's validity period (where Cockpit shows it if it
+    // cannot be delivered).
     assertThat(awaitMailTo(recipient(renewal)).getSubject()).startsWith("Herinnering: keurmerk");
-    assertThat(jdbc.sql("SELECT process_instance_id FROM correspondence WHERE dedup_key = ?")
-        .param("renewal-reminder:RENEWAL_FIRST:" + renewal).query(String.class).single()).as("the keurmerk's validity instance").isEqualTo("vi-" + renewal);
+    assertThat(
+            jdbc.sql("SELECT process_instance_id FROM correspondence WHERE dedup_key = ?")
+                .param("renewal-reminder:RENEWAL_FIRST:" + renewal)
+                .query(String.class)
+                .single())
+        .as("the keurmerk's validity instance")
+        .isEqualTo("vi-" + renewal);
   }
 
   @Test
-  void aReminderWhoseMomentWasGoneWhenTheKeurmerkWasImportedIsPassedOverUnlessTheImportSendsThemLate() {
-    // Valid until 60 days after the day: the first renewal reminder fell due 30 days before it, the second is ahead.
-    OffsetDateTime importedAfterTheFirst = day.minusDays(10).atTime(LocalTime.NOON).atZone(Dates.AMSTERDAM).toOffsetDateTime();
-    long passedOver = keurmerk(day.plusDays(60), day.plusDays(300), "ACTIVE", importedAfterTheFirst, false);
+  void
+      aReminderWhoseMomentWasGoneWhenTheKeurmerkWasImportedIsPassedOverUnlessTheImportSendsThemLate() {
+    // Valid until 60 days after the day: the first renewal reminder fell due 30 days before it, the
+    // second is ahead.
+    OffsetDateTime importedAfterTheFirst =
+        day.minusDays(10).atTime(LocalTime.NOON).atZone(Dates.AMSTERDAM).toOffsetDateTime();
+    long passedOver =
+        keurmerk(day.plusDays(60), day.plusDays(300), "ACTIVE", importedAfterTheFirst, false);
     long sentLate = keurmerk(day.plusDays(60), day.plusDays(300), "ACTIVE", null, false);
 
     round("09:00");
-    assertThat(queued(passedOver, sentLate)).containsExactly("renewal-reminder:RENEWAL_FIRST:" + sentLate);
+    assertThat(queued(passedOver, sentLate))
+        .containsExactly("renewal-reminder:RENEWAL_FIRST:" + sentLate);
 
     // Thirty days before the end, the second reminder goes to both.
     roundAt(day.plusDays(30), "09:00");
-    assertThat(queued(passedOver, sentLate)).containsExactlyInAnyOrder("renewal-reminder:RENEWAL_FIRST:" + sentLate,
-        "renewal-reminder:RENEWAL_SECOND:" + sentLate, "renewal-reminder:RENEWAL_SECOND:" + passedOver);
+    assertThat(queued(passedOver, sentLate))
+        .containsExactlyInAnyOrder(
+            "renewal-reminder:RENEWAL_FIRST:" + sentLate,
+            "renewal-reminder:RENEWAL_SECOND:" + sentLate,
+            "renewal-reminder:RENEWAL_SECOND:" + passedOver);
   }
 
   @Test
@@ -109,10 +146,11 @@ class KeurmerkRemindersIT extends IntegrationTest {
 
     var pool = Executors.newFixedThreadPool(2);
     try {
-      Callable<Object> round = () -> {
-        round("09:00");
-        return null;
-      };
+      Callable<Object> round =
+          () -> {
+            round("09:00");
+            return null;
+          };
       for (var result : pool.invokeAll(List.of(round, round))) {
         result.get();
       }
@@ -133,38 +171,80 @@ class KeurmerkRemindersIT extends IntegrationTest {
    */
   @Test
   void aRoundLongerThanTheJobLockRunsOnceInBoundedStepsAndLeavesOneTimer() throws Exception {
-    long keurmerk = keurmerk(LocalDate.now(Dates.AMSTERDAM).plusDays(80), LocalDate.now(Dates.AMSTERDAM).plusMonths(6), "ACTIVE", null, false);
+    long keurmerk =
+        keurmerk(
+            LocalDate.now(Dates.AMSTERDAM).plusDays(80),
+            LocalDate.now(Dates.AMSTERDAM).plusMonths(6),
+            "ACTIVE",
+            null,
+            false);
     String dedupKey = "renewal-reminder:RENEWAL_FIRST:" + keurmerk;
     Duration lock = Duration.ofMillis(engine.getJobExecutor().getLockTimeInMillis());
     var errors = new ErrorLog();
-    var blocker = new java.util.concurrent.CountDownLatch(1);
-    var held = new java.util.concurrent.CompletableFuture<Void>();
-    Thread holder = new Thread(() -> holdTheRowOf(dedupKey, lock.plusSeconds(10), held, blocker), "row-lock-holder");
+    var blocker = new CountDownLatch(1);
+    var held = new CompletableFuture<Void>();
+    Thread holder =
+        new Thread(
+            () -> holdTheRowOf(dedupKey, lock.plusSeconds(10), held, blocker), "row-lock-holder");
     holder.start();
-    held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    held.get(30, TimeUnit.SECONDS);
     try {
       var jobs = engine.getManagementService();
       var first = startRoundByItsTimer();
       awaitUntil(Duration.ofSeconds(30), () -> lease.holder().filter(first::equals).isPresent());
       String second = startRoundByItsTimer();
-      awaitUntil(Duration.ofSeconds(30), () -> engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(second)
-          .finished().count() == 1);
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(first).count())
-          .as("the first round still at work when the second ended").isEqualTo(1);
+      awaitUntil(
+          Duration.ofSeconds(30),
+          () ->
+              engine
+                      .getHistoryService()
+                      .createHistoricProcessInstanceQuery()
+                      .processInstanceId(second)
+                      .finished()
+                      .count()
+                  == 1);
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceId(first)
+                  .count())
+          .as("the first round still at work when the second ended")
+          .isEqualTo(1);
 
       awaitReminderRoundsDone();
 
       var history = engine.getHistoryService();
-      var round = history.createHistoricProcessInstanceQuery().processInstanceId(first).singleResult();
-      var steps = history.createHistoricActivityInstanceQuery().processInstanceId(first)
-          .activityId(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.Elements.TASK_QUEUE_DUE_REMINDERS).list();
-      assertThat(Duration.between(round.getStartTime().toInstant(), round.getEndTime().toInstant())).as("the round's length")
+      var round =
+          history.createHistoricProcessInstanceQuery().processInstanceId(first).singleResult();
+      var steps =
+          history
+              .createHistoricActivityInstanceQuery()
+              .processInstanceId(first)
+              .activityId(KeurmerkRemindersProcess.Elements.TASK_QUEUE_DUE_REMINDERS)
+              .list();
+      assertThat(Duration.between(round.getStartTime().toInstant(), round.getEndTime().toInstant()))
+          .as("the round's length")
           .isGreaterThan(lock);
-      assertThat(steps).as("its steps").hasSizeGreaterThan(2).allSatisfy(step -> assertThat(Duration.ofMillis(step.getDurationInMillis()))
-          .as("one step's length").isLessThan(lock.dividedBy(2)));
-      assertThat(jobs.createJobQuery().processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY)
-          .count()).as("jobs of rounds left: the next round's timer").isEqualTo(1);
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE dedup_key = ?").param(dedupKey).query(Long.class).single())
+      assertThat(steps)
+          .as("its steps")
+          .hasSizeGreaterThan(2)
+          .allSatisfy(
+              step ->
+                  assertThat(Duration.ofMillis(step.getDurationInMillis()))
+                      .as("one step's length")
+                      .isLessThan(lock.dividedBy(2)));
+      assertThat(
+              jobs.createJobQuery()
+                  .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+                  .count())
+          .as("jobs of rounds left: the next round's timer")
+          .isEqualTo(1);
+      assertThat(
+              jdbc.sql("SELECT COUNT(*) FROM correspondence WHERE dedup_key = ?")
+                  .param(dedupKey)
+                  .query(Long.class)
+                  .single())
           .isEqualTo(1);
       assertThat(errors.lines()).as("errors logged meanwhile").isEmpty();
     } finally {
@@ -174,28 +254,49 @@ class KeurmerkRemindersIT extends IntegrationTest {
     }
   }
 
-  @Autowired nl.werkpact.keurmerk.keurmerk.ReminderRoundLease lease;
+  @Autowired ReminderRoundLease lease;
 
   /** Fires the rounds' timer as the job executor would when it is due; answers the round it started. */
   private String startRoundByItsTimer() {
     var jobs = engine.getManagementService();
-    var before = new java.util.HashSet<>(engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY).list().stream().map(p -> p.getId())
-        .toList());
-    var timer = jobs.createJobQuery().processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY).timers()
-        .singleResult();
+    var before =
+        new HashSet<>(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+                .list()
+                .stream()
+                .map(p -> p.getId())
+                .toList());
+    var timer =
+        jobs.createJobQuery()
+            .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+            .timers()
+            .singleResult();
     jobs.executeJob(timer.getId());
-    return engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY).orderByProcessInstanceStartTime().desc()
-        .list().stream().map(p -> p.getId()).filter(id -> !before.contains(id)).findFirst().orElseThrow();
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+        .orderByProcessInstanceStartTime()
+        .desc()
+        .list()
+        .stream()
+        .map(p -> p.getId())
+        .filter(id -> !before.contains(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Another transaction inserts the e-mail the round will queue and keeps it open (its row locked) until {@code atLeast}. */
-  private void holdTheRowOf(String dedupKey, Duration atLeast, java.util.concurrent.CompletableFuture<Void> held,
-      java.util.concurrent.CountDownLatch released) {
+  private void holdTheRowOf(
+      String dedupKey, Duration atLeast, CompletableFuture<Void> held, CountDownLatch released) {
     try (var connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (var insert = connection.prepareStatement("""
+      try (var insert =
+          connection.prepareStatement(
+              """
           INSERT INTO correspondence (dedup_key, recipient, template, subject, body_text, body_html, status, concerns_type, concerns_id,
                                       created_at, attempts, next_attempt_at)
           VALUES (?, 'x@example.org', 'renewal-reminder', 's', 't', 'h', 'PENDING', 'KEURMERK', 0, now(), 0, now())""")) {
@@ -203,20 +304,20 @@ class KeurmerkRemindersIT extends IntegrationTest {
         insert.executeUpdate();
       }
       held.complete(null);
-      released.await(atLeast.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      released.await(atLeast.toMillis(), TimeUnit.MILLISECONDS);
       connection.rollback();
     } catch (Exception e) {
       held.completeExceptionally(e);
     }
   }
 
-  @Autowired javax.sql.DataSource dataSource;
+  @Autowired DataSource dataSource;
 
   /** The ERROR lines logged while it is open. */
   private static final class ErrorLog implements AutoCloseable {
     private final ch.qos.logback.classic.Logger root =
-        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     ErrorLog() {
       appender.start();
@@ -224,8 +325,10 @@ class KeurmerkRemindersIT extends IntegrationTest {
     }
 
     List<String> lines() {
-      return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
-          .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
+      return appender.list.stream()
+          .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+          .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage())
+          .toList();
     }
 
     @Override
@@ -242,14 +345,21 @@ class KeurmerkRemindersIT extends IntegrationTest {
     var next = moments.nextAfter(due.minusSeconds(3600));
 
     // Another test's keurmerk may fall due in between; none of this one's is queued yet.
-    assertThat(next).hasValueSatisfying(moment -> assertThat(moment).isAfter(due.minusSeconds(3600)).isBeforeOrEqualTo(due));
+    assertThat(next)
+        .hasValueSatisfying(
+            moment -> assertThat(moment).isAfter(due.minusSeconds(3600)).isBeforeOrEqualTo(due));
     assertThat(queued(renewal)).isEmpty();
   }
 
   @Test
   void theRoundsLeaveNoHistoryPileBehindThemInCockpit() {
-    var round = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY).latestVersion().singleResult();
+    var round =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
 
     assertThat(round.getHistoryTimeToLive()).isEqualTo(30);
     assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
@@ -262,7 +372,8 @@ class KeurmerkRemindersIT extends IntegrationTest {
 
   private void roundAt(LocalDate date, String time) {
     ZonedDateTime at = date.atTime(LocalTime.parse(time)).atZone(Dates.AMSTERDAM);
-    new KeurmerkReminders(repository, outbox, transactions, Clock.fixed(at.toInstant(), Dates.AMSTERDAM))
+    new KeurmerkReminders(
+            repository, outbox, transactions, Clock.fixed(at.toInstant(), Dates.AMSTERDAM))
         .queueDue(schedule, accountmanagers::emailsFor);
   }
 
@@ -272,39 +383,76 @@ class KeurmerkRemindersIT extends IntegrationTest {
 
   /** The dedup keys of the e-mails queued about these keurmerken. */
   private List<String> queued(long... keurmerkIds) {
-    List<Long> ids = java.util.Arrays.stream(keurmerkIds).boxed().toList();
-    return jdbc.sql("SELECT dedup_key FROM correspondence WHERE concerns_type = 'KEURMERK' AND concerns_id IN (:ids)").param("ids", ids)
-        .query(String.class).list();
+    List<Long> ids = Arrays.stream(keurmerkIds).boxed().toList();
+    return jdbc.sql(
+            "SELECT dedup_key FROM correspondence WHERE concerns_type = 'KEURMERK' AND concerns_id IN (:ids)")
+        .param("ids", ids)
+        .query(String.class)
+        .list();
   }
 
   private String recipient(long keurmerkId) {
-    return jdbc.sql("SELECT e.contact_email FROM employer e JOIN keurmerk k ON k.employer_id = e.id WHERE k.id = ?").param(keurmerkId)
-        .query(String.class).single();
+    return jdbc.sql(
+            "SELECT e.contact_email FROM employer e JOIN keurmerk k ON k.employer_id = e.id WHERE k.id = ?")
+        .param(keurmerkId)
+        .query(String.class)
+        .single();
   }
 
   /** A keurmerk written directly (the award is not what is tested here), with its membership, optionally its accountmanager. */
-  private long keurmerk(LocalDate validUntil, LocalDate membershipUntil, String status, OffsetDateTime remindersFrom, boolean withAccountmanager) {
+  private long keurmerk(
+      LocalDate validUntil,
+      LocalDate membershipUntil,
+      String status,
+      OffsetDateTime remindersFrom,
+      boolean withAccountmanager) {
     OffsetDateTime now = OffsetDateTime.now();
     int n = next++;
     String kvk = String.valueOf(NEXT_KVK.getAndIncrement());
-    long employerId = jdbc.sql("""
+    long employerId =
+        jdbc.sql(
+                """
             INSERT INTO employer (name, kvk_number, address, municipality, contact_person, contact_email, created_at, updated_at)
             VALUES (?, ?, 'Markt 1', 'Schiedam', 'Contact', ?, ?, ?) RETURNING id""")
-        .params("Werkgever " + tag + "-" + n, kvk, "contact" + n + "@" + tag + ".example", now, now).query(Long.class).single();
+            .params(
+                "Werkgever " + tag + "-" + n, kvk, "contact" + n + "@" + tag + ".example", now, now)
+            .query(Long.class)
+            .single();
     if (withAccountmanager) {
-      jdbc.sql("INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by) VALUES (?, 'SIGNED', ?, ?, ?)")
-          .params(employerId, employerId, now, ACCOUNTMANAGER).update();
+      jdbc.sql(
+              "INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by) VALUES (?, 'SIGNED', ?, ?, ?)")
+          .params(employerId, employerId, now, ACCOUNTMANAGER)
+          .update();
     }
-    long auditId = jdbc.sql("INSERT INTO audit (employer_id, status, requested_at) VALUES (?, 'AWARDED', ?) RETURNING id")
-        .params(employerId, now).query(Long.class).single();
-    long id = jdbc.sql("""
+    long auditId =
+        jdbc.sql(
+                "INSERT INTO audit (employer_id, status, requested_at) VALUES (?, 'AWARDED', ?) RETURNING id")
+            .params(employerId, now)
+            .query(Long.class)
+            .single();
+    long id =
+        jdbc.sql(
+                """
             INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at, reminders_from)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-        .params("RT-" + tag + "-" + n, employerId, auditId, validUntil.minusYears(2).plusDays(1), validUntil, status, now, remindersFrom)
-        .query(Long.class).single();
-    jdbc.sql("UPDATE keurmerk SET validity_process_instance_id = ? WHERE id = ?").params("vi-" + id, id).update();
-    jdbc.sql("INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
-        .params(id, employerId, validUntil.minusYears(2).plusDays(1), membershipUntil).update();
+            .params(
+                "RT-" + tag + "-" + n,
+                employerId,
+                auditId,
+                validUntil.minusYears(2).plusDays(1),
+                validUntil,
+                status,
+                now,
+                remindersFrom)
+            .query(Long.class)
+            .single();
+    jdbc.sql("UPDATE keurmerk SET validity_process_instance_id = ? WHERE id = ?")
+        .params("vi-" + id, id)
+        .update();
+    jdbc.sql(
+            "INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
+        .params(id, employerId, validUntil.minusYears(2).plusDays(1), membershipUntil)
+        .update();
     return id;
   }
 }

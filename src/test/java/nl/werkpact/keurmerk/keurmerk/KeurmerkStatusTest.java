@@ -15,8 +15,12 @@ class KeurmerkStatusTest {
   void anActiveOrRenewedKeurmerkIsHeldFromItsFirstToItsLastValidDay() {
     assertThat(KeurmerkStatus.isHeldOn("ACTIVE", FROM, UNTIL, FROM)).isTrue();
     assertThat(KeurmerkStatus.isHeldOn("RENEWED", FROM, UNTIL, UNTIL)).isTrue();
-    assertThat(KeurmerkStatus.isHeldOn("ACTIVE", FROM, UNTIL, FROM.minusDays(1))).as("before it starts").isFalse();
-    assertThat(KeurmerkStatus.isHeldOn("ACTIVE", FROM, UNTIL, UNTIL.plusDays(1))).as("the day after its last").isFalse();
+    assertThat(KeurmerkStatus.isHeldOn("ACTIVE", FROM, UNTIL, FROM.minusDays(1)))
+        .as("before it starts")
+        .isFalse();
+    assertThat(KeurmerkStatus.isHeldOn("ACTIVE", FROM, UNTIL, UNTIL.plusDays(1)))
+        .as("the day after its last")
+        .isFalse();
   }
 
   @Test

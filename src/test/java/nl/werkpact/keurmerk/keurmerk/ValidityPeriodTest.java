@@ -17,15 +17,19 @@ class ValidityPeriodTest {
 
   @Test
   void fromTheLeapDayTheSameDateLaterIsTheFirstOfMarch() {
-    assertThat(ValidityPeriod.keurmerk(LocalDate.of(2028, 2, 29)).validUntil()).isEqualTo(LocalDate.of(2030, 2, 28));
-    assertThat(ValidityPeriod.membership(LocalDate.of(2028, 2, 29)).validUntil()).isEqualTo(LocalDate.of(2029, 2, 28));
+    assertThat(ValidityPeriod.keurmerk(LocalDate.of(2028, 2, 29)).validUntil())
+        .isEqualTo(LocalDate.of(2030, 2, 28));
+    assertThat(ValidityPeriod.membership(LocalDate.of(2028, 2, 29)).validUntil())
+        .isEqualTo(LocalDate.of(2029, 2, 28));
     // From 1 March the day before two years later is 29 February when that year has one.
-    assertThat(ValidityPeriod.keurmerk(LocalDate.of(2026, 3, 1)).validUntil()).isEqualTo(LocalDate.of(2028, 2, 29));
+    assertThat(ValidityPeriod.keurmerk(LocalDate.of(2026, 3, 1)).validUntil())
+        .isEqualTo(LocalDate.of(2028, 2, 29));
   }
 
   @Test
   void membershipRunsOneYear() {
-    assertThat(ValidityPeriod.membership(LocalDate.of(2026, 11, 25)).validUntil()).isEqualTo(LocalDate.of(2027, 11, 24));
+    assertThat(ValidityPeriod.membership(LocalDate.of(2026, 11, 25)).validUntil())
+        .isEqualTo(LocalDate.of(2027, 11, 24));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +53,7 @@ class AcceptWindowTest {
     }
 
     void awaitInWindow() throws InterruptedException {
-      assertThat(accepted.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("in the window").isTrue();
+      assertThat(accepted.await(30, TimeUnit.SECONDS)).as("in the window").isTrue();
     }
 
     void record() throws InterruptedException {
@@ -114,6 +115,7 @@ class AcceptWindowTest {
 
   @Test
   void refusesAWindowForNoEmailAtAll() {
-    assertThatThrownBy(() -> new MailConnection.AcceptWindow(0)).hasMessageContaining("unrecorded-at-most");
+    assertThatThrownBy(() -> new MailConnection.AcceptWindow(0))
+        .hasMessageContaining("unrecorded-at-most");
   }
 }

@@ -9,14 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** "E-mail die wacht" over HTTP as a browser uses it: who may see it, sending again to a corrected address, closing. */
@@ -28,81 +30,149 @@ class MailPageIT extends IntegrationTest {
   @Autowired MailTemplates templates;
   @Autowired PlatformTransactionManager transactions;
 
-  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final HttpClient browser =
+      HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-  @Autowired nl.werkpact.keurmerk.convenant.ConvenantService convenants;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired ConvenantService convenants;
+  @Autowired JdbcClient jdbc;
 
   /** An e-mail the mail server refused for good, as the dispatcher leaves it, to an employer of ACCOUNTMANAGER's. */
   private long refusedEmail(String recipient) {
-    return RefusedEmails.refusedToNewEmployer(convenants, correspondence, templates, transactions, ACCOUNTMANAGER, "Pagina Post B.V.", recipient);
+    return RefusedEmails.refusedToNewEmployer(
+        convenants,
+        correspondence,
+        templates,
+        transactions,
+        ACCOUNTMANAGER,
+        "Pagina Post B.V.",
+        recipient);
   }
 
   @Test
-  void anAccountmanagerSeesTheRefusedEmailWithItsHistoryAndSendsItToTheRightAddressOnce() throws Exception {
-    String wrong = "joke" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
+  void anAccountmanagerSeesTheRefusedEmailWithItsHistoryAndSendsItToTheRightAddressOnce()
+      throws Exception {
+    String wrong =
+        "joke" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
     String right = wrong.replace("korenschof", "korenschoof");
     long id = refusedEmail(wrong);
 
     String page = get(ACCOUNTMANAGER, PASSWORD).body();
-    assertThat(page).contains("E-mail " + id + ": Bevestiging: convenant Sociaal Werkpact getekend door Pagina Post B.V.", wrong,
-        "550 5.1.1", "Geweigerd door de mailserver", "In de wachtrij", "Geweigerd");
+    assertThat(page)
+        .contains(
+            "E-mail "
+                + id
+                + ": Bevestiging: convenant Sociaal Werkpact getekend door Pagina Post B.V.",
+            wrong,
+            "550 5.1.1",
+            "Geweigerd door de mailserver",
+            "In de wachtrij",
+            "Geweigerd");
     String token = token(page);
 
-    var malformed = post("/beheer/e-mail/" + id + "/opnieuw", "adres=joke+at+korenschoof&token=" + token, ACCOUNTMANAGER);
+    var malformed =
+        post(
+            "/beheer/e-mail/" + id + "/opnieuw",
+            "adres=joke+at+korenschoof&token=" + token,
+            ACCOUNTMANAGER);
     assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(malformed.body()).contains("Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
+    assertThat(malformed.body())
+        .contains("Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
 
-    var resent = post("/beheer/e-mail/" + id + "/opnieuw", "adres=" + URLEncoder.encode(right, StandardCharsets.UTF_8) + "&token=" + token,
-        ACCOUNTMANAGER);
+    var resent =
+        post(
+            "/beheer/e-mail/" + id + "/opnieuw",
+            "adres=" + URLEncoder.encode(right, StandardCharsets.UTF_8) + "&token=" + token,
+            ACCOUNTMANAGER);
     assertThat(resent.statusCode()).isEqualTo(200);
-    assertThat(resent.body()).contains("E-mail " + id + " is verzonden.").doesNotContain("E-mail " + id + ":");
+    assertThat(resent.body())
+        .contains("E-mail " + id + " is verzonden.")
+        .doesNotContain("E-mail " + id + ":");
     assertThat(awaitMailTo(right).getSubject()).contains("Pagina Post B.V.");
-    assertThat(correspondence.events(id)).extracting(CorrespondenceEvent::kind).containsExactly("QUEUED", "UNDELIVERABLE", "REQUEUED", "SENT");
+    assertThat(correspondence.events(id))
+        .extracting(CorrespondenceEvent::kind)
+        .containsExactly("QUEUED", "UNDELIVERABLE", "REQUEUED", "SENT");
     assertThat(correspondence.events(id).get(2).actor()).isEqualTo(ACCOUNTMANAGER);
-    assertThat(post("/beheer/e-mail/" + id + "/opnieuw", "token=" + token, ACCOUNTMANAGER).body()).contains("is al verzonden");
+    assertThat(post("/beheer/e-mail/" + id + "/opnieuw", "token=" + token, ACCOUNTMANAGER).body())
+        .contains("is al verzonden");
     // The corrected address is the employer's now, and the old address was told.
-    assertThat(jdbc.sql("SELECT e.contact_email FROM employer e JOIN convenant c ON c.employer_id = e.id JOIN correspondence m "
-        + "ON m.concerns_id = c.id AND m.concerns_type = 'CONVENANT' WHERE m.id = ?").param(id).query(String.class).single()).isEqualTo(right);
-    assertThat(awaitMailTo(wrong).getSubject()).isEqualTo("Uw e-mailadres bij het Sociaal Werkpact is gewijzigd");
+    assertThat(
+            jdbc.sql(
+                    "SELECT e.contact_email FROM employer e JOIN convenant c ON c.employer_id = e.id JOIN correspondence m "
+                        + "ON m.concerns_id = c.id AND m.concerns_type = 'CONVENANT' WHERE m.id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo(right);
+    assertThat(awaitMailTo(wrong).getSubject())
+        .isEqualTo("Uw e-mailadres bij het Sociaal Werkpact is gewijzigd");
   }
 
   @Test
-  void onlyTheEmployersOwnAccountmanagerOrAnAdminSendsItsEmailAgainAndNeverToAnIpAddress() throws Exception {
-    String wrong = "piet" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
+  void onlyTheEmployersOwnAccountmanagerOrAnAdminSendsItsEmailAgainAndNeverToAnIpAddress()
+      throws Exception {
+    String wrong =
+        "piet" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
     long id = refusedEmail(wrong);
     TestUsers.ensure(identityService, "itpostcollega", PASSWORD, "accountmanagers");
     TestUsers.ensure(identityService, "itpostbeheer", PASSWORD, "procesbeheerders");
 
     String token = token(get("itpostcollega", PASSWORD).body());
-    var colleague = post("/beheer/e-mail/" + id + "/opnieuw", "adres=piet%40aanvaller.example&token=" + token, "itpostcollega");
+    var colleague =
+        post(
+            "/beheer/e-mail/" + id + "/opnieuw",
+            "adres=piet%40aanvaller.example&token=" + token,
+            "itpostcollega");
     assertThat(colleague.statusCode()).isEqualTo(403);
     assertThat(colleague.body()).contains("Alleen de accountmanager van Pagina Post B.V.");
-    assertThat(get("itpostbeheer", PASSWORD).statusCode()).as("the procesbeheerder reads no contact data").isEqualTo(403);
+    assertThat(get("itpostbeheer", PASSWORD).statusCode())
+        .as("the procesbeheerder reads no contact data")
+        .isEqualTo(403);
     String own = token(get(ACCOUNTMANAGER, PASSWORD).body());
-    var literal = post("/beheer/e-mail/" + id + "/opnieuw", "adres=piet%40%5B127.0.0.1%5D&token=" + own, ACCOUNTMANAGER);
+    var literal =
+        post(
+            "/beheer/e-mail/" + id + "/opnieuw",
+            "adres=piet%40%5B127.0.0.1%5D&token=" + own,
+            ACCOUNTMANAGER);
     assertThat(literal.statusCode()).isEqualTo(400);
     assertThat(correspondence.findById(id).orElseThrow().recipient()).isEqualTo(wrong);
-    assertThat(correspondence.findById(id).orElseThrow().status()).isEqualTo(CorrespondenceStatus.UNDELIVERABLE);
+    assertThat(correspondence.findById(id).orElseThrow().status())
+        .isEqualTo(CorrespondenceStatus.UNDELIVERABLE);
   }
 
   @Test
   void closingNeedsAReasonAFormOfThisSessionAndARoleThatMayFixEmail() throws Exception {
-    long id = refusedEmail("onbekend" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@nergens.example");
+    long id =
+        refusedEmail(
+            "onbekend"
+                + ThreadLocalRandom.current().nextInt(100_000, 999_999)
+                + "@nergens.example");
     TestUsers.ensure(identityService, "itpostauditor", PASSWORD, "auditors");
 
     assertThat(get(null, null).statusCode()).isEqualTo(401);
     assertThat(get("itpostauditor", PASSWORD).statusCode()).isEqualTo(403);
     String token = token(get(ACCOUNTMANAGER, PASSWORD).body());
-    assertThat(post("/beheer/e-mail/" + id + "/afsluiten", "reden=Gebeld", ACCOUNTMANAGER).statusCode()).as("no token").isEqualTo(403);
-    var noReason = post("/beheer/e-mail/" + id + "/afsluiten", "reden=+&token=" + token, ACCOUNTMANAGER);
+    assertThat(
+            post("/beheer/e-mail/" + id + "/afsluiten", "reden=Gebeld", ACCOUNTMANAGER)
+                .statusCode())
+        .as("no token")
+        .isEqualTo(403);
+    var noReason =
+        post("/beheer/e-mail/" + id + "/afsluiten", "reden=+&token=" + token, ACCOUNTMANAGER);
     assertThat(noReason.statusCode()).isEqualTo(400);
-    assertThat(noReason.body()).contains("Geef een reden, bijvoorbeeld: werkgever telefonisch bereikt.");
+    assertThat(noReason.body())
+        .contains("Geef een reden, bijvoorbeeld: werkgever telefonisch bereikt.");
 
-    var closed = post("/beheer/e-mail/" + id + "/afsluiten", "reden=Werkgever+telefonisch+bereikt&token=" + token, ACCOUNTMANAGER);
-    assertThat(closed.body()).contains("E-mail " + id + " is afgesloten.").doesNotContain("E-mail " + id + ":");
+    var closed =
+        post(
+            "/beheer/e-mail/" + id + "/afsluiten",
+            "reden=Werkgever+telefonisch+bereikt&token=" + token,
+            ACCOUNTMANAGER);
+    assertThat(closed.body())
+        .contains("E-mail " + id + " is afgesloten.")
+        .doesNotContain("E-mail " + id + ":");
     assertThat(correspondence.findById(id).orElseThrow().closedBy()).isEqualTo(ACCOUNTMANAGER);
-    assertThat(correspondence.events(id).get(2).detail()).isEqualTo("Werkgever telefonisch bereikt");
+    assertThat(correspondence.events(id).get(2).detail())
+        .isEqualTo("Werkgever telefonisch bereikt");
   }
 
   /**
@@ -111,23 +181,36 @@ class MailPageIT extends IntegrationTest {
    */
   @Test
   void anAdminSendsTheEmailsWaitingForTheirRetryTimeNowAfterAPassingOutage() throws Exception {
-    String recipient = "later" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@bakkerij.example";
+    String recipient =
+        "later" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@bakkerij.example";
     long id = refusedEmail(recipient);
     // As the dispatcher leaves an e-mail after a 451: failed, tried again by itself in an hour.
-    jdbc.sql("UPDATE correspondence SET status = 'FAILED', attempts = 1, next_attempt_at = ?, last_error = '451 4.3.0 try later' WHERE id = ?")
-        .params(java.time.OffsetDateTime.now().plusHours(1), id).update();
+    jdbc.sql(
+            "UPDATE correspondence SET status = 'FAILED', attempts = 1, next_attempt_at = ?, last_error = '451 4.3.0 try later' WHERE id = ?")
+        .params(OffsetDateTime.now().plusHours(1), id)
+        .update();
 
     String adminPage = get(ADMIN, ADMIN_PASSWORD).body();
-    assertThat(adminPage).containsPattern("[0-9]+ e-mails? wacht(en)? op (zijn|hun) volgende poging").contains("Wachtende e-mails nu versturen");
-    assertThat(get(ACCOUNTMANAGER, PASSWORD).body()).doesNotContain("Wachtende e-mails nu versturen");
-    var refused = post("/beheer/e-mail/wachtende-nu", "token=" + token(get(ACCOUNTMANAGER, PASSWORD).body()), ACCOUNTMANAGER);
+    assertThat(adminPage)
+        .containsPattern("[0-9]+ e-mails? wacht(en)? op (zijn|hun) volgende poging")
+        .contains("Wachtende e-mails nu versturen");
+    assertThat(get(ACCOUNTMANAGER, PASSWORD).body())
+        .doesNotContain("Wachtende e-mails nu versturen");
+    var refused =
+        post(
+            "/beheer/e-mail/wachtende-nu",
+            "token=" + token(get(ACCOUNTMANAGER, PASSWORD).body()),
+            ACCOUNTMANAGER);
     assertThat(refused.statusCode()).isEqualTo(403);
 
-    var done = post("/beheer/e-mail/wachtende-nu", "token=" + token(adminPage), ADMIN, ADMIN_PASSWORD);
+    var done =
+        post("/beheer/e-mail/wachtende-nu", "token=" + token(adminPage), ADMIN, ADMIN_PASSWORD);
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).containsPattern("[0-9]+ e-mails? (wordt|worden) nu opnieuw geprobeerd");
     assertThat(awaitMailTo(recipient).getSubject()).contains("Pagina Post B.V.");
-    assertThat(correspondence.events(id)).extracting(CorrespondenceEvent::kind).contains("RETRIED_NOW", "SENT");
+    assertThat(correspondence.events(id))
+        .extracting(CorrespondenceEvent::kind)
+        .contains("RETRIED_NOW", "SENT");
   }
 
   private static String token(String page) {
@@ -138,21 +221,32 @@ class MailPageIT extends IntegrationTest {
 
   private HttpResponse<String> get(String user, String password) throws Exception {
     var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/beheer/e-mail")).GET();
-    return browser.send(authorized(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
+    return browser.send(
+        authorized(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String form, String user) throws Exception {
     return post(path, form, user, PASSWORD);
   }
 
-  private HttpResponse<String> post(String path, String form, String user, String password) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
-    return browser.send(authorized(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> post(String path, String form, String user, String password)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    return browser.send(
+        authorized(request, user, password).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpRequest.Builder authorized(HttpRequest.Builder request, String user, String password) {
-    return user == null ? request : request.header("Authorization",
-        "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  private static HttpRequest.Builder authorized(
+      HttpRequest.Builder request, String user, String password) {
+    return user == null
+        ? request
+        : request.header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import org.junit.jupiter.api.Test;
 
@@ -11,41 +12,79 @@ class MailTemplatesTest {
   private final MailTemplates templates = new MailTemplates();
 
   private Map<String, Object> model(String employerName) {
-    return Map.of("employerName", employerName, "contactPerson", "Joke Verbeek", "kvkNumber", "90000001",
-        "signedDate", "21 november 2026", "signedBy", "J. Verbeek");
+    return Map.of(
+        "employerName",
+        employerName,
+        "contactPerson",
+        "Joke Verbeek",
+        "kvkNumber",
+        "90000001",
+        "signedDate",
+        "21 november 2026",
+        "signedBy",
+        "J. Verbeek");
   }
 
   @Test
   void rendersDutchConfirmationInHtmlAndPlainText() {
-    RenderedMail mail = templates.render(ConvenantService.MAIL_CONVENANT_SIGNED, model("Bakkerij De Korenschoof"));
+    RenderedMail mail =
+        templates.render(ConvenantService.MAIL_CONVENANT_SIGNED, model("Bakkerij De Korenschoof"));
 
-    assertThat(mail.subject()).isEqualTo("Bevestiging: convenant Sociaal Werkpact getekend door Bakkerij De Korenschoof");
-    assertThat(mail.text()).startsWith("Beste Joke Verbeek,").contains("op 21 november 2026 het convenant").doesNotContain("${");
-    assertThat(mail.html()).contains("<strong>Bakkerij De Korenschoof</strong>").contains("lang=\"nl\"");
+    assertThat(mail.subject())
+        .isEqualTo("Bevestiging: convenant Sociaal Werkpact getekend door Bakkerij De Korenschoof");
+    assertThat(mail.text())
+        .startsWith("Beste Joke Verbeek,")
+        .contains("op 21 november 2026 het convenant")
+        .doesNotContain("${");
+    assertThat(mail.html())
+        .contains("<strong>Bakkerij De Korenschoof</strong>")
+        .contains("lang=\"nl\"");
   }
 
   @Test
   void escapesMarkupInNamesInHtmlButNotInPlainText() {
-    RenderedMail mail = templates.render(ConvenantService.MAIL_CONVENANT_SIGNED, model("<b onmouseover=\"x()\">Evil & Co</b>"));
+    RenderedMail mail =
+        templates.render(
+            ConvenantService.MAIL_CONVENANT_SIGNED, model("<b onmouseover=\"x()\">Evil & Co</b>"));
 
-    assertThat(mail.html()).contains("&lt;b onmouseover=&quot;x()&quot;&gt;Evil &amp; Co&lt;/b&gt;").doesNotContain("<b onmouseover");
+    assertThat(mail.html())
+        .contains("&lt;b onmouseover=&quot;x()&quot;&gt;Evil &amp; Co&lt;/b&gt;")
+        .doesNotContain("<b onmouseover");
     assertThat(mail.text()).contains("<b onmouseover=\"x()\">Evil & Co</b>");
   }
 
   @Test
   void theRejectionSpeaksToTheEmployerAboutWhatItCanDo() {
-    RenderedMail mail = templates.render(nl.werkpact.keurmerk.audit.AuditService.MAIL_REJECTED, Map.of("employerName", "Bakkerij De Korenschoof",
-        "contactPerson", "Joke Verbeek", "explanation", "Voor het keurmerk is nodig: ten minste één extra werkplek.",
-        "earliestNewRequest", "25 mei 2027"));
+    RenderedMail mail =
+        templates.render(
+            AuditService.MAIL_REJECTED,
+            Map.of(
+                "employerName",
+                "Bakkerij De Korenschoof",
+                "contactPerson",
+                "Joke Verbeek",
+                "explanation",
+                "Voor het keurmerk is nodig: ten minste één extra werkplek.",
+                "earliestNewRequest",
+                "25 mei 2027"));
 
-    assertThat(mail.text()).startsWith("Beste Joke Verbeek,").contains("Waarom niet: Voor het keurmerk is nodig: ten minste één extra werkplek.")
-        .contains("vanaf 25 mei 2027 kunt u een nieuwe audit aanvragen").doesNotContain("commissie beslist").doesNotContain("criteria (");
+    assertThat(mail.text())
+        .startsWith("Beste Joke Verbeek,")
+        .contains("Waarom niet: Voor het keurmerk is nodig: ten minste één extra werkplek.")
+        .contains("vanaf 25 mei 2027 kunt u een nieuwe audit aanvragen")
+        .doesNotContain("commissie beslist")
+        .doesNotContain("criteria (");
   }
 
   @Test
   void keepsTheSubjectOnOneLine() {
-    RenderedMail mail = templates.render(ConvenantService.MAIL_CONVENANT_SIGNED, model("Evil\r\nBcc: everyone@example.org"));
+    RenderedMail mail =
+        templates.render(
+            ConvenantService.MAIL_CONVENANT_SIGNED, model("Evil\r\nBcc: everyone@example.org"));
 
-    assertThat(mail.subject()).doesNotContain("\n").doesNotContain("\r").endsWith("Evil Bcc: everyone@example.org");
+    assertThat(mail.subject())
+        .doesNotContain("\n")
+        .doesNotContain("\r")
+        .endsWith("Evil Bcc: everyone@example.org");
   }
 }

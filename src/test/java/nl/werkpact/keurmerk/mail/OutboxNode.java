@@ -22,7 +22,11 @@ public final class OutboxNode {
 
   public static void main(String[] args) throws Exception {
     DataSource dataSource = dataSource(args[0]);
-    MailDispatcher dispatcher = dispatcher(dataSource, Integer.parseInt(args[1]), MailDispatcher.Settings.defaults().withNode(args[2]));
+    MailDispatcher dispatcher =
+        dispatcher(
+            dataSource,
+            Integer.parseInt(args[1]),
+            MailDispatcher.Settings.defaults().withNode(args[2]));
     dispatcher.start();
     System.out.println("dispatching");
     Thread.sleep(Long.MAX_VALUE);
@@ -43,30 +47,49 @@ public final class OutboxNode {
     sender.setHost("127.0.0.1");
     sender.setPort(port);
     var properties = new Properties();
-    for (String key : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+    for (String key :
+        List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
       properties.put(key, String.valueOf(timeout.toMillis()));
     }
     sender.setJavaMailProperties(properties);
     return sender;
   }
 
-  static MailDispatcher dispatcher(DataSource dataSource, int smtpPort, MailDispatcher.Settings settings) {
+  static MailDispatcher dispatcher(
+      DataSource dataSource, int smtpPort, MailDispatcher.Settings settings) {
     return dispatcher(dataSource, smtp(smtpPort, Duration.ofSeconds(10)), settings);
   }
 
   /** As the app builds it: leases, due times and retries judged by the database's clock. */
-  static MailDispatcher dispatcher(DataSource dataSource, JavaMailSenderImpl sender, MailDispatcher.Settings settings) {
-    return dispatcher(dataSource, sender, settings, Clock.systemUTC(), new DatabaseClock(dataSource));
+  static MailDispatcher dispatcher(
+      DataSource dataSource, JavaMailSenderImpl sender, MailDispatcher.Settings settings) {
+    return dispatcher(
+        dataSource, sender, settings, Clock.systemUTC(), new DatabaseClock(dataSource));
   }
 
   /**
    * @param own the node's own clock (what it records as "sent at")
    * @param timing what it judges leases, due times and retries by
    */
-  static MailDispatcher dispatcher(DataSource dataSource, JavaMailSenderImpl sender, MailDispatcher.Settings settings, Clock own,
+  static MailDispatcher dispatcher(
+      DataSource dataSource,
+      JavaMailSenderImpl sender,
+      MailDispatcher.Settings settings,
+      Clock own,
       Clock timing) {
-    return new MailDispatcher(new CorrespondenceRepository(JdbcClient.create(dataSource)), new MailTemplates(), sender,
-        new DataSourceTransactionManager(dataSource), dataSource, own, timing, "keurmerk@werkpact.example",
-        List.of(), MailWatchers.NOBODY, MailIncidents.NONE, new OutboxSignal(), settings);
+    return new MailDispatcher(
+        new CorrespondenceRepository(JdbcClient.create(dataSource)),
+        new MailTemplates(),
+        sender,
+        new DataSourceTransactionManager(dataSource),
+        dataSource,
+        own,
+        timing,
+        "keurmerk@werkpact.example",
+        List.of(),
+        MailWatchers.NOBODY,
+        MailIncidents.NONE,
+        new OutboxSignal(),
+        settings);
   }
 }

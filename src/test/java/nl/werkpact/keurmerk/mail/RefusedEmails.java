@@ -1,6 +1,10 @@
 package nl.werkpact.keurmerk.mail;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.employer.EmployerDetails;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,29 +16,67 @@ public final class RefusedEmails {
 
   private RefusedEmails() {}
 
-  public static long refused(CorrespondenceRepository correspondence, MailTemplates templates, PlatformTransactionManager transactions,
+  public static long refused(
+      CorrespondenceRepository correspondence,
+      MailTemplates templates,
+      PlatformTransactionManager transactions,
       MailRequest request) {
-    return new TransactionTemplate(transactions).execute(s -> {
-      OffsetDateTime now = OffsetDateTime.now();
-      long id = correspondence.insert(request, templates.render(request.template(), request.model()), now, now);
-      correspondence.recordUndeliverable(id, "550 5.1.1 <" + request.recipient() + ">: Recipient address rejected: User unknown", now,
-          "test-node");
-      return id;
-    });
+    return new TransactionTemplate(transactions)
+        .execute(
+            s -> {
+              OffsetDateTime now = OffsetDateTime.now();
+              long id =
+                  correspondence.insert(
+                      request, templates.render(request.template(), request.model()), now, now);
+              correspondence.recordUndeliverable(
+                  id,
+                  "550 5.1.1 <"
+                      + request.recipient()
+                      + ">: Recipient address rejected: User unknown",
+                  now,
+                  "test-node");
+              return id;
+            });
   }
 
   /**
    * A refused confirmation to a new employer whose convenant this accountmanager registered: the employer's contact
    * address is the one refused. Answers the e-mail's id.
    */
-  public static long refusedToNewEmployer(nl.werkpact.keurmerk.convenant.ConvenantService convenants, CorrespondenceRepository correspondence,
-      MailTemplates templates, PlatformTransactionManager transactions, String accountmanager, String employerName, String contactEmail) {
-    String kvk = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
-    var registration = convenants.registerIntent(new nl.werkpact.keurmerk.employer.EmployerDetails(employerName + " " + kvk, kvk, "Kade 1",
-        "Schiedam", "Joke", contactEmail), accountmanager, null);
-    var request = new MailRequest("convenant-signed", contactEmail, java.util.Map.of("employerName", employerName + " " + kvk,
-        "contactPerson", "Joke", "kvkNumber", kvk, "signedDate", "21 november 2026", "signedBy", "J. Verbeek"), "CONVENANT",
-        registration.convenantId(), null, "refused-test:" + kvk);
+  public static long refusedToNewEmployer(
+      ConvenantService convenants,
+      CorrespondenceRepository correspondence,
+      MailTemplates templates,
+      PlatformTransactionManager transactions,
+      String accountmanager,
+      String employerName,
+      String contactEmail) {
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
+    var registration =
+        convenants.registerIntent(
+            new EmployerDetails(
+                employerName + " " + kvk, kvk, "Kade 1", "Schiedam", "Joke", contactEmail),
+            accountmanager,
+            null);
+    var request =
+        new MailRequest(
+            "convenant-signed",
+            contactEmail,
+            Map.of(
+                "employerName",
+                employerName + " " + kvk,
+                "contactPerson",
+                "Joke",
+                "kvkNumber",
+                kvk,
+                "signedDate",
+                "21 november 2026",
+                "signedBy",
+                "J. Verbeek"),
+            "CONVENANT",
+            registration.convenantId(),
+            null,
+            "refused-test:" + kvk);
     return refused(correspondence, templates, transactions, request);
   }
 }

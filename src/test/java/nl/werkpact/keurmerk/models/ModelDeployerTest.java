@@ -6,27 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.junit.jupiter.api.io.TempDir;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up deployment of bpmn/ and forms/: versions survive restarts, forms travel with their process. */
 class ModelDeployerTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
 
   private final ModelDeployer deployer = new ModelDeployer();
 
   @AfterEach
   void removeDeployments() {
     RepositoryService repository = engine.getRepositoryService();
-    repository.createDeploymentQuery().list().forEach(d -> repository.deleteDeployment(d.getId(), true));
+    repository
+        .createDeploymentQuery()
+        .list()
+        .forEach(d -> repository.deleteDeployment(d.getId(), true));
   }
 
   @Test
@@ -38,8 +42,18 @@ class ModelDeployerTest {
     RepositoryService repository = engine.getRepositoryService();
     var deployment = repository.createDeploymentQuery().deploymentName("Convenant").singleResult();
     assertThat(repository.getDeploymentResourceNames(deployment.getId()))
-        .containsExactlyInAnyOrder("Convenant.bpmn", "ConvenantIntent.form", "ConvenantIntake.form", "ConvenantSigning.form");
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Convenant").singleResult().getVersion()).isEqualTo(1);
+        .containsExactlyInAnyOrder(
+            "Convenant.bpmn",
+            "ConvenantIntent.form",
+            "ConvenantIntake.form",
+            "ConvenantSigning.form");
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("Convenant")
+                .singleResult()
+                .getVersion())
+        .isEqualTo(1);
   }
 
   @Test
@@ -50,13 +64,22 @@ class ModelDeployerTest {
 
     deployer.deploy(processEngine);
 
-    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
-    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Convenant").latestVersion().singleResult().getVersion())
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+        .isEqualTo(deployments);
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("Convenant")
+                .latestVersion()
+                .singleResult()
+                .getVersion())
         .isEqualTo(1);
   }
 
   @Test
-  void aModelThatCannotBeDeployedStopsTheStartThoughItIsDeployedBesideIt(@TempDir Path dir) throws Exception {
+  void aModelThatCannotBeDeployedStopsTheStartThoughItIsDeployedBesideIt(@TempDir Path dir)
+      throws Exception {
     Path models = Files.createDirectories(dir.resolve("bpmn"));
     Path forms = Files.createDirectories(dir.resolve("forms"));
     Files.copy(Path.of("bpmn", "Convenant.bpmn"), models.resolve("Convenant.bpmn"));
@@ -64,8 +87,10 @@ class ModelDeployerTest {
 
     withoutItsForms.postProcessEngineBuild(engine.getProcessEngine());
 
-    assertThatThrownBy(withoutItsForms::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("bpmn/Convenant.bpmn refers to form").hasMessageContaining("does not exist");
+    assertThatThrownBy(withoutItsForms::afterSingletonsInstantiated)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("bpmn/Convenant.bpmn refers to form")
+        .hasMessageContaining("does not exist");
   }
 
   @Test
@@ -79,10 +104,19 @@ class ModelDeployerTest {
     var fromFiles = new ModelDeployer(models.toUri() + "", forms.toUri() + "");
     fromFiles.deploy(engine.getProcessEngine());
 
-    Files.writeString(bpmn, Files.readString(bpmn).replace("name=\"Convenant Sociaal Werkpact\"", "name=\"Convenant (gewijzigd)\""));
+    Files.writeString(
+        bpmn,
+        Files.readString(bpmn)
+            .replace("name=\"Convenant Sociaal Werkpact\"", "name=\"Convenant (gewijzigd)\""));
     fromFiles.deploy(engine.getProcessEngine());
 
-    var latest = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Convenant").latestVersion().singleResult();
+    var latest =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("Convenant")
+            .latestVersion()
+            .singleResult();
     assertThat(latest.getVersion()).isEqualTo(2);
     assertThat(latest.getName()).isEqualTo("Convenant (gewijzigd)");
   }
@@ -90,13 +124,31 @@ class ModelDeployerTest {
   @Test
   void aRestartDoesNotRollBackAVersionDeployedFromModeler() {
     deployer.deploy(engine.getProcessEngine());
-    var model = Bpmn.readModelFromStream(getClass().getClassLoader().getResourceAsStream("bpmn/Convenant.bpmn"));
-    model.getModelElementsByType(Process.class).iterator().next().setName("Convenant (uit Modeler)");
-    engine.getRepositoryService().createDeployment().name("Convenant").source("Camunda Modeler").addModelInstance("Convenant.bpmn", model).deploy();
+    var model =
+        Bpmn.readModelFromStream(
+            getClass().getClassLoader().getResourceAsStream("bpmn/Convenant.bpmn"));
+    model
+        .getModelElementsByType(Process.class)
+        .iterator()
+        .next()
+        .setName("Convenant (uit Modeler)");
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .name("Convenant")
+        .source("Camunda Modeler")
+        .addModelInstance("Convenant.bpmn", model)
+        .deploy();
 
     deployer.deploy(engine.getProcessEngine());
 
-    var latest = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Convenant").latestVersion().singleResult();
+    var latest =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("Convenant")
+            .latestVersion()
+            .singleResult();
     assertThat(latest.getVersion()).isEqualTo(2);
     assertThat(latest.getName()).isEqualTo("Convenant (uit Modeler)");
   }

@@ -1,6 +1,5 @@
 package nl.werkpact.keurmerk.register;
 
-import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -8,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,11 +47,19 @@ class KeurmerkRegisterIT extends IntegrationTest {
     ResponseEntity<String> page = html("/register?q=" + town);
 
     assertThat(page.getStatusCode().value()).isEqualTo(200);
-    assertThat(page.getBody()).contains("2 keurmerkhouders", "Bakkerij Nu", "Garage Verlengd", current, renewedStillRunning, town)
+    assertThat(page.getBody())
+        .contains(
+            "2 keurmerkhouders",
+            "Bakkerij Nu",
+            "Garage Verlengd",
+            current,
+            renewedStillRunning,
+            town)
         .doesNotContain("Drukkerij Voorbij", expired, "Schoonmaak Ingetrokken", withdrawn)
         // no contact data, no KvK number, no figures
         .doesNotContain("@registertest.example", "Contactpersoon Register", "9" + NEXT.get());
-    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+        .contains("default-src 'none'");
     assertThat(html("/register?q=bakkerij nu").getBody()).contains(current);
   }
 
@@ -61,25 +69,33 @@ class KeurmerkRegisterIT extends IntegrationTest {
       keurmerk(String.format("Werkgever %02d", i), "ACTIVE", today.minusDays(10 + i));
     }
 
-    assertThat(html("/register?q=" + town).getBody()).contains("26 keurmerkhouders", "Pagina 1 van 2", "Werkgever 00", "Werkgever 24")
+    assertThat(html("/register?q=" + town).getBody())
+        .contains("26 keurmerkhouders", "Pagina 1 van 2", "Werkgever 00", "Werkgever 24")
         .doesNotContain("Werkgever 25");
-    assertThat(html("/register?q=" + town + "&pagina=2").getBody()).contains("Werkgever 25").doesNotContain("Werkgever 24");
+    assertThat(html("/register?q=" + town + "&pagina=2").getBody())
+        .contains("Werkgever 25")
+        .doesNotContain("Werkgever 24");
     var json = rest.getForEntity("/register.json?q=" + town, Map.class);
     assertThat(json.getStatusCode().value()).isEqualTo(200);
     assertThat(json.getBody()).containsEntry("totaal", 26).containsEntry("paginas", 2);
     @SuppressWarnings("unchecked")
     var first = ((List<Map<String, Object>>) json.getBody().get("houders")).get(0);
-    assertThat(first).containsOnlyKeys("werkgever", "gemeente", "keurmerknummer", "geldigVan", "geldigTotEnMet")
-        .containsEntry("werkgever", "Werkgever 00").containsEntry("gemeente", town);
+    assertThat(first)
+        .containsOnlyKeys("werkgever", "gemeente", "keurmerknummer", "geldigVan", "geldigTotEnMet")
+        .containsEntry("werkgever", "Werkgever 00")
+        .containsEntry("gemeente", town);
   }
 
   @Test
   void badInputIsRefusedInDutch() {
     var page = html("/register?q=" + town + "&pagina=twee");
     assertThat(page.getStatusCode().value()).isEqualTo(400);
-    assertThat(page.getBody()).contains("Paginanummer moet een geheel getal vanaf 1 zijn, zoals 2.");
-    assertThat(html("/register?q=" + "x".repeat(101)).getBody()).contains("Zoek op ten hoogste 100 tekens");
-    assertThat(rest.getForEntity("/register.json?pagina=0", String.class).getBody()).contains("Paginanummer moet een geheel getal");
+    assertThat(page.getBody())
+        .contains("Paginanummer moet een geheel getal vanaf 1 zijn, zoals 2.");
+    assertThat(html("/register?q=" + "x".repeat(101)).getBody())
+        .contains("Zoek op ten hoogste 100 tekens");
+    assertThat(rest.getForEntity("/register.json?pagina=0", String.class).getBody())
+        .contains("Paginanummer moet een geheel getal");
   }
 
   @Test
@@ -89,17 +105,27 @@ class KeurmerkRegisterIT extends IntegrationTest {
     String withdrawn = keurmerk("Schoonmaak Ingetrokken", "WITHDRAWN", today.minusMonths(5));
     String future = keurmerk("Garage Straks", "ACTIVE", today.plusMonths(2));
 
-    assertThat(html("/register/" + current).getBody()).contains("<h2 id=\"uitkomst\">Geldig</h2>", "Bakkerij Geldig",
-        "is partner in sociaal ondernemen", "tot en met");
+    assertThat(html("/register/" + current).getBody())
+        .contains(
+            "<h2 id=\"uitkomst\">Geldig</h2>",
+            "Bakkerij Geldig",
+            "is partner in sociaal ondernemen",
+            "tot en met");
     assertThat(html("/register/" + expired).getBody()).contains(">Verlopen</h2>", "is verlopen");
-    assertThat(html("/register/" + withdrawn).getBody()).contains(">Ingetrokken</h2>", "ingetrokken en niet meer geldig");
+    assertThat(html("/register/" + withdrawn).getBody())
+        .contains(">Ingetrokken</h2>", "ingetrokken en niet meer geldig");
     assertThat(html("/register/" + future).getBody()).contains("Verlengd, nog niet ingegaan");
     var unknown = html("/register/SW-1999-0001");
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-    assertThat(unknown.getBody()).contains(">Onbekend nummer</h2>", "niet door het Sociaal Werkpact uitgegeven");
-    assertThat(html("/register/%3Cscript%3E").getBody()).contains("Een keurmerknummer ziet eruit als SW-2026-0001").doesNotContain("<script>");
+    assertThat(unknown.getBody())
+        .contains(">Onbekend nummer</h2>", "niet door het Sociaal Werkpact uitgegeven");
+    assertThat(html("/register/%3Cscript%3E").getBody())
+        .contains("Een keurmerknummer ziet eruit als SW-2026-0001")
+        .doesNotContain("<script>");
     var json = rest.getForEntity("/register/" + current, Map.class);
-    assertThat(json.getBody()).containsEntry("status", "GELDIG").containsEntry("werkgever", "Bakkerij Geldig");
+    assertThat(json.getBody())
+        .containsEntry("status", "GELDIG")
+        .containsEntry("werkgever", "Bakkerij Geldig");
   }
 
   private ResponseEntity<String> html(String path) {
@@ -112,18 +138,46 @@ class KeurmerkRegisterIT extends IntegrationTest {
   private String keurmerk(String name, String status, LocalDate validFrom) {
     int n = NEXT.incrementAndGet();
     OffsetDateTime now = OffsetDateTime.now();
-    long employer = jdbc.sql("""
+    long employer =
+        jdbc.sql(
+                """
             INSERT INTO employer (name, kvk_number, address, municipality, contact_person, contact_email, created_at, updated_at)
             VALUES (?, ?, 'Markt 1', ?, 'Contactpersoon Register', ?, ?, ?) RETURNING id""")
-        .params(name, "9" + String.format("%07d", n), town, "r" + n + "@registertest.example", now, now).query(Long.class).single();
-    long audit = jdbc.sql("INSERT INTO audit (employer_id, status, requested_at) VALUES (?, 'AWARDED', ?) RETURNING id")
-        .params(employer, now).query(Long.class).single();
+            .params(
+                name,
+                "9" + String.format("%07d", n),
+                town,
+                "r" + n + "@registertest.example",
+                now,
+                now)
+            .query(Long.class)
+            .single();
+    long audit =
+        jdbc.sql(
+                "INSERT INTO audit (employer_id, status, requested_at) VALUES (?, 'AWARDED', ?) RETURNING id")
+            .params(employer, now)
+            .query(Long.class)
+            .single();
     String number = "SW-2099-" + String.format("%04d", n % 10_000);
-    long keurmerk = jdbc.sql("""
+    long keurmerk =
+        jdbc.sql(
+                """
             INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-        .params(number, employer, audit, validFrom, validFrom.plusYears(2).minusDays(1), status, now).query(Long.class).single();
-    jdbc.sql("INSERT INTO keurmerk_status_change (keurmerk_id, status, changed_at) VALUES (?, ?, ?)").params(keurmerk, status, now).update();
+            .params(
+                number,
+                employer,
+                audit,
+                validFrom,
+                validFrom.plusYears(2).minusDays(1),
+                status,
+                now)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO keurmerk_status_change (keurmerk_id, status, changed_at) VALUES (?, ?, ?)")
+        .params(keurmerk, status, now)
+        .update();
     return number;
   }
 }

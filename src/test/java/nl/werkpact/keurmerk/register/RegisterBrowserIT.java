@@ -30,20 +30,70 @@ class RegisterBrowserIT extends BrowserTest {
     LocalDate today = LocalDate.now();
     String valid = "SW-2098-" + n;
     long holder = records.employer("Bakkerij Toegankelijk " + n, town);
-    records.keurmerk(holder, records.audit(holder, today.minusMonths(2), "AWARDED", today.minusMonths(1), null, 1, 1, BigDecimal.ONE),
-        valid, today.minusMonths(1), today.minusMonths(1).plusYears(2).minusDays(1), "ACTIVE", null);
+    records.keurmerk(
+        holder,
+        records.audit(
+            holder,
+            today.minusMonths(2),
+            "AWARDED",
+            today.minusMonths(1),
+            null,
+            1,
+            1,
+            BigDecimal.ONE),
+        valid,
+        today.minusMonths(1),
+        today.minusMonths(1).plusYears(2).minusDays(1),
+        "ACTIVE",
+        null);
     String expired = "SW-2097-" + n;
     long former = records.employer("Slagerij Verlopen " + n, town);
-    records.keurmerk(former, records.audit(former, today.minusYears(3), "AWARDED", today.minusYears(3), null, 1, 1, BigDecimal.ONE),
-        expired, today.minusYears(3), today.minusYears(1).minusDays(1), "EXPIRED", null);
+    records.keurmerk(
+        former,
+        records.audit(
+            former,
+            today.minusYears(3),
+            "AWARDED",
+            today.minusYears(3),
+            null,
+            1,
+            1,
+            BigDecimal.ONE),
+        expired,
+        today.minusYears(3),
+        today.minusYears(1).minusDays(1),
+        "EXPIRED",
+        null);
     String withdrawn = "SW-2096-" + n;
     long pulled = records.employer("Garage Ingetrokken " + n, town);
-    records.keurmerk(pulled, records.audit(pulled, today.minusYears(1), "AWARDED", today.minusYears(1), null, 1, 1, BigDecimal.ONE),
-        withdrawn, today.minusYears(1), today.plusYears(1).minusDays(1), "WITHDRAWN", today.minusDays(3));
+    records.keurmerk(
+        pulled,
+        records.audit(
+            pulled,
+            today.minusYears(1),
+            "AWARDED",
+            today.minusYears(1),
+            null,
+            1,
+            1,
+            BigDecimal.ONE),
+        withdrawn,
+        today.minusYears(1),
+        today.plusYears(1).minusDays(1),
+        "WITHDRAWN",
+        today.minusDays(3));
     openBrowser();
 
-    for (String page : List.of("/register", "/register?q=" + town, "/register?q=niemand-" + n, "/register?pagina=twee",
-        "/register/" + valid, "/register/" + expired, "/register/" + withdrawn, "/register/SW-1999-0001")) {
+    for (String page :
+        List.of(
+            "/register",
+            "/register?q=" + town,
+            "/register?q=niemand-" + n,
+            "/register?pagina=twee",
+            "/register/" + valid,
+            "/register/" + expired,
+            "/register/" + withdrawn,
+            "/register/SW-1999-0001")) {
       browser.driver.get(baseUrl() + page);
       browser.waitFor(By.cssSelector("main h1"));
       assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on %s", page).isEmpty();
@@ -54,12 +104,14 @@ class RegisterBrowserIT extends BrowserTest {
     browser.waitFor(By.id("q")).sendKeys(town);
     browser.click(By.cssSelector("form.search button"));
     browser.waitFor(By.xpath("//td[normalize-space()='Bakkerij Toegankelijk " + n + "']"));
-    assertThat(browser.driver.getPageSource()).doesNotContain("Slagerij Verlopen " + n, "Garage Ingetrokken " + n);
+    assertThat(browser.driver.getPageSource())
+        .doesNotContain("Slagerij Verlopen " + n, "Garage Ingetrokken " + n);
     browser.click(By.linkText(valid));
     browser.waitFor(By.xpath("//h2[normalize-space()='Geldig']"));
 
     // What a QR code on each certificate leads to.
-    Map<String, String> verdicts = Map.of(expired, "Verlopen", withdrawn, "Ingetrokken", "SW-1999-0001", "Onbekend nummer");
+    Map<String, String> verdicts =
+        Map.of(expired, "Verlopen", withdrawn, "Ingetrokken", "SW-1999-0001", "Onbekend nummer");
     for (var verdict : verdicts.entrySet()) {
       browser.driver.get(baseUrl() + "/register/" + verdict.getKey());
       browser.waitFor(By.xpath("//h2[normalize-space()='" + verdict.getValue() + "']"));

@@ -14,12 +14,13 @@ import nl.werkpact.keurmerk.guard.CommandAllowlist;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.objenesis.ObjenesisStd;
@@ -33,20 +34,25 @@ import org.springframework.objenesis.ObjenesisStd;
  */
 class CommandAllowlistIT extends IntegrationTest {
 
-  private static final List<String> ROLES = List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE,
-      Groups.PROCESBEHEERDERS);
+  private static final List<String> ROLES =
+      List.of(
+          Groups.ACCOUNTMANAGERS,
+          Groups.AUDITORS,
+          Groups.KEURMERKCOMMISSIE,
+          Groups.PROCESBEHEERDERS);
   private static List<Class<?>> commands;
 
   @Autowired ProcessEngineConfigurationImpl engine;
 
   @BeforeAll
   static void findCommands() throws ClassNotFoundException {
-    var scanner = new ClassPathScanningCandidateComponentProvider(false) {
-      @Override
-      protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-        return definition.getMetadata().isConcrete();
-      }
-    };
+    var scanner =
+        new ClassPathScanningCandidateComponentProvider(false) {
+          @Override
+          protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+            return definition.getMetadata().isConcrete();
+          }
+        };
     scanner.addIncludeFilter(new AssignableTypeFilter(Command.class));
     List<Class<?>> found = new ArrayList<>();
     for (var candidate : scanner.findCandidateComponents("org.camunda.bpm")) {
@@ -68,8 +74,16 @@ class CommandAllowlistIT extends IntegrationTest {
     Set<String> names = new TreeSet<>();
     commands.forEach(type -> names.add(type.getSimpleName()));
     assertThat(commands).hasSizeGreaterThan(300);
-    assertThat(names).contains("DeployCmd", "ExecuteJobsCmd", "HandleTaskBpmnErrorCmd", "CreateCaseInstanceCmd", "TaskQueryImpl",
-        "FetchExternalTasksCmd", "SetJobRetriesCmd", "AssignTaskCmd");
+    assertThat(names)
+        .contains(
+            "DeployCmd",
+            "ExecuteJobsCmd",
+            "HandleTaskBpmnErrorCmd",
+            "CreateCaseInstanceCmd",
+            "TaskQueryImpl",
+            "FetchExternalTasksCmd",
+            "SetJobRetriesCmd",
+            "AssignTaskCmd");
     assertThat(commands).anyMatch(type -> type.getName().startsWith("org.camunda.bpm.cockpit."));
   }
 
@@ -106,16 +120,19 @@ class CommandAllowlistIT extends IntegrationTest {
         }
       }
     }
-    assertThat(gotThrough).as("commands outside the allowlist that were not refused by the guard").isEmpty();
-    System.out.printf("CommandAllowlistIT: %d command classes, %d refused before they ran over %d roles%n", commands.size(), refused,
-        ROLES.size());
+    assertThat(gotThrough)
+        .as("commands outside the allowlist that were not refused by the guard")
+        .isEmpty();
+    System.out.printf(
+        "CommandAllowlistIT: %d command classes, %d refused before they ran over %d roles%n",
+        commands.size(), refused, ROLES.size());
     assertThat(refused).isGreaterThan(4 * 200);
   }
 
   @Test
   void anAdministratorIsNotStoppedByTheList() {
     identityService.setAuthentication("itallowlist-admin", List.of(Groups.ADMINS));
-    var command = (Command<?>) new ObjenesisStd().newInstance(org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd.class);
+    var command = (Command<?>) new ObjenesisStd().newInstance(HandleTaskBpmnErrorCmd.class);
     try {
       engine.getCommandExecutorTxRequired().execute(command);
     } catch (ForbiddenException refused) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
@@ -13,10 +14,12 @@ import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +35,7 @@ class ProcessOwnerIT extends IntegrationTest {
 
   @Autowired TestRestTemplate restTemplate;
   @Autowired RepositoryService repositoryService;
-  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired RuntimeService runtimeService;
 
   @BeforeEach
   void users() {
@@ -52,12 +55,17 @@ class ProcessOwnerIT extends IntegrationTest {
     }
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return restTemplate.withBasicAuth(user, PASSWORD)
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class).getStatusCode().value();
+    return restTemplate
+        .withBasicAuth(user, PASSWORD)
+        .postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class)
+        .getStatusCode()
+        .value();
   }
 
   private static ByteArrayResource file(String path) throws Exception {
-    byte[] content = Files.readString(Path.of(path), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+    byte[] content =
+        Files.readString(Path.of(path), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
     String name = Path.of(path).getFileName().toString();
     return new ByteArrayResource(content) {
       @Override
@@ -71,58 +79,126 @@ class ProcessOwnerIT extends IntegrationTest {
   void aProcesbeheerderDeploysFromModelerWithItsForms() throws Exception {
     assertThat(deployFromModeler(OWNER, "Convenant (Modeler)")).isEqualTo(200);
 
-    var deployment = repositoryService.createDeploymentQuery().deploymentName("Convenant (Modeler)").singleResult();
+    var deployment =
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName("Convenant (Modeler)")
+            .singleResult();
     assertThat(deployment.getSource()).isEqualTo("Camunda Modeler");
     assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
-        .contains("Convenant.bpmn", "ConvenantIntent.form", "ConvenantIntake.form", "ConvenantSigning.form");
+        .contains(
+            "Convenant.bpmn",
+            "ConvenantIntent.form",
+            "ConvenantIntake.form",
+            "ConvenantSigning.form");
   }
 
   @Test
   void anyOtherRoleIsRefused() throws Exception {
     assertThat(deployFromModeler(AUDITOR, "Convenant (auditor)")).isEqualTo(403);
     assertThat(deployFromModeler(ACCOUNTMANAGER, "Convenant (accountmanager)")).isEqualTo(403);
-    assertThat(repositoryService.createDeploymentQuery().deploymentNameLike("Convenant (a%").count()).isZero();
+    assertThat(
+            repositoryService.createDeploymentQuery().deploymentNameLike("Convenant (a%").count())
+        .isZero();
   }
 
   @Test
-  void aProcesbeheerderMovesValidityPeriodsWithReminderTimersToTheVersionWithoutThem() throws Exception {
+  void aProcesbeheerderMovesValidityPeriodsWithReminderTimersToTheVersionWithoutThem()
+      throws Exception {
     String key = KeurmerkValidityProcess.PROCESS_KEY;
-    repositoryService.createDeployment().name("KeurmerkValidity (met herinneringstimers)").addString("KeurmerkValidity.bpmn",
-        Files.readString(Path.of("src/test/resources/model-versions/KeurmerkValidity-with-reminder-timers.bpmn"))).deploy();
-    String period = runtimeService.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED).processInstanceBusinessKey("990001")
-        .setVariables(Map.of(KeurmerkValidityProcess.Vars.KEURMERK_ID, 990001L, KeurmerkValidityProcess.Vars.KEURMERK_NUMBER, "SW-2026-9901",
-            KeurmerkValidityProcess.Vars.EMPLOYER_ID, 990001L, KeurmerkValidityProcess.Vars.VALID_UNTIL, java.time.LocalDate.now().plusYears(2).toString(),
-            KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL, java.time.LocalDate.now().plusYears(1).toString()))
-        .correlateStartMessage().getId();
+    repositoryService
+        .createDeployment()
+        .name("KeurmerkValidity (met herinneringstimers)")
+        .addString(
+            "KeurmerkValidity.bpmn",
+            Files.readString(
+                Path.of(
+                    "src/test/resources/model-versions/KeurmerkValidity-with-reminder-timers.bpmn")))
+        .deploy();
+    String period =
+        runtimeService
+            .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+            .processInstanceBusinessKey("990001")
+            .setVariables(
+                Map.of(
+                    KeurmerkValidityProcess.Vars.KEURMERK_ID,
+                    990001L,
+                    KeurmerkValidityProcess.Vars.KEURMERK_NUMBER,
+                    "SW-2026-9901",
+                    KeurmerkValidityProcess.Vars.EMPLOYER_ID,
+                    990001L,
+                    KeurmerkValidityProcess.Vars.VALID_UNTIL,
+                    LocalDate.now().plusYears(2).toString(),
+                    KeurmerkValidityProcess.Vars.MEMBERSHIP_UNTIL,
+                    LocalDate.now().plusYears(1).toString()))
+            .correlateStartMessage()
+            .getId();
     assertThat(runtimeService.getActiveActivityIds(period)).hasSize(3);
-    repositoryService.createDeployment().name("KeurmerkValidity").addString("KeurmerkValidity.bpmn",
-        Files.readString(Path.of("bpmn/KeurmerkValidity.bpmn"))).deploy();
+    repositoryService
+        .createDeployment()
+        .name("KeurmerkValidity")
+        .addString("KeurmerkValidity.bpmn", Files.readString(Path.of("bpmn/KeurmerkValidity.bpmn")))
+        .deploy();
 
-    var migrated = restTemplate.withBasicAuth(OWNER, PASSWORD).postForEntity("/engine-rest/werkpact/migration/" + key + "?confirm=true",
-        null, String.class);
+    var migrated =
+        restTemplate
+            .withBasicAuth(OWNER, PASSWORD)
+            .postForEntity(
+                "/engine-rest/werkpact/migration/" + key + "?confirm=true", null, String.class);
 
     assertThat(migrated.getStatusCode().value()).as("%s", migrated.getBody()).isEqualTo(200);
-    assertThat(migrated.getBody()).contains(period).contains("vervalt in de nieuwe versie, beëindigd");
-    assertThat(runtimeService.getActiveActivityIds(period)).containsExactly(KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES);
-    var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(period).singleResult().getProcessDefinitionId())
+    assertThat(migrated.getBody())
+        .contains(period)
+        .contains("vervalt in de nieuwe versie, beëindigd");
+    assertThat(runtimeService.getActiveActivityIds(period))
+        .containsExactly(KeurmerkValidityProcess.Elements.TIMER_KEURMERK_EXPIRES);
+    var latest =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .latestVersion()
+            .singleResult();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(period)
+                .singleResult()
+                .getProcessDefinitionId())
         .isEqualTo(latest.getId());
     runtimeService.deleteProcessInstance(period, "test");
   }
 
   @Test
   void theMigrationEndpointIsForProcesbeheerdersOnly() {
-    var overview = restTemplate.withBasicAuth(OWNER, PASSWORD).exchange("/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY,
-        HttpMethod.GET, null, new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {});
-    var dryRun = restTemplate.withBasicAuth(OWNER, PASSWORD).postForEntity("/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY,
-        null, Map.class);
-    var refused = restTemplate.withBasicAuth(AUDITOR, PASSWORD).postForEntity(
-        "/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY + "?confirm=true", null, Map.class);
+    var overview =
+        restTemplate
+            .withBasicAuth(OWNER, PASSWORD)
+            .exchange(
+                "/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY,
+                HttpMethod.GET,
+                null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() {});
+    var dryRun =
+        restTemplate
+            .withBasicAuth(OWNER, PASSWORD)
+            .postForEntity(
+                "/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY, null, Map.class);
+    var refused =
+        restTemplate
+            .withBasicAuth(AUDITOR, PASSWORD)
+            .postForEntity(
+                "/engine-rest/werkpact/migration/" + ConvenantProcess.PROCESS_KEY + "?confirm=true",
+                null,
+                Map.class);
 
     assertThat(overview.getStatusCode().value()).isEqualTo(200);
-    assertThat(overview.getBody()).isNotEmpty().allSatisfy(version -> assertThat(version).containsKeys("version", "instances"));
+    assertThat(overview.getBody())
+        .isNotEmpty()
+        .allSatisfy(version -> assertThat(version).containsKeys("version", "instances"));
     assertThat(dryRun.getStatusCode().value()).isEqualTo(200);
-    assertThat(dryRun.getBody()).containsEntry("confirmed", false).containsEntry("processKey", ConvenantProcess.PROCESS_KEY);
+    assertThat(dryRun.getBody())
+        .containsEntry("confirmed", false)
+        .containsEntry("processKey", ConvenantProcess.PROCESS_KEY);
     assertThat(refused.getStatusCode().value()).isEqualTo(403);
   }
 }

@@ -37,13 +37,19 @@ import org.springframework.http.MediaType;
  */
 class RestRoutesIT extends IntegrationTest {
 
-  private static final List<String> ROLES = List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE,
-      Groups.PROCESBEHEERDERS);
+  private static final List<String> ROLES =
+      List.of(
+          Groups.ACCOUNTMANAGERS,
+          Groups.AUDITORS,
+          Groups.KEURMERKCOMMISSIE,
+          Groups.PROCESBEHEERDERS);
   private static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
+
   /** English a Dutch user must not see: Camunda's and Jersey's own texts. */
-  private static final Pattern ENGLISH = Pattern.compile(
-      "\\b(the|not found|cannot|could not|does not|doesn't|exist|invalid|must|unsupported|required|exception|error|null|parameter)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENGLISH =
+      Pattern.compile(
+          "\\b(the|not found|cannot|could not|does not|doesn't|exist|invalid|must|unsupported|required|exception|error|null|parameter)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   @Autowired TestRestTemplate rest;
 
@@ -64,8 +70,14 @@ class RestRoutesIT extends IntegrationTest {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBasicAuth(user, PASSWORD);
-        var answer = rest.exchange(baseUrl() + "/engine-rest" + path, org.springframework.http.HttpMethod.valueOf(route.method()),
-            new HttpEntity<>(route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}", headers), String.class);
+        var answer =
+            rest.exchange(
+                baseUrl() + "/engine-rest" + path,
+                org.springframework.http.HttpMethod.valueOf(route.method()),
+                new HttpEntity<>(
+                    route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}",
+                    headers),
+                String.class);
         calls++;
         int status = answer.getStatusCode().value();
         String body = answer.getBody() == null ? "" : answer.getBody();
@@ -74,11 +86,16 @@ class RestRoutesIT extends IntegrationTest {
           wrong.put(where, status + " " + body);
         } else if (status >= 400) {
           refused++;
-          if (changes(route) && !allowedForWork(route) && !(status == 403 && body.contains("voorbehouden aan beheerders"))) {
+          if (changes(route)
+              && !allowedForWork(route)
+              && !(status == 403 && body.contains("voorbehouden aan beheerders"))) {
             wrong.put(where, status + " not refused before it ran: " + body);
           }
-          String message = body.replaceAll("(?s).*\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\".*", "$1");
-          if (message.isBlank() || message.equals(body) && !body.isBlank() && body.startsWith("<") || ENGLISH.matcher(message).find()) {
+          String message =
+              body.replaceAll("(?s).*\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\".*", "$1");
+          if (message.isBlank()
+              || message.equals(body) && !body.isBlank() && body.startsWith("<")
+              || ENGLISH.matcher(message).find()) {
             wrong.put(where, status + " not one Dutch sentence: " + body);
           }
         } else if (changes(route)) {
@@ -86,18 +103,30 @@ class RestRoutesIT extends IntegrationTest {
         }
       }
     }
-    assertThat(wrong).as("routes that answered a server error, English, or changed something").isEmpty();
-    System.out.printf("RestRoutesIT: %d calls over %d routes, %d refused (4xx, Dutch), 0 server errors%n", calls, routes.size(), refused);
+    assertThat(wrong)
+        .as("routes that answered a server error, English, or changed something")
+        .isEmpty();
+    System.out.printf(
+        "RestRoutesIT: %d calls over %d routes, %d refused (4xx, Dutch), 0 server errors%n",
+        calls, routes.size(), refused);
     assertThat(refused).isGreaterThan(calls / 2);
   }
 
   /** The routes of a role's work (engine/RestRouteAllowlist); those are refused further on, by the guard or the engine. */
   private static boolean allowedForWork(Route route) {
     try {
-      var allows = Class.forName("nl.werkpact.keurmerk.guard.RestRouteAllowlist").getDeclaredMethod("allows", String.class, String.class);
+      var allows =
+          Class.forName("nl.werkpact.keurmerk.guard.RestRouteAllowlist")
+              .getDeclaredMethod("allows", String.class, String.class);
       allows.setAccessible(true);
-      return (Boolean) allows.invoke(null, route.method(), route.path().replaceAll("\\{[^}]+}", NO_SUCH_ID)
-          .replaceFirst("^/engine/[^/]+(?=/)", ""));
+      return (Boolean)
+          allows.invoke(
+              null,
+              route.method(),
+              route
+                  .path()
+                  .replaceAll("\\{[^}]+}", NO_SUCH_ID)
+                  .replaceFirst("^/engine/[^/]+(?=/)", ""));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
@@ -115,9 +144,10 @@ class RestRoutesIT extends IntegrationTest {
   }
 
   /** Camunda's queries by POST: the list and its count, of a resource or of history. */
-  private static final Pattern QUERY = Pattern.compile(
-      "(/history)?/[a-z-]+(/count)?|/history/[a-z-]+/[a-z-]+(/count)?|/filter/\\{id}/(list|count|singleResult)|/process-definition/statistics|"
-          + "/authorization/check|/identity/verify|/task/report/candidate-group-count");
+  private static final Pattern QUERY =
+      Pattern.compile(
+          "(/history)?/[a-z-]+(/count)?|/history/[a-z-]+/[a-z-]+(/count)?|/filter/\\{id}/(list|count|singleResult)|/process-definition/statistics|"
+              + "/authorization/check|/identity/verify|/task/report/candidate-group-count");
 
   /** The routes of the REST API, from the JAX-RS annotations of its root resources and their sub-resources. */
   private static List<Route> routes() {
@@ -129,8 +159,12 @@ class RestRoutesIT extends IntegrationTest {
       }
       collect(root, normalize(path.value()), routes, 0);
     }
-    for (String own : List.of("nl.werkpact.keurmerk.certificate.CertificateResource", "nl.werkpact.keurmerk.mail.CorrespondenceResource",
-        "nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalResource", "nl.werkpact.keurmerk.models.MigrationResource")) {
+    for (String own :
+        List.of(
+            "nl.werkpact.keurmerk.certificate.CertificateResource",
+            "nl.werkpact.keurmerk.mail.CorrespondenceResource",
+            "nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalResource",
+            "nl.werkpact.keurmerk.models.MigrationResource")) {
       try {
         Class<?> type = Class.forName(own);
         collect(type, normalize(pathOf(type).value()), routes, 0);
@@ -155,7 +189,9 @@ class RestRoutesIT extends IntegrationTest {
       String http = httpMethod(annotated);
       if (http != null) {
         routes.add(new Route(http, here.isEmpty() ? "/" : here));
-      } else if (path != null && !method.getReturnType().isPrimitive() && method.getReturnType() != Object.class) {
+      } else if (path != null
+          && !method.getReturnType().isPrimitive()
+          && method.getReturnType() != Object.class) {
         collect(method.getReturnType(), here, routes, depth + 1);
       }
     }

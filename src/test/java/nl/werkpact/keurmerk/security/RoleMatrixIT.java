@@ -14,9 +14,11 @@ import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,55 +34,90 @@ class RoleMatrixIT extends IntegrationTest {
 
   @Autowired TestRestTemplate restTemplate;
   @Autowired AuthorizationService authorizationService;
-  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired TaskService taskService;
 
   @BeforeEach
   void users() {
-    for (String group : List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS, Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS, Groups.ADMINS)) {
+    for (String group :
+        List.of(
+            Groups.ACCOUNTMANAGERS,
+            Groups.AUDITORS,
+            Groups.KEURMERKCOMMISSIE,
+            Groups.PROCESBEHEERDERS,
+            Groups.ADMINS)) {
       TestUsers.ensure(identityService, user(group), PASSWORD, group);
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      // group,            start convenant, deploy, manage users, tasklist, cockpit, admin
-      "accountmanagers,    true,            false,  false,        true,     false,   false",
-      "auditors,           false,           false,  false,        true,     false,   false",
-      "keurmerkcommissie,  false,           false,  false,        true,     false,   false",
-      "procesbeheerders,   false,           true,   false,        true,     true,    false",
-      "admins,             true,            true,   true,         true,     true,    true"})
-  void eachRoleMayDoWhatItsWorkNeedsAndNothingMore(String group, boolean startConvenant, boolean deploy, boolean manageUsers,
-      boolean tasklist, boolean cockpit, boolean admin) {
+    // group,            start convenant, deploy, manage users, tasklist, cockpit, admin
+    "accountmanagers,    true,            false,  false,        true,     false,   false",
+    "auditors,           false,           false,  false,        true,     false,   false",
+    "keurmerkcommissie,  false,           false,  false,        true,     false,   false",
+    "procesbeheerders,   false,           true,   false,        true,     true,    false",
+    "admins,             true,            true,   true,         true,     true,    true"
+  })
+  void eachRoleMayDoWhatItsWorkNeedsAndNothingMore(
+      String group,
+      boolean startConvenant,
+      boolean deploy,
+      boolean manageUsers,
+      boolean tasklist,
+      boolean cockpit,
+      boolean admin) {
     String user = user(group);
     var rest = new EngineRest(restTemplate, user, PASSWORD);
 
     assertThat(startsConvenant(rest)).as("%s starts a convenant", group).isEqualTo(startConvenant);
     assertThat(deploys(user)).as("%s deploys a model", group).isEqualTo(deploy);
     assertThat(createsUser(rest)).as("%s creates a user", group).isEqualTo(manageUsers);
-    assertThat(mayOpen(user, group, RoleAuthorizations.TASKLIST)).as("%s opens Tasklist", group).isEqualTo(tasklist);
-    assertThat(mayOpen(user, group, RoleAuthorizations.COCKPIT)).as("%s opens Cockpit", group).isEqualTo(cockpit);
-    assertThat(mayOpen(user, group, RoleAuthorizations.ADMIN)).as("%s opens Admin", group).isEqualTo(admin);
+    assertThat(mayOpen(user, group, RoleAuthorizations.TASKLIST))
+        .as("%s opens Tasklist", group)
+        .isEqualTo(tasklist);
+    assertThat(mayOpen(user, group, RoleAuthorizations.COCKPIT))
+        .as("%s opens Cockpit", group)
+        .isEqualTo(cockpit);
+    assertThat(mayOpen(user, group, RoleAuthorizations.ADMIN))
+        .as("%s opens Admin", group)
+        .isEqualTo(admin);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void everyRoleSeesOneMijnTakenWithItsOwnTasksAndOnlyItsOwnGroupsFilters() {
     String user = user(Groups.AUDITORS);
     var auditor = new EngineRest(restTemplate, user, PASSWORD);
 
     var visibleToAuditor = auditor.getList("/filter").getBody();
-    var visibleToAdmin = new EngineRest(restTemplate, "itadmin", "Integratie-Beheer-2026!").getList("/filter").getBody();
+    var visibleToAdmin =
+        new EngineRest(restTemplate, "itadmin", "Integratie-Beheer-2026!")
+            .getList("/filter")
+            .getBody();
 
-    assertThat(visibleToAuditor).extracting(f -> f.get("name")).contains("Mijn taken", "Taken auditoren").doesNotContain("Taken accountmanagers");
-    assertThat(visibleToAdmin).extracting(f -> f.get("name")).filteredOn("Mijn taken"::equals).hasSize(1);
-    // The one shared filter shows each user the tasks assigned to that user ({@code currentUser()}).
-    String myTasks = (String) visibleToAuditor.stream().filter(f -> "Mijn taken".equals(f.get("name"))).findFirst().orElseThrow().get("id");
+    assertThat(visibleToAuditor)
+        .extracting(f -> f.get("name"))
+        .contains("Mijn taken", "Taken auditoren")
+        .doesNotContain("Taken accountmanagers");
+    assertThat(visibleToAdmin)
+        .extracting(f -> f.get("name"))
+        .filteredOn("Mijn taken"::equals)
+        .hasSize(1);
+    // The one shared filter shows each user the tasks assigned to that user ({@code
+    // currentUser()}).
+    String myTasks =
+        (String)
+            visibleToAuditor.stream()
+                .filter(f -> "Mijn taken".equals(f.get("name")))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
     var count = auditor.post("/filter/" + myTasks + "/count", Map.of());
     assertThat(count.getStatusCode().value()).as("%s", count.getBody()).isEqualTo(200);
     assertThat(((Number) count.getBody().get("count")).longValue())
         .isEqualTo(taskService.createTaskQuery().taskAssignee(user).count());
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void processOwnersSeeTheOpenTasksPerGroupInCockpitButCannotWorkOnThem() {
     var owner = new EngineRest(restTemplate, user(Groups.PROCESBEHEERDERS), PASSWORD);
     assertThat(startsConvenant(new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD))).isTrue();
@@ -88,9 +125,18 @@ class RoleMatrixIT extends IntegrationTest {
     var perGroup = owner.getList("/task/report/candidate-group-count");
 
     assertThat(perGroup.getStatusCode().value()).isEqualTo(200);
-    assertThat(perGroup.getBody()).anySatisfy(row -> assertThat(row.get("groupName")).isEqualTo(Groups.ACCOUNTMANAGERS));
-    var task = taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).taskUnassigned().listPage(0, 1).get(0);
-    var claim = owner.post("/task/" + task.getId() + "/claim", Map.of("userId", user(Groups.PROCESBEHEERDERS)));
+    assertThat(perGroup.getBody())
+        .anySatisfy(row -> assertThat(row.get("groupName")).isEqualTo(Groups.ACCOUNTMANAGERS));
+    var task =
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroup(Groups.ACCOUNTMANAGERS)
+            .taskUnassigned()
+            .listPage(0, 1)
+            .get(0);
+    var claim =
+        owner.post(
+            "/task/" + task.getId() + "/claim", Map.of("userId", user(Groups.PROCESBEHEERDERS)));
     assertThat(claim.getStatusCode().value()).isEqualTo(403);
   }
 
@@ -100,13 +146,29 @@ class RoleMatrixIT extends IntegrationTest {
 
   private boolean startsConvenant(EngineRest rest) {
     String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
-    return rest.post("/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start", EngineRest.variables(Map.of(
-        Vars.EMPLOYER_NAME, "Rollen BV", Vars.KVK_NUMBER, kvk, Vars.ADDRESS, "Markt 1", Vars.MUNICIPALITY, "Vlaardingen",
-        Vars.CONTACT_PERSON, "Ria", Vars.CONTACT_EMAIL, "ria." + kvk + "@rollen.example"))).getStatusCode().is2xxSuccessful();
+    return rest.post(
+            "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
+            EngineRest.variables(
+                Map.of(
+                    Vars.EMPLOYER_NAME,
+                    "Rollen BV",
+                    Vars.KVK_NUMBER,
+                    kvk,
+                    Vars.ADDRESS,
+                    "Markt 1",
+                    Vars.MUNICIPALITY,
+                    "Vlaardingen",
+                    Vars.CONTACT_PERSON,
+                    "Ria",
+                    Vars.CONTACT_EMAIL,
+                    "ria." + kvk + "@rollen.example")))
+        .getStatusCode()
+        .is2xxSuccessful();
   }
 
   private boolean deploys(String user) {
-    String bpmn = """
+    String bpmn =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
                      id="Definitions_RoleMatrixProbe" name="Probe" namespace="http://werkpact.nl/test">
@@ -118,25 +180,47 @@ class RoleMatrixIT extends IntegrationTest {
         </definitions>""";
     var body = new LinkedMultiValueMap<String, Object>();
     body.add("deployment-name", "RoleMatrixProbe-" + user);
-    body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "RoleMatrixProbe.dmn";
-      }
-    });
+    body.add(
+        "data",
+        new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public String getFilename() {
+            return "RoleMatrixProbe.dmn";
+          }
+        });
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return restTemplate.withBasicAuth(user, PASSWORD)
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class).getStatusCode().is2xxSuccessful();
+    return restTemplate
+        .withBasicAuth(user, PASSWORD)
+        .postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class)
+        .getStatusCode()
+        .is2xxSuccessful();
   }
 
   private boolean createsUser(EngineRest rest) {
     String id = "itnew" + ThreadLocalRandom.current().nextInt(1_000_000);
-    return rest.post("/user/create", Map.of("profile", Map.of("id", id, "firstName", "Nieuw", "lastName", "Gebruiker", "email", id + "@werkpact.example"),
-        "credentials", Map.of("password", "Een-Lang-Wachtwoord-2026"))).getStatusCode().is2xxSuccessful();
+    return rest.post(
+            "/user/create",
+            Map.of(
+                "profile",
+                Map.of(
+                    "id",
+                    id,
+                    "firstName",
+                    "Nieuw",
+                    "lastName",
+                    "Gebruiker",
+                    "email",
+                    id + "@werkpact.example"),
+                "credentials",
+                Map.of("password", "Een-Lang-Wachtwoord-2026")))
+        .getStatusCode()
+        .is2xxSuccessful();
   }
 
   private boolean mayOpen(String user, String group, String application) {
-    return authorizationService.isUserAuthorized(user, List.of(group), Permissions.ACCESS, Resources.APPLICATION, application);
+    return authorizationService.isUserAuthorized(
+        user, List.of(group), Permissions.ACCESS, Resources.APPLICATION, application);
   }
 }

@@ -1,13 +1,23 @@
 package nl.werkpact.keurmerk.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,8 +47,12 @@ public final class Browser implements AutoCloseable {
 
   public static Browser start() throws Exception {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String message = "Browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-        + "): apt-get install chromium chromium-driver";
+    String message =
+        "Browser test needs Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "): apt-get install chromium chromium-driver";
     if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail(message);
     }
@@ -47,17 +61,32 @@ public final class Browser implements AutoCloseable {
     Path userDataDir = Files.createTempDirectory("chromium-profile");
     var options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-        "--no-first-run", "--window-size=1400,1000", "--lang=nl-NL", "--user-data-dir=" + userDataDir);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--lang=nl-NL",
+        "--user-data-dir=" + userDataDir);
     // Dutch users' browsers ask for Dutch; Tasklist picks its language from this.
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl-NL,nl"));
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+    var service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new Browser(new ChromeDriver(service, options), userDataDir);
   }
 
   public WebElement waitFor(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   /**
@@ -67,18 +96,20 @@ public final class Browser implements AutoCloseable {
    */
   public void click(By by) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
-        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
-        .until(d -> {
-          WebElement element = d.findElement(by);
-          if (!element.isDisplayed() || !element.isEnabled()) {
-            return false;
-          }
-          ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-          element.click();
-          return true;
-        });
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .ignoring(ElementNotInteractableException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(by);
+              if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+              }
+              ((JavascriptExecutor) d)
+                  .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+              element.click();
+              return true;
+            });
   }
 
   /**
@@ -88,34 +119,41 @@ public final class Browser implements AutoCloseable {
   public void logIn(String baseUrl, String app, String user, String password) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
     waitFor(By.xpath("//button[normalize-space()='Aanmelden']"));
-    Assertions.assertTrue(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed),
+    Assertions.assertTrue(
+        driver.findElements(By.cssSelector(".ce-eol-banner")).stream()
+            .noneMatch(WebElement::isDisplayed),
         "Camunda's end-of-life banner is shown on the login page");
     waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     new WebDriverWait(driver, Duration.ofSeconds(60))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("input[ng-model='password']")));
   }
 
   private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
   /** What axe-core (from its WebJar) finds against WCAG 2.1 A and AA on the page now open; empty when nothing. */
   @SuppressWarnings("unchecked")
-  public java.util.List<String> wcagViolations() throws java.io.IOException {
+  public List<String> wcagViolations() throws IOException {
     String axe;
     try (var in = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
       Assertions.assertNotNull(in, "axe-core WebJar on the test class path");
-      axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    var js = (org.openqa.selenium.JavascriptExecutor) driver;
+    var js = (JavascriptExecutor) driver;
     js.executeScript(axe);
-    var result = (java.util.Map<String, Object>) js.executeAsyncScript("""
+    var result =
+        (Map<String, Object>)
+            js.executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
           .then(r => done({violations: r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
             + v.nodes.map(node => node.target.join(' ')).join(', '))}))
           .catch(e => done({violations: ['axe failed: ' + e]}));""");
-    return (java.util.List<String>) result.get("violations");
+    return (List<String>) result.get("violations");
   }
 
   public void screenshot(String name) {
@@ -123,7 +161,7 @@ public final class Browser implements AutoCloseable {
       File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
       Path target = Path.of("target", "browser", name + ".png");
       Files.createDirectories(target.getParent());
-      Files.copy(file.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
       Files.writeString(target.resolveSibling(name + ".html"), driver.getPageSource());
     } catch (Exception ignored) {
       // a screenshot is a diagnostic aid only
@@ -134,7 +172,7 @@ public final class Browser implements AutoCloseable {
   public void close() {
     driver.quit();
     try (var files = Files.walk(userDataDir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (Exception ignored) {
       // temporary profile; the OS cleans up what is left
     }

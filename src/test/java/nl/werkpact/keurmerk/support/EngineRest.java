@@ -23,12 +23,19 @@ public final class EngineRest {
   public ResponseEntity<Map<String, Object>> post(String path, Map<String, Object> body) {
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.exchange("/engine-rest" + path, HttpMethod.POST, new HttpEntity<>(body, headers),
+    return rest.exchange(
+        "/engine-rest" + path,
+        HttpMethod.POST,
+        new HttpEntity<>(body, headers),
         new ParameterizedTypeReference<Map<String, Object>>() {});
   }
 
   public ResponseEntity<List<Map<String, Object>>> getList(String path) {
-    return rest.exchange("/engine-rest" + path, HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {});
+    return rest.exchange(
+        "/engine-rest" + path,
+        HttpMethod.GET,
+        null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {});
   }
 
   /** Camunda's REST variable format: {"name": {"value": ...}}; the engine infers the type from the JSON value. */

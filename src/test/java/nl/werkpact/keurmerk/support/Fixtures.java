@@ -7,11 +7,17 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static EmployerDetails employer(String kvkNumber) {
-    return new EmployerDetails("Bakkerij De Korenschoof", kvkNumber, "Hoogstraat 12, 3142 EA", "Maassluis",
-        "Joke Verbeek", "joke@korenschoof.example");
+    return new EmployerDetails(
+        "Bakkerij De Korenschoof",
+        kvkNumber,
+        "Hoogstraat 12, 3142 EA",
+        "Maassluis",
+        "Joke Verbeek",
+        "joke@korenschoof.example");
   }
 
   public static EmployerDetails employerNamed(String name, String kvkNumber, String email) {
-    return new EmployerDetails(name, kvkNumber, "Hoogstraat 12, 3142 EA", "Maassluis", "Joke Verbeek", email);
+    return new EmployerDetails(
+        name, kvkNumber, "Hoogstraat 12, 3142 EA", "Maassluis", "Joke Verbeek", email);
   }
 }

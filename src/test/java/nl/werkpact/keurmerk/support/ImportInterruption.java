@@ -23,7 +23,8 @@ public class ImportInterruption implements GoLiveImport.Interruption {
   @Override
   public void afterKeurmerk(String kvkNumber) {
     if (breakAt.contains(kvkNumber)) {
-      throw new IllegalStateException("Import interrupted in the middle of the line of KvK " + kvkNumber);
+      throw new IllegalStateException(
+          "Import interrupted in the middle of the line of KvK " + kvkNumber);
     }
   }
 }

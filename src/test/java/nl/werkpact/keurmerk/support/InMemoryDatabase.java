@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.werkpact.keurmerk.common.Dates;
 import org.flywaydb.core.Flyway;
+import org.h2.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -13,7 +15,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 /** A fresh H2 database with the project's migrations, for plain JUnit tests of the domain services. */
 public final class InMemoryDatabase {
 
-  public static final ZoneId AMSTERDAM = nl.werkpact.keurmerk.common.Dates.AMSTERDAM;
+  public static final ZoneId AMSTERDAM = Dates.AMSTERDAM;
 
   public final DataSource dataSource;
   public final JdbcClient jdbc;
@@ -21,7 +23,7 @@ public final class InMemoryDatabase {
 
   public InMemoryDatabase() {
     var ds = new SimpleDriverDataSource();
-    ds.setDriverClass(org.h2.Driver.class);
+    ds.setDriverClass(Driver.class);
     ds.setUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     ds.setUsername("sa");
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();

@@ -3,16 +3,26 @@ package nl.werkpact.keurmerk.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.function.BooleanSupplier;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 @Import(IntegrationTest.Probes.class)
 // Metrics are exported as in production (Spring Boot's tests switch exporters off by default).
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -45,42 +55,45 @@ public abstract class IntegrationTest {
 
   /** Meets Camunda's password policy, which the postgres profile switches on. */
   protected static final String PASSWORD = "Geheim-Wachtwoord-2026";
+
   protected static final String ACCOUNTMANAGER = "itaccountmanager";
+
   /** The first admin, as the postgres profile creates it from WERKPACT_ADMIN_USER and WERKPACT_ADMIN_PASSWORD. */
   protected static final String ADMIN = "itadmin";
+
   protected static final String ADMIN_PASSWORD = "Integratie-Beheer-2026!";
 
   protected static final EmbeddedPostgres POSTGRES = startPostgres();
   protected static final GreenMail SMTP = startSmtp();
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
-  @Autowired
-  protected IdentityService identityService;
+  @Autowired protected IdentityService identityService;
 
-  @Autowired
-  private org.camunda.bpm.engine.RuntimeService engineRuntime;
+  @Autowired private RuntimeService engineRuntime;
 
-  @Autowired
-  private org.springframework.jdbc.core.simple.JdbcClient outboxRows;
+  @Autowired private JdbcClient outboxRows;
 
-  @Autowired
-  private org.camunda.bpm.engine.ManagementService engineJobs;
+  @Autowired private ManagementService engineJobs;
 
   /**
    * A round of the KeurmerkReminders process now, as its quarter-hourly timer runs it (Cockpit: "execute job"): every
    * reminder whose moment has come goes into the outbox.
    */
   protected void runReminderRound() {
-    var timer = engineJobs.createJobQuery().processDefinitionKey(nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY)
-        .timers().singleResult();
+    var timer =
+        engineJobs
+            .createJobQuery()
+            .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+            .timers()
+            .singleResult();
     engineJobs.executeJob(timer.getId());
     awaitReminderRoundsDone();
   }
 
   /** Waits until the state a test asserts is there (never a fixed time); fails when it is not within {@code limit}. */
-  protected static void awaitUntil(java.time.Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+  protected static void awaitUntil(Duration limit, BooleanSupplier condition)
+      throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
@@ -95,10 +108,12 @@ public abstract class IntegrationTest {
    * left, and fails at once with the incident when a step failed.
    */
   protected void awaitReminderRoundsDone() {
-    String key = nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.PROCESS_KEY;
-    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+    String key = KeurmerkRemindersProcess.PROCESS_KEY;
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (engineRuntime.createProcessInstanceQuery().processDefinitionKey(key).count() > 0) {
-      var incident = engineRuntime.createIncidentQuery().processDefinitionKeyIn(key).list().stream().findFirst();
+      var incident =
+          engineRuntime.createIncidentQuery().processDefinitionKeyIn(key).list().stream()
+              .findFirst();
       if (incident.isPresent()) {
         throw new AssertionError("A reminder round failed: " + incident.get().getIncidentMessage());
       }
@@ -119,22 +134,29 @@ public abstract class IntegrationTest {
    * decision (KeurmerkDecision) and the ceremony (KeurmerkCeremony). For task queries: {@code processInstanceIdIn}.
    */
   protected String[] withCalledInstances(String processInstanceId) {
-    var ids = new java.util.ArrayList<String>();
+    var ids = new ArrayList<String>();
     ids.add(processInstanceId);
-    engineRuntime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().forEach(called -> ids.add(called.getId()));
+    engineRuntime
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(processInstanceId)
+        .list()
+        .forEach(called -> ids.add(called.getId()));
     return ids.toArray(String[]::new);
   }
 
   private static EmbeddedPostgres startPostgres() {
     try {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (IOException ignored) {
-          // the JVM is ending anyway
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      postgres.close();
+                    } catch (IOException ignored) {
+                      // the JVM is ending anyway
+                    }
+                  }));
       return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
@@ -143,8 +165,10 @@ public abstract class IntegrationTest {
 
   /** On a fixed free port, so a test can stop the SMTP server and start it again where the app expects it. */
   private static GreenMail startSmtp() {
-    try (var socket = new java.net.ServerSocket(0)) {
-      GreenMail greenMail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    try (var socket = new ServerSocket(0)) {
+      GreenMail greenMail =
+          new GreenMail(
+              new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       socket.close();
       greenMail.start();
       return greenMail;
@@ -164,7 +188,8 @@ public abstract class IntegrationTest {
     registry.add("WERKPACT_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
     registry.add("WERKPACT_MAIL_FROM", () -> "Sociaal Werkpact <keurmerk@werkpact.example>");
     registry.add("WERKPACT_PUBLIC_URL", () -> "https://keurmerk.werkpact.example");
-    // Retries of a failed e-mail within seconds, so the tests see the dispatcher give up without waiting hours.
+    // Retries of a failed e-mail within seconds, so the tests see the dispatcher give up without
+    // waiting hours.
     registry.add("werkpact.mail.dispatcher.retry-delays", () -> "PT1S,PT2S");
   }
 
@@ -178,12 +203,14 @@ public abstract class IntegrationTest {
    * moment before the dispatcher's SENT is committed. The SMTP server is shared by all tests in the context, so wait
    * for this recipient, not for a count.
    */
-  protected jakarta.mail.internet.MimeMessage awaitMailTo(String recipient) throws Exception {
-    // Bounded by time, not by rounds: while other tests' e-mails arrive, each round returns at once.
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+  protected MimeMessage awaitMailTo(String recipient) throws Exception {
+    // Bounded by time, not by rounds: while other tests' e-mails arrive, each round returns at
+    // once.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       for (var message : SMTP.getReceivedMessages()) {
-        if (message.getAllRecipients()[0].toString().equals(recipient) && noneQueuedFor(recipient)) {
+        if (message.getAllRecipients()[0].toString().equals(recipient)
+            && noneQueuedFor(recipient)) {
           return message;
         }
       }
@@ -193,8 +220,12 @@ public abstract class IntegrationTest {
   }
 
   private boolean noneQueuedFor(String recipient) {
-    return outboxRows.sql("SELECT COUNT(*) FROM correspondence WHERE recipient = ? AND status = 'PENDING'").param(recipient)
-        .query(Long.class).single() == 0;
+    return outboxRows
+            .sql("SELECT COUNT(*) FROM correspondence WHERE recipient = ? AND status = 'PENDING'")
+            .param(recipient)
+            .query(Long.class)
+            .single()
+        == 0;
   }
 
   protected String baseUrl() {

@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
 import nl.werkpact.keurmerk.mail.MailDispatcher;
 import nl.werkpact.keurmerk.mail.MailIncidents;
@@ -12,6 +13,7 @@ import nl.werkpact.keurmerk.mail.MailOwners;
 import nl.werkpact.keurmerk.mail.MailTemplates;
 import nl.werkpact.keurmerk.mail.MailWatchers;
 import nl.werkpact.keurmerk.mail.OutboxSignal;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /** The outbox for plain JUnit tests of the services: queues into the in-memory database; nothing sends unless asked. */
@@ -23,28 +25,72 @@ public final class Outboxes {
 
   /** An outbox whose e-mails stay queued (the services' tests read them from the table). */
   public static MailOutbox queueOnly(InMemoryDatabase db, Clock clock) {
-    return outbox(db, clock, dispatcher(db, clock, Clock.systemUTC(), mock(JavaMailSender.class), MailWatchers.NOBODY,
-        MailDispatcher.Settings.defaults().withNode("test")));
+    return outbox(
+        db,
+        clock,
+        dispatcher(
+            db,
+            clock,
+            Clock.systemUTC(),
+            mock(JavaMailSender.class),
+            MailWatchers.NOBODY,
+            MailDispatcher.Settings.defaults().withNode("test")));
   }
 
-  public static MailDispatcher dispatcher(InMemoryDatabase db, Clock clock, Clock timing, JavaMailSender sender, MailWatchers watchers,
+  public static MailDispatcher dispatcher(
+      InMemoryDatabase db,
+      Clock clock,
+      Clock timing,
+      JavaMailSender sender,
+      MailWatchers watchers,
       MailDispatcher.Settings settings) {
     return dispatcher(db, clock, timing, sender, watchers, MailIncidents.NONE, settings);
   }
 
-  public static MailDispatcher dispatcher(InMemoryDatabase db, Clock clock, Clock timing, JavaMailSender sender, MailWatchers watchers,
-      MailIncidents incidents, MailDispatcher.Settings settings) {
-    return new MailDispatcher(new CorrespondenceRepository(db.jdbc), new MailTemplates(), sender, db.transactions, db.dataSource, clock,
-        timing, FROM, List.of(), watchers, incidents, new OutboxSignal(), settings);
+  public static MailDispatcher dispatcher(
+      InMemoryDatabase db,
+      Clock clock,
+      Clock timing,
+      JavaMailSender sender,
+      MailWatchers watchers,
+      MailIncidents incidents,
+      MailDispatcher.Settings settings) {
+    return new MailDispatcher(
+        new CorrespondenceRepository(db.jdbc),
+        new MailTemplates(),
+        sender,
+        db.transactions,
+        db.dataSource,
+        clock,
+        timing,
+        FROM,
+        List.of(),
+        watchers,
+        incidents,
+        new OutboxSignal(),
+        settings);
   }
 
-  public static MailOutbox outbox(InMemoryDatabase db, Clock clock, MailDispatcher dispatcher, MailOwners owners) {
-    var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("owners", owners));
-    return new MailOutbox(new CorrespondenceRepository(db.jdbc), new MailTemplates(), dispatcher, new OutboxSignal(), db.transactions, clock,
+  public static MailOutbox outbox(
+      InMemoryDatabase db, Clock clock, MailDispatcher dispatcher, MailOwners owners) {
+    var beans = new StaticListableBeanFactory(Map.of("owners", owners));
+    return new MailOutbox(
+        new CorrespondenceRepository(db.jdbc),
+        new MailTemplates(),
+        dispatcher,
+        new OutboxSignal(),
+        db.transactions,
+        clock,
         beans.getBeanProvider(MailOwners.class));
   }
 
   public static MailOutbox outbox(InMemoryDatabase db, Clock clock, MailDispatcher dispatcher) {
-    return new MailOutbox(new CorrespondenceRepository(db.jdbc), new MailTemplates(), dispatcher, new OutboxSignal(), db.transactions, clock);
+    return new MailOutbox(
+        new CorrespondenceRepository(db.jdbc),
+        new MailTemplates(),
+        dispatcher,
+        new OutboxSignal(),
+        db.transactions,
+        clock);
   }
 }

@@ -13,8 +13,9 @@ public final class ProcessCoverage {
   private ProcessCoverage() {}
 
   public static ProcessEngineCoverageExtension atLeastNinetyPercent() {
-    return (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.Companion.builder("process-test-engine.cfg.xml")
-        .assertClassCoverageAtLeast(FLOOR)
-        .build();
+    return (ProcessEngineCoverageExtension)
+        ProcessEngineCoverageExtension.Companion.builder("process-test-engine.cfg.xml")
+            .assertClassCoverageAtLeast(FLOOR)
+            .build();
   }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +26,11 @@ import java.util.stream.Collectors;
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
-  public enum Mode { ACCEPT, TRY_LATER, SILENT }
+  public enum Mode {
+    ACCEPT,
+    TRY_LATER,
+    SILENT
+  }
 
   private final ServerSocket server;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -33,7 +38,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private final Set<String> refused = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connections = new AtomicInteger();
   private volatile Mode mode = Mode.ACCEPT;
-  private volatile java.util.function.Consumer<String> beforeAccepting = key -> {};
+  private volatile Consumer<String> beforeAccepting = key -> {};
 
   public ScriptedSmtpServer() {
     try {
@@ -55,7 +60,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   }
 
   /** Runs with each e-mail's key when its DATA has ended, before the server accepts it (answers 250). */
-  public void beforeAccepting(java.util.function.Consumer<String> hook) {
+  public void beforeAccepting(Consumer<String> hook) {
     beforeAccepting = hook;
   }
 
@@ -70,7 +75,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   /** How often each e-mail (by its correspondence key) was accepted. */
   public Map<String, Integer> acceptedByKey() {
-    return accepted.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
+    return accepted.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
   }
 
   public int acceptedTotal() {
@@ -78,7 +84,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   }
 
   public long duplicates() {
-    return accepted.values().stream().mapToInt(AtomicInteger::get).filter(n -> n > 1).map(n -> n - 1).sum();
+    return accepted.values().stream()
+        .mapToInt(AtomicInteger::get)
+        .filter(n -> n > 1)
+        .map(n -> n - 1)
+        .sum();
   }
 
   /** Breaks every open conversation, as a server that restarts does. */
@@ -115,12 +125,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         hang(socket); // accept the connection, never say a word: the client's timeouts must end it
         return;
       }
-      var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+      var in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
       OutputStream out = socket.getOutputStream();
       say(out, "220 scripted ESMTP");
       boolean anyRecipient = false;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+        String command =
+            line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
         switch (command) {
           case "EHLO" -> say(out, "250-scripted\r\n250 8BITMIME");
           case "HELO", "NOOP" -> say(out, "250 OK");
@@ -133,7 +146,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             say(out, "250 OK");
           }
           case "RCPT" -> {
-            String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase();
+            String address =
+                line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase();
             if (mode == Mode.SILENT) {
               hang(socket);
               return;
@@ -160,14 +174,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
               }
             }
             if (data == null) {
-              return; // the client went away in the middle of the message (a killed node): nothing was accepted
+              return; // the client went away in the middle of the message (a killed node): nothing
+              // was accepted
             }
             if (mode == Mode.SILENT) {
               hang(socket);
               return;
             }
             beforeAccepting.accept(key == null ? "?" : key);
-            accepted.computeIfAbsent(key == null ? "?" : key, k -> new AtomicInteger()).incrementAndGet();
+            accepted
+                .computeIfAbsent(key == null ? "?" : key, k -> new AtomicInteger())
+                .incrementAndGet();
             say(out, "250 OK queued");
           }
           case "QUIT" -> {

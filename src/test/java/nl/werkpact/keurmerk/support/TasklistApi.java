@@ -36,13 +36,24 @@ public final class TasklistApi {
     form.add("password", password);
     var headers = api.headers();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    var login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers), String.class);
+    var login =
+        rest.postForEntity(
+            "/camunda/api/admin/auth/user/default/login/tasklist",
+            new HttpEntity<>(form, headers),
+            String.class);
     if (!login.getStatusCode().is2xxSuccessful()) {
       throw new AssertionError("Tasklist login of " + user + " failed: " + login.getStatusCode());
     }
     api.remember(login.getHeaders());
-    // The login starts a new session with a new CSRF token; the app hands it out on the next page load.
-    api.remember(rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(api.headers()), String.class).getHeaders());
+    // The login starts a new session with a new CSRF token; the app hands it out on the next page
+    // load.
+    api.remember(
+        rest.exchange(
+                "/camunda/app/tasklist/default/",
+                HttpMethod.GET,
+                new HttpEntity<>(api.headers()),
+                String.class)
+            .getHeaders());
     return api;
   }
 
@@ -50,13 +61,23 @@ public final class TasklistApi {
   public ResponseEntity<Map<String, Object>> post(String path, Object body) {
     var headers = headers();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    var response = rest.exchange(ENGINE + path, HttpMethod.POST, new HttpEntity<>(body, headers), new ParameterizedTypeReference<Map<String, Object>>() {});
+    var response =
+        rest.exchange(
+            ENGINE + path,
+            HttpMethod.POST,
+            new HttpEntity<>(body, headers),
+            new ParameterizedTypeReference<Map<String, Object>>() {});
     remember(response.getHeaders());
     return response;
   }
 
   public ResponseEntity<List<Map<String, Object>>> getList(String path) {
-    var response = rest.exchange(ENGINE + path, HttpMethod.GET, new HttpEntity<>(headers()), new ParameterizedTypeReference<List<Map<String, Object>>>() {});
+    var response =
+        rest.exchange(
+            ENGINE + path,
+            HttpMethod.GET,
+            new HttpEntity<>(headers()),
+            new ParameterizedTypeReference<List<Map<String, Object>>>() {});
     remember(response.getHeaders());
     return response;
   }
@@ -71,7 +92,11 @@ public final class TasklistApi {
   private HttpHeaders headers() {
     var headers = new HttpHeaders();
     if (!cookies.isEmpty()) {
-      headers.add("Cookie", String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
+      headers.add(
+          "Cookie",
+          String.join(
+              "; ",
+              cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
     }
     if (token != null) {
       headers.add("X-XSRF-TOKEN", token);
@@ -88,7 +113,8 @@ public final class TasklistApi {
         token = pair.substring(eq + 1);
       }
     }
-    if (headers.getFirst("X-XSRF-TOKEN") != null && !"Required".equals(headers.getFirst("X-XSRF-TOKEN"))) {
+    if (headers.getFirst("X-XSRF-TOKEN") != null
+        && !"Required".equals(headers.getFirst("X-XSRF-TOKEN"))) {
       token = headers.getFirst("X-XSRF-TOKEN");
     }
   }

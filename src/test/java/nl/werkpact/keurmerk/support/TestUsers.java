@@ -7,7 +7,8 @@ public final class TestUsers {
   private TestUsers() {}
 
   /** As the system: a test that left a user logged in on this thread must not turn this into that user's command. */
-  public static void ensure(IdentityService identity, String userId, String password, String group) {
+  public static void ensure(
+      IdentityService identity, String userId, String password, String group) {
     var caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
@@ -19,7 +20,8 @@ public final class TestUsers {
     }
   }
 
-  private static void create(IdentityService identity, String userId, String password, String group) {
+  private static void create(
+      IdentityService identity, String userId, String password, String group) {
     if (identity.createUserQuery().userId(userId).count() == 0) {
       var user = identity.newUser(userId);
       user.setFirstName("Test");

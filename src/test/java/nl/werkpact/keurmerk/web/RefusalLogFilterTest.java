@@ -21,13 +21,23 @@ class RefusalLogFilterTest {
     appender.start();
     engineLog.addAppender(appender);
     try {
-      engineLog.error("ENGINE-16004 Exception while closing command context: {}", "x",
-          new ProcessEngineException("ENGINE-03051 TaskListener", new InvalidRequestException("Datum intakegesprek is verplicht.")));
-      engineLog.error("ENGINE-16004 Exception while closing command context", new ProcessEngineException("database is down"));
+      engineLog.error(
+          "ENGINE-16004 Exception while closing command context: {}",
+          "x",
+          new ProcessEngineException(
+              "ENGINE-03051 TaskListener",
+              new InvalidRequestException("Datum intakegesprek is verplicht.")));
+      engineLog.error(
+          "ENGINE-16004 Exception while closing command context",
+          new ProcessEngineException("database is down"));
     } finally {
       engineLog.detachAppender(appender);
     }
 
-    assertThat(appender.list).singleElement().satisfies(event -> assertThat(event.getThrowableProxy().getMessage()).isEqualTo("database is down"));
+    assertThat(appender.list)
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.getThrowableProxy().getMessage()).isEqualTo("database is down"));
   }
 }

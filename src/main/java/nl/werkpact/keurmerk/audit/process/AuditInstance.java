@@ -19,7 +19,8 @@ final class AuditInstance {
     if (caller != null) {
       return caller.getProcessInstanceId();
     }
-    String key = instance.getProcessDefinition() == null ? null : instance.getProcessDefinition().getKey();
+    String key =
+        instance.getProcessDefinition() == null ? null : instance.getProcessDefinition().getKey();
     if (!KeurmerkAuditProcess.PROCESS_KEY.equals(key)) {
       throw new InvalidRequestException("Deze taak hoort niet bij een keurmerkaudit.");
     }

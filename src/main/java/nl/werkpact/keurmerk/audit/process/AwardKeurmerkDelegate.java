@@ -4,10 +4,11 @@ import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.convenant.Accountmanagers;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,8 @@ public class AwardKeurmerkDelegate implements JavaDelegate {
   private final KeurmerkService keurmerken;
   private final Accountmanagers accountmanagers;
 
-  public AwardKeurmerkDelegate(AuditService audits, KeurmerkService keurmerken, Accountmanagers accountmanagers) {
+  public AwardKeurmerkDelegate(
+      AuditService audits, KeurmerkService keurmerken, Accountmanagers accountmanagers) {
     this.audits = audits;
     this.keurmerken = keurmerken;
     this.accountmanagers = accountmanagers;
@@ -32,29 +34,51 @@ public class AwardKeurmerkDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var audit = audits.ofProcessInstance(execution.getProcessInstanceId());
-    var keurmerk = audits.award(audit.id(), accountmanagers.emailFor(audit.employerId()).orElse(null), execution.getProcessInstanceId());
+    var keurmerk =
+        audits.award(
+            audit.id(),
+            accountmanagers.emailFor(audit.employerId()).orElse(null),
+            execution.getProcessInstanceId());
     execution.setVariable(Vars.KEURMERK_ID, keurmerk.id());
     execution.setVariable(Vars.KEURMERK_NUMBER, keurmerk.number());
 
     var runtime = execution.getProcessEngineServices().getRuntimeService();
-    // The renewed keurmerk comes from the audit record (decided by the server at the request), and its
-    // period instance from the keurmerk record: no variable can point the renewal at another keurmerk.
-    // Only a renewal that continues the current period ends that period's process (a late one starts afresh).
-    if (audit.renewalOfKeurmerkId() != null && keurmerken.get(audit.renewalOfKeurmerkId()).status() == nl.werkpact.keurmerk.keurmerk.KeurmerkStatus.RENEWED) {
+    // The renewed keurmerk comes from the audit record (decided by the server at the request), and
+    // its
+    // period instance from the keurmerk record: no variable can point the renewal at another
+    // keurmerk.
+    // Only a renewal that continues the current period ends that period's process (a late one
+    // starts afresh).
+    if (audit.renewalOfKeurmerkId() != null
+        && keurmerken.get(audit.renewalOfKeurmerkId()).status() == KeurmerkStatus.RENEWED) {
       var renewed = keurmerken.get(audit.renewalOfKeurmerkId());
-      var instance = renewed.validityProcessInstanceId() != null
-          ? runtime.createProcessInstanceQuery().processInstanceId(renewed.validityProcessInstanceId()).singleResult()
-          : runtime.createProcessInstanceQuery().processDefinitionKey(KeurmerkValidityProcess.PROCESS_KEY)
-              .processInstanceBusinessKey(String.valueOf(renewed.id())).singleResult();
+      var instance =
+          renewed.validityProcessInstanceId() != null
+              ? runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceId(renewed.validityProcessInstanceId())
+                  .singleResult()
+              : runtime
+                  .createProcessInstanceQuery()
+                  .processDefinitionKey(KeurmerkValidityProcess.PROCESS_KEY)
+                  .processInstanceBusinessKey(String.valueOf(renewed.id()))
+                  .singleResult();
       if (instance != null) {
-        runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_RENEWED).processInstanceId(instance.getId()).correlate();
+        runtime
+            .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_RENEWED)
+            .processInstanceId(instance.getId())
+            .correlate();
       }
     }
     if (keurmerk.validityProcessInstanceId() == null) {
-      var period = runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
-          .processInstanceBusinessKey(String.valueOf(keurmerk.id()))
-          .setVariables(KeurmerkValidityProcess.startVariables(keurmerk, keurmerken.membershipOf(keurmerk.id())))
-          .correlateStartMessage();
+      var period =
+          runtime
+              .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+              .processInstanceBusinessKey(String.valueOf(keurmerk.id()))
+              .setVariables(
+                  KeurmerkValidityProcess.startVariables(
+                      keurmerk, keurmerken.membershipOf(keurmerk.id())))
+              .correlateStartMessage();
       keurmerken.bindValidityInstance(keurmerk.id(), period.getId());
     }
   }

@@ -23,7 +23,13 @@ class CeremonyCancellation {
 
   @EventListener
   void on(KeurmerkEnded ended) {
-    keurmerken.awardingProcessInstance(ended.keurmerkId()).ifPresent(audit -> runtime
-        .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_CEREMONY_CANCELLED).processInstanceId(audit).correlateAll());
+    keurmerken
+        .awardingProcessInstance(ended.keurmerkId())
+        .ifPresent(
+            audit ->
+                runtime
+                    .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_CEREMONY_CANCELLED)
+                    .processInstanceId(audit)
+                    .correlateAll());
   }
 }

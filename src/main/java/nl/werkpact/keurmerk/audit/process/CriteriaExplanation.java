@@ -30,7 +30,8 @@ final class CriteriaExplanation {
    * @param values the table's inputs by input expression (variable name)
    * @param test evaluates one input entry (a FEEL unary test such as {@code >= 5}) against a value
    */
-  static String explain(DmnModelInstance table, Map<String, Object> values, BiPredicate<String, Object> test) {
+  static String explain(
+      DmnModelInstance table, Map<String, Object> values, BiPredicate<String, Object> test) {
     DecisionTable decisions = table.getModelElementsByType(DecisionTable.class).iterator().next();
     List<Input> inputs = new ArrayList<>(decisions.getInputs());
     List<String> lines = new ArrayList<>();
@@ -42,7 +43,8 @@ final class CriteriaExplanation {
       List<String> criteria = new ArrayList<>();
       boolean allMet = true;
       for (int i = 0; i < entries.size() && i < inputs.size(); i++) {
-        String condition = entries.get(i).getTextContent() == null ? "" : entries.get(i).getTextContent().strip();
+        String condition =
+            entries.get(i).getTextContent() == null ? "" : entries.get(i).getTextContent().strip();
         if (condition.isEmpty() || condition.equals("-")) {
           continue;
         }
@@ -50,10 +52,27 @@ final class CriteriaExplanation {
         Object value = values.get(input.getInputExpression().getTextContent().strip());
         boolean met = value != null && test.test(condition, value);
         allMet &= met;
-        criteria.add(label(input) + " " + condition + " (gevonden: " + format(value) + ", " + (met ? "voldaan" : "niet voldaan") + ")");
+        criteria.add(
+            label(input)
+                + " "
+                + condition
+                + " (gevonden: "
+                + format(value)
+                + ", "
+                + (met ? "voldaan" : "niet voldaan")
+                + ")");
       }
-      String outcome = rule.getOutputEntries().isEmpty() ? "" : unquote(((OutputEntry) rule.getOutputEntries().iterator().next()).getTextContent());
-      String line = "Regel " + number + " → " + outcome + ": " + (criteria.isEmpty() ? "geldt altijd" : String.join("; ", criteria));
+      String outcome =
+          rule.getOutputEntries().isEmpty()
+              ? ""
+              : unquote(((OutputEntry) rule.getOutputEntries().iterator().next()).getTextContent());
+      String line =
+          "Regel "
+              + number
+              + " → "
+              + outcome
+              + ": "
+              + (criteria.isEmpty() ? "geldt altijd" : String.join("; ", criteria));
       if (allMet && !adviceFound) {
         adviceFound = true;
         line += ". Deze regel past als eerste en geeft het advies.";
@@ -66,15 +85,32 @@ final class CriteriaExplanation {
   }
 
   /** The figures as the table read them, in Dutch notation. */
-  static String figures(int workforce, int targetGroup, BigDecimal sharePercent, int extraWorkplaces, int workExperiencePlaces,
+  static String figures(
+      int workforce,
+      int targetGroup,
+      BigDecimal sharePercent,
+      int extraWorkplaces,
+      int workExperiencePlaces,
       BigDecimal socialPurchasing) {
-    return "Gelezen cijfers: " + format(workforce) + " medewerkers, waarvan " + format(targetGroup) + " uit de doelgroep ("
-        + format(sharePercent) + " %, naar beneden afgerond op twee decimalen); extra werkplekken: " + format(extraWorkplaces)
-        + "; werkervaringsplaatsen en stages: " + format(workExperiencePlaces) + "; inkoop bij sociale werkbedrijven: € " + format(socialPurchasing) + ".";
+    return "Gelezen cijfers: "
+        + format(workforce)
+        + " medewerkers, waarvan "
+        + format(targetGroup)
+        + " uit de doelgroep ("
+        + format(sharePercent)
+        + " %, naar beneden afgerond op twee decimalen); extra werkplekken: "
+        + format(extraWorkplaces)
+        + "; werkervaringsplaatsen en stages: "
+        + format(workExperiencePlaces)
+        + "; inkoop bij sociale werkbedrijven: € "
+        + format(socialPurchasing)
+        + ".";
   }
 
   private static String label(Input input) {
-    return input.getLabel() != null && !input.getLabel().isBlank() ? input.getLabel() : input.getInputExpression().getTextContent().strip();
+    return input.getLabel() != null && !input.getLabel().isBlank()
+        ? input.getLabel()
+        : input.getInputExpression().getTextContent().strip();
   }
 
   static String format(Object value) {
@@ -98,6 +134,8 @@ final class CriteriaExplanation {
 
   private static String unquote(String text) {
     String plain = text == null ? "" : text.strip();
-    return plain.length() >= 2 && plain.startsWith("\"") && plain.endsWith("\"") ? plain.substring(1, plain.length() - 1) : plain;
+    return plain.length() >= 2 && plain.startsWith("\"") && plain.endsWith("\"")
+        ? plain.substring(1, plain.length() - 1)
+        : plain;
   }
 }

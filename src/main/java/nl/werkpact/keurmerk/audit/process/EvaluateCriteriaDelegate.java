@@ -1,13 +1,16 @@
 package nl.werkpact.keurmerk.audit.process;
 
+import java.util.function.BiPredicate;
 import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
+import nl.werkpact.keurmerk.models.CalledFromModels;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,36 +29,67 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
   }
 
   /** One cell of the table, as the engine's own FEEL engine reads it. */
-  private static java.util.function.BiPredicate<String, Object> feel(DelegateExecution execution) {
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) execution.getProcessEngine().getProcessEngineConfiguration();
-    var engine = ((org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration()).getFeelEngine();
-    return (condition, value) -> engine.evaluateSimpleUnaryTests(condition, "cellInput",
-        Variables.createVariables().putValue("cellInput", value).asVariableContext());
+  private static BiPredicate<String, Object> feel(DelegateExecution execution) {
+    var configuration =
+        (ProcessEngineConfigurationImpl)
+            execution.getProcessEngine().getProcessEngineConfiguration();
+    var engine =
+        ((DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration()).getFeelEngine();
+    return (condition, value) ->
+        engine.evaluateSimpleUnaryTests(
+            condition,
+            "cellInput",
+            Variables.createVariables().putValue("cellInput", value).asVariableContext());
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     var audit = audits.ofProcessInstance(execution.getProcessInstanceId());
     long auditId = audit.id();
-    var figures = new AuditFigures(audit.workforceSize(), audit.targetGroupEmployees(), audit.extraWorkplaces(),
-        audit.workExperiencePlaces(), audit.socialPurchasingEuros(), audit.findings());
+    var figures =
+        new AuditFigures(
+            audit.workforceSize(),
+            audit.targetGroupEmployees(),
+            audit.extraWorkplaces(),
+            audit.workExperiencePlaces(),
+            audit.socialPurchasingEuros(),
+            audit.findings());
     // The table pinned in the audit record at the request, not a variable.
     String decisionId = audit.criteriaDecisionId();
     var services = execution.getProcessEngineServices();
-    var inputs = Variables.createVariables()
-        .putValue(Vars.EXTRA_WORKPLACES, figures.extraWorkplaces())
-        .putValue(Vars.TARGET_GROUP_SHARE_PERCENT, figures.targetGroupSharePercent().doubleValue())
-        .putValue(Vars.WORK_EXPERIENCE_PLACES, figures.workExperiencePlaces())
-        .putValue(Vars.SOCIAL_PURCHASING_EUROS, figures.socialPurchasingEuros().doubleValue());
-    var result = services.getDecisionService().evaluateDecisionById(decisionId).variables(inputs).evaluate().getSingleResult();
+    var inputs =
+        Variables.createVariables()
+            .putValue(Vars.EXTRA_WORKPLACES, figures.extraWorkplaces())
+            .putValue(
+                Vars.TARGET_GROUP_SHARE_PERCENT, figures.targetGroupSharePercent().doubleValue())
+            .putValue(Vars.WORK_EXPERIENCE_PLACES, figures.workExperiencePlaces())
+            .putValue(Vars.SOCIAL_PURCHASING_EUROS, figures.socialPurchasingEuros().doubleValue());
+    var result =
+        services
+            .getDecisionService()
+            .evaluateDecisionById(decisionId)
+            .variables(inputs)
+            .evaluate()
+            .getSingleResult();
     AuditOutcome outcome = AuditOutcome.parse(result.getEntry("outcome"));
     String reason = result.getEntry("reason");
     int version = services.getRepositoryService().getDecisionDefinition(decisionId).getVersion();
     audits.recordCriteria(auditId, outcome, reason, decisionId, version);
     execution.setVariable(Vars.CRITERIA_OUTCOME, outcome.name());
     execution.setVariable(Vars.CRITERIA_REASON, reason);
-    execution.setVariable(Vars.CRITERIA_EXPLANATION, CriteriaExplanation.figures(figures.workforceSize(), figures.targetGroupEmployees(),
-        figures.targetGroupSharePercent(), figures.extraWorkplaces(), figures.workExperiencePlaces(), figures.socialPurchasingEuros())
-        + "\n\n" + CriteriaExplanation.explain(services.getRepositoryService().getDmnModelInstance(decisionId), inputs, feel(execution)));
+    execution.setVariable(
+        Vars.CRITERIA_EXPLANATION,
+        CriteriaExplanation.figures(
+                figures.workforceSize(),
+                figures.targetGroupEmployees(),
+                figures.targetGroupSharePercent(),
+                figures.extraWorkplaces(),
+                figures.workExperiencePlaces(),
+                figures.socialPurchasingEuros())
+            + "\n\n"
+            + CriteriaExplanation.explain(
+                services.getRepositoryService().getDmnModelInstance(decisionId),
+                inputs,
+                feel(execution)));
   }
 }

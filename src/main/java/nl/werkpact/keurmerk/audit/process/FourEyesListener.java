@@ -1,9 +1,9 @@
 package nl.werkpact.keurmerk.audit.process;
 
 import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +24,15 @@ public class FourEyesListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      // The decision starts empty, whatever reached the instance before: no pre-filled outcome to confirm blindly.
+      // The decision starts empty, whatever reached the instance before: no pre-filled outcome to
+      // confirm blindly.
       task.getExecution().removeVariable(KeurmerkAuditProcess.Vars.FINAL_OUTCOME);
       task.getExecution().removeVariable(KeurmerkAuditProcess.Vars.COMMITTEE_REASON);
       return;
     }
     if (task.getAssignee() != null) {
-      audits.refuseAuditor(audits.ofProcessInstance(AuditInstance.of(task)).id(), task.getAssignee());
+      audits.refuseAuditor(
+          audits.ofProcessInstance(AuditInstance.of(task)).id(), task.getAssignee());
     }
   }
 }

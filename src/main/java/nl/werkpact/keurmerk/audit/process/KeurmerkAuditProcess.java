@@ -2,6 +2,8 @@ package nl.werkpact.keurmerk.audit.process;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.common.Dates;
@@ -16,35 +18,44 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class KeurmerkAuditProcess {
 
   public static final String PROCESS_KEY = "KeurmerkAudit";
+
   /** Starts an audit; business key and variable {@link Vars#KVK_NUMBER}: the employer's KvK number. */
   public static final String MESSAGE_AUDIT_REQUESTED = "AuditRequested";
+
   /**
    * Sent by the validity period when the keurmerk is withdrawn or expires while its ceremony is not planned yet:
    * the task "Uitreiking plannen" lapses. Correlated to the awarding audit's instance by the system only.
    */
   public static final String MESSAGE_CEREMONY_CANCELLED = "CeremonyCancelled";
+
   /** The criteria table, {@code bpmn/KeurmerkCriteria.dmn}; its outputs are {@code outcome} and {@code reason}. */
   public static final String DECISION_KEY = "KeurmerkCriteria";
 
   public static final class Elements {
     public static final String START_EVENT_AUDIT_REQUESTED = "StartEvent_AuditRequested";
-    public static final String START_EVENT_AUDIT_REQUESTED_IN_TASKLIST = "StartEvent_AuditRequestedInTasklist";
+    public static final String START_EVENT_AUDIT_REQUESTED_IN_TASKLIST =
+        "StartEvent_AuditRequestedInTasklist";
     public static final String TASK_REGISTER_AUDIT_REQUEST = "Task_RegisterAuditRequest";
     public static final String TASK_PLAN_AUDIT = "Task_PlanAudit";
     public static final String TASK_PERFORM_AUDIT = "Task_PerformAudit";
     public static final String TASK_EVALUATE_CRITERIA = "Task_EvaluateCriteria";
     public static final String CALL_ACTIVITY_COMMITTEE_DECISION = "CallActivity_CommitteeDecision";
+
     /** In {@link KeurmerkDecisionProcess}, called by CALL_ACTIVITY_COMMITTEE_DECISION. */
     public static final String TASK_COMMITTEE_DECISION = "Task_CommitteeDecision";
+
     public static final String GATEWAY_FINAL_OUTCOME = "Gateway_FinalOutcome";
     public static final String TASK_AWARD_KEURMERK = "Task_AwardKeurmerk";
     public static final String CALL_ACTIVITY_PLAN_CEREMONY = "CallActivity_PlanCeremony";
+
     /** In {@link KeurmerkCeremonyProcess}, called by CALL_ACTIVITY_PLAN_CEREMONY. */
     public static final String TASK_PLAN_CEREMONY = "Task_PlanCeremony";
+
     public static final String END_EVENT_KEURMERK_AWARDED = "EndEvent_KeurmerkAwarded";
     public static final String TASK_RECORD_REJECTION = "Task_RecordRejection";
     public static final String END_EVENT_AUDIT_REJECTED = "EndEvent_AuditRejected";
-    public static final String BOUNDARY_EVENT_CEREMONY_CANCELLED = "BoundaryEvent_CeremonyCancelled";
+    public static final String BOUNDARY_EVENT_CEREMONY_CANCELLED =
+        "BoundaryEvent_CeremonyCancelled";
     public static final String END_EVENT_CEREMONY_CANCELLED = "EndEvent_CeremonyCancelled";
 
     private Elements() {}
@@ -57,24 +68,32 @@ public final class KeurmerkAuditProcess {
     public static final String EMPLOYER_ID = "employerId";
     public static final String CRITERIA_DECISION_ID = "criteriaDecisionId";
     public static final String AUDIT_DATE = "auditDate";
+
     /** User id of the auditor chosen at planning; the audit task is assigned to this user. */
     public static final String AUDITOR = "auditor";
+
     /** The auditors to choose from at planning, "id=Name;id=Name" (the planning form's select reads it). */
     public static final String AUDITOR_CHOICES = "auditorChoices";
+
     /** "eerste audit" or "verlenging SW-2026-0001": in the task names, so renewals are told apart in Tasklist. */
     public static final String AUDIT_KIND = "auditKind";
+
     public static final String WORKFORCE_SIZE = "workforceSize";
     public static final String TARGET_GROUP_EMPLOYEES = "targetGroupEmployees";
     public static final String EXTRA_WORKPLACES = "extraWorkplaces";
     public static final String WORK_EXPERIENCE_PLACES = "workExperiencePlaces";
     public static final String SOCIAL_PURCHASING_EUROS = "socialPurchasingEuros";
     public static final String FINDINGS = "findings";
+
     /** Computed input of the criteria table, not a form field. */
     public static final String TARGET_GROUP_SHARE_PERCENT = "targetGroupSharePercent";
+
     public static final String CRITERIA_OUTCOME = "criteriaOutcome";
     public static final String CRITERIA_REASON = "criteriaReason";
+
     /** Per rule and criterion: required, found, met; written by the criteria task for the committee. */
     public static final String CRITERIA_EXPLANATION = "criteriaExplanation";
+
     public static final String FINAL_OUTCOME = "finalOutcome";
     public static final String COMMITTEE_REASON = "committeeReason";
     public static final String KEURMERK_ID = "keurmerkId";
@@ -90,13 +109,21 @@ public final class KeurmerkAuditProcess {
    * message a user may send with what it may carry. Everything else is refused by the engine
    * (engine/CommandGuard), whatever the route.
    */
-  public static final java.util.Set<String> START_INPUTS = java.util.Set.of(Vars.KVK_NUMBER);
-  public static final java.util.Map<String, java.util.Set<String>> TASK_INPUTS = java.util.Map.of(
-      Elements.TASK_PLAN_AUDIT, java.util.Set.of(Vars.AUDIT_DATE, Vars.AUDITOR),
-      Elements.TASK_PERFORM_AUDIT, java.util.Set.of(Vars.WORKFORCE_SIZE, Vars.TARGET_GROUP_EMPLOYEES, Vars.EXTRA_WORKPLACES,
-          Vars.WORK_EXPERIENCE_PLACES, Vars.SOCIAL_PURCHASING_EUROS, Vars.FINDINGS));
-  public static final java.util.Map<String, java.util.Set<String>> MESSAGE_INPUTS = java.util.Map.of(
-      MESSAGE_AUDIT_REQUESTED, java.util.Set.of(Vars.KVK_NUMBER));
+  public static final Set<String> START_INPUTS = Set.of(Vars.KVK_NUMBER);
+
+  public static final Map<String, Set<String>> TASK_INPUTS =
+      Map.of(
+          Elements.TASK_PLAN_AUDIT, Set.of(Vars.AUDIT_DATE, Vars.AUDITOR),
+          Elements.TASK_PERFORM_AUDIT,
+              Set.of(
+                  Vars.WORKFORCE_SIZE,
+                  Vars.TARGET_GROUP_EMPLOYEES,
+                  Vars.EXTRA_WORKPLACES,
+                  Vars.WORK_EXPERIENCE_PLACES,
+                  Vars.SOCIAL_PURCHASING_EUROS,
+                  Vars.FINDINGS));
+  public static final Map<String, Set<String>> MESSAGE_INPUTS =
+      Map.of(MESSAGE_AUDIT_REQUESTED, Set.of(Vars.KVK_NUMBER));
 
   private KeurmerkAuditProcess() {}
 

@@ -15,7 +15,8 @@ public final class KeurmerkCeremonyProcess {
 
   public static final class Elements {
     public static final String START_EVENT_KEURMERK_AWARDED = "StartEvent_KeurmerkAwarded";
-    public static final String TASK_PLAN_CEREMONY = KeurmerkAuditProcess.Elements.TASK_PLAN_CEREMONY;
+    public static final String TASK_PLAN_CEREMONY =
+        KeurmerkAuditProcess.Elements.TASK_PLAN_CEREMONY;
     public static final String END_EVENT_CEREMONY_PLANNED = "EndEvent_CeremonyPlanned";
 
     private Elements() {}
@@ -32,8 +33,8 @@ public final class KeurmerkCeremonyProcess {
   }
 
   /** What the accountmanager submits (engine/CommandGuard): date and place. */
-  public static final Map<String, Set<String>> TASK_INPUTS = Map.of(
-      Elements.TASK_PLAN_CEREMONY, Set.of(Vars.CEREMONY_DATE, Vars.CEREMONY_LOCATION));
+  public static final Map<String, Set<String>> TASK_INPUTS =
+      Map.of(Elements.TASK_PLAN_CEREMONY, Set.of(Vars.CEREMONY_DATE, Vars.CEREMONY_LOCATION));
 
   private KeurmerkCeremonyProcess() {}
 }

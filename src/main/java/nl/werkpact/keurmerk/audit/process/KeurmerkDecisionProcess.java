@@ -14,7 +14,8 @@ public final class KeurmerkDecisionProcess {
 
   public static final class Elements {
     public static final String START_EVENT_DECISION_REQUESTED = "StartEvent_DecisionRequested";
-    public static final String TASK_COMMITTEE_DECISION = KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION;
+    public static final String TASK_COMMITTEE_DECISION =
+        KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION;
     public static final String END_EVENT_DECIDED = "EndEvent_Decided";
 
     private Elements() {}
@@ -26,15 +27,20 @@ public final class KeurmerkDecisionProcess {
     public static final String KVK_NUMBER = KeurmerkAuditProcess.Vars.KVK_NUMBER;
     public static final String AUDIT_KIND = KeurmerkAuditProcess.Vars.AUDIT_KIND;
     public static final String WORKFORCE_SIZE = KeurmerkAuditProcess.Vars.WORKFORCE_SIZE;
-    public static final String TARGET_GROUP_EMPLOYEES = KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES;
+    public static final String TARGET_GROUP_EMPLOYEES =
+        KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES;
     public static final String EXTRA_WORKPLACES = KeurmerkAuditProcess.Vars.EXTRA_WORKPLACES;
-    public static final String WORK_EXPERIENCE_PLACES = KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES;
-    public static final String SOCIAL_PURCHASING_EUROS = KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS;
+    public static final String WORK_EXPERIENCE_PLACES =
+        KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES;
+    public static final String SOCIAL_PURCHASING_EUROS =
+        KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS;
     public static final String FINDINGS = KeurmerkAuditProcess.Vars.FINDINGS;
-    public static final String TARGET_GROUP_SHARE_PERCENT = KeurmerkAuditProcess.Vars.TARGET_GROUP_SHARE_PERCENT;
+    public static final String TARGET_GROUP_SHARE_PERCENT =
+        KeurmerkAuditProcess.Vars.TARGET_GROUP_SHARE_PERCENT;
     public static final String CRITERIA_OUTCOME = KeurmerkAuditProcess.Vars.CRITERIA_OUTCOME;
     public static final String CRITERIA_REASON = KeurmerkAuditProcess.Vars.CRITERIA_REASON;
-    public static final String CRITERIA_EXPLANATION = KeurmerkAuditProcess.Vars.CRITERIA_EXPLANATION;
+    public static final String CRITERIA_EXPLANATION =
+        KeurmerkAuditProcess.Vars.CRITERIA_EXPLANATION;
     public static final String FINAL_OUTCOME = KeurmerkAuditProcess.Vars.FINAL_OUTCOME;
     public static final String COMMITTEE_REASON = KeurmerkAuditProcess.Vars.COMMITTEE_REASON;
 
@@ -42,8 +48,8 @@ public final class KeurmerkDecisionProcess {
   }
 
   /** What the committee submits (engine/CommandGuard): the decision and its reason. */
-  public static final Map<String, Set<String>> TASK_INPUTS = Map.of(
-      Elements.TASK_COMMITTEE_DECISION, Set.of(Vars.FINAL_OUTCOME, Vars.COMMITTEE_REASON));
+  public static final Map<String, Set<String>> TASK_INPUTS =
+      Map.of(Elements.TASK_COMMITTEE_DECISION, Set.of(Vars.FINAL_OUTCOME, Vars.COMMITTEE_REASON));
 
   private KeurmerkDecisionProcess() {}
 }

@@ -2,9 +2,9 @@ package nl.werkpact.keurmerk.audit.process;
 
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_PerformAudit, on complete: the figures and who recorded them; bad figures keep the task open. */
@@ -22,8 +22,12 @@ public class RecordAuditFindingsListener implements TaskListener {
   public void notify(DelegateTask task) {
     String user = CurrentUser.of(task);
     if (user == null) {
-      throw new InvalidRequestException("De bevindingen moeten door een ingelogde auditor worden vastgelegd.");
+      throw new InvalidRequestException(
+          "De bevindingen moeten door een ingelogde auditor worden vastgelegd.");
     }
-    audits.recordFigures(audits.ofProcessInstance(AuditInstance.of(task)).id(), KeurmerkAuditProcess.figures(task), user);
+    audits.recordFigures(
+        audits.ofProcessInstance(AuditInstance.of(task)).id(),
+        KeurmerkAuditProcess.figures(task),
+        user);
   }
 }

@@ -1,9 +1,11 @@
 package nl.werkpact.keurmerk.audit.process;
 
 import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_PlanAudit, on complete: date and auditor (a member of the auditors group); invalid input keeps the task open. */
@@ -20,10 +22,21 @@ public class RecordAuditPlanningListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String auditor = KeurmerkAuditProcess.auditor(task);
-    if (auditor != null && !auditor.isBlank() && task.getProcessEngineServices().getIdentityService().createUserQuery()
-        .userId(auditor.strip()).memberOfGroup(nl.werkpact.keurmerk.identity.Groups.AUDITORS).count() == 0) {
-      throw new nl.werkpact.keurmerk.common.InvalidRequestException("Kies de auditor uit de lijst; '" + auditor.strip() + "' is geen auditor.");
+    if (auditor != null
+        && !auditor.isBlank()
+        && task.getProcessEngineServices()
+                .getIdentityService()
+                .createUserQuery()
+                .userId(auditor.strip())
+                .memberOfGroup(Groups.AUDITORS)
+                .count()
+            == 0) {
+      throw new InvalidRequestException(
+          "Kies de auditor uit de lijst; '" + auditor.strip() + "' is geen auditor.");
     }
-    audits.plan(audits.ofProcessInstance(AuditInstance.of(task)).id(), KeurmerkAuditProcess.auditDate(task), KeurmerkAuditProcess.auditor(task));
+    audits.plan(
+        audits.ofProcessInstance(AuditInstance.of(task)).id(),
+        KeurmerkAuditProcess.auditDate(task),
+        KeurmerkAuditProcess.auditor(task));
   }
 }

@@ -1,9 +1,9 @@
 package nl.werkpact.keurmerk.audit.process;
 
 import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_CommitteeDecision, on complete: four-eyes rule, mandatory reason when overruling, decision recorded. */
@@ -19,7 +19,10 @@ public class RecordCommitteeDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    audits.decide(audits.ofProcessInstance(AuditInstance.of(task)).id(), KeurmerkAuditProcess.finalOutcome(task),
-        KeurmerkAuditProcess.committeeReason(task), CurrentUser.of(task));
+    audits.decide(
+        audits.ofProcessInstance(AuditInstance.of(task)).id(),
+        KeurmerkAuditProcess.finalOutcome(task),
+        KeurmerkAuditProcess.committeeReason(task),
+        CurrentUser.of(task));
   }
 }

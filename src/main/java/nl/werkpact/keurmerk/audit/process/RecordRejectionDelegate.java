@@ -1,9 +1,9 @@
 package nl.werkpact.keurmerk.audit.process;
 
 import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordRejection: queues the e-mail with the reasons and the end of the waiting period. */
@@ -19,6 +19,8 @@ public class RecordRejectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    audits.reject(audits.ofProcessInstance(execution.getProcessInstanceId()).id(), execution.getProcessInstanceId());
+    audits.reject(
+        audits.ofProcessInstance(execution.getProcessInstanceId()).id(),
+        execution.getProcessInstanceId());
   }
 }

@@ -1,11 +1,14 @@
 package nl.werkpact.keurmerk.audit.process;
 
+import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.employer.EmployerService;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +22,10 @@ public class RegisterAuditRequestDelegate implements JavaDelegate {
 
   private final AuditService audits;
   private final EmployerService employers;
-  private final nl.werkpact.keurmerk.keurmerk.KeurmerkService keurmerken;
+  private final KeurmerkService keurmerken;
 
-  public RegisterAuditRequestDelegate(AuditService audits, EmployerService employers, nl.werkpact.keurmerk.keurmerk.KeurmerkService keurmerken) {
+  public RegisterAuditRequestDelegate(
+      AuditService audits, EmployerService employers, KeurmerkService keurmerken) {
     this.audits = audits;
     this.employers = employers;
     this.keurmerken = keurmerken;
@@ -29,10 +33,24 @@ public class RegisterAuditRequestDelegate implements JavaDelegate {
 
   /** "bram=Bram Jansen;carla=Carla de Vries": the members of the auditors group, for the planning form. */
   static String auditorChoices(DelegateExecution execution) {
-    return execution.getProcessEngineServices().getIdentityService().createUserQuery()
-        .memberOfGroup(nl.werkpact.keurmerk.identity.Groups.AUDITORS).orderByUserLastName().asc().list().stream()
-        .map(user -> user.getId() + "=" + (user.getFirstName() + " " + user.getLastName()).strip().replace(";", ",").replace("=", "-"))
-        .collect(java.util.stream.Collectors.joining(";"));
+    return execution
+        .getProcessEngineServices()
+        .getIdentityService()
+        .createUserQuery()
+        .memberOfGroup(Groups.AUDITORS)
+        .orderByUserLastName()
+        .asc()
+        .list()
+        .stream()
+        .map(
+            user ->
+                user.getId()
+                    + "="
+                    + (user.getFirstName() + " " + user.getLastName())
+                        .strip()
+                        .replace(";", ",")
+                        .replace("=", "-"))
+        .collect(Collectors.joining(";"));
   }
 
   @Override
@@ -42,20 +60,35 @@ public class RegisterAuditRequestDelegate implements JavaDelegate {
       kvk = execution.getProcessBusinessKey();
     }
     var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    var criteria = execution.getProcessEngineServices().getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(KeurmerkAuditProcess.DECISION_KEY).latestVersion().singleResult();
+    var criteria =
+        execution
+            .getProcessEngineServices()
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(KeurmerkAuditProcess.DECISION_KEY)
+            .latestVersion()
+            .singleResult();
     if (criteria == null) {
-      throw new IllegalStateException("Decision " + KeurmerkAuditProcess.DECISION_KEY + " is not deployed");
+      throw new IllegalStateException(
+          "Decision " + KeurmerkAuditProcess.DECISION_KEY + " is not deployed");
     }
-    var request = audits.request(kvk, auth == null ? null : auth.getUserId(), execution.getProcessInstanceId(), criteria.getId());
+    var request =
+        audits.request(
+            kvk,
+            auth == null ? null : auth.getUserId(),
+            execution.getProcessInstanceId(),
+            criteria.getId());
     execution.setProcessBusinessKey(kvk.strip());
     execution.setVariable(Vars.KVK_NUMBER, kvk.strip());
     execution.setVariable(Vars.AUDIT_ID, request.auditId());
     execution.setVariable(Vars.EMPLOYER_ID, request.employerId());
     execution.setVariable(Vars.EMPLOYER_NAME, employers.get(request.employerId()).name());
     var audit = audits.get(request.auditId());
-    execution.setVariable(Vars.AUDIT_KIND, audit.renewalOfKeurmerkId() == null ? "eerste audit"
-        : "verlenging " + keurmerken.get(audit.renewalOfKeurmerkId()).number());
+    execution.setVariable(
+        Vars.AUDIT_KIND,
+        audit.renewalOfKeurmerkId() == null
+            ? "eerste audit"
+            : "verlenging " + keurmerken.get(audit.renewalOfKeurmerkId()).number());
     execution.setVariable(Vars.AUDITOR_CHOICES, auditorChoices(execution));
     execution.setVariable(Vars.CRITERIA_DECISION_ID, criteria.getId());
   }

@@ -1,6 +1,8 @@
 package nl.werkpact.keurmerk.convenant.process;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.FormValues;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
@@ -69,17 +71,30 @@ public final class ConvenantProcess {
    * The employer's contact data: read by its accountmanagers (and admins) only; CommandGuard leaves it out of every
    * variable and history answer to other roles, the procesbeheerder's Cockpit included.
    */
-  public static final java.util.Set<String> CONTACT_DATA = java.util.Set.of(Vars.ADDRESS, Vars.CONTACT_PERSON, Vars.CONTACT_EMAIL,
-      Vars.SIGNED_BY);
+  public static final Set<String> CONTACT_DATA =
+      Set.of(Vars.ADDRESS, Vars.CONTACT_PERSON, Vars.CONTACT_EMAIL, Vars.SIGNED_BY);
 
-  public static final java.util.Set<String> START_INPUTS = java.util.Set.of(Vars.EMPLOYER_NAME, Vars.KVK_NUMBER, Vars.ADDRESS,
-      Vars.MUNICIPALITY, Vars.CONTACT_PERSON, Vars.CONTACT_EMAIL);
-  public static final java.util.Map<String, java.util.Set<String>> TASK_INPUTS = java.util.Map.of(
-      Elements.TASK_INTAKE, java.util.Set.of(Vars.INTAKE_DATE, Vars.INTAKE_NOTES, Vars.INTENDED_WORKPLACES),
-      Elements.TASK_RECORD_SIGNING, java.util.Set.of(Vars.SIGNING_OUTCOME, Vars.SIGNED_DATE, Vars.SIGNED_BY, Vars.WITHDRAWAL_REASON));
+  public static final Set<String> START_INPUTS =
+      Set.of(
+          Vars.EMPLOYER_NAME,
+          Vars.KVK_NUMBER,
+          Vars.ADDRESS,
+          Vars.MUNICIPALITY,
+          Vars.CONTACT_PERSON,
+          Vars.CONTACT_EMAIL);
+  public static final Map<String, Set<String>> TASK_INPUTS =
+      Map.of(
+          Elements.TASK_INTAKE,
+              Set.of(Vars.INTAKE_DATE, Vars.INTAKE_NOTES, Vars.INTENDED_WORKPLACES),
+          Elements.TASK_RECORD_SIGNING,
+              Set.of(
+                  Vars.SIGNING_OUTCOME, Vars.SIGNED_DATE, Vars.SIGNED_BY, Vars.WITHDRAWAL_REASON));
 
   /** Values of {@link Vars#SIGNING_OUTCOME}, the decision at {@link Elements#GATEWAY_SIGNING_OUTCOME}. */
-  public enum SigningOutcome { SIGNED, WITHDRAWN }
+  public enum SigningOutcome {
+    SIGNED,
+    WITHDRAWN
+  }
 
   private ConvenantProcess() {}
 
@@ -107,7 +122,8 @@ public final class ConvenantProcess {
   }
 
   public static Integer intendedWorkplaces(VariableScope scope) {
-    return FormValues.wholeNumber("Beoogd aantal extra werkplekken", scope.getVariable(Vars.INTENDED_WORKPLACES));
+    return FormValues.wholeNumber(
+        "Beoogd aantal extra werkplekken", scope.getVariable(Vars.INTENDED_WORKPLACES));
   }
 
   public static SigningOutcome signingOutcome(VariableScope scope) {
@@ -117,7 +133,8 @@ public final class ConvenantProcess {
         return outcome;
       }
     }
-    throw new InvalidRequestException("Kies of het convenant is getekend of dat de werkgever zich terugtrekt.");
+    throw new InvalidRequestException(
+        "Kies of het convenant is getekend of dat de werkgever zich terugtrekt.");
   }
 
   public static LocalDate signedDate(VariableScope scope) {

@@ -1,9 +1,9 @@
 package nl.werkpact.keurmerk.convenant.process;
 
 import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_Intake, on complete: stores the intake; invalid input refuses the completion and the task stays open. */

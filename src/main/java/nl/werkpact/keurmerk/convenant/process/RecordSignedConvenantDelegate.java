@@ -1,9 +1,9 @@
 package nl.werkpact.keurmerk.convenant.process;
 
 import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordSignedConvenant: status SIGNED and the confirmation e-mail queued, in one transaction. */

@@ -1,9 +1,9 @@
 package nl.werkpact.keurmerk.convenant.process;
 
 import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordWithdrawal: status WITHDRAWN; the KvK number is free for a new intent. */
@@ -19,6 +19,8 @@ public class RecordWithdrawalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    convenants.recordWithdrawal(convenants.ofProcessInstance(execution.getProcessInstanceId()).id(), ConvenantProcess.withdrawalReason(execution));
+    convenants.recordWithdrawal(
+        convenants.ofProcessInstance(execution.getProcessInstanceId()).id(),
+        ConvenantProcess.withdrawalReason(execution));
   }
 }

@@ -1,9 +1,9 @@
 package nl.werkpact.keurmerk.convenant.process;
 
 import nl.werkpact.keurmerk.convenant.ConvenantService;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +25,11 @@ public class RegisterIntentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var details = ConvenantProcess.employerDetails(execution);
     var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    var registration = convenants.registerIntent(details, auth == null ? null : auth.getUserId(), execution.getProcessInstanceId());
-    ConvenantProcess.setRegistration(execution, registration.convenantId(), registration.employerId());
+    var registration =
+        convenants.registerIntent(
+            details, auth == null ? null : auth.getUserId(), execution.getProcessInstanceId());
+    ConvenantProcess.setRegistration(
+        execution, registration.convenantId(), registration.employerId());
     execution.setProcessBusinessKey(details.kvkNumber());
   }
 }

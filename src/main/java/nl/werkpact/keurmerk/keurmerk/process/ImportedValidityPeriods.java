@@ -25,10 +25,12 @@ public class ImportedValidityPeriods {
 
   /** Starts the period in the caller's transaction; returns the process instance id. */
   public String start(Keurmerk keurmerk, Membership membership) {
-    var instance = runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
-        .processInstanceBusinessKey(String.valueOf(keurmerk.id()))
-        .setVariables(KeurmerkValidityProcess.startVariables(keurmerk, membership))
-        .correlateStartMessage();
+    var instance =
+        runtime
+            .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+            .processInstanceBusinessKey(String.valueOf(keurmerk.id()))
+            .setVariables(KeurmerkValidityProcess.startVariables(keurmerk, membership))
+            .correlateStartMessage();
     keurmerken.bindValidityInstance(keurmerk.id(), instance.getId());
     return instance.getId();
   }

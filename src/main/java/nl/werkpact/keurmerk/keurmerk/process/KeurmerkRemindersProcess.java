@@ -26,8 +26,10 @@ public final class KeurmerkRemindersProcess {
   public static final class Vars {
     /** Input parameters of the task, ISO 8601 periods: before the last valid day, and before the membership's end. */
     public static final String RENEWAL_FIRST_BEFORE = "renewalFirstBefore";
+
     public static final String RENEWAL_SECOND_BEFORE = "renewalSecondBefore";
     public static final String MEMBERSHIP_END_BEFORE = "membershipEndBefore";
+
     /** Set by each step of the round: true when every due reminder is queued (or another round is at it). */
     public static final String ROUND_DONE = "roundDone";
 
@@ -38,7 +40,9 @@ public final class KeurmerkRemindersProcess {
 
   /** The schedule as the running model's task says it. */
   public static ReminderSchedule schedule(VariableScope task) {
-    return ReminderSchedule.parse(text(task, Vars.RENEWAL_FIRST_BEFORE), text(task, Vars.RENEWAL_SECOND_BEFORE),
+    return ReminderSchedule.parse(
+        text(task, Vars.RENEWAL_FIRST_BEFORE),
+        text(task, Vars.RENEWAL_SECOND_BEFORE),
         text(task, Vars.MEMBERSHIP_END_BEFORE));
   }
 

@@ -14,10 +14,13 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class KeurmerkValidityProcess {
 
   public static final String PROCESS_KEY = "KeurmerkValidity";
+
   /** Starts the validity period of a newly awarded keurmerk; business key = keurmerk id. */
   public static final String MESSAGE_KEURMERK_AWARDED = "KeurmerkAwarded";
+
   /** Ends the period's instance as renewed (the renewal keurmerk has its own instance); business key = keurmerk id. */
   public static final String MESSAGE_KEURMERK_RENEWED = "KeurmerkRenewed";
+
   /** The committee withdraws the keurmerk; business key = keurmerk id, variable {@link Vars#WITHDRAWAL_REASON}. */
   public static final String MESSAGE_KEURMERK_WITHDRAWN = "KeurmerkWithdrawn";
 
@@ -35,16 +38,21 @@ public final class KeurmerkValidityProcess {
     public static final String KEURMERK_ID = "keurmerkId";
     public static final String KEURMERK_NUMBER = "keurmerkNumber";
     public static final String EMPLOYER_ID = "employerId";
+
     /** ISO date, the last valid day; the timers are computed from it. */
     public static final String VALID_UNTIL = "validUntil";
+
     /** ISO date, the last day of the free membership. */
     public static final String MEMBERSHIP_UNTIL = "membershipUntil";
+
     /**
      * Local variable of each reminder task of model versions before the KeurmerkReminders process: which reminder
      * (their instances run on until they are migrated or end).
      */
     public static final String REMINDER = "reminder";
+
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
     /** Who withdrew the keurmerk (set by the withdrawal operation, not by a client). */
     public static final String WITHDRAWN_BY = "withdrawnBy";
 

@@ -1,10 +1,10 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
-import nl.werkpact.keurmerk.common.Dates;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.Date;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
 import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
@@ -30,6 +30,7 @@ public class KeurmerkValidityTimers {
 
   /** Midnight after {@code isoDate}: the end of that day, when a keurmerk valid until then expires. */
   public Date endOfDay(String isoDate) {
-    return Date.from(LocalDate.parse(isoDate).plusDays(1).atStartOfDay(Dates.AMSTERDAM).toInstant());
+    return Date.from(
+        LocalDate.parse(isoDate).plusDays(1).atStartOfDay(Dates.AMSTERDAM).toInstant());
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class KeurmerkWithdrawalConfiguration {
 
   @Bean
-  ResourceConfigCustomizer withdrawalEndpoint(KeurmerkWithdrawals withdrawals, IdentityService identity) {
+  ResourceConfigCustomizer withdrawalEndpoint(
+      KeurmerkWithdrawals withdrawals, IdentityService identity) {
     return config -> config.register(new KeurmerkWithdrawalResource(withdrawals, identity));
   }
 }

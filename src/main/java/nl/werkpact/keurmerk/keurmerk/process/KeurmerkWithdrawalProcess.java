@@ -34,7 +34,8 @@ public final class KeurmerkWithdrawalProcess {
   }
 
   /** What the committee submits: the start form's fields, nothing else (engine/CommandGuard). */
-  public static final Set<String> START_INPUTS = Set.of(Vars.KEURMERK_NUMBER, Vars.WITHDRAWAL_REASON);
+  public static final Set<String> START_INPUTS =
+      Set.of(Vars.KEURMERK_NUMBER, Vars.WITHDRAWAL_REASON);
 
   private KeurmerkWithdrawalProcess() {}
 

@@ -37,6 +37,7 @@ public class KeurmerkWithdrawalResource {
       throw new InvalidRequestException("Reden van intrekking moet tekst zijn.");
     }
     var keurmerk = withdrawals.withdraw(number, (String) reason, caller.getUserId());
-    return Response.ok(Map.of("nummer", keurmerk.number(), "status", keurmerk.status().name())).build();
+    return Response.ok(Map.of("nummer", keurmerk.number(), "status", keurmerk.status().name()))
+        .build();
   }
 }

@@ -33,7 +33,11 @@ public class KeurmerkWithdrawals {
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  public KeurmerkWithdrawals(KeurmerkRepository keurmerken, KeurmerkLifecycle lifecycle, RuntimeService runtime, IdentityService identity) {
+  public KeurmerkWithdrawals(
+      KeurmerkRepository keurmerken,
+      KeurmerkLifecycle lifecycle,
+      RuntimeService runtime,
+      IdentityService identity) {
     this.keurmerken = keurmerken;
     this.lifecycle = lifecycle;
     this.runtime = runtime;
@@ -43,36 +47,60 @@ public class KeurmerkWithdrawals {
   /** Withdraws the keurmerk; a Dutch refusal for an unknown number, a missing reason or a keurmerk that is not valid. */
   public Keurmerk withdraw(String number, String reason, String withdrawnBy) {
     String normalized = KeurmerkNumber.normalize(number);
-    Keurmerk keurmerk = keurmerken.findByNumber(normalized).orElseThrow(() -> new InvalidRequestException(
-        "Keurmerknummer " + (normalized.isEmpty() ? "(leeg)" : normalized) + " is onbekend. Een keurmerknummer ziet eruit als " + KeurmerkNumber.EXAMPLE + "."));
+    Keurmerk keurmerk =
+        keurmerken
+            .findByNumber(normalized)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "Keurmerknummer "
+                            + (normalized.isEmpty() ? "(leeg)" : normalized)
+                            + " is onbekend. Een keurmerknummer ziet eruit als "
+                            + KeurmerkNumber.EXAMPLE
+                            + "."));
     if (reason != null && Texts.hasForbiddenCharacters(reason, true)) {
       throw new InvalidRequestException(Texts.refusal("Reden van intrekking"));
     }
     lifecycle.validateWithdrawal(keurmerk.id(), reason);
-    // From here the system acts: the committee has no permission on the validity instances themselves.
-    AsSystem.run(identity, () -> {
-      ProcessInstance period = validityInstance(keurmerk);
-      if (period == null) {
-        throw new InvalidRequestException(keurmerk.status() == KeurmerkStatus.RENEWED
-            ? "Keurmerk " + keurmerk.number() + " is al verlengd; trek het keurmerk van de nieuwe periode in."
-            : "Keurmerk " + keurmerk.number() + " heeft geen lopende geldigheidsperiode en kan niet worden ingetrokken.");
-      }
-      runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN)
-          .processInstanceId(period.getId())
-          .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWAL_REASON, Checks.trimmed(reason))
-          .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWN_BY, withdrawnBy)
-          .correlate();
-    });
+    // From here the system acts: the committee has no permission on the validity instances
+    // themselves.
+    AsSystem.run(
+        identity,
+        () -> {
+          ProcessInstance period = validityInstance(keurmerk);
+          if (period == null) {
+            throw new InvalidRequestException(
+                keurmerk.status() == KeurmerkStatus.RENEWED
+                    ? "Keurmerk "
+                        + keurmerk.number()
+                        + " is al verlengd; trek het keurmerk van de nieuwe periode in."
+                    : "Keurmerk "
+                        + keurmerk.number()
+                        + " heeft geen lopende geldigheidsperiode en kan niet worden ingetrokken.");
+          }
+          runtime
+              .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN)
+              .processInstanceId(period.getId())
+              .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWAL_REASON, Checks.trimmed(reason))
+              .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWN_BY, withdrawnBy)
+              .correlate();
+        });
     LOG.info("Keurmerk {} withdrawn by {}", keurmerk.number(), withdrawnBy);
     return lifecycle.get(keurmerk.id());
   }
 
   private ProcessInstance validityInstance(Keurmerk keurmerk) {
     if (keurmerk.validityProcessInstanceId() != null) {
-      return runtime.createProcessInstanceQuery().processInstanceId(keurmerk.validityProcessInstanceId()).singleResult();
+      return runtime
+          .createProcessInstanceQuery()
+          .processInstanceId(keurmerk.validityProcessInstanceId())
+          .singleResult();
     }
     // Awarded before instances were bound to their keurmerk: the award set the business key.
-    return runtime.createProcessInstanceQuery().processDefinitionKey(KeurmerkValidityProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(String.valueOf(keurmerk.id())).singleResult();
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(KeurmerkValidityProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(String.valueOf(keurmerk.id()))
+        .singleResult();
   }
 }

@@ -27,7 +27,8 @@ public class QueueDueRemindersDelegate implements JavaDelegate {
   private final Accountmanagers accountmanagers;
   private final ReminderRoundLease lease;
 
-  public QueueDueRemindersDelegate(KeurmerkReminders reminders, Accountmanagers accountmanagers, ReminderRoundLease lease) {
+  public QueueDueRemindersDelegate(
+      KeurmerkReminders reminders, Accountmanagers accountmanagers, ReminderRoundLease lease) {
     this.reminders = reminders;
     this.accountmanagers = accountmanagers;
     this.lease = lease;
@@ -35,15 +36,25 @@ public class QueueDueRemindersDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Duration lockTime = Duration.ofMillis(Context.getProcessEngineConfiguration().getJobExecutor().getLockTimeInMillis());
+    Duration lockTime =
+        Duration.ofMillis(
+            Context.getProcessEngineConfiguration().getJobExecutor().getLockTimeInMillis());
     String round = execution.getProcessInstanceId();
-    // Held a little longer than one step takes: a round whose node died is taken over by the next round after it.
+    // Held a little longer than one step takes: a round whose node died is taken over by the next
+    // round after it.
     if (!lease.take(round, lockTime.multipliedBy(2))) {
-      LOG.info("Reminder round {} ends at once: round {} is still queueing", round, lease.holder().orElse("?"));
+      LOG.info(
+          "Reminder round {} ends at once: round {} is still queueing",
+          round,
+          lease.holder().orElse("?"));
       execution.setVariable(KeurmerkRemindersProcess.Vars.ROUND_DONE, true);
       return;
     }
-    var progress = reminders.queueDue(KeurmerkRemindersProcess.schedule(execution), accountmanagers::emailsFor, lockTime.dividedBy(3));
+    var progress =
+        reminders.queueDue(
+            KeurmerkRemindersProcess.schedule(execution),
+            accountmanagers::emailsFor,
+            lockTime.dividedBy(3));
     if (progress.complete()) {
       lease.release(round);
     }

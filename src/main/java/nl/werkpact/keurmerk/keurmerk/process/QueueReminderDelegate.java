@@ -3,9 +3,9 @@ package nl.werkpact.keurmerk.keurmerk.process;
 import nl.werkpact.keurmerk.convenant.Accountmanagers;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +27,16 @@ public class QueueReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    var keurmerk =
+        lifecycle.ofValidityInstance(
+            execution.getProcessInstanceId(), execution.getProcessBusinessKey());
     Reminder reminder = KeurmerkValidityProcess.reminder(execution);
-    // Only a renewal reminder has a copy for the accountmanager: the membership reminder does not look the person up.
-    String accountmanager = reminder == Reminder.MEMBERSHIP_END ? null : accountmanagers.emailFor(keurmerk.employerId()).orElse(null);
+    // Only a renewal reminder has a copy for the accountmanager: the membership reminder does not
+    // look the person up.
+    String accountmanager =
+        reminder == Reminder.MEMBERSHIP_END
+            ? null
+            : accountmanagers.emailFor(keurmerk.employerId()).orElse(null);
     lifecycle.remind(keurmerk.id(), reminder, accountmanager, execution.getProcessInstanceId());
   }
 }

@@ -22,7 +22,9 @@ public class RecordExpiryDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    var keurmerk =
+        lifecycle.ofValidityInstance(
+            execution.getProcessInstanceId(), execution.getProcessBusinessKey());
     lifecycle.expire(keurmerk.id(), execution.getProcessInstanceId());
     events.publishEvent(new KeurmerkEnded(keurmerk.id()));
   }

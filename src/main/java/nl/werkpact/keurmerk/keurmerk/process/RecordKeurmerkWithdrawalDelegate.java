@@ -18,15 +18,20 @@ public class RecordKeurmerkWithdrawalDelegate implements JavaDelegate {
   private final KeurmerkLifecycle lifecycle;
   private final ApplicationEventPublisher events;
 
-  public RecordKeurmerkWithdrawalDelegate(KeurmerkLifecycle lifecycle, ApplicationEventPublisher events) {
+  public RecordKeurmerkWithdrawalDelegate(
+      KeurmerkLifecycle lifecycle, ApplicationEventPublisher events) {
     this.lifecycle = lifecycle;
     this.events = events;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var keurmerk = lifecycle.ofValidityInstance(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
-    lifecycle.withdraw(keurmerk.id(), KeurmerkValidityProcess.withdrawalReason(execution),
+    var keurmerk =
+        lifecycle.ofValidityInstance(
+            execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    lifecycle.withdraw(
+        keurmerk.id(),
+        KeurmerkValidityProcess.withdrawalReason(execution),
         execution.getProcessInstanceId());
     events.publishEvent(new KeurmerkEnded(keurmerk.id()));
   }

@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import nl.werkpact.keurmerk.clock.DemoMoments;
@@ -39,22 +40,36 @@ public class ReminderMoments implements DemoMoments {
 
   /** The periods as the latest deployed version of the model writes them. */
   Optional<ReminderSchedule> deployedSchedule() {
-    var latest = repository.createProcessDefinitionQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY).latestVersion()
-        .singleResult();
+    var latest =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
     if (latest == null) {
       return Optional.empty();
     }
-    ServiceTask task = repository.getBpmnModelInstance(latest.getId()).getModelElementById(KeurmerkRemindersProcess.Elements.TASK_QUEUE_DUE_REMINDERS);
+    ServiceTask task =
+        repository
+            .getBpmnModelInstance(latest.getId())
+            .getModelElementById(KeurmerkRemindersProcess.Elements.TASK_QUEUE_DUE_REMINDERS);
     if (task == null || task.getExtensionElements() == null) {
       return Optional.empty();
     }
-    var parameters = new java.util.HashMap<String, String>();
-    for (CamundaInputOutput io : task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()) {
+    var parameters = new HashMap<String, String>();
+    for (CamundaInputOutput io :
+        task.getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaInputOutput.class)
+            .list()) {
       for (CamundaInputParameter parameter : io.getCamundaInputParameters()) {
         parameters.put(parameter.getCamundaName(), parameter.getTextContent());
       }
     }
-    return Optional.of(ReminderSchedule.parse(parameters.get(KeurmerkRemindersProcess.Vars.RENEWAL_FIRST_BEFORE),
-        parameters.get(KeurmerkRemindersProcess.Vars.RENEWAL_SECOND_BEFORE), parameters.get(KeurmerkRemindersProcess.Vars.MEMBERSHIP_END_BEFORE)));
+    return Optional.of(
+        ReminderSchedule.parse(
+            parameters.get(KeurmerkRemindersProcess.Vars.RENEWAL_FIRST_BEFORE),
+            parameters.get(KeurmerkRemindersProcess.Vars.RENEWAL_SECOND_BEFORE),
+            parameters.get(KeurmerkRemindersProcess.Vars.MEMBERSHIP_END_BEFORE)));
   }
 }

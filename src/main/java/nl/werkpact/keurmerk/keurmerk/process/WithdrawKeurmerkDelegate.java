@@ -1,8 +1,8 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
+import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,11 @@ public class WithdrawKeurmerkDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    var keurmerk = withdrawals.withdraw(KeurmerkWithdrawalProcess.keurmerkNumber(execution), KeurmerkWithdrawalProcess.withdrawalReason(execution),
-        auth == null ? null : auth.getUserId());
+    var keurmerk =
+        withdrawals.withdraw(
+            KeurmerkWithdrawalProcess.keurmerkNumber(execution),
+            KeurmerkWithdrawalProcess.withdrawalReason(execution),
+            auth == null ? null : auth.getUserId());
     execution.setProcessBusinessKey(keurmerk.number());
   }
 }

@@ -18,43 +18,76 @@ class CriteriaExplanationTest {
   private static final BiPredicate<String, Object> FEEL = feel();
 
   private static BiPredicate<String, Object> feel() {
-    var configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    var configuration =
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.buildEngine();
     var engine = configuration.getFeelEngine();
-    return (condition, value) -> engine.evaluateSimpleUnaryTests(condition, "cellInput",
-        Variables.createVariables().putValue("cellInput", value).asVariableContext());
+    return (condition, value) ->
+        engine.evaluateSimpleUnaryTests(
+            condition,
+            "cellInput",
+            Variables.createVariables().putValue("cellInput", value).asVariableContext());
   }
 
   @Test
   void aShareJustBelowFivePercentIsShownAsFoundAndNotMet() {
     var table = Dmn.readModelFromFile(new File("bpmn/KeurmerkCriteria.dmn"));
 
-    String explanation = CriteriaExplanation.explain(table, Map.of("extraWorkplaces", 1, "targetGroupSharePercent", 4.99,
-        "workExperiencePlaces", 1, "socialPurchasingEuros", 9999.99), FEEL);
+    String explanation =
+        CriteriaExplanation.explain(
+            table,
+            Map.of(
+                "extraWorkplaces",
+                1,
+                "targetGroupSharePercent",
+                4.99,
+                "workExperiencePlaces",
+                1,
+                "socialPurchasingEuros",
+                9999.99),
+            FEEL);
 
-    assertThat(explanation.lines()).containsExactly(
-        "Regel 1 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Aandeel doelgroep (%) >= 5 (gevonden: 4,99, niet voldaan). Past niet.",
-        "Regel 2 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Werkervaringsplaatsen en stages >= 2 (gevonden: 1, niet voldaan). Past niet.",
-        "Regel 3 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Inkoop sociale werkbedrijven (euro) >= 10000 (gevonden: 9.999,99, niet voldaan). Past niet.",
-        "Regel 4 → COMMISSIE: Extra werkplekken doelgroep 0 (gevonden: 1, niet voldaan); Aandeel doelgroep (%) >= 5 (gevonden: 4,99, niet voldaan). Past niet.",
-        "Regel 5 → AFWIJZEN: geldt altijd. Deze regel past als eerste en geeft het advies.");
+    assertThat(explanation.lines())
+        .containsExactly(
+            "Regel 1 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Aandeel doelgroep (%) >= 5 (gevonden: 4,99, niet voldaan). Past niet.",
+            "Regel 2 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Werkervaringsplaatsen en stages >= 2 (gevonden: 1, niet voldaan). Past niet.",
+            "Regel 3 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Inkoop sociale werkbedrijven (euro) >= 10000 (gevonden: 9.999,99, niet voldaan). Past niet.",
+            "Regel 4 → COMMISSIE: Extra werkplekken doelgroep 0 (gevonden: 1, niet voldaan); Aandeel doelgroep (%) >= 5 (gevonden: 4,99, niet voldaan). Past niet.",
+            "Regel 5 → AFWIJZEN: geldt altijd. Deze regel past als eerste en geeft het advies.");
   }
 
   @Test
   void theFirstRuleThatFitsGivesTheAdviceAndLaterOnesAreMarked() {
     var table = Dmn.readModelFromFile(new File("bpmn/KeurmerkCriteria.dmn"));
 
-    String explanation = CriteriaExplanation.explain(table, Map.of("extraWorkplaces", 2, "targetGroupSharePercent", 5.0,
-        "workExperiencePlaces", 3, "socialPurchasingEuros", 0.0), FEEL);
+    String explanation =
+        CriteriaExplanation.explain(
+            table,
+            Map.of(
+                "extraWorkplaces",
+                2,
+                "targetGroupSharePercent",
+                5.0,
+                "workExperiencePlaces",
+                3,
+                "socialPurchasingEuros",
+                0.0),
+            FEEL);
 
-    assertThat(explanation.lines().toList().get(0)).endsWith("Deze regel past als eerste en geeft het advies.");
-    assertThat(explanation.lines().toList().get(1)).endsWith("Past ook, maar een eerdere regel gaat voor.");
+    assertThat(explanation.lines().toList().get(0))
+        .endsWith("Deze regel past als eerste en geeft het advies.");
+    assertThat(explanation.lines().toList().get(1))
+        .endsWith("Past ook, maar een eerdere regel gaat voor.");
   }
 
   @Test
   void theFiguresAreWrittenTheDutchWay() {
-    assertThat(CriteriaExplanation.figures(2000, 100, new BigDecimal("5.00"), 1, 2, new BigDecimal("9999.99")))
-        .isEqualTo("Gelezen cijfers: 2.000 medewerkers, waarvan 100 uit de doelgroep (5,00 %, naar beneden afgerond op twee decimalen); "
-            + "extra werkplekken: 1; werkervaringsplaatsen en stages: 2; inkoop bij sociale werkbedrijven: € 9.999,99.");
+    assertThat(
+            CriteriaExplanation.figures(
+                2000, 100, new BigDecimal("5.00"), 1, 2, new BigDecimal("9999.99")))
+        .isEqualTo(
+            "Gelezen cijfers: 2.000 medewerkers, waarvan 100 uit de doelgroep (5,00 %, naar beneden afgerond op twee decimalen); "
+                + "extra werkplekken: 1; werkervaringsplaatsen en stages: 2; inkoop bij sociale werkbedrijven: € 9.999,99.");
   }
 }

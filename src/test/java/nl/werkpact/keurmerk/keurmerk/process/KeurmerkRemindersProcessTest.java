@@ -1,6 +1,5 @@
 package nl.werkpact.keurmerk.keurmerk.process;
 
-import nl.werkpact.keurmerk.common.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -8,12 +7,17 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.List;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess.Elements;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,22 +41,28 @@ class KeurmerkRemindersProcessTest {
   @RegisterExtension
   // Each test deploys its own version of the model, so no coverage floor here.
   static ProcessEngineCoverageExtension engine =
-      (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.Companion.builder("process-test-engine.cfg.xml").build();
+      (ProcessEngineCoverageExtension)
+          ProcessEngineCoverageExtension.Companion.builder("process-test-engine.cfg.xml").build();
 
   private final List<ReminderSchedule> rounds = new ArrayList<>();
+
   /** What each step of the mocked delegate answers in turn: true, all queued; false, more to do. */
-  private final java.util.Deque<Boolean> stepsDone = new java.util.ArrayDeque<>();
+  private final Deque<Boolean> stepsDone = new ArrayDeque<>();
 
   @BeforeEach
   void registerMocks() throws Exception {
     AbstractAssertions.init(engine.getProcessEngine());
     JavaDelegate queueDueReminders = mock(JavaDelegate.class);
-    doAnswer(call -> {
-      DelegateExecution execution = call.getArgument(0);
-      rounds.add(KeurmerkRemindersProcess.schedule(execution));
-      execution.setVariable(KeurmerkRemindersProcess.Vars.ROUND_DONE, stepsDone.isEmpty() || stepsDone.pop());
-      return null;
-    }).when(queueDueReminders).execute(any());
+    doAnswer(
+            call -> {
+              DelegateExecution execution = call.getArgument(0);
+              rounds.add(KeurmerkRemindersProcess.schedule(execution));
+              execution.setVariable(
+                  KeurmerkRemindersProcess.Vars.ROUND_DONE, stepsDone.isEmpty() || stepsDone.pop());
+              return null;
+            })
+        .when(queueDueReminders)
+        .execute(any());
     Mocks.register("queueDueRemindersDelegate", queueDueReminders);
   }
 
@@ -61,7 +71,10 @@ class KeurmerkRemindersProcessTest {
     Mocks.reset();
     ClockUtil.reset();
     var repository = engine.getRepositoryService();
-    repository.createDeploymentQuery().list().forEach(d -> repository.deleteDeployment(d.getId(), true));
+    repository
+        .createDeploymentQuery()
+        .list()
+        .forEach(d -> repository.deleteDeployment(d.getId(), true));
   }
 
   @Test
@@ -72,15 +85,27 @@ class KeurmerkRemindersProcessTest {
     assertThat(timer().getDuedate()).isEqualTo(amsterdam("2027-10-23T09:00"));
     ClockUtil.setCurrentTime(amsterdam("2027-10-23T09:00"));
     engine.getManagementService().executeJob(timer().getId());
-    assertThat(timer().getDuedate()).as("the next round is planned before this one queues").isEqualTo(amsterdam("2027-10-23T09:15"));
+    assertThat(timer().getDuedate())
+        .as("the next round is planned before this one queues")
+        .isEqualTo(amsterdam("2027-10-23T09:15"));
     runSteps();
 
     assertThat(rounds).containsExactly(ReminderSchedule.parse("P90D", "P30D", "P1M"));
-    var round = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
-        .singleResult();
+    var round =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+            .singleResult();
     assertThat(round.getEndTime()).isNotNull();
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(round.getId())
-        .activityId(Elements.END_EVENT_REMINDERS_QUEUED).count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(round.getId())
+                .activityId(Elements.END_EVENT_REMINDERS_QUEUED)
+                .count())
+        .isEqualTo(1);
     assertThat(timer().getDuedate()).isEqualTo(amsterdam("2027-10-23T09:15"));
   }
 
@@ -92,7 +117,9 @@ class KeurmerkRemindersProcessTest {
     engine.getManagementService().executeJob(timer().getId());
     runSteps();
 
-    assertThat(rounds).singleElement().satisfies(schedule -> assertThat(schedule.renewalFirst()).isEqualTo(Period.ofDays(60)));
+    assertThat(rounds)
+        .singleElement()
+        .satisfies(schedule -> assertThat(schedule.renewalFirst()).isEqualTo(Period.ofDays(60)));
   }
 
   @Test
@@ -120,11 +147,21 @@ class KeurmerkRemindersProcessTest {
 
     assertThat(steps).isEqualTo(3);
     assertThat(rounds).hasSize(3);
-    var round = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
-        .singleResult();
+    var round =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+            .singleResult();
     assertThat(round.getEndTime()).isNotNull();
-    assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY).count())
-        .as("only the next round's timer is left").isEqualTo(1);
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+                .count())
+        .as("only the next round's timer is left")
+        .isEqualTo(1);
   }
 
   /** Runs the round's steps (its asynchronous jobs) one by one, as the job executor would; answers how many. */
@@ -139,22 +176,38 @@ class KeurmerkRemindersProcessTest {
   }
 
   private Job nextStep() {
-    return engine.getManagementService().createJobQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY).messages()
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+        .messages()
         .singleResult();
   }
 
   private Job timer() {
-    return engine.getManagementService().createJobQuery().processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY).timers().singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+        .timers()
+        .singleResult();
   }
 
   private void deploy(String xml) {
-    engine.getRepositoryService().createDeployment().addString("KeurmerkReminders.bpmn", xml).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addString("KeurmerkReminders.bpmn", xml)
+        .deploy();
   }
 
   private static String model() {
-    try (var in = KeurmerkRemindersProcessTest.class.getClassLoader().getResourceAsStream("bpmn/KeurmerkReminders.bpmn")) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
+    try (var in =
+        KeurmerkRemindersProcessTest.class
+            .getClassLoader()
+            .getResourceAsStream("bpmn/KeurmerkReminders.bpmn")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -12,6 +12,7 @@ import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalProcess.Elements;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalProcess.Vars;
 import nl.werkpact.keurmerk.support.ProcessCoverage;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -44,20 +45,37 @@ class KeurmerkWithdrawalProcessTest {
 
   @Test
   void withdrawsTheKeurmerkInTheStartingTransaction() throws Exception {
-    var instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey(KeurmerkWithdrawalProcess.PROCESS_KEY,
-        Map.of(Vars.KEURMERK_NUMBER, "SW-2026-0001", Vars.WITHDRAWAL_REASON, "Geen werkplekken meer."));
+    var instance =
+        engine
+            .getProcessEngine()
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                KeurmerkWithdrawalProcess.PROCESS_KEY,
+                Map.of(
+                    Vars.KEURMERK_NUMBER,
+                    "SW-2026-0001",
+                    Vars.WITHDRAWAL_REASON,
+                    "Geen werkplekken meer."));
 
     verify(withdrawKeurmerk).execute(any());
-    assertThat(instance).isEnded().hasPassed(Elements.TASK_WITHDRAW_KEURMERK, Elements.END_EVENT_KEURMERK_WITHDRAWN);
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(Elements.TASK_WITHDRAW_KEURMERK, Elements.END_EVENT_KEURMERK_WITHDRAWN);
   }
 
   @Test
   void aRefusedWithdrawalStartsNothing() throws Exception {
-    doThrow(new InvalidRequestException("Keurmerknummer SW-1999-9999 is onbekend.")).when(withdrawKeurmerk).execute(any());
+    doThrow(new InvalidRequestException("Keurmerknummer SW-1999-9999 is onbekend."))
+        .when(withdrawKeurmerk)
+        .execute(any());
     var runtime = engine.getProcessEngine().getRuntimeService();
 
-    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KeurmerkWithdrawalProcess.PROCESS_KEY,
-        Map.of(Vars.KEURMERK_NUMBER, "SW-1999-9999", Vars.WITHDRAWAL_REASON, "x"))).hasMessageContaining("is onbekend");
-    org.assertj.core.api.Assertions.assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+    assertThatThrownBy(
+            () ->
+                runtime.startProcessInstanceByKey(
+                    KeurmerkWithdrawalProcess.PROCESS_KEY,
+                    Map.of(Vars.KEURMERK_NUMBER, "SW-1999-9999", Vars.WITHDRAWAL_REASON, "x")))
+        .hasMessageContaining("is onbekend");
+    Assertions.assertThat(runtime.createProcessInstanceQuery().count()).isZero();
   }
 }
