@@ -2,18 +2,9 @@ package nl.werkpact.keurmerk.dossier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.certificate.Certificates;
-import nl.werkpact.keurmerk.common.Dates;
-import nl.werkpact.keurmerk.common.Texts;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,7 +12,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,19 +26,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DossierController {
 
-  private final JdbcClient jdbc;
+  private final EmployerDossier dossiers;
   private final StaffPages staffPages;
   private final Certificates certificates;
   private final TaskService tasks;
   private final RuntimeService runtime;
 
   DossierController(
-      JdbcClient jdbc,
+      EmployerDossier dossiers,
       StaffPages staffPages,
       Certificates certificates,
       TaskService tasks,
       RuntimeService runtime) {
-    this.jdbc = jdbc;
+    this.dossiers = dossiers;
     this.staffPages = staffPages;
     this.certificates = certificates;
     this.tasks = tasks;
@@ -68,22 +58,7 @@ class DossierController {
       model.addAttribute("employers", List.of());
       return "dossier/search";
     }
-    String like = Texts.likeContaining(q);
-    model.addAttribute(
-        "employers",
-        q.isEmpty()
-            ? List.of()
-            : jdbc
-                .sql(
-                    """
-            SELECT name, kvk_number, municipality FROM employer
-            WHERE LOWER(name) LIKE ? ESCAPE '\\' OR kvk_number = ? ORDER BY LOWER(name) LIMIT 50""")
-                .params(like, q)
-                .query()
-                .listOfRows()
-                .stream()
-                .map(DossierController::local)
-                .toList());
+    model.addAttribute("employers", q.isEmpty() ? List.of() : dossiers.search(q));
     return "dossier/search";
   }
 
@@ -93,17 +68,8 @@ class DossierController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    var employer =
-        jdbc
-            .sql(
-                "SELECT id, name, kvk_number, address, municipality, contact_person, contact_email FROM employer WHERE kvk_number = ?")
-            .param(kvk)
-            .query()
-            .listOfRows()
-            .stream()
-            .map(DossierController::local)
-            .toList();
-    if (employer.isEmpty()) {
+    var found = dossiers.employer(kvk);
+    if (found.isEmpty()) {
       response.setStatus(404);
       model.addAttribute(
           "message",
@@ -112,80 +78,14 @@ class DossierController {
               + " bekend.");
       return "dossier/message";
     }
-    Object id = employer.get(0).get("id");
-    model.addAttribute("employer", employer.get(0));
-    model.addAttribute(
-        "convenants",
-        jdbc
-            .sql(
-                """
-            SELECT id, status, registered_at, registered_by, intake_date, intake_notes, intended_workplaces, signed_date, signed_by,
-                   withdrawn_at, withdrawal_reason FROM convenant WHERE employer_id = ? ORDER BY registered_at DESC""")
-            .param(id)
-            .query()
-            .listOfRows()
-            .stream()
-            .map(DossierController::local)
-            .toList());
-    model.addAttribute(
-        "audits",
-        jdbc
-            .sql(
-                """
-            SELECT a.id, a.status, a.requested_at, a.requested_by, a.planned_date, a.auditor, a.workforce_size, a.target_group_employees,
-                   a.extra_workplaces, a.work_experience_places, a.social_purchasing_euros, a.findings, a.performed_by, a.criteria_outcome,
-                   a.criteria_reason, a.criteria_version, a.final_outcome, a.committee_reason, a.decided_by, a.decided_on,
-                   k.number AS renewal_of
-            FROM audit a LEFT JOIN keurmerk k ON k.id = a.renewal_of_keurmerk_id WHERE a.employer_id = ? ORDER BY a.requested_at DESC""")
-            .param(id)
-            .query()
-            .listOfRows()
-            .stream()
-            .map(DossierController::local)
-            .toList());
-    List<Map<String, Object>> keurmerken = new ArrayList<>();
-    for (var keurmerk :
-        jdbc
-            .sql(
-                "SELECT id, number, valid_from, valid_until, status FROM keurmerk WHERE employer_id = ? ORDER BY valid_from DESC")
-            .param(id)
-            .query()
-            .listOfRows()
-            .stream()
-            .map(DossierController::local)
-            .toList()) {
-      var withHistory = new LinkedHashMap<>(keurmerk);
-      withHistory.put(
-          "history",
-          jdbc
-              .sql(
-                  "SELECT status, reason, changed_at FROM keurmerk_status_change WHERE keurmerk_id = ? ORDER BY changed_at DESC, id DESC")
-              .param(keurmerk.get("id"))
-              .query()
-              .listOfRows()
-              .stream()
-              .map(DossierController::local)
-              .toList());
-      keurmerken.add(withHistory);
-    }
-    model.addAttribute("keurmerken", keurmerken);
-    model.addAttribute(
-        "mails",
-        jdbc
-            .sql(
-                """
-            SELECT c.id, c.created_at, c.sent_at, c.recipient, c.subject, c.status, c.last_error FROM correspondence c
-            WHERE (c.concerns_type = 'CONVENANT' AND c.concerns_id IN (SELECT id FROM convenant WHERE employer_id = ?))
-               OR (c.concerns_type = 'AUDIT' AND c.concerns_id IN (SELECT id FROM audit WHERE employer_id = ?))
-               OR (c.concerns_type = 'KEURMERK' AND c.concerns_id IN (SELECT id FROM keurmerk WHERE employer_id = ?))
-            ORDER BY c.created_at DESC, c.id DESC""")
-            .params(id, id, id)
-            .query()
-            .listOfRows()
-            .stream()
-            .map(DossierController::local)
-            .toList());
-    String businessKey = (String) employer.get(0).get("kvk_number");
+    var employer = found.get();
+    Object id = employer.get("id");
+    model.addAttribute("employer", employer);
+    model.addAttribute("convenants", dossiers.convenants(id));
+    model.addAttribute("audits", dossiers.audits(id));
+    model.addAttribute("keurmerken", dossiers.keurmerken(id));
+    model.addAttribute("mails", dossiers.mails(id));
+    String businessKey = (String) employer.get("kvk_number");
     model.addAttribute(
         "openTasks",
         tasks
@@ -208,14 +108,8 @@ class DossierController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    boolean ofThisEmployer =
-        jdbc.sql(
-                    "SELECT COUNT(*) FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE e.kvk_number = ? AND k.number = ?")
-                .params(kvk, number)
-                .query(Long.class)
-                .single()
-            > 0;
-    Optional<byte[]> pdf = ofThisEmployer ? certificates.forNumber(number) : Optional.empty();
+    Optional<byte[]> pdf =
+        dossiers.hasKeurmerk(kvk, number) ? certificates.forNumber(number) : Optional.empty();
     if (pdf.isEmpty()) {
       response.setStatus(404);
       model.addAttribute("message", "Deze werkgever heeft geen keurmerk met dit nummer.");
@@ -230,23 +124,5 @@ class DossierController {
                 .build()
                 .toString())
         .body(pdf.get());
-  }
-
-  /** Dates and moments as the page shows them, whichever type the database driver gives: Amsterdam local time. */
-  private static Map<String, Object> local(Map<String, Object> row) {
-    var result = new LinkedHashMap<String, Object>();
-    row.forEach(
-        (column, value) -> {
-          var zone = Dates.AMSTERDAM;
-          if (value instanceof Timestamp timestamp) {
-            value = timestamp.toInstant().atZone(zone).toLocalDateTime();
-          } else if (value instanceof OffsetDateTime moment) {
-            value = moment.atZoneSameInstant(zone).toLocalDateTime();
-          } else if (value instanceof Date date) {
-            value = date.toLocalDate();
-          }
-          result.put(column.toLowerCase(Locale.ROOT), value);
-        });
-    return result;
   }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -128,24 +127,109 @@ public class GoLiveImport {
       return new ImportReport(confirm, contents.problem(), List.of());
     }
     LocalDate today = LocalDate.now(clock);
-    Set<String> accountmanagers = new HashSet<>();
-    identity.createUserQuery().memberOfGroup(Groups.ACCOUNTMANAGERS).list().stream()
-        .map(User::getId)
-        .forEach(accountmanagers::add);
-    Set<String> knownKvk = employers.kvkNumbers();
-    Set<String> takenNumbers = keurmerken.issuedNumbers();
-    Map<String, Long> kvkInFile = new HashMap<>();
-    Map<String, Long> numberInFile = new HashMap<>();
+    var file =
+        new FileChecks(accountmanagerIds(), employers.kvkNumbers(), keurmerken.issuedNumbers());
     int total = contents.lines().size();
     LineResult[] results = new LineResult[total];
-    List<Integer> toImport = new ArrayList<>();
-    List<Checked> checkedLines = new ArrayList<>(Collections.nCopies(total, null));
+    Checked[] toImport = new Checked[total];
     for (int index = 0; index < total; index++) {
       Line line = contents.lines().get(index);
-      String kvk = line.get(Column.KVK);
-      String name = line.get(Column.NAME);
       List<String> problems = new ArrayList<>();
-      Checked checked = check(line, today, accountmanagers, problems);
+      Checked checked = check(line, today, file.accountmanagers, problems);
+      if (file.isKnownEmployer(line, problems)) {
+        results[index] =
+            new LineResult(
+                line.number(),
+                line.get(Column.NAME),
+                line.get(Column.KVK),
+                Outcome.SKIPPED,
+                List.of(
+                    "Werkgever met KvK-nummer "
+                        + line.get(Column.KVK)
+                        + " staat al in het systeem; deze regel is overgeslagen."));
+      } else if (!problems.isEmpty()) {
+        results[index] =
+            new LineResult(
+                line.number(),
+                line.get(Column.NAME),
+                line.get(Column.KVK),
+                Outcome.ERROR,
+                problems);
+      } else if (!confirm) {
+        results[index] =
+            new LineResult(
+                line.number(),
+                line.get(Column.NAME),
+                line.get(Column.KVK),
+                Outcome.GOED,
+                List.of(describe(checked, today)));
+      } else {
+        toImport[index] = checked;
+      }
+    }
+    importChecked(contents.lines(), toImport, results, today, progress);
+    var report = new ImportReport(confirm, null, Arrays.asList(results));
+    LOG.info("Go-live import ({}): {}", confirm ? "ingevoerd" : "proefdraai", report.totals());
+    return report;
+  }
+
+  private Set<String> accountmanagerIds() {
+    Set<String> ids = new HashSet<>();
+    identity.createUserQuery().memberOfGroup(Groups.ACCOUNTMANAGERS).list().stream()
+        .map(User::getId)
+        .forEach(ids::add);
+    return ids;
+  }
+
+  /** Imports the lines that passed every check ({@code toImport} holds them by index), side by side. */
+  private void importChecked(
+      List<Line> lines,
+      Checked[] toImport,
+      LineResult[] results,
+      LocalDate today,
+      Progress progress) {
+    List<Integer> indexes = new ArrayList<>();
+    for (int index = 0; index < toImport.length; index++) {
+      if (toImport[index] != null) {
+        indexes.add(index);
+      }
+    }
+    int total = toImport.length;
+    var done = new AtomicInteger(total - indexes.size());
+    progress.update(done.get(), total);
+    if (indexes.isEmpty()) {
+      return;
+    }
+    keurmerken.reserveImportedNumbers(
+        indexes.stream().map(i -> toImport[i].number()).filter(Objects::nonNull).toList());
+    importInParallel(
+        indexes,
+        index -> {
+          results[index] = importLine(lines.get(index), toImport[index], today);
+          progress.update(done.incrementAndGet(), total);
+        });
+  }
+
+  /**
+   * What a line is checked against beyond itself: the other lines of the file (a KvK or keurmerk number twice) and the
+   * system (an employer already there is skipped, a keurmerk number already issued is refused).
+   */
+  private static final class FileChecks {
+    final Set<String> accountmanagers;
+    private final Set<String> knownKvk;
+    private final Set<String> takenNumbers;
+    private final Map<String, Long> kvkInFile = new HashMap<>();
+    private final Map<String, Long> numberInFile = new HashMap<>();
+
+    FileChecks(Set<String> accountmanagers, Set<String> knownKvk, Set<String> takenNumbers) {
+      this.accountmanagers = accountmanagers;
+      this.knownKvk = knownKvk;
+      this.takenNumbers = takenNumbers;
+    }
+
+    /** Adds what is wrong with the line among the others to {@code problems}; true when its employer is known already. */
+    boolean isKnownEmployer(Line line, List<String> problems) {
+      String kvk = line.get(Column.KVK);
       String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(Locale.ROOT);
       Long earlier = kvk.isEmpty() ? null : kvkInFile.putIfAbsent(kvk, line.number());
       if (earlier != null) {
@@ -158,52 +242,13 @@ public class GoLiveImport {
         }
       }
       if (earlier == null && knownKvk.contains(kvk)) {
-        results[index] =
-            new LineResult(
-                line.number(),
-                name,
-                kvk,
-                Outcome.SKIPPED,
-                List.of(
-                    "Werkgever met KvK-nummer "
-                        + kvk
-                        + " staat al in het systeem; deze regel is overgeslagen."));
-        continue;
+        return true;
       }
       if (!number.isEmpty() && takenNumbers.contains(number)) {
         problems.add("Keurmerknummer " + number + " is al uitgegeven aan een andere werkgever.");
       }
-      if (!problems.isEmpty()) {
-        results[index] = new LineResult(line.number(), name, kvk, Outcome.ERROR, problems);
-      } else if (!confirm) {
-        results[index] =
-            new LineResult(
-                line.number(), name, kvk, Outcome.GOED, List.of(describe(checked, today)));
-      } else {
-        toImport.add(index);
-        checkedLines.set(index, checked);
-      }
+      return false;
     }
-    var done = new AtomicInteger(total - toImport.size());
-    progress.update(done.get(), total);
-    if (!toImport.isEmpty()) {
-      keurmerken.reserveImportedNumbers(
-          toImport.stream()
-              .map(checkedLines::get)
-              .map(Checked::number)
-              .filter(Objects::nonNull)
-              .toList());
-      importInParallel(
-          toImport,
-          index -> {
-            results[index] =
-                importLine(contents.lines().get(index), checkedLines.get(index), today);
-            progress.update(done.incrementAndGet(), total);
-          });
-    }
-    var report = new ImportReport(confirm, null, Arrays.asList(results));
-    LOG.info("Go-live import ({}): {}", confirm ? "ingevoerd" : "proefdraai", report.totals());
-    return report;
   }
 
   /**
@@ -340,6 +385,30 @@ public class GoLiveImport {
     } catch (InvalidRequestException e) {
       problems.addAll(e.problems());
     }
+    LocalDate signedDate = checkConvenant(line, today, accountmanagers, problems);
+    String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(Locale.ROOT);
+    var figures =
+        new AuditService.ImportedFigures(
+            count("Extra werkplekken", line.get(Column.EXTRA_WORKPLACES), problems),
+            count("Werkervaringsplaatsen", line.get(Column.WORK_EXPERIENCE_PLACES), problems),
+            amount("Sociale inkoop", line.get(Column.SOCIAL_PURCHASING), problems));
+    KeurmerkDates keurmerk = checkKeurmerk(line, number, signedDate, today, problems);
+    return problems.isEmpty()
+        ? new Checked(
+            employer,
+            signedDate,
+            line.get(Column.SIGNED_BY),
+            line.get(Column.ACCOUNTMANAGER),
+            number.isEmpty() ? null : number,
+            keurmerk.validFrom(),
+            keurmerk.membershipUntil(),
+            figures)
+        : null;
+  }
+
+  /** The convenant's columns: signed when and by whom, and an accountmanager who logs in; answers the signing date. */
+  private LocalDate checkConvenant(
+      Line line, LocalDate today, Set<String> accountmanagers, List<String> problems) {
     LocalDate signedDate = date("Datum ondertekening", line.get(Column.SIGNED_DATE), problems);
     if (line.get(Column.SIGNED_DATE).isEmpty()) {
       problems.add(
@@ -363,16 +432,16 @@ public class GoLiveImport {
               + "\" is geen gebruiker in de groep accountmanagers; gebruik de gebruikersnaam "
               + "waarmee hij of zij inlogt (Admin, Gebruikers).");
     }
-    String number = line.get(Column.KEURMERK_NUMBER).toUpperCase(Locale.ROOT);
+    return signedDate;
+  }
+
+  private record KeurmerkDates(LocalDate validFrom, LocalDate membershipUntil) {}
+
+  /** The keurmerk's columns: all empty (a signatory without a keurmerk), or a number with its dates. */
+  private static KeurmerkDates checkKeurmerk(
+      Line line, String number, LocalDate signedDate, LocalDate today, List<String> problems) {
     String validFromText = line.get(Column.KEURMERK_VALID_FROM);
     String membershipText = line.get(Column.MEMBERSHIP_UNTIL);
-    LocalDate validFrom = null;
-    LocalDate membershipUntil = null;
-    var figures =
-        new AuditService.ImportedFigures(
-            count("Extra werkplekken", line.get(Column.EXTRA_WORKPLACES), problems),
-            count("Werkervaringsplaatsen", line.get(Column.WORK_EXPERIENCE_PLACES), problems),
-            amount("Sociale inkoop", line.get(Column.SOCIAL_PURCHASING), problems));
     boolean keurmerkColumnsFilled =
         !validFromText.isEmpty()
             || !membershipText.isEmpty()
@@ -385,47 +454,37 @@ public class GoLiveImport {
             "Keurmerk geldig vanaf, einde lidmaatschap en de cijfers van de audit horen bij een keurmerk: vul ook het "
                 + "keurmerknummer in, of laat ze leeg.");
       }
-    } else {
-      if (!KeurmerkNumber.isWellFormed(number)) {
-        problems.add("Keurmerknummer \"" + number + "\" moet eruitzien als SW-2024-0012.");
-      }
-      if (validFromText.isEmpty()) {
-        problems.add(
-            "Keurmerk geldig vanaf is verplicht bij een keurmerknummer; typ de datum als dd-mm-jjjj.");
-      }
-      validFrom = date("Keurmerk geldig vanaf", validFromText, problems);
-      if (validFrom != null && validFrom.isAfter(today)) {
-        problems.add("Keurmerk geldig vanaf " + Dates.numeric(validFrom) + " ligt in de toekomst.");
-      }
-      if (validFrom != null && signedDate != null && validFrom.isBefore(signedDate)) {
-        problems.add(
-            "Het keurmerk (geldig vanaf "
-                + Dates.numeric(validFrom)
-                + ") kan niet ingaan vóór het convenant is ondertekend ("
-                + Dates.numeric(signedDate)
-                + ").");
-      }
-      membershipUntil = date("Einde lidmaatschap", membershipText, problems);
-      if (membershipUntil != null && validFrom != null && membershipUntil.isBefore(validFrom)) {
-        problems.add(
-            "Einde lidmaatschap "
-                + Dates.numeric(membershipUntil)
-                + " ligt vóór keurmerk geldig vanaf "
-                + Dates.numeric(validFrom)
-                + ".");
-      }
+      return new KeurmerkDates(null, null);
     }
-    return problems.isEmpty()
-        ? new Checked(
-            employer,
-            signedDate,
-            line.get(Column.SIGNED_BY),
-            accountmanager,
-            number.isEmpty() ? null : number,
-            validFrom,
-            membershipUntil,
-            figures)
-        : null;
+    if (!KeurmerkNumber.isWellFormed(number)) {
+      problems.add("Keurmerknummer \"" + number + "\" moet eruitzien als SW-2024-0012.");
+    }
+    if (validFromText.isEmpty()) {
+      problems.add(
+          "Keurmerk geldig vanaf is verplicht bij een keurmerknummer; typ de datum als dd-mm-jjjj.");
+    }
+    LocalDate validFrom = date("Keurmerk geldig vanaf", validFromText, problems);
+    if (validFrom != null && validFrom.isAfter(today)) {
+      problems.add("Keurmerk geldig vanaf " + Dates.numeric(validFrom) + " ligt in de toekomst.");
+    }
+    if (validFrom != null && signedDate != null && validFrom.isBefore(signedDate)) {
+      problems.add(
+          "Het keurmerk (geldig vanaf "
+              + Dates.numeric(validFrom)
+              + ") kan niet ingaan vóór het convenant is ondertekend ("
+              + Dates.numeric(signedDate)
+              + ").");
+    }
+    LocalDate membershipUntil = date("Einde lidmaatschap", membershipText, problems);
+    if (membershipUntil != null && validFrom != null && membershipUntil.isBefore(validFrom)) {
+      problems.add(
+          "Einde lidmaatschap "
+              + Dates.numeric(membershipUntil)
+              + " ligt vóór keurmerk geldig vanaf "
+              + Dates.numeric(validFrom)
+              + ".");
+    }
+    return new KeurmerkDates(validFrom, membershipUntil);
   }
 
   /** A count as a Dutch reader writes it (2.000 is two thousand); never negative. */

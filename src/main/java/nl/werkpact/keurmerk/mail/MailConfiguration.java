@@ -64,18 +64,18 @@ class MailConfiguration {
     // (clock/DatabaseClock).
     return new MailDispatcher(
         correspondence,
-        templates,
-        sender,
         transactions,
         dataSource,
-        clock,
-        shared,
-        mailSettings.from(),
-        attachments,
+        new MailMessages(sender, mailSettings.from(), attachments),
         // Looked up when a notice is due: the watchers know the employers, whose services queue
         // e-mails here.
-        mail -> watchers.getIfAvailable(() -> MailWatchers.NOBODY).forMail(mail),
-        new EngineMailIncidents(engine),
+        new WaitingMail(
+            correspondence,
+            templates,
+            mail -> watchers.getIfAvailable(() -> MailWatchers.NOBODY).forMail(mail),
+            new EngineMailIncidents(engine)),
+        clock,
+        shared,
         signal,
         settings);
   }

@@ -3,7 +3,6 @@ package nl.werkpact.keurmerk.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,18 +12,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,15 +109,12 @@ public class MailDispatcher implements SmartLifecycle {
   }
 
   private final CorrespondenceRepository correspondence;
-  private final MailTemplates templates;
   private final JavaMailSender sender;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final Clock timing;
-  private final String from;
-  private final List<MailAttachments> attachments;
-  private final MailWatchers watchers;
-  private final MailIncidents incidents;
+  private final MailMessages messages;
+  private final WaitingMail waiting;
   private final OutboxSignal signal;
   private final Settings settings;
 
@@ -136,31 +129,30 @@ public class MailDispatcher implements SmartLifecycle {
 
   private volatile boolean running;
 
+  /**
+   * @param messages how an e-mail of the outbox is built for the wire (sender, attachments)
+   * @param waiting who is told when an e-mail waits for a person
+   * @param clock what the records say happened follows it (the engine's clock, which a demo or test may move)
+   * @param timing what claims, leases and retries follow (the database's clock in the app)
+   */
   public MailDispatcher(
       CorrespondenceRepository correspondence,
-      MailTemplates templates,
-      JavaMailSender sender,
       PlatformTransactionManager transactionManager,
       DataSource dataSource,
+      MailMessages messages,
+      WaitingMail waiting,
       Clock clock,
       Clock timing,
-      String from,
-      List<MailAttachments> attachments,
-      MailWatchers watchers,
-      MailIncidents incidents,
       OutboxSignal signal,
       Settings settings) {
     this.correspondence = correspondence;
-    this.templates = templates;
-    this.sender = sender;
+    this.sender = messages.sender();
     this.transaction = new TransactionTemplate(transactionManager);
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.timing = timing;
-    this.from = from;
-    this.attachments = List.copyOf(attachments);
-    this.watchers = watchers;
-    this.incidents = incidents;
+    this.messages = messages;
+    this.waiting = waiting;
     this.signal = signal;
     this.settings = settings;
     this.window = new MailConnection.AcceptWindow(settings.unrecordedAtMost());
@@ -193,8 +185,7 @@ public class MailDispatcher implements SmartLifecycle {
     return OffsetDateTime.now(timing);
   }
 
-  // --- one batch
-  // -------------------------------------------------------------------------------------------------
+  // --- one batch ---
 
   /** This node's hold on the e-mails of one batch, until its lease runs out; extended while the batch runs. */
   private final class Claim {
@@ -232,7 +223,7 @@ public class MailDispatcher implements SmartLifecycle {
 
   /** An operator put these e-mails back in the queue or closed them: whatever showed them as waiting is told. */
   void noLongerWaiting(Collection<Long> ids) {
-    incidents.noLongerWaiting(ids);
+    waiting.noLongerWaiting(ids);
   }
 
   /**
@@ -292,7 +283,7 @@ public class MailDispatcher implements SmartLifecycle {
       }
       MimeMessage message;
       try {
-        message = toMimeMessage(mail);
+        message = messages.build(mail);
       } catch (MessagingException | RuntimeException e) {
         // The e-mail cannot be built now (its attachment's record is missing, a template changed):
         // try again later.
@@ -357,11 +348,11 @@ public class MailDispatcher implements SmartLifecycle {
         () -> {
           correspondence.recordFailed(mail.id(), error, now, retryAt, settings.node());
           if (retryAt == null) {
-            tellWatchers(mail, what, now);
+            waiting.tellWatchers(mail, what, now, timingNow());
           }
         });
     if (retryAt == null) {
-      incidents.waiting(mail, what);
+      waiting.showInCockpit(mail, what);
       LOG.warn(
           "E-mail {} ({}) to {} not sent after {} attempts; it waits for a person (Beheer, E-mail): {}",
           mail.id(),
@@ -387,57 +378,15 @@ public class MailDispatcher implements SmartLifecycle {
     durably(
         () -> {
           correspondence.recordUndeliverable(mail.id(), error, now, settings.node());
-          tellWatchers(mail, what, now);
+          waiting.tellWatchers(mail, what, now, timingNow());
         });
-    incidents.waiting(mail, what);
+    waiting.showInCockpit(mail, what);
     LOG.warn(
         "E-mail {} ({}) to {} is undeliverable, the mail server refused it for good: {}",
         mail.id(),
         mail.template(),
         mail.recipient(),
         refusal);
-  }
-
-  /** Queues a notice to whoever can fix the address (the employer's accountmanager), in the same transaction. */
-  private void tellWatchers(Correspondence mail, String what, OffsetDateTime now) {
-    if (MailWatchers.NOTICE_TEMPLATE.equals(mail.template())) {
-      return; // a notice that does not arrive is on the list of Beheer, E-mail; no notice about a
-      // notice
-    }
-    watchers
-        .forMail(mail)
-        .filter(w -> !w.email().equalsIgnoreCase(mail.recipient()))
-        .ifPresent(
-            watcher -> {
-              var request =
-                  new MailRequest(
-                      MailWatchers.NOTICE_TEMPLATE,
-                      watcher.email(),
-                      Map.of(
-                          "employerName",
-                          watcher.employerName(),
-                          "recipient",
-                          mail.recipient(),
-                          "subject",
-                          mail.subject(),
-                          "what",
-                          what,
-                          "mailId",
-                          mail.id(),
-                          "pageUrl",
-                          watcher.pageUrl()),
-                      mail.concernsType(),
-                      mail.concernsId(),
-                      null,
-                      MailWatchers.NOTICE_TEMPLATE + ":" + mail.id() + ":" + (mail.attempts() + 1));
-              if (correspondence.findIdByDedupKey(request.dedupKey()).isEmpty()) {
-                correspondence.insert(
-                    request,
-                    templates.render(request.template(), request.model()),
-                    now,
-                    timingNow());
-              }
-            });
   }
 
   /**
@@ -485,26 +434,6 @@ public class MailDispatcher implements SmartLifecycle {
     }
   }
 
-  private MimeMessage toMimeMessage(Correspondence mail) throws MessagingException {
-    MimeMessage message = sender.createMimeMessage();
-    var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-    helper.setFrom(from);
-    helper.setTo(mail.recipient());
-    helper.setSubject(mail.subject());
-    helper.setText(mail.bodyText(), mail.bodyHtml());
-    for (MailAttachments provider : attachments) {
-      for (MailAttachments.Attachment attachment : provider.forMail(mail)) {
-        helper.addAttachment(
-            attachment.filename(),
-            new ByteArrayResource(attachment.content()),
-            attachment.contentType());
-      }
-    }
-    // Lets a mail server or reader recognise a resend of the same e-mail.
-    message.setHeader("X-Werkpact-Correspondence", mail.dedupKey());
-    return message;
-  }
-
   private static String describe(Throwable e) {
     Throwable shown = e;
     while (shown.getMessage() == null && shown.getCause() != null) {
@@ -531,8 +460,7 @@ public class MailDispatcher implements SmartLifecycle {
     }
   }
 
-  // --- the threads
-  // ----------------------------------------------------------------------------------------------
+  // --- the threads ---
 
   @Override
   public void start() {

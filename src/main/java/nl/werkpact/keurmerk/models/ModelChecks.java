@@ -11,12 +11,10 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,16 +49,6 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.LiteralExpression;
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
-import org.camunda.feel.syntaxtree.FunctionDefinition;
-import org.camunda.feel.syntaxtree.JavaFunctionInvocation;
-import org.camunda.feel.syntaxtree.Ref;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -89,131 +77,6 @@ public final class ModelChecks {
       Set.of("currentUser", "currentUserGroups", "dateTime", "now");
 
   private static final String BPMN_MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-
-  /** The BPMN elements a model of this product may hold; anything else (scripts, signals, data stores...) is refused. */
-  private static final Set<String> BPMN_ELEMENTS =
-      Set.of(
-          "definitions",
-          "process",
-          "documentation",
-          "extensionElements",
-          "startEvent",
-          "endEvent",
-          "sequenceFlow",
-          "incoming",
-          "outgoing",
-          "serviceTask",
-          "sendTask",
-          "userTask",
-          "manualTask",
-          "task",
-          "businessRuleTask",
-          "receiveTask",
-          "exclusiveGateway",
-          "parallelGateway",
-          "inclusiveGateway",
-          "eventBasedGateway",
-          "boundaryEvent",
-          "intermediateCatchEvent",
-          "intermediateThrowEvent",
-          "callActivity",
-          "subProcess",
-          "message",
-          "messageEventDefinition",
-          "timerEventDefinition",
-          "timeDate",
-          "timeCycle",
-          "timeDuration",
-          "conditionExpression",
-          "condition",
-          "conditionalEventDefinition",
-          "errorEventDefinition",
-          "error",
-          "escalation",
-          "escalationEventDefinition",
-          "terminateEventDefinition",
-          "linkEventDefinition",
-          "textAnnotation",
-          "text",
-          "association",
-          "group",
-          "category",
-          "categoryValue",
-          "laneSet",
-          "lane",
-          "flowNodeRef",
-          "childLaneSet",
-          "collaboration",
-          "participant",
-          "messageFlow",
-          "multiInstanceLoopCharacteristics",
-          "loopCardinality",
-          "completionCondition");
-
-  /** Camunda's extension elements a model may hold: parameters, listeners that name a project task, properties. */
-  private static final Set<String> CAMUNDA_ELEMENTS =
-      Set.of(
-          "inputOutput",
-          "inputParameter",
-          "outputParameter",
-          "in",
-          "out",
-          "taskListener",
-          "executionListener",
-          "properties",
-          "property",
-          "list",
-          "value",
-          "map",
-          "entry",
-          "failedJobRetryTimeCycle");
-
-  /** Camunda's attributes a model may use; camunda:class, camunda:type (external tasks), camunda:formKey and the like not. */
-  private static final Set<String> CAMUNDA_ATTRIBUTES =
-      Set.of(
-          "asyncBefore",
-          "asyncAfter",
-          "exclusive",
-          "delegateExpression",
-          "expression",
-          "resultVariable",
-          "formRef",
-          "formRefBinding",
-          "formRefVersion",
-          "historyTimeToLive",
-          "isStartableInTasklist",
-          "versionTag",
-          "candidateGroups",
-          "candidateStarterGroups",
-          "candidateUsers",
-          "candidateStarterUsers",
-          "assignee",
-          "dueDate",
-          "followUpDate",
-          "priority",
-          "calledElementBinding",
-          "calledElementVersion",
-          "calledElementVersionTag",
-          "decisionRef",
-          "decisionRefBinding",
-          "decisionRefVersion",
-          "decisionRefVersionTag",
-          "mapDecisionResult",
-          "initiator",
-          "errorCodeVariable",
-          "errorMessageVariable",
-          "variableName",
-          "variableEvents");
-
-  /** Layout and colour only. */
-  private static final Set<String> DIAGRAM_NAMESPACES =
-      Set.of(
-          "http://www.omg.org/spec/BPMN/20100524/DI",
-          "http://www.omg.org/spec/DD/20100524/DC",
-          "http://www.omg.org/spec/DD/20100524/DI",
-          "http://bpmn.io/schema/bpmn/biocolor/1.0",
-          "http://www.omg.org/spec/BPMN/non-normative/color/1.0",
-          "http://camunda.org/schema/modeler/1.0");
 
   /** The shortest repetition of a timer: the reminder round's quarter of an hour. */
   static final Duration MIN_TIMER_CYCLE = Duration.ofMinutes(15);
@@ -288,7 +151,7 @@ public final class ModelChecks {
       if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
         checkBpmn(name, resource.getValue());
       } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
-        checkDmn(name, resource.getValue());
+        new DmnChecks(this, allVariables).check(name, resource.getValue());
       }
     }
     return List.copyOf(problems);
@@ -298,7 +161,7 @@ public final class ModelChecks {
     return modelMessages;
   }
 
-  private void problem(String file, String element, String message) {
+  void problem(String file, String element, String message) {
     problems.add(shortName(file) + " " + element + ": " + message);
   }
 
@@ -554,7 +417,7 @@ public final class ModelChecks {
     if (BPMN_MODEL.equals(namespace) && "process".equals(local)) {
       process = id;
     }
-    if (BPMN_MODEL.equals(namespace) && !BPMN_ELEMENTS.contains(local)) {
+    if (BPMN_MODEL.equals(namespace) && !ModelAllowlists.BPMN_ELEMENTS.contains(local)) {
       problem(
           file,
           here,
@@ -564,7 +427,7 @@ public final class ModelChecks {
               + (Set.of("scriptTask", "script").contains(local)
                   ? " (scripts draaien niet op de server; gebruik een taak van het project, ${...Delegate})"
                   : ""));
-    } else if (CAMUNDA.equals(namespace) && !CAMUNDA_ELEMENTS.contains(local)) {
+    } else if (CAMUNDA.equals(namespace) && !ModelAllowlists.CAMUNDA_ELEMENTS.contains(local)) {
       problem(
           file,
           here,
@@ -577,7 +440,7 @@ public final class ModelChecks {
               + "; alleen invoer- en uitvoerparameters, taak- en uitvoeringslisteners met een taak van het project, en eigenschappen");
     } else if (!BPMN_MODEL.equals(namespace)
         && !CAMUNDA.equals(namespace)
-        && !DIAGRAM_NAMESPACES.contains(namespace)) {
+        && !ModelAllowlists.DIAGRAM_NAMESPACES.contains(namespace)) {
       problem(
           file,
           here,
@@ -609,7 +472,8 @@ public final class ModelChecks {
             "camunda:type=\""
                 + attribute.getValue()
                 + "\": externe taken gebruikt dit product niet");
-      } else if (CAMUNDA.equals(attributeNamespace) && !CAMUNDA_ATTRIBUTES.contains(name)) {
+      } else if (CAMUNDA.equals(attributeNamespace)
+          && !ModelAllowlists.CAMUNDA_ATTRIBUTES.contains(name)) {
         problem(
             file, here, "camunda:" + name + " is niet toegestaan in de modellen van dit product");
       }
@@ -863,7 +727,7 @@ public final class ModelChecks {
     }
   }
 
-  private void checkHistoryTimeToLive(String file, String key, String value) {
+  void checkHistoryTimeToLive(String file, String key, String value) {
     Integer days = days(value);
     if (value != null && days == null) {
       problem(
@@ -970,227 +834,8 @@ public final class ModelChecks {
     return shortest;
   }
 
-  // --- DMN
-  // ---------------------------------------------------------------------------------------------
-
-  private void checkDmn(String file, byte[] content) {
-    Element root;
-    try {
-      root = readXml(content);
-    } catch (Exception e) {
-      problem(
-          file,
-          "(bestand)",
-          "is geen veilig leesbaar XML-bestand (een DOCTYPE of entiteit is niet toegestaan): "
-              + e.getMessage());
-      return;
-    }
-    // FEEL only, whatever the spelling of the attribute: JUEL, JavaScript, Groovy or Python in a
-    // decision could call Java.
-    checkDmnLanguages(file, root, "(beslissing)");
-    DmnModelInstance model;
-    try {
-      model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
-    } catch (RuntimeException e) {
-      problem(file, "(bestand)", "is niet te lezen: " + deepestMessage(e));
-      return;
-    }
-    for (Decision decision : model.getModelElementsByType(Decision.class)) {
-      if (decision.getCamundaHistoryTimeToLiveString() == null) {
-        problem(file, decision.getId(), "heeft geen camunda:historyTimeToLive (bewaartermijn)");
-      } else {
-        checkHistoryTimeToLive(
-            file, decision.getId(), decision.getCamundaHistoryTimeToLiveString());
-      }
-      checkIds(file, List.of(decision.getId()));
-    }
-    for (var table : model.getModelElementsByType(DecisionTable.class)) {
-      checkDecisionTable(file, table);
-    }
-    for (var literal : model.getModelElementsByType(LiteralExpression.class)) {
-      if (!(literal.getParentElement() instanceof Decision)) {
-        continue;
-      }
-      String text = literal.getText() == null ? null : literal.getText().getTextContent();
-      checkFeel(file, literal.getId(), "de uitdrukking", text, false, knownNames());
-    }
-  }
-
-  private static final Set<String> FEEL_LANGUAGES =
-      Set.of(
-          "feel",
-          "feel-scala",
-          "https://www.omg.org/spec/dmn/20191111/feel/",
-          "https://www.omg.org/spec/dmn/20180521/feel/",
-          "http://www.omg.org/spec/feel/20140401");
-
-  private void checkDmnLanguages(String file, Element element, String owner) {
-    String id = element.getAttribute("id");
-    String here = id.isEmpty() ? owner : id;
-    NamedNodeMap attributes = element.getAttributes();
-    for (int i = 0; i < attributes.getLength(); i++) {
-      Attr attribute = (Attr) attributes.item(i);
-      String name =
-          attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-      if (("expressionLanguage".equals(name) || "typeLanguage".equals(name))
-          && !FEEL_LANGUAGES.contains(attribute.getValue().strip().toLowerCase(Locale.ROOT))) {
-        problem(
-            file,
-            here,
-            name + "=\"" + attribute.getValue() + "\": beslissingen gebruiken alleen FEEL");
-      }
-    }
-    NodeList children = element.getChildNodes();
-    for (int i = 0; i < children.getLength(); i++) {
-      if (children.item(i) instanceof Element nested) {
-        checkDmnLanguages(file, nested, here);
-      }
-    }
-  }
-
-  private Set<String> knownNames() {
-    Set<String> names = new TreeSet<>(allVariables);
-    names.add("cellInput");
-    return names;
-  }
-
-  private void checkDecisionTable(String file, DecisionTable table) {
-    Set<String> known = knownNames();
-    List<String> columns = new ArrayList<>();
-    for (var input : table.getInputs()) {
-      String label = input.getLabel() != null ? input.getLabel() : input.getId();
-      columns.add(label);
-      if (input.getCamundaInputVariable() != null) {
-        known.add(input.getCamundaInputVariable());
-      }
-      var expression = input.getInputExpression();
-      String text =
-          expression == null || expression.getText() == null
-              ? null
-              : expression.getText().getTextContent();
-      checkFeel(
-          file,
-          input.getId(),
-          "invoer '" + label + "'",
-          text,
-          false,
-          allVariables.isEmpty() ? null : knownNames());
-    }
-    List<String> outputs = new ArrayList<>();
-    table
-        .getOutputs()
-        .forEach(
-            output ->
-                outputs.add(output.getLabel() != null ? output.getLabel() : output.getName()));
-    int number = 0;
-    for (var rule : table.getRules()) {
-      number++;
-      String where = "regel " + number + " (" + rule.getId() + ")";
-      int column = 0;
-      for (var entry : rule.getInputEntries()) {
-        String label = column < columns.size() ? columns.get(column) : "kolom " + (column + 1);
-        String text = entry.getText() == null ? null : entry.getText().getTextContent();
-        checkFeel(
-            file,
-            where,
-            "kolom '" + label + "'",
-            text,
-            true,
-            allVariables.isEmpty() ? null : known);
-        column++;
-      }
-      column = 0;
-      for (var entry : rule.getOutputEntries()) {
-        String label = column < outputs.size() ? outputs.get(column) : "uitkomst " + (column + 1);
-        String text = entry.getText() == null ? null : entry.getText().getTextContent();
-        checkFeel(
-            file,
-            where,
-            "uitkomst '" + label + "'",
-            text,
-            false,
-            allVariables.isEmpty() ? null : known);
-        column++;
-      }
-    }
-  }
-
-  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
-
-  /** A FEEL entry compiles with the engine's own FEEL engine and names nothing but inputs and process variables. */
-  private void checkFeel(
-      String file,
-      String where,
-      String column,
-      String text,
-      boolean unaryTests,
-      Set<String> known) {
-    if (text == null || text.isBlank() || (unaryTests && text.strip().equals("-"))) {
-      return;
-    }
-    var parsed = unaryTests ? FEEL.parseUnaryTests(text) : FEEL.parseExpression(text);
-    if (parsed.isFailure()) {
-      problem(
-          file,
-          where,
-          column
-              + ": '"
-              + text.strip()
-              + "' is geen geldige FEEL-uitdrukking ("
-              + parsed.failure().message()
-              + ")");
-      return;
-    }
-    Set<String> names = new TreeSet<>();
-    boolean[] defines = new boolean[1];
-    collectNames(parsed.parsedExpression().expression(), names, defines);
-    if (defines[0]) {
-      problem(
-          file,
-          where,
-          column
-              + ": '"
-              + text.strip()
-              + "' definieert een functie; dat is in beslissingen niet toegestaan");
-    }
-    if (known != null) {
-      names.removeAll(known);
-      if (!names.isEmpty()) {
-        problem(
-            file,
-            where,
-            column
-                + ": '"
-                + text.strip()
-                + "' verwijst naar "
-                + String.join(", ", names)
-                + ", dat geen invoer en geen gegeven van het proces is (bedoelt u een getal of een tekst tussen aanhalingstekens?)");
-      }
-    }
-  }
-
-  private static void collectNames(Object node, Set<String> names, boolean[] defines) {
-    if (node instanceof Ref ref && !ref.names().isEmpty()) {
-      names.add(ref.names().head());
-    }
-    if (node instanceof FunctionDefinition || node instanceof JavaFunctionInvocation) {
-      defines[0] = true;
-    }
-    if (node instanceof camundajar.impl.scala.Product product && !(node instanceof Ref)) {
-      var parts = product.productIterator();
-      while (parts.hasNext()) {
-        collectNames(parts.next(), names, defines);
-      }
-    } else if (node instanceof camundajar.impl.scala.collection.Iterable<?> items) {
-      var parts = items.iterator();
-      while (parts.hasNext()) {
-        collectNames(parts.next(), names, defines);
-      }
-    }
-  }
-
   /** What the XML parser found, not the wrapper's "SAXException while parsing input stream". */
-  private static String deepestMessage(Throwable failure) {
+  static String deepestMessage(Throwable failure) {
     String message = failure.getMessage();
     for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
       if (cause.getMessage() != null) {
@@ -1200,7 +845,7 @@ public final class ModelChecks {
     return message;
   }
 
-  private void checkIds(String file, List<String> ids) {
+  void checkIds(String file, List<String> ids) {
     ids.stream()
         .filter(id -> id != null && GENERATED_ID.matcher(id).matches())
         .forEach(

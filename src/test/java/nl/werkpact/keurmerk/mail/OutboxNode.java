@@ -77,18 +77,16 @@ public final class OutboxNode {
       MailDispatcher.Settings settings,
       Clock own,
       Clock timing) {
+    var correspondence = new CorrespondenceRepository(JdbcClient.create(dataSource));
     return new MailDispatcher(
-        new CorrespondenceRepository(JdbcClient.create(dataSource)),
-        new MailTemplates(),
-        sender,
+        correspondence,
         new DataSourceTransactionManager(dataSource),
         dataSource,
+        new MailMessages(sender, "keurmerk@werkpact.example", List.of()),
+        new WaitingMail(
+            correspondence, new MailTemplates(), MailWatchers.NOBODY, MailIncidents.NONE),
         own,
         timing,
-        "keurmerk@werkpact.example",
-        List.of(),
-        MailWatchers.NOBODY,
-        MailIncidents.NONE,
         new OutboxSignal(),
         settings);
   }

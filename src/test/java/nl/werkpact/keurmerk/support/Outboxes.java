@@ -8,11 +8,13 @@ import java.util.Map;
 import nl.werkpact.keurmerk.mail.CorrespondenceRepository;
 import nl.werkpact.keurmerk.mail.MailDispatcher;
 import nl.werkpact.keurmerk.mail.MailIncidents;
+import nl.werkpact.keurmerk.mail.MailMessages;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailOwners;
 import nl.werkpact.keurmerk.mail.MailTemplates;
 import nl.werkpact.keurmerk.mail.MailWatchers;
 import nl.werkpact.keurmerk.mail.OutboxSignal;
+import nl.werkpact.keurmerk.mail.WaitingMail;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -55,18 +57,15 @@ public final class Outboxes {
       MailWatchers watchers,
       MailIncidents incidents,
       MailDispatcher.Settings settings) {
+    var correspondence = new CorrespondenceRepository(db.jdbc);
     return new MailDispatcher(
-        new CorrespondenceRepository(db.jdbc),
-        new MailTemplates(),
-        sender,
+        correspondence,
         db.transactions,
         db.dataSource,
+        new MailMessages(sender, FROM, List.of()),
+        new WaitingMail(correspondence, new MailTemplates(), watchers, incidents),
         clock,
         timing,
-        FROM,
-        List.of(),
-        watchers,
-        incidents,
         new OutboxSignal(),
         settings);
   }
