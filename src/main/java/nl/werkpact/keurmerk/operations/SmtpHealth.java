@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import nl.werkpact.keurmerk.mail.MailSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
@@ -22,9 +23,11 @@ class SmtpHealth implements HealthIndicator {
   private final int port;
   private final String dropDirectory;
 
-  SmtpHealth(MailProperties server, MailSettings mail) {
-    this.host = server.getHost() == null ? "" : server.getHost();
-    this.port = server.getPort() == null ? 25 : server.getPort();
+  /** {@code server}: Spring Boot's {@code spring.mail.*}, there only when a host is set (not in the local profile). */
+  SmtpHealth(ObjectProvider<MailProperties> server, MailSettings mail) {
+    var smtp = server.getIfAvailable(MailProperties::new);
+    this.host = smtp.getHost() == null ? "" : smtp.getHost();
+    this.port = smtp.getPort() == null ? 25 : smtp.getPort();
     this.dropDirectory = mail.dropDirectory();
   }
 
