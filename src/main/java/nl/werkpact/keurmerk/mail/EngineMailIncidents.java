@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.identity.AsSystem;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -114,16 +115,37 @@ final class EngineMailIncidents implements MailIncidents {
         "Incidents of " + mailIds.size() + " e-mails not resolved");
   }
 
+  /**
+   * Runs the work as the system. Two e-mails of one instance that wait for a person at the same moment (its two
+   * reminders, sent by two threads) change the same execution: the one that lost that race tries again, and finds
+   * its incident created or creates it then (the work looks before it acts).
+   */
   private void asSystem(Consumer<RuntimeService> work, String failure) {
     ProcessEngine processEngine = engine.getIfAvailable();
     if (processEngine == null) {
       return;
     }
-    try {
-      AsSystem.run(
-          processEngine.getIdentityService(), () -> work.accept(processEngine.getRuntimeService()));
-    } catch (RuntimeException e) {
-      LOG.warn("{}: {}", failure, e.toString());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        AsSystem.run(
+            processEngine.getIdentityService(),
+            () -> work.accept(processEngine.getRuntimeService()));
+        return;
+      } catch (OptimisticLockingException raced) {
+        if (attempt == 5) {
+          LOG.warn("{}: {}", failure, raced.toString());
+          return;
+        }
+        try {
+          Thread.sleep(20L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("{}: {}", failure, e.toString());
+        return;
+      }
     }
   }
 }

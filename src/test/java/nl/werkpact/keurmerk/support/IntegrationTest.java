@@ -221,7 +221,9 @@ public abstract class IntegrationTest {
 
   private boolean noneQueuedFor(String recipient) {
     return outboxRows
-            .sql("SELECT COUNT(*) FROM correspondence WHERE recipient = ? AND status = 'PENDING'")
+            // still in the queue: waiting to be sent, or failed and tried again later
+            .sql(
+                "SELECT COUNT(*) FROM correspondence WHERE recipient = ? AND (status = 'PENDING' OR status = 'FAILED' AND next_attempt_at IS NOT NULL)")
             .param(recipient)
             .query(Long.class)
             .single()

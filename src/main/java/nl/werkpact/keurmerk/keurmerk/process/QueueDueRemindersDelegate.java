@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Herinneringen die aan de beurt zijn mailen", one step of a round: the due reminders of every keurmerk, with the
  * model's periods, for at most a third of the job executor's lock time; the model runs the next step (a job of its
- * own) until all are queued. One round at a time: a round that finds another still at work ends at once.
+ * own) until all are queued. One round at a time: a round that finds another still at work ends at once, and the
+ * other makes one more pass for what fell due meanwhile.
  */
 @CalledFromModels
 @Component("queueDueRemindersDelegate")
@@ -55,9 +56,8 @@ public class QueueDueRemindersDelegate implements JavaDelegate {
             KeurmerkRemindersProcess.schedule(execution),
             accountmanagers::emailsFor,
             lockTime.dividedBy(3));
-    if (progress.complete()) {
-      lease.release(round);
-    }
-    execution.setVariable(KeurmerkRemindersProcess.Vars.ROUND_DONE, progress.complete());
+    // Done when all is queued and no round that ended at once meanwhile asked for one more pass.
+    boolean done = progress.complete() && lease.release(round);
+    execution.setVariable(KeurmerkRemindersProcess.Vars.ROUND_DONE, done);
   }
 }
