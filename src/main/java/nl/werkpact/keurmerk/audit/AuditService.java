@@ -28,6 +28,7 @@ public class AuditService {
   public static final String MAIL_AWARDED = "keurmerk-awarded";
   public static final String MAIL_AWARDED_ACCOUNTMANAGER = "keurmerk-awarded-accountmanager";
   public static final String MAIL_REJECTED = "audit-rejected";
+  public static final String MAIL_REJECTED_ACCOUNTMANAGER = "audit-rejected-accountmanager";
   static final String CONCERNS = "AUDIT";
 
   private final AuditRepository audits;
@@ -288,7 +289,10 @@ public class AuditService {
     return keurmerk;
   }
 
-  /** Queues the rejection e-mail with the reasons and the date from which a new audit can be requested. */
+  /**
+   * Queues the rejection e-mail with the reasons and the date from which a new audit can be requested, and the
+   * accountmanager's copy.
+   */
   @Transactional
   public void reject(long auditId, String processInstanceId) {
     Audit audit = requireStatus(auditId, AuditStatus.REJECTED);
@@ -298,7 +302,9 @@ public class AuditService {
     model.put("contactPerson", employer.contactPerson());
     model.put("explanation", explanationForEmployer(audit));
     model.put("earliestNewRequest", Dates.dutch(audit.decidedOn().plus(waitingPeriod)));
-    mail.enqueue(
+    model.put("kvkNumber", employer.kvkNumber());
+    model.put("contactEmail", employer.contactEmail());
+    mail.enqueueWithAccountmanagerCopy(
         new MailRequest(
             MAIL_REJECTED,
             employer.contactEmail(),
@@ -306,7 +312,8 @@ public class AuditService {
             CONCERNS,
             auditId,
             processInstanceId,
-            MAIL_REJECTED + ":" + auditId));
+            MAIL_REJECTED + ":" + auditId),
+        MAIL_REJECTED_ACCOUNTMANAGER);
   }
 
   /**

@@ -1,6 +1,9 @@
 package nl.werkpact.keurmerk.convenant;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.mail.Correspondence;
@@ -68,16 +71,43 @@ class AccountmanagerWatchers implements MailWatchers, MailOwners {
     employers.changeContactEmail(owner.employerId(), newAddress);
   }
 
+  @Override
+  public Map<Long, Accountmanager> accountmanagersOf(
+      String concernsType, Collection<Long> recordIds) {
+    String table = tableOf(concernsType);
+    if (table == null || recordIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Long> employerOfRecord = new HashMap<>();
+    jdbc.sql("SELECT id, employer_id FROM " + table + " WHERE id IN (:ids)")
+        .param("ids", recordIds)
+        .query((rs, row) -> employerOfRecord.put(rs.getLong(1), rs.getLong(2)))
+        .list();
+    var byEmployer = accountmanagers.forEmployers(employerOfRecord.values());
+    Map<Long, Accountmanager> byRecord = new HashMap<>();
+    employerOfRecord.forEach(
+        (record, employer) -> {
+          var accountmanager = byEmployer.get(employer);
+          if (accountmanager != null) {
+            byRecord.put(record, new Accountmanager(accountmanager.name(), accountmanager.email()));
+          }
+        });
+    return byRecord;
+  }
+
+  private static String tableOf(String concernsType) {
+    return switch (concernsType) {
+      case "CONVENANT" -> "convenant";
+      case "AUDIT" -> "audit";
+      case "KEURMERK" -> "keurmerk";
+      default -> null;
+    };
+  }
+
   private record EmployerOfMail(long id, String name, String contactPerson, String contactEmail) {}
 
   private Optional<EmployerOfMail> employerOf(Correspondence mail) {
-    String table =
-        switch (mail.concernsType()) {
-          case "CONVENANT" -> "convenant";
-          case "AUDIT" -> "audit";
-          case "KEURMERK" -> "keurmerk";
-          default -> null;
-        };
+    String table = tableOf(mail.concernsType());
     if (table == null) {
       return Optional.empty();
     }

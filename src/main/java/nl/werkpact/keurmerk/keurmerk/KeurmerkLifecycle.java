@@ -30,6 +30,11 @@ public class KeurmerkLifecycle {
   public static final String MAIL_MEMBERSHIP_REMINDER = "membership-reminder";
   public static final String MAIL_EXPIRED = "keurmerk-expired";
   public static final String MAIL_WITHDRAWN = "keurmerk-withdrawn";
+
+  /** The accountmanager's own texts about an expiry and a withdrawal of its employer's keurmerk. */
+  public static final String MAIL_EXPIRED_ACCOUNTMANAGER = "keurmerk-expired-accountmanager";
+
+  public static final String MAIL_WITHDRAWN_ACCOUNTMANAGER = "keurmerk-withdrawn-accountmanager";
   static final String CONCERNS = "KEURMERK";
 
   /** Which reminder: the first and second renewal reminder, and the end of the free membership. */
@@ -67,25 +72,34 @@ public class KeurmerkLifecycle {
       return false;
     }
     Employer employer = employers.get(keurmerk.employerId());
+    Map<String, Object> model = model(keurmerk, employer);
+    keurmerken
+        .runningAuditOf(employer.id())
+        .ifPresent(
+            audit ->
+                model.put(
+                    "renewalUnderway",
+                    KeurmerkReminders.renewalUnderway(
+                        audit.status(), audit.requestedAt(), audit.plannedDate())));
     KeurmerkReminders.queue(
         mail,
         reminder,
         keurmerkId,
-        model(keurmerk, employer),
+        model,
         employer.contactEmail(),
         accountmanagerEmail,
         processInstanceId);
     return true;
   }
 
-  /** At the end of the valid-until day without renewal: EXPIRED, and the employer is told. */
+  /** At the end of the valid-until day without renewal: EXPIRED, and the employer and its accountmanager are told. */
   @Transactional
   public void expire(long keurmerkId, String processInstanceId) {
     if (keurmerken.changeStatus(
         keurmerkId, KeurmerkStatus.ACTIVE, KeurmerkStatus.EXPIRED, "Niet verlengd")) {
       Keurmerk keurmerk = get(keurmerkId);
       Employer employer = employers.get(keurmerk.employerId());
-      mail.enqueue(
+      mail.enqueueWithAccountmanagerCopy(
           new MailRequest(
               MAIL_EXPIRED,
               employer.contactEmail(),
@@ -93,7 +107,8 @@ public class KeurmerkLifecycle {
               CONCERNS,
               keurmerkId,
               processInstanceId,
-              MAIL_EXPIRED + ":" + keurmerkId));
+              MAIL_EXPIRED + ":" + keurmerkId),
+          MAIL_EXPIRED_ACCOUNTMANAGER);
     }
   }
 
@@ -110,7 +125,7 @@ public class KeurmerkLifecycle {
     }
   }
 
-  /** The committee withdraws the keurmerk: WITHDRAWN with the reason, and the employer is told. */
+  /** The committee withdraws the keurmerk: WITHDRAWN with the reason; the employer and its accountmanager are told. */
   @Transactional
   public void withdraw(long keurmerkId, String reason, String processInstanceId) {
     validateWithdrawal(keurmerkId, reason);
@@ -120,7 +135,7 @@ public class KeurmerkLifecycle {
     Employer employer = employers.get(keurmerk.employerId());
     Map<String, Object> model = model(keurmerk, employer);
     model.put("reason", Checks.trimmed(reason));
-    mail.enqueue(
+    mail.enqueueWithAccountmanagerCopy(
         new MailRequest(
             MAIL_WITHDRAWN,
             employer.contactEmail(),
@@ -128,7 +143,8 @@ public class KeurmerkLifecycle {
             CONCERNS,
             keurmerkId,
             processInstanceId,
-            MAIL_WITHDRAWN + ":" + keurmerkId));
+            MAIL_WITHDRAWN + ":" + keurmerkId),
+        MAIL_WITHDRAWN_ACCOUNTMANAGER);
   }
 
   /**

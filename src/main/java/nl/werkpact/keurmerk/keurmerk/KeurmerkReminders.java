@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -298,13 +299,48 @@ public class KeurmerkReminders {
   }
 
   private static Map<String, Object> model(ReminderCandidate keurmerk) {
-    return KeurmerkLifecycle.model(
-        keurmerk.employerName(),
-        keurmerk.contactPerson(),
-        keurmerk.contactEmail(),
-        keurmerk.kvkNumber(),
-        keurmerk.number(),
-        keurmerk.validUntil(),
-        keurmerk.membershipUntil());
+    var model =
+        KeurmerkLifecycle.model(
+            keurmerk.employerName(),
+            keurmerk.contactPerson(),
+            keurmerk.contactEmail(),
+            keurmerk.kvkNumber(),
+            keurmerk.number(),
+            keurmerk.validUntil(),
+            keurmerk.membershipUntil());
+    model.put(
+        "renewalUnderway",
+        renewalUnderway(
+            keurmerk.runningAuditStatus(),
+            keurmerk.runningAuditRequestedAt(),
+            keurmerk.runningAuditPlannedDate()));
+    return model;
+  }
+
+  /**
+   * Where the employer's running (renewal) audit stands, in one Dutch sentence for the reminder and the
+   * accountmanager's copy; {@code null} when no audit runs, and the reminder then asks to request one.
+   */
+  static String renewalUnderway(
+      String auditStatus, OffsetDateTime requestedAt, LocalDate plannedDate) {
+    if (auditStatus == null) {
+      return null;
+    }
+    String requested =
+        requestedAt == null
+            ? "De verlengingsaudit is aangevraagd"
+            : "De verlengingsaudit is aangevraagd op "
+                + Dates.dutch(requestedAt.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate());
+    return switch (auditStatus) {
+      case "PLANNING" -> requested + "; de auditor spreekt nog een datum met u af.";
+      case "PLANNED" ->
+          requested
+              + (plannedDate == null
+                  ? " en gepland."
+                  : " en gepland op " + Dates.dutch(plannedDate) + ".");
+      case "AWAITING_COMMITTEE" ->
+          "De verlengingsaudit is uitgevoerd; de keurmerkcommissie besluit binnenkort.";
+      default -> requested + ".";
+    };
   }
 }

@@ -246,6 +246,17 @@ public class KeurmerkRepository {
     return new HashSet<>(jdbc.sql("SELECT number FROM keurmerk").query(String.class).list());
   }
 
+  /** The employer's running audit (a renewal, for a holder), as the reminders say where it stands. */
+  public record RunningAudit(String status, OffsetDateTime requestedAt, LocalDate plannedDate) {}
+
+  Optional<RunningAudit> runningAuditOf(long employerId) {
+    return jdbc.sql(
+            "SELECT status, requested_at, planned_date FROM audit WHERE running_for_employer_id = ?")
+        .param(employerId)
+        .query(RunningAudit.class)
+        .optional();
+  }
+
   /** An active keurmerk whose reminder may be due, with what its e-mail says. */
   public record ReminderCandidate(
       long id,
@@ -258,14 +269,20 @@ public class KeurmerkRepository {
       String employerName,
       String contactPerson,
       String contactEmail,
-      String kvkNumber) {}
+      String kvkNumber,
+      String runningAuditStatus,
+      OffsetDateTime runningAuditRequestedAt,
+      LocalDate runningAuditPlannedDate) {}
 
   /** Active keurmerken still valid on :today whose e-mail with the dedup key prefix :prefix was not queued yet. */
   private static final String REMINDER_CANDIDATES =
       """
       SELECT k.id, k.number, k.valid_until, m.valid_until AS membership_until, k.reminders_from, k.validity_process_instance_id,
-             e.id AS employer_id, e.name AS employer_name, e.contact_person, e.contact_email, e.kvk_number
+             e.id AS employer_id, e.name AS employer_name, e.contact_person, e.contact_email, e.kvk_number,
+             a.status AS running_audit_status, a.requested_at AS running_audit_requested_at,
+             a.planned_date AS running_audit_planned_date
         FROM keurmerk k JOIN employer e ON e.id = k.employer_id LEFT JOIN membership m ON m.keurmerk_id = k.id
+        LEFT JOIN audit a ON a.running_for_employer_id = e.id
        WHERE k.status = 'ACTIVE' AND k.valid_until >= :today
          AND NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.dedup_key = CAST(:prefix AS VARCHAR(100)) || CAST(k.id AS VARCHAR(20)))
       """;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,11 +90,36 @@ public class MailOutbox {
     long id =
         correspondence.insert(
             request,
-            templates.render(request.template(), request.model()),
+            templates.render(request.template(), withAccountmanager(request, null)),
             OffsetDateTime.now(clock),
             dispatcher.timingNow());
     wakeDispatcherAfterCommit();
     return id;
+  }
+
+  /**
+   * Queues the e-mail to the employer and, when its record's employer has an accountmanager with an e-mail address,
+   * the accountmanager's own text about it ({@code copyTemplate}, same model, dedup key with {@code :accountmanager}):
+   * the accountmanager hears of every such change of its employers. Both at most once.
+   */
+  @Transactional
+  public void enqueueWithAccountmanagerCopy(MailRequest request, String copyTemplate) {
+    enqueue(request);
+    var accountmanager =
+        owners()
+            .accountmanagersOf(request.concernsType(), List.of(request.concernsId()))
+            .get(request.concernsId());
+    if (accountmanager != null && accountmanager.email() != null) {
+      enqueue(
+          new MailRequest(
+              copyTemplate,
+              accountmanager.email(),
+              request.model(),
+              request.concernsType(),
+              request.concernsId(),
+              request.processInstanceId(),
+              request.dedupKey() + ":accountmanager"));
+    }
   }
 
   /**
@@ -106,13 +132,55 @@ public class MailOutbox {
         correspondence.existingDedupKeys(requests.stream().map(MailRequest::dedupKey).toList());
     var seen = new HashSet<>(existing);
     List<MailRequest> fresh = requests.stream().filter(r -> seen.add(r.dedupKey())).toList();
+    Map<String, Map<Long, MailOwners.Accountmanager>> accountmanagers = new HashMap<>();
+    fresh.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                MailRequest::concernsType,
+                java.util.stream.Collectors.mapping(
+                    MailRequest::concernsId, java.util.stream.Collectors.toSet())))
+        .forEach((type, ids) -> accountmanagers.put(type, owners().accountmanagersOf(type, ids)));
     List<RenderedMail> rendered =
-        fresh.stream().map(r -> templates.render(r.template(), r.model())).toList();
+        fresh.stream()
+            .map(
+                r ->
+                    templates.render(
+                        r.template(),
+                        withAccountmanager(
+                            r,
+                            accountmanagers
+                                .getOrDefault(r.concernsType(), Map.of())
+                                .get(r.concernsId()))))
+            .toList();
     correspondence.insertAll(fresh, rendered, OffsetDateTime.now(clock), dispatcher.timingNow());
     if (!fresh.isEmpty()) {
       wakeDispatcherAfterCommit();
     }
     return fresh.size();
+  }
+
+  /**
+   * The model with the employer's accountmanager (name and e-mail) for the signature, unless the caller named one:
+   * every e-mail about an employer's record names who to call. {@code known}: already looked up (a round).
+   */
+  private Map<String, Object> withAccountmanager(
+      MailRequest request, MailOwners.Accountmanager known) {
+    if (request.model().containsKey("accountmanagerName")) {
+      return request.model();
+    }
+    var accountmanager =
+        known != null
+            ? known
+            : owners()
+                .accountmanagersOf(request.concernsType(), List.of(request.concernsId()))
+                .get(request.concernsId());
+    if (accountmanager == null) {
+      return request.model();
+    }
+    Map<String, Object> model = new HashMap<>(request.model());
+    model.put("accountmanagerName", accountmanager.name());
+    model.put("accountmanagerEmail", accountmanager.email());
+    return model;
   }
 
   private void wakeDispatcherAfterCommit() {

@@ -1,5 +1,7 @@
 package nl.werkpact.keurmerk.mail;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,18 @@ public interface MailOwners {
       String accountmanager) {}
 
   Optional<Owner> ownerOf(Correspondence mail);
+
+  /** The accountmanager an e-mail names under its signature. */
+  record Accountmanager(String name, String email) {}
+
+  /**
+   * The accountmanagers of the employers these records of one kind ({@code CONVENANT}, {@code AUDIT},
+   * {@code KEURMERK}) are about: record id to accountmanager, for those that have one.
+   */
+  default Map<Long, Accountmanager> accountmanagersOf(
+      String concernsType, Collection<Long> recordIds) {
+    return Map.of();
+  }
 
   /** Saves the corrected contact address on the employer, in the caller's transaction. */
   void saveContactEmail(Owner owner, String newAddress);

@@ -1,8 +1,11 @@
 package nl.werkpact.keurmerk.mail;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.werkpact.keurmerk.web.ContactSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -11,7 +14,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders the Dutch e-mail templates in {@code src/main/resources/mail/}: per kind an HTML body
- * (auto-escaped), a plain-text body and a one-line subject.
+ * (auto-escaped), a plain-text body and a one-line subject. Every template also sees {@code contact} (the
+ * Werkgeversservicepunt's name, phone, e-mail and website) for the shared signature
+ * ({@code mail/signature.html}, {@code signature.txt}), which adds the employer's accountmanager when the model has
+ * {@code accountmanagerName}.
  */
 @Component
 public class MailTemplates {
@@ -20,7 +26,15 @@ public class MailTemplates {
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
+  private final ContactSettings contact;
+
   public MailTemplates() {
+    this(ContactSettings.defaults());
+  }
+
+  @Autowired
+  public MailTemplates(ContactSettings contact) {
+    this.contact = contact;
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
   }
@@ -39,7 +53,9 @@ public class MailTemplates {
   }
 
   public RenderedMail render(String template, Map<String, Object> model) {
-    var context = new Context(DUTCH, model);
+    Map<String, Object> variables = new HashMap<>(model);
+    variables.put("contact", contact);
+    var context = new Context(DUTCH, variables);
     String subject = engine.process(template + ".subject.txt", context).strip();
     // A subject is one header line: no line breaks, whatever a name contains.
     subject = subject.replaceAll("[\\r\\n]+", " ");

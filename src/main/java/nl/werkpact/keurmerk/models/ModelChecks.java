@@ -246,6 +246,7 @@ public final class ModelChecks {
       if (formRef == null) {
         problem(file, task.getId(), "gebruikerstaak zonder Camunda Form (camunda:formRef)");
       }
+      checkDueDate(file, task);
     }
     if (node instanceof BusinessRuleTask rule && rule.getCamundaDecisionRef() != null) {
       String decision = rule.getCamundaDecisionRef();
@@ -276,7 +277,37 @@ public final class ModelChecks {
   }
 
   /**
-   * An input parameter named {@code …Before} is a period before a date (the reminders of KeurmerkReminders): a typo is
+   * A user task's due date (camunda:dueDate, "Due date" in Modeler) is a period from the moment the task is created,
+   * e.g. P4W: the escalation of late tasks and Tasklist read it. A date or a typo would only fail when the task is
+   * created (the previous task could not be completed), so it is refused here; an expression is checked as every
+   * expression is.
+   */
+  private void checkDueDate(String file, UserTask task) {
+    String due = task.getCamundaDueDate();
+    if (due == null || due.contains("${")) {
+      return;
+    }
+    if (!isPositivePeriod(due.strip()) && !isPositiveDuration(due.strip())) {
+      problem(
+          file,
+          task.getId(),
+          "de vervaldatum (camunda:dueDate) is '"
+              + due
+              + "', geen periode: schrijf hoe lang de taak mag duren als ISO 8601, bijvoorbeeld P4W (4 weken) of P10D (10 dagen)");
+    }
+  }
+
+  private static boolean isPositiveDuration(String value) {
+    try {
+      var duration = java.time.Duration.parse(value);
+      return !duration.isNegative() && !duration.isZero();
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /**
+   * An input parameter named {@code …Before} (or {@code …After}) is a period before (after) a date (the reminders of KeurmerkReminders): a typo is
    * refused when the model is deployed, not found by the next round.
    */
   private void checkPeriods(String file, FlowNode node) {
@@ -291,7 +322,9 @@ public final class ModelChecks {
       for (CamundaInputParameter parameter : io.getCamundaInputParameters()) {
         String name = parameter.getCamundaName();
         String value = parameter.getTextContent() == null ? "" : parameter.getTextContent().strip();
-        if (name != null && name.endsWith("Before") && !isPositivePeriod(value)) {
+        if (name != null
+            && (name.endsWith("Before") || name.endsWith("After"))
+            && !isPositivePeriod(value)) {
           problem(
               file,
               node.getId(),

@@ -57,7 +57,8 @@ class ArchitectureTest {
             BASE + ".convenant",
             BASE + ".audit",
             BASE + ".keurmerk",
-            BASE + ".mail")
+            BASE + ".mail",
+            BASE + ".tasks")
         .layer("Processes")
         .definedBy(BASE + ".*.process..")
         .layer("Features")
@@ -111,7 +112,8 @@ class ArchitectureTest {
             BASE + ".convenant",
             BASE + ".audit",
             BASE + ".keurmerk",
-            BASE + ".mail")
+            BASE + ".mail",
+            BASE + ".tasks")
         .and()
         .haveSimpleNameEndingWith("Service")
         .or()

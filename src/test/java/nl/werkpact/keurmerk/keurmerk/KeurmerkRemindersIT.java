@@ -55,6 +55,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
   @Autowired Accountmanagers accountmanagers;
   @Autowired ReminderMoments moments;
   @Autowired ProcessEngineConfigurationImpl engine;
+  @Autowired KeurmerkLifecycle lifecycle;
 
   private final ReminderSchedule schedule = ReminderSchedule.parse("P90D", "P30D", "P1M");
 
@@ -111,6 +112,77 @@ class KeurmerkRemindersIT extends IntegrationTest {
                 .single())
         .as("the keurmerk's validity instance")
         .isEqualTo("vi-" + renewal);
+  }
+
+  @Test
+  void aReminderWhileTheRenewalAuditRunsSaysWhereItStandsInsteadOfAskingToRequestIt()
+      throws Exception {
+    long underway = keurmerk(day.plusDays(30), day.plusDays(400), "ACTIVE", createdLongAgo(), true);
+    long employer =
+        jdbc.sql("SELECT employer_id FROM keurmerk WHERE id = ?")
+            .param(underway)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO audit (employer_id, status, running_for_employer_id, renewal_of_keurmerk_id, requested_at, planned_date) VALUES (?, 'PLANNED', ?, ?, ?, ?)")
+        .params(
+            employer,
+            employer,
+            underway,
+            day.minusDays(70).atTime(LocalTime.NOON).atZone(Dates.AMSTERDAM).toOffsetDateTime(),
+            day.plusDays(12))
+        .update();
+
+    round("09:00");
+
+    String employerText = body("renewal-reminder:RENEWAL_SECOND:" + underway);
+    assertThat(employerText)
+        .contains(
+            "De verlengingsaudit is aangevraagd op "
+                + Dates.dutch(day.minusDays(70))
+                + " en gepland op "
+                + Dates.dutch(day.plusDays(12))
+                + ".")
+        .contains("U hoeft niets meer aan te vragen")
+        .doesNotContain("Vraag dan tijdig de verlengingsaudit aan");
+    String copy = body("renewal-reminder:RENEWAL_SECOND:" + underway + ":accountmanager");
+    assertThat(copy)
+        .contains("De verlengingsaudit is aangevraagd op " + Dates.dutch(day.minusDays(70)))
+        .doesNotContain("U vraagt die aan in de Takenlijst");
+  }
+
+  @Test
+  void theAccountmanagerHearsOfAnExpiryAndAWithdrawalOfItsEmployersKeurmerk() {
+    long expires = keurmerk(day.minusDays(1), day.plusDays(300), "ACTIVE", createdLongAgo(), true);
+    long withdrawn =
+        keurmerk(day.plusDays(200), day.plusDays(300), "ACTIVE", createdLongAgo(), true);
+    long noAccountmanager =
+        keurmerk(day.minusDays(1), day.plusDays(300), "ACTIVE", createdLongAgo(), false);
+
+    lifecycle.expire(expires, "vi-" + expires);
+    lifecycle.withdraw(withdrawn, "Geen extra werkplekken meer.", "vi-" + withdrawn);
+    lifecycle.expire(noAccountmanager, "vi-" + noAccountmanager);
+
+    assertThat(queued(expires))
+        .containsExactlyInAnyOrder(
+            "keurmerk-expired:" + expires, "keurmerk-expired:" + expires + ":accountmanager");
+    assertThat(body("keurmerk-expired:" + expires + ":accountmanager"))
+        .startsWith("Beste Test " + ACCOUNTMANAGER + ",")
+        .contains("is niet verlengd");
+    assertThat(body("keurmerk-expired:" + expires))
+        .as("the employer's e-mail names its accountmanager and the Werkgeversservicepunt")
+        .contains("Test " + ACCOUNTMANAGER + ", uw accountmanager")
+        .contains("010 246 55 00");
+    assertThat(body("keurmerk-withdrawn:" + withdrawn + ":accountmanager"))
+        .contains("Reden: Geen extra werkplekken meer.");
+    assertThat(queued(noAccountmanager)).containsExactly("keurmerk-expired:" + noAccountmanager);
+  }
+
+  private String body(String dedupKey) {
+    return jdbc.sql("SELECT body_text FROM correspondence WHERE dedup_key = ?")
+        .param(dedupKey)
+        .query(String.class)
+        .single();
   }
 
   @Test

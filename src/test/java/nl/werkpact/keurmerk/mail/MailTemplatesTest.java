@@ -77,6 +77,60 @@ class MailTemplatesTest {
   }
 
   @Test
+  void everyEmailToAnEmployerSaysWhoToCallAtTheWerkgeversservicepunt() {
+    var model = new java.util.HashMap<String, Object>(model("Bakkerij De Korenschoof"));
+    model.put("accountmanagerName", "Anna de Vries");
+    model.put("accountmanagerEmail", "anna@werkpact.example");
+
+    RenderedMail mail = templates.render(ConvenantService.MAIL_CONVENANT_SIGNED, model);
+
+    assertThat(mail.text())
+        .contains("Anna de Vries, uw accountmanager (anna@werkpact.example)")
+        .contains("Werkgeversservicepunt Maassluis, Vlaardingen en Schiedam")
+        .contains("Telefoon 010 246 55 00")
+        .contains("wsp@stroomopwaarts.nl")
+        .doesNotContain("[#")
+        .doesNotContain("${");
+    assertThat(mail.html())
+        .contains("Anna de Vries</span>, uw accountmanager")
+        .contains("href=\"mailto:wsp@stroomopwaarts.nl\"")
+        .contains("010 246 55 00");
+  }
+
+  @Test
+  void withoutAnAccountmanagerTheSignatureStillGivesTheWerkgeversservicepunt() {
+    RenderedMail mail =
+        templates.render(ConvenantService.MAIL_CONVENANT_SIGNED, model("Bakkerij De Korenschoof"));
+
+    assertThat(mail.text())
+        .doesNotContain("uw accountmanager (")
+        .contains("Telefoon 010 246 55 00");
+  }
+
+  @Test
+  void theAccountmanagersCopiesGreetThemByNameAndSpeakOfTheTakenlijst() {
+    for (String template :
+        java.util.List.of(
+            AuditService.MAIL_AWARDED_ACCOUNTMANAGER,
+            AuditService.MAIL_REJECTED_ACCOUNTMANAGER,
+            nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.MAIL_EXPIRED_ACCOUNTMANAGER,
+            nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.MAIL_WITHDRAWN_ACCOUNTMANAGER,
+            nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.MAIL_RENEWAL_REMINDER_ACCOUNTMANAGER)) {
+      var model = new java.util.HashMap<String, Object>(model("Bakkerij De Korenschoof"));
+      model.put("accountmanagerName", "Anna de Vries");
+      model.put("keurmerkNumber", "SW-2026-0001");
+      model.put("reason", "Geen extra werkplekken meer");
+      RenderedMail mail = templates.render(template, model);
+      assertThat(mail.text()).as(template).startsWith("Beste Anna de Vries,");
+      assertThat(mail.text() + mail.html())
+          .as(template)
+          .doesNotContain("Tasklist")
+          .doesNotContain("Beste accountmanager");
+      assertThat(mail.subject()).as(template).contains("Bakkerij De Korenschoof");
+    }
+  }
+
+  @Test
   void keepsTheSubjectOnOneLine() {
     RenderedMail mail =
         templates.render(

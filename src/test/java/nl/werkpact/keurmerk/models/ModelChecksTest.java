@@ -110,6 +110,47 @@ class ModelChecksTest {
   }
 
   @Test
+  void aDueDateThatIsNoPeriodIsRefusedBeforeItIsDeployed() throws Exception {
+    String model = Files.readString(Path.of("bpmn", "Convenant.bpmn"));
+    String typo = model.replace("camunda:dueDate=\"P4W\"", "camunda:dueDate=\"4 weken\"");
+    assertThat(typo).isNotEqualTo(model);
+    var checks =
+        new ModelChecks(
+            Map.of("Convenant.bpmn", typo.getBytes(StandardCharsets.UTF_8)),
+            form -> true,
+            decision -> false,
+            BEANS,
+            key -> CODE.variables(key).orElse(null));
+
+    assertThat(checks.run())
+        .containsExactly(
+            "Convenant.bpmn Task_Intake: de vervaldatum (camunda:dueDate) is '4 weken', geen periode: schrijf hoe lang"
+                + " de taak mag duren als ISO 8601, bijvoorbeeld P4W (4 weken) of P10D (10 dagen)");
+  }
+
+  @Test
+  void everyTaskOfTheProductsModelsHasADueDateAndAPlainLabel() throws Exception {
+    for (String file :
+        List.of(
+            "Convenant.bpmn",
+            "KeurmerkAudit.bpmn",
+            "KeurmerkDecision.bpmn",
+            "KeurmerkCeremony.bpmn")) {
+      var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(Path.of("bpmn", file).toFile());
+      for (var task :
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+        assertThat(task.getName()).as(file + " " + task.getId()).doesNotContain("${");
+        boolean dueFromPlanning =
+            task.getId().equals("Task_PerformAudit")
+                && Files.readString(Path.of("bpmn", file)).contains("dueAfterAuditDate");
+        assertThat(task.getCamundaDueDate() != null || dueFromPlanning)
+            .as(file + " " + task.getId() + " has a due date")
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
   void everyFormInFormsIsUsedAndNamedAfterItsId() throws Exception {
     try (var forms = Files.list(Path.of("forms"))) {
       var unused =

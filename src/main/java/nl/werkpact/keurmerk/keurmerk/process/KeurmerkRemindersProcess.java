@@ -18,6 +18,7 @@ public final class KeurmerkRemindersProcess {
     public static final String GATEWAY_STEP = "Gateway_Step";
     public static final String TASK_QUEUE_DUE_REMINDERS = "Task_QueueDueReminders";
     public static final String GATEWAY_ALL_QUEUED = "Gateway_AllQueued";
+    public static final String TASK_ESCALATE_LATE_TASKS = "Task_EscalateLateTasks";
     public static final String END_EVENT_REMINDERS_QUEUED = "EndEvent_RemindersQueued";
 
     private Elements() {}

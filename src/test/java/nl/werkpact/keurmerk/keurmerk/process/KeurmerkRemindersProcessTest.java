@@ -64,7 +64,20 @@ class KeurmerkRemindersProcessTest {
         .when(queueDueReminders)
         .execute(any());
     Mocks.register("queueDueRemindersDelegate", queueDueReminders);
+    JavaDelegate escalateLateTasks = mock(JavaDelegate.class);
+    doAnswer(
+            call -> {
+              escalations.incrementAndGet();
+              return null;
+            })
+        .when(escalateLateTasks)
+        .execute(any());
+    Mocks.register("escalateLateTasksDelegate", escalateLateTasks);
   }
+
+  /** How often the round's last step told the late tasks. */
+  private final java.util.concurrent.atomic.AtomicInteger escalations =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @AfterEach
   void reset() {
@@ -91,6 +104,9 @@ class KeurmerkRemindersProcessTest {
     runSteps();
 
     assertThat(rounds).containsExactly(ReminderSchedule.parse("P90D", "P30D", "P1M"));
+    assertThat(escalations.get())
+        .as("after the reminders, the late tasks are told, in a step of its own")
+        .isEqualTo(1);
     var round =
         engine
             .getHistoryService()
@@ -145,8 +161,9 @@ class KeurmerkRemindersProcessTest {
     engine.getManagementService().executeJob(timer().getId());
     int steps = runSteps();
 
-    assertThat(steps).isEqualTo(3);
+    assertThat(steps).as("three steps of reminders, then the late tasks").isEqualTo(4);
     assertThat(rounds).hasSize(3);
+    assertThat(escalations.get()).isEqualTo(1);
     var round =
         engine
             .getHistoryService()
