@@ -1,7 +1,11 @@
 package nl.werkpact.keurmerk.operations;
 
+import java.nio.file.Path;
+import nl.werkpact.keurmerk.mail.MailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -17,10 +21,35 @@ class StartupBanner {
 
   private final Environment environment;
   private final BannerSettings banner;
+  private final MailSettings mail;
+  private final ObjectProvider<MailProperties> smtp;
 
-  StartupBanner(Environment environment, BannerSettings banner) {
+  StartupBanner(
+      Environment environment,
+      BannerSettings banner,
+      MailSettings mail,
+      ObjectProvider<MailProperties> smtp) {
     this.environment = environment;
     this.banner = banner;
+    this.mail = mail;
+    this.smtp = smtp;
+  }
+
+  /** Where e-mails go, by the rule the app follows: files when a drop directory is set, else the SMTP server. */
+  String mailLine() {
+    if (!mail.dropDirectory().isBlank()) {
+      return "bestanden in "
+          + Path.of(mail.dropDirectory()).toAbsolutePath()
+          + " (geen SMTP-server; werkpact.mail.drop-directory)";
+    }
+    var server = smtp.getIfAvailable();
+    if (server == null || server.getHost() == null || server.getHost().isBlank()) {
+      return "geen SMTP-server ingesteld (WERKPACT_SMTP_HOST)";
+    }
+    return "via SMTP-server "
+        + server.getHost()
+        + ":"
+        + (server.getPort() == null ? 25 : server.getPort());
   }
 
   @EventListener
@@ -43,6 +72,8 @@ class StartupBanner {
            Dossier:   {}/dossier
            Dashboard: {}/dashboard
            Import:    {}/beheer/import (beheerders)
+           E-mail die wacht: {}/beheer/e-mail
+           E-mail:    {}
         {}============================================================""",
         String.join(
             ",",
@@ -57,6 +88,8 @@ class StartupBanner {
         base,
         base,
         base,
+        base,
+        mailLine(),
         banner.logins());
   }
 }
