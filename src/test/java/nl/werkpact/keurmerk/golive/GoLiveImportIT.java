@@ -310,6 +310,13 @@ class GoLiveImportIT extends IntegrationTest {
         .containsEntry(
             Elements.TIMER_KEURMERK_EXPIRES, startOfDay(holderPeriod.validUntil().plusDays(1)));
     assertThat(timers(recentNumber)).containsOnlyKeys(Elements.TIMER_KEURMERK_EXPIRES);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(recentNumber)
+                .count())
+        .as("Cockpit shows the keurmerk's number as the validity period's business key")
+        .isEqualTo(1);
     runReminderRound();
     assertThat(
             jdbc.sql("SELECT validity_process_instance_id FROM keurmerk WHERE number = ?")

@@ -330,7 +330,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
     String processInstanceId =
         runtimeService
             .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
-            .processInstanceBusinessKey(String.valueOf(keurmerkId))
+            .processInstanceBusinessKey(keurmerk.number())
             .setVariables(
                 KeurmerkValidityProcess.startVariables(
                     keurmerk, keurmerken.membershipOf(keurmerkId)))

@@ -74,7 +74,7 @@ public class AwardKeurmerkDelegate implements JavaDelegate {
       var period =
           runtime
               .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
-              .processInstanceBusinessKey(String.valueOf(keurmerk.id()))
+              .processInstanceBusinessKey(keurmerk.number())
               .setVariables(
                   KeurmerkValidityProcess.startVariables(
                       keurmerk, keurmerken.membershipOf(keurmerk.id())))

@@ -28,7 +28,7 @@ public class ImportedValidityPeriods {
     var instance =
         runtime
             .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
-            .processInstanceBusinessKey(String.valueOf(keurmerk.id()))
+            .processInstanceBusinessKey(keurmerk.number())
             .setVariables(KeurmerkValidityProcess.startVariables(keurmerk, membership))
             .correlateStartMessage();
     keurmerken.bindValidityInstance(keurmerk.id(), instance.getId());
