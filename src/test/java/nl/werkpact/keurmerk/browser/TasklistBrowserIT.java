@@ -39,6 +39,7 @@ class TasklistBrowserIT extends IntegrationTest {
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
   @Autowired ConvenantService convenants;
+  @Autowired nl.werkpact.keurmerk.tasks.process.LateTasks lateTasks;
 
   static final String AUDITOR = "itbrowserauditor";
   static final String COMMITTEE = "itbrowsercommissie";
@@ -470,6 +471,42 @@ class TasklistBrowserIT extends IntegrationTest {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /**
+   * A task past its due date: Tasklist shows the date the model gave it, and the round tells the accountmanager once,
+   * with a link that opens the task.
+   */
+  @Test
+  void aLateIntakeShowsItsDueDateInTasklistAndIsEscalatedOnce() {
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));
+    String employerName = "Browsertest Laat " + kvk;
+    String processInstanceId = startConvenant(employerName, kvk);
+    var intake = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    taskService.setDueDate(
+        intake.getId(),
+        java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+    lateTasks.escalateDue();
+    String link =
+        jdbc.sql("SELECT body_text FROM correspondence WHERE dedup_key = ?")
+            .param("task-late:" + intake.getId() + ":" + ACCOUNTMANAGER)
+            .query(String.class)
+            .single()
+            .lines()
+            .filter(line -> line.contains("?task="))
+            .findFirst()
+            .orElseThrow();
+
+    logInToTasklist(ACCOUNTMANAGER, PASSWORD);
+    browser.driver.get(baseUrl() + link.substring(link.indexOf("/camunda/")));
+    browser.waitFor(
+        By.xpath("//*[contains(normalize-space(text()), 'Intakegesprek: " + employerName + "')]"));
+    // The task's due date, past: Tasklist's bell with "2 dagen geleden".
+    assertThat(
+            browser
+                .waitFor(By.xpath("//*[contains(normalize-space(text()), 'dagen geleden')]"))
+                .getText())
+        .contains("2 dagen geleden");
   }
 
   @Test
