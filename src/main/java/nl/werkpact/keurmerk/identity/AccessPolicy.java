@@ -16,6 +16,8 @@ public final class AccessPolicy {
   /** Who a rule lets in. */
   public enum Audience {
     EVERYONE(List.of(), null),
+    /** Whoever is logged in, of any group (their own settings). */
+    LOGGED_IN(List.of(), null),
     STAFF(
         List.of(
             Groups.ACCOUNTMANAGERS,
@@ -55,6 +57,7 @@ public final class AccessPolicy {
 
     public boolean admits(List<String> callerGroups) {
       return this == EVERYONE
+          || (this == LOGGED_IN && callerGroups != null)
           || (callerGroups != null && callerGroups.stream().anyMatch(groups::contains));
     }
 
@@ -85,6 +88,8 @@ public final class AccessPolicy {
           new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
           new Rule("GET", "/dashboard", Audience.STAFF),
           new Rule("GET", "/dashboard/*.csv", Audience.STAFF),
+          // each member of staff's own settings (the daily digest)
+          new Rule("*", "/mijn-instellingen", Audience.LOGGED_IN),
           // e-mails that wait for a person: accountmanagers (each for the employers they
           // registered) and admins
           new Rule("*", "/beheer/e-mail", Audience.ACCOUNTMANAGERS),

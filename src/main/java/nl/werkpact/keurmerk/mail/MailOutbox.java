@@ -97,6 +97,11 @@ public class MailOutbox {
     return id;
   }
 
+  /** Whether an e-mail with this dedup key was queued (at any time). */
+  public boolean isQueued(String dedupKey) {
+    return correspondence.findIdByDedupKey(dedupKey).isPresent();
+  }
+
   /**
    * Queues the e-mail to the employer and, when its record's employer has an accountmanager with an e-mail address,
    * the accountmanager's own text about it ({@code copyTemplate}, same model, dedup key with {@code :accountmanager}):

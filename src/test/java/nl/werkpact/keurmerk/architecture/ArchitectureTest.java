@@ -67,7 +67,8 @@ class ArchitectureTest {
             BASE + ".dossier..",
             BASE + ".dashboard..",
             BASE + ".certificate..",
-            BASE + ".golive..")
+            BASE + ".golive..",
+            BASE + ".preferences..")
         .layer("Application")
         .definedBy(BASE, BASE + ".demo..", BASE + ".operations..")
         .whereLayer("Application")

@@ -141,4 +141,48 @@ class MailTemplatesTest {
         .doesNotContain("\r")
         .endsWith("Evil Bcc: everyone@example.org");
   }
+
+  @Test
+  void theDailyDigestCountsInDutchAndPointsToTheRestInTasklist() {
+    Map<String, Object> task =
+        Map.of(
+            "name",
+            "Intakegesprek: Bakkerij De Korenschoof",
+            "due",
+            "30 december 2026",
+            "url",
+            "https://x/t1");
+    RenderedMail one =
+        templates.render(
+            "task-digest",
+            Map.of(
+                "recipientName", "Anna de Vries",
+                "day", "2 december 2026",
+                "tasks", java.util.List.of(task),
+                "count", 1L,
+                "more", 0L,
+                "settingsUrl", "https://x/mijn-instellingen",
+                "tasklistUrl", "https://x/tasklist"));
+    assertThat(one.subject()).isEqualTo("Dagoverzicht 2 december 2026: 1 nieuwe taak");
+    assertThat(one.text())
+        .contains("kwam er 1 nieuwe taak bij")
+        .contains("- Intakegesprek: Bakkerij De Korenschoof (uiterlijk 30 december 2026)")
+        .doesNotContain("En nog");
+    RenderedMail many =
+        templates.render(
+            "task-digest",
+            Map.of(
+                "recipientName", "Anna de Vries",
+                "day", "2 december 2026",
+                "tasks", java.util.List.of(task),
+                "count", 61L,
+                "more", 60L,
+                "settingsUrl", "https://x/mijn-instellingen",
+                "tasklistUrl", "https://x/tasklist"));
+    assertThat(many.subject()).endsWith(": 61 nieuwe taken");
+    assertThat(many.text()).contains("kwamen er 61 nieuwe taken bij").contains("En nog 60 andere");
+    assertThat(many.html())
+        .contains("kwamen er 61 nieuwe taken")
+        .contains("En nog <span>60</span> andere");
+  }
 }
