@@ -19,4 +19,8 @@ public record EmployerDetails(
     contactPerson = Checks.trimmed(contactPerson);
     contactEmail = Checks.trimmed(contactEmail);
   }
+
+  public EmployerDetails withMunicipality(String listed) {
+    return new EmployerDetails(name, kvkNumber, address, listed, contactPerson, contactEmail);
+  }
 }

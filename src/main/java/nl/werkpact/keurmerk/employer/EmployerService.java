@@ -13,14 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class EmployerService {
 
   private final EmployerRepository employers;
+  private final Municipalities municipalities;
   private final Clock clock;
 
-  public EmployerService(EmployerRepository employers, Clock clock) {
+  public EmployerService(EmployerRepository employers, Municipalities municipalities, Clock clock) {
     this.employers = employers;
+    this.municipalities = municipalities;
     this.clock = clock;
   }
 
-  /** Every problem with the details, in Dutch; throws {@code InvalidRequestException} if there is any. */
+  /**
+   * Every problem with the details, in Dutch; throws {@code InvalidRequestException} if there is any. The
+   * municipality must be one of the region's ({@link Municipalities}).
+   */
   public void validate(EmployerDetails details) {
     new Checks()
         .required("Naam werkgever", details.name(), 200)
@@ -32,6 +37,11 @@ public class EmployerService {
             "KvK-nummer moet uit precies 8 cijfers bestaan.")
         .required("Adres", details.address(), 300)
         .required("Gemeente", details.municipality(), 100)
+        .that(
+            details.municipality() == null
+                || details.municipality().isBlank()
+                || municipalities.canonical(details.municipality()).isPresent(),
+            details.municipality() == null ? "" : municipalities.refusal(details.municipality()))
         .required("Contactpersoon", details.contactPerson(), 200)
         .required("E-mailadres contactpersoon", details.contactEmail(), 254)
         .email("E-mailadres contactpersoon", details.contactEmail())
@@ -43,8 +53,8 @@ public class EmployerService {
    * existing record brought up to date (the KvK number identifies the employer).
    */
   @Transactional
-  public Employer register(EmployerDetails details) {
-    validate(details);
+  public Employer register(EmployerDetails typed) {
+    EmployerDetails details = normalised(typed);
     var now = OffsetDateTime.now(clock);
     long id =
         employers
@@ -63,9 +73,14 @@ public class EmployerService {
    * for an existing one first; a KvK number that is there after all fails on the unique key. Returns the new id.
    */
   @Transactional
-  public long registerNew(EmployerDetails details) {
+  public long registerNew(EmployerDetails typed) {
+    return employers.insert(normalised(typed), OffsetDateTime.now(clock));
+  }
+
+  /** Validated, with the municipality as the region lists it ("vlaardingen " is Vlaardingen). */
+  public EmployerDetails normalised(EmployerDetails details) {
     validate(details);
-    return employers.insert(details, OffsetDateTime.now(clock));
+    return details.withMunicipality(municipalities.canonical(details.municipality()).orElseThrow());
   }
 
   /** The KvK numbers of every employer in the system (go-live import: who is there already). */

@@ -35,7 +35,8 @@ class AuditServiceTest {
     if (db == null) {
       db = new InMemoryDatabase();
     }
-    var employers = new EmployerService(new EmployerRepository(db.jdbc), clock);
+    var employers =
+        new EmployerService(new EmployerRepository(db.jdbc), Fixtures.municipalities(), clock);
     correspondence = new CorrespondenceRepository(db.jdbc);
     var outbox = Outboxes.queueOnly(db, clock);
     convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, clock);

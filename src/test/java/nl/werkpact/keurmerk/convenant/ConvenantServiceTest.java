@@ -30,7 +30,8 @@ class ConvenantServiceTest {
   @BeforeEach
   void setUp() {
     db = new InMemoryDatabase();
-    var employers = new EmployerService(new EmployerRepository(db.jdbc), NOW);
+    var employers =
+        new EmployerService(new EmployerRepository(db.jdbc), Fixtures.municipalities(), NOW);
     correspondence = new CorrespondenceRepository(db.jdbc);
     var outbox = Outboxes.queueOnly(db, NOW);
     convenants = new ConvenantService(new ConvenantRepository(db.jdbc), employers, outbox, NOW);
@@ -100,6 +101,32 @@ class ConvenantServiceTest {
     assertThatThrownBy(() -> convenants.registerIntent(details, "anna", "pi"))
         .hasMessageContaining("Naam werkgever mag hoogstens 200 tekens lang zijn.");
     assertThat(db.count("employer")).isZero();
+  }
+
+  @Test
+  void aMunicipalityIsStoredAsTheRegionListsItAndAnotherIsRefused() {
+    var typed = Fixtures.employer("90000001");
+    var sloppy =
+        new EmployerDetails(
+            typed.name(), "90000001", typed.address(), "  vlaardingen ", "Joke", "joke@x.example");
+
+    var registration = convenants.registerIntent(sloppy, "anna", "pi-1");
+
+    assertThat(
+            db.jdbc
+                .sql("SELECT municipality FROM employer WHERE id = ?")
+                .param(registration.employerId())
+                .query(String.class)
+                .single())
+        .isEqualTo("Vlaardingen");
+    var elsewhere =
+        new EmployerDetails(
+            typed.name(), "90000002", typed.address(), "Rotterdam", "Joke", "joke@x.example");
+    assertThatThrownBy(() -> convenants.registerIntent(elsewhere, "anna", "pi-2"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining(
+            "Gemeente \"Rotterdam\" hoort niet bij deze regio; kies Maassluis, Vlaardingen of Schiedam.");
+    assertThat(db.count("employer")).isEqualTo(1);
   }
 
   @Test

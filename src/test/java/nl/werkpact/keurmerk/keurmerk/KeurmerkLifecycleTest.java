@@ -38,7 +38,8 @@ class KeurmerkLifecycleTest {
 
   private void at(String isoInstant) {
     clock = InMemoryDatabase.clockAt(isoInstant);
-    var employers = new EmployerService(new EmployerRepository(db.jdbc), clock);
+    var employers =
+        new EmployerService(new EmployerRepository(db.jdbc), Fixtures.municipalities(), clock);
     correspondence = new CorrespondenceRepository(db.jdbc);
     outbox = Outboxes.queueOnly(db, clock);
     var convenants =

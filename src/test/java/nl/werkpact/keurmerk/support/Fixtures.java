@@ -1,10 +1,18 @@
 package nl.werkpact.keurmerk.support;
 
+import java.util.List;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
+import nl.werkpact.keurmerk.employer.Municipalities;
+import nl.werkpact.keurmerk.employer.RegionSettings;
 
 public final class Fixtures {
 
   private Fixtures() {}
+
+  /** The region's municipalities as the app's defaults have them (MVS). */
+  public static Municipalities municipalities() {
+    return new Municipalities(new RegionSettings(List.of("Maassluis", "Vlaardingen", "Schiedam")));
+  }
 
   public static EmployerDetails employer(String kvkNumber) {
     return new EmployerDetails(
