@@ -83,6 +83,8 @@ public final class AccessPolicy {
           new Rule("GET", "/dossier", Audience.STAFF),
           new Rule("GET", "/dossier/*", Audience.STAFF),
           new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
+          // contact data: the employer's own accountmanager or an admin (the handler checks whose)
+          new Rule("POST", "/dossier/*/contactgegevens", Audience.ACCOUNTMANAGERS),
           new Rule("GET", "/dashboard", Audience.STAFF),
           new Rule("GET", "/dashboard/*.csv", Audience.STAFF),
           // e-mails that wait for a person: accountmanagers (each for the employers they
