@@ -79,6 +79,8 @@ public final class AccessPolicy {
           // the local demo clock (local profile only; moving it needs the demo's token)
           new Rule("*", "/demo/klok", Audience.EVERYONE),
           new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),
+          // our login page for the staff pages (the password check is throttled)
+          new Rule("*", "/aanmelden", Audience.EVERYONE),
           // staff pages
           new Rule("GET", "/dossier", Audience.STAFF),
           new Rule("GET", "/dossier/*", Audience.STAFF),

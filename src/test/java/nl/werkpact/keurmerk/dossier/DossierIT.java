@@ -253,6 +253,97 @@ class DossierIT extends IntegrationTest {
     assertThat(contactChanges(kvk)).isEqualTo(1);
   }
 
+  @Test
+  void aBrowserIsSentToTheLoginPageWithoutThePopUpAndComesBackARestClientKeepsBasic()
+      throws Exception {
+    String kvk = signedEmployer("Dossier Aanmelding");
+    var noRedirects = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    var asked =
+        noRedirects.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/dossier/" + kvk + "?x=1"))
+                .header("Accept", "text/html,application/xhtml+xml")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(asked.statusCode()).isEqualTo(302);
+    assertThat(asked.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(asked.headers().firstValue("Location").orElseThrow())
+        .endsWith("/aanmelden?terug=%2Fdossier%2F" + kvk + "%3Fx%3D1");
+
+    var script = rest.getForEntity("/dossier/" + kvk, String.class);
+    assertThat(script.getStatusCode().value()).isEqualTo(401);
+    assertThat(script.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+
+    String login =
+        noRedirects
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/aanmelden?terug=%2F%2Fandere.example"))
+                    .header("Accept", "text/html")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(login).contains("Gebruikersnaam", "Wachtwoord").doesNotContain("andere.example");
+    var wrong =
+        noRedirects.send(
+            form(
+                "/aanmelden",
+                "gebruiker=" + ACCOUNTMANAGER + "&wachtwoord=fout&token=" + token(login)),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(wrong.body())
+        .contains("Deze gebruikersnaam en dit wachtwoord horen niet bij elkaar.");
+    var right =
+        noRedirects.send(
+            form(
+                "/aanmelden",
+                "gebruiker="
+                    + ACCOUNTMANAGER
+                    + "&wachtwoord="
+                    + PASSWORD
+                    + "&terug=%2Fdossier%2F"
+                    + kvk
+                    + "&token="
+                    + token(wrong.body())),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(right.statusCode()).isEqualTo(302);
+    assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/dossier/" + kvk);
+    var dossier =
+        noRedirects.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/dossier/" + kvk))
+                .header("Accept", "text/html")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(dossier.statusCode()).isEqualTo(200);
+    assertThat(dossier.body()).contains("Dossier Aanmelding " + kvk);
+    // Going elsewhere after the login: only to a page of this app.
+    var elsewhere =
+        noRedirects.send(
+            form(
+                "/aanmelden",
+                "gebruiker="
+                    + ACCOUNTMANAGER
+                    + "&wachtwoord="
+                    + PASSWORD
+                    + "&terug=%2F%2Fandere.example&token="
+                    + token(dossier.body())),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(elsewhere.headers().firstValue("Location").orElseThrow())
+        .endsWith("/dossier")
+        .doesNotContain("andere.example");
+  }
+
+  private HttpRequest form(String path, String body) {
+    return HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
   private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"");
 
   private final HttpClient browser =
