@@ -67,8 +67,8 @@ class AccountmanagerWatchers implements MailWatchers, MailOwners {
   }
 
   @Override
-  public void saveContactEmail(Owner owner, String newAddress) {
-    employers.changeContactEmail(owner.employerId(), newAddress);
+  public void saveContactEmail(Owner owner, String newAddress, String user) {
+    employers.changeContactEmail(owner.employerId(), newAddress, user);
   }
 
   @Override

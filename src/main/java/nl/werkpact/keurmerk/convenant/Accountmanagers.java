@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.werkpact.keurmerk.identity.StaffNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -77,14 +78,6 @@ public class Accountmanagers {
 
   /** First and last name as Camunda's users have them; the user id when a user has none (or is gone). */
   public static String fullName(User user, String userId) {
-    if (user == null) {
-      return userId;
-    }
-    String name =
-        ((user.getFirstName() == null ? "" : user.getFirstName())
-                + " "
-                + (user.getLastName() == null ? "" : user.getLastName()))
-            .strip();
-    return name.isEmpty() ? userId : name;
+    return StaffNames.fullName(user, userId);
   }
 }

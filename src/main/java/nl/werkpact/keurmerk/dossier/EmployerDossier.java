@@ -41,7 +41,7 @@ class EmployerDossier {
     return rows(
             jdbc.sql(
                     """
-                    SELECT id, name, kvk_number, address, municipality, contact_person, contact_email
+                    SELECT id, name, kvk_number, address, municipality, contact_person, contact_email, contact_phone
                     FROM employer WHERE kvk_number = ?""")
                 .param(kvk))
         .stream()
@@ -111,6 +111,27 @@ class EmployerDossier {
                    OR (c.concerns_type = 'KEURMERK' AND c.concerns_id IN (SELECT id FROM keurmerk WHERE employer_id = ?))
                 ORDER BY c.created_at DESC, c.id DESC""")
             .params(employerId, employerId, employerId));
+  }
+
+  /** The network memberships that came with the employer's keurmerken, newest first. */
+  List<Map<String, Object>> memberships(Object employerId) {
+    return rows(
+        jdbc.sql(
+                """
+                SELECT m.valid_from, m.valid_until, k.number FROM membership m JOIN keurmerk k ON k.id = m.keurmerk_id
+                WHERE m.employer_id = ? ORDER BY m.valid_from DESC, m.id DESC""")
+            .param(employerId));
+  }
+
+  /** Every correction of the employer's contact data, newest first. */
+  List<Map<String, Object>> contactChanges(Object employerId) {
+    return rows(
+        jdbc.sql(
+                """
+                SELECT changed_at, changed_by, old_contact_person, new_contact_person, old_contact_email,
+                       new_contact_email, old_contact_phone, new_contact_phone
+                FROM employer_contact_change WHERE employer_id = ? ORDER BY changed_at DESC, id DESC""")
+            .param(employerId));
   }
 
   boolean hasKeurmerk(String kvk, String number) {

@@ -79,4 +79,31 @@ public class EmployerRepository {
         .params(email, now, id)
         .update();
   }
+
+  /** The contact data as they are now: person, e-mail, phone (may be null); empty for an unknown employer. */
+  Optional<String[]> contact(long id) {
+    return jdbc.sql(
+            "SELECT contact_person, contact_email, contact_phone FROM employer WHERE id = ?")
+        .param(id)
+        .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+        .optional();
+  }
+
+  void updateContact(long id, String person, String email, String phone, OffsetDateTime now) {
+    jdbc.sql(
+            "UPDATE employer SET contact_person = ?, contact_email = ?, contact_phone = ?, updated_at = ? WHERE id = ?")
+        .params(person, email, phone, now, id)
+        .update();
+  }
+
+  void insertContactChange(
+      long id, String[] before, String[] after, String user, OffsetDateTime now) {
+    jdbc.sql(
+            """
+            INSERT INTO employer_contact_change (employer_id, changed_at, changed_by, old_contact_person,
+                new_contact_person, old_contact_email, new_contact_email, old_contact_phone, new_contact_phone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, now, user, before[0], after[0], before[1], after[1], before[2], after[2])
+        .update();
+  }
 }

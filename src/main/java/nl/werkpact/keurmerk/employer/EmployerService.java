@@ -96,8 +96,50 @@ public class EmployerService {
     return employers.findById(id).orElseThrow(() -> new IllegalStateException("No employer " + id));
   }
 
-  /** The employer's corrected contact address (an e-mail to the old one did not arrive); the caller has checked it. */
-  public void changeContactEmail(long id, String email) {
-    employers.updateContactEmail(id, email, OffsetDateTime.now(clock));
+  /**
+   * The employer's corrected contact address (an e-mail to the old one did not arrive), by this user; the caller has
+   * checked it. Recorded in the contact history like a correction in the dossier.
+   */
+  @Transactional
+  public void changeContactEmail(long id, String email, String user) {
+    var before =
+        employers.contact(id).orElseThrow(() -> new IllegalStateException("No employer " + id));
+    changeContact(id, before, new String[] {before[0], email, before[2]}, user);
+  }
+
+  /**
+   * Contact data corrected by staff (the dossier): person and e-mail required, phone optional; every problem in
+   * Dutch and nothing stored when there is one. A change is recorded with who, when, old and new values; answers
+   * whether anything changed.
+   */
+  @Transactional
+  public boolean correctContact(long id, String person, String email, String phone, String user) {
+    String cleanPhone = phone == null || phone.isBlank() ? null : phone.strip();
+    new Checks()
+        .required("Contactpersoon", person, 200)
+        .required("E-mailadres contactpersoon", email, 254)
+        .email("E-mailadres contactpersoon", email)
+        .optional("Telefoonnummer", cleanPhone, 30)
+        .that(
+            cleanPhone == null || PHONE.matcher(cleanPhone).matches(),
+            "Telefoonnummer mag alleen cijfers, spaties, streepjes, haakjes en een + bevatten, bijvoorbeeld 010-1234567.")
+        .throwIfAny();
+    var before =
+        employers.contact(id).orElseThrow(() -> new IllegalStateException("No employer " + id));
+    return changeContact(
+        id, before, new String[] {person.strip(), email.strip(), cleanPhone}, user);
+  }
+
+  private static final java.util.regex.Pattern PHONE =
+      java.util.regex.Pattern.compile("\\+?[0-9 ()-]{6,30}");
+
+  private boolean changeContact(long id, String[] before, String[] after, String user) {
+    if (java.util.Arrays.equals(before, after)) {
+      return false;
+    }
+    var now = OffsetDateTime.now(clock);
+    employers.updateContact(id, after[0], after[1], after[2], now);
+    employers.insertContactChange(id, before, after, user == null ? "-" : user, now);
+    return true;
   }
 }

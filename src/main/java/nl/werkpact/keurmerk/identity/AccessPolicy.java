@@ -82,10 +82,14 @@ public final class AccessPolicy {
           // the local demo clock (local profile only; moving it needs the demo's token)
           new Rule("*", "/demo/klok", Audience.EVERYONE),
           new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),
+          // our login page for the staff pages (the password check is throttled)
+          new Rule("*", "/aanmelden", Audience.EVERYONE),
           // staff pages
           new Rule("GET", "/dossier", Audience.STAFF),
           new Rule("GET", "/dossier/*", Audience.STAFF),
           new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
+          // contact data: the employer's own accountmanager or an admin (the handler checks whose)
+          new Rule("POST", "/dossier/*/contactgegevens", Audience.ACCOUNTMANAGERS),
           new Rule("GET", "/dashboard", Audience.STAFF),
           new Rule("GET", "/dashboard/*.csv", Audience.STAFF),
           // each member of staff's own settings (the daily digest)

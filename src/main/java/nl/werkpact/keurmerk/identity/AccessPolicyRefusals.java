@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Renders a refusal of {@link AccessPolicyInterceptor}: the Dutch login page (401) or refusal page (403). */
+/**
+ * Renders a refusal of {@link AccessPolicyInterceptor}: a browser's GET is sent to the login page {@code /aanmelden}
+ * (and back after it), other requests get the Dutch login text (401) or refusal page (403).
+ */
 @ControllerAdvice(basePackages = "nl.werkpact.keurmerk")
 class AccessPolicyRefusals {
 
@@ -16,6 +19,10 @@ class AccessPolicyRefusals {
       HttpServletResponse response) {
     response.setStatus(refusal.status);
     if (refusal.status == 401) {
+      if (StaffPages.isBrowser(request) && "GET".equals(request.getMethod())) {
+        // A browser logs in on our page and comes back here.
+        return "redirect:" + LoginPage.redirectFor(request);
+      }
       return "internal/login";
     }
     if (refusal.text != null) {

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may open the app's own pages for staff (the employers' dossier, the dashboard): accountmanagers, the
- * keurmerkcommissie and admins, logged in with Camunda's own login (the Tasklist session of this browser, or HTTP
- * Basic). Everyone else gets the Dutch login page (401) or the Dutch refusal (403).
+ * keurmerkcommissie and admins, logged in with Camunda's own login (the Tasklist session of this browser, made by the
+ * Takenlijst or by our page {@code /aanmelden}, or HTTP Basic). A browser that is not logged in is sent to
+ * {@code /aanmelden}; a REST client gets 401 with the Basic challenge; others the Dutch refusal (403).
  */
 @Component
 public class StaffPages {
@@ -53,7 +54,10 @@ public class StaffPages {
     List<String> groups = callerGroups(request);
     if (groups == null) {
       response.setStatus(401);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
+      if (!isBrowser(request)) {
+        // REST clients and scripts keep HTTP Basic; a browser gets our login page, not its pop-up.
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Werkpact Keurmerk\"");
+      }
       return Optional.of("internal/login");
     }
     if (!rule.get().audience().admits(groups)) {
@@ -62,6 +66,12 @@ public class StaffPages {
       return Optional.of("internal/forbidden");
     }
     return Optional.empty();
+  }
+
+  /** A browser asks for HTML; a REST client or script does not (and keeps the Basic-auth challenge). */
+  public static boolean isBrowser(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("text/html");
   }
 
   /** The form token of this browser session, made on first use: a form of our pages carries it, another site's cannot. */

@@ -3,10 +3,31 @@ package nl.werkpact.keurmerk.keurmerk;
 import java.time.LocalDate;
 
 public enum KeurmerkStatus {
-  ACTIVE,
-  RENEWED,
-  EXPIRED,
-  WITHDRAWN;
+  ACTIVE("Geldig"),
+  RENEWED("Verlengd"),
+  EXPIRED("Verlopen"),
+  WITHDRAWN("Ingetrokken");
+
+  private final String label;
+
+  KeurmerkStatus(String label) {
+    this.label = label;
+  }
+
+  /** The Dutch word the pages show. */
+  public String label() {
+    return label;
+  }
+
+  /** The Dutch word for a stored status; the stored text itself when it is no status of this kind. */
+  public static String labelOf(String status) {
+    for (KeurmerkStatus value : values()) {
+      if (value.name().equals(status)) {
+        return value.label();
+      }
+    }
+    return status == null ? "-" : status;
+  }
 
   /**
    * The one rule of who holds a keurmerk on a day (the register, the certificate, the dashboard, the dossier): status

@@ -217,6 +217,15 @@ public class MailOutbox {
    * answers the e-mail's status after that attempt.
    */
   public CorrespondenceStatus resend(long id, String correctedAddress, String user, boolean admin) {
+    return resend(id, correctedAddress, true, user, admin);
+  }
+
+  /**
+   * The same, where the caller chooses whether a corrected address is also saved on the employer (with the contact
+   * history) and told to the old address ({@code saveOnEmployer}), or only this e-mail goes to it.
+   */
+  public CorrespondenceStatus resend(
+      long id, String correctedAddress, boolean saveOnEmployer, String user, boolean admin) {
     Correspondence mail =
         correspondence
             .findById(id)
@@ -238,6 +247,7 @@ public class MailOutbox {
           "Adres is geen geldig e-mailadres; typ bijvoorbeeld naam@bedrijf.nl.");
     }
     boolean changed = !address.equalsIgnoreCase(mail.recipient());
+    boolean saved = changed && saveOnEmployer;
     if (changed
         && (owner.isEmpty()
             || owner.get().contactEmail() == null
@@ -253,7 +263,7 @@ public class MailOutbox {
     String note =
         "Opnieuw verstuurd door "
             + user
-            + (changed
+            + (saved
                 ? " naar "
                     + address
                     + " (was "
@@ -261,7 +271,15 @@ public class MailOutbox {
                     + "; het nieuwe adres is opgeslagen bij "
                     + owner.get().employerName()
                     + " en het oude adres is ingelicht)"
-                : "")
+                : changed
+                    ? " naar "
+                        + address
+                        + " (was "
+                        + mail.recipient()
+                        + "; alleen voor deze e-mail, niet opgeslagen bij "
+                        + owner.get().employerName()
+                        + ")"
+                    : "")
             + "; vorige fout: "
             + (mail.lastError() == null ? "-" : mail.lastError());
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -278,9 +296,9 @@ public class MailOutbox {
                       user)) {
                     return false;
                   }
-                  if (changed) {
+                  if (saved) {
                     var employer = owner.get();
-                    owners().saveContactEmail(employer, address);
+                    owners().saveContactEmail(employer, address, user);
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("employerName", employer.employerName());
                     model.put(
@@ -318,9 +336,11 @@ public class MailOutbox {
         id,
         user,
         address,
-        changed ? " (the employer's address changed; the old one is told)" : "");
+        saved
+            ? " (the employer's address changed; the old one is told)"
+            : changed ? " (this e-mail only)" : "");
     dispatcher.noLongerWaiting(List.of(id));
-    if (changed) {
+    if (saved) {
       signal.wake();
     }
     return dispatcher.sendNow(id);

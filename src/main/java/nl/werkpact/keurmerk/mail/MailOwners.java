@@ -35,8 +35,8 @@ public interface MailOwners {
     return Map.of();
   }
 
-  /** Saves the corrected contact address on the employer, in the caller's transaction. */
-  void saveContactEmail(Owner owner, String newAddress);
+  /** Saves the corrected contact address on the employer, by this user, in the caller's transaction (with history). */
+  void saveContactEmail(Owner owner, String newAddress, String user);
 
   MailOwners NOBODY =
       new MailOwners() {
@@ -46,7 +46,7 @@ public interface MailOwners {
         }
 
         @Override
-        public void saveContactEmail(Owner owner, String newAddress) {
+        public void saveContactEmail(Owner owner, String newAddress, String user) {
           throw new IllegalStateException("No employer to save an address on");
         }
       };

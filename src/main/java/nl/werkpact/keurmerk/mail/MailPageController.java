@@ -66,6 +66,8 @@ class MailPageController {
   String resend(
       @PathVariable("id") long id,
       @RequestParam(name = "adres", required = false) String address,
+      @RequestParam(name = "opslaan", required = false) String save,
+      @RequestParam(name = "opslaanGevraagd", required = false) String saveAsked,
       @RequestParam(name = "token", required = false) String token,
       HttpServletRequest request,
       HttpServletResponse response,
@@ -76,7 +78,14 @@ class MailPageController {
         model,
         token,
         user ->
-            switch (outbox.resend(id, address, user, staffPages.isAdmin(request))) {
+            // The page's form asks (checkbox "Adres ook opslaan bij de werkgever"); a form without
+            // the question saves, as before.
+            switch (outbox.resend(
+                id,
+                address,
+                saveAsked == null || save != null,
+                user,
+                staffPages.isAdmin(request))) {
               case SENT -> "E-mail " + id + " is verzonden.";
               case UNDELIVERABLE ->
                   "De mailserver weigert e-mail " + id + " opnieuw; controleer het adres.";
@@ -214,16 +223,6 @@ class MailPageController {
   }
 
   private static String kind(String kind) {
-    return switch (kind) {
-      case "QUEUED" -> "In de wachtrij";
-      case "SENT" -> "Verzonden";
-      case "FAILED" -> "Mislukt, wordt opnieuw geprobeerd";
-      case "GAVE_UP" -> "Mislukt, wacht op een mens";
-      case "UNDELIVERABLE" -> "Geweigerd";
-      case "REQUEUED" -> "Opnieuw in de wachtrij";
-      case "RETRIED_NOW" -> "Volgende poging naar nu gehaald";
-      case "CLOSED" -> "Afgesloten";
-      default -> kind;
-    };
+    return CorrespondenceStatus.eventLabel(kind);
   }
 }

@@ -129,6 +129,71 @@ class StaffPagesBrowserIT extends BrowserTest {
     assertThat((String) pdf.get("disposition")).contains("keurmerk-" + number + ".pdf");
   }
 
+  @Test
+  void theDossierOpensThroughTheLoginPageAndSpeaksDutch() throws Exception {
+    TestUsers.ensure(identityService, "itstaffbert", PASSWORD, Groups.ACCOUNTMANAGERS);
+    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String name = "Zeepziederij Aanmeld " + n;
+    String number = "SW-" + n + "-A";
+    var records = new Records(jdbc);
+    LocalDate today = LocalDate.now();
+    long employer = records.employer(name, "Schiedam");
+    records.convenant(employer, today.minusYears(1), today.minusYears(1).plusDays(20));
+    long audit =
+        records.audit(
+            employer,
+            today.minusMonths(2),
+            "AWARDED",
+            today.minusMonths(1),
+            null,
+            2,
+            1,
+            new BigDecimal("500.00"));
+    long keurmerk =
+        records.keurmerk(
+            employer,
+            audit,
+            number,
+            today.minusMonths(1),
+            today.minusMonths(1).plusYears(2).minusDays(1),
+            "ACTIVE",
+            null);
+    jdbc.sql("UPDATE convenant SET registered_by = 'itstaffbert' WHERE employer_id = ?")
+        .param(employer)
+        .update();
+    jdbc.sql(
+            "UPDATE audit SET decided_by = 'itstaffbert', requested_by = 'itstaffbert' WHERE id = ?")
+        .param(audit)
+        .update();
+    jdbc.sql(
+            "INSERT INTO keurmerk_status_change (keurmerk_id, status, reason, changed_at) VALUES (?, 'ACTIVE', NULL, ?)")
+        .params(keurmerk, java.time.OffsetDateTime.now().minusMonths(1))
+        .update();
+    String kvk = records.kvkNumber(employer);
+
+    openBrowser();
+    browser.driver.get(baseUrl() + "/dossier/" + kvk);
+    // Our own login page instead of the browser's pop-up, and back to the dossier after it.
+    browser.waitFor(By.xpath("//h1[normalize-space()='Aanmelden']"));
+    assertThat(browser.driver.getCurrentUrl()).contains("/aanmelden");
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the login page").isEmpty();
+    browser.waitFor(By.id("gebruiker")).sendKeys("itstaffbert");
+    browser.driver.findElement(By.id("wachtwoord")).sendKeys("niet-het-wachtwoord");
+    browser.click(By.cssSelector("main form button[type='submit']"));
+    browser.waitFor(By.xpath("//*[contains(text(), 'horen niet bij elkaar')]"));
+    browser.driver.findElement(By.id("wachtwoord")).sendKeys(PASSWORD);
+    browser.click(By.cssSelector("main form button[type='submit']"));
+    browser.waitFor(By.xpath("//h1[normalize-space()='" + name + "']"));
+    assertThat(browser.driver.getCurrentUrl()).endsWith("/dossier/" + kvk);
+
+    String text = browser.driver.findElement(By.id("inhoud")).getText();
+    assertThat(text)
+        .contains("Getekend", "Toegekend", "Geldig", "Test itstaffbert")
+        .doesNotContain("SIGNED", "AWARDED", "ACTIVE", "TOEKENNEN", "door itstaffbert");
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the dossier").isEmpty();
+    browser.screenshot("dossier-na-aanmelden");
+  }
+
   /** What Chart.js holds for the chart on this canvas: each series' label and numbers. */
   @SuppressWarnings("unchecked")
   private Map<String, List<Double>> chart(WebElement canvas) {

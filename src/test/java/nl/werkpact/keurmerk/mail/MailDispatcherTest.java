@@ -221,7 +221,7 @@ class MailDispatcherTest {
               }
 
               @Override
-              public void saveContactEmail(Owner employer, String newAddress) {
+              public void saveContactEmail(Owner employer, String newAddress, String user) {
                 saved.add(employer.employerId() + " " + newAddress);
               }
             });

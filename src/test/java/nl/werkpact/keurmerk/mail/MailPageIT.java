@@ -108,6 +108,110 @@ class MailPageIT extends IntegrationTest {
   }
 
   @Test
+  void theCorrectedAddressIsSavedOnTheEmployerWithItsHistoryOnlyWhenTheBoxIsTicked()
+      throws Exception {
+    String wrong =
+        "kees" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
+    String once = wrong.replace("kees", "kees.eenmalig").replace("korenschof", "korenschoof");
+    String right = wrong.replace("korenschof", "korenschoof");
+    long first = refusedEmail(wrong);
+    String page = get(ACCOUNTMANAGER, PASSWORD).body();
+    assertThat(page).contains("Adres ook opslaan bij de werkgever");
+
+    // Box not ticked: this e-mail goes to the other address, the employer keeps its own.
+    var notSaved =
+        post(
+            "/beheer/e-mail/" + first + "/opnieuw",
+            "adres="
+                + URLEncoder.encode(once, StandardCharsets.UTF_8)
+                + "&opslaanGevraagd=ja&token="
+                + token(page),
+            ACCOUNTMANAGER);
+    assertThat(notSaved.statusCode()).isEqualTo(200);
+    assertThat(awaitMailTo(once).getSubject()).contains("Pagina Post B.V.");
+    assertThat(contactOfEmployerOf(first)).isEqualTo(wrong);
+    assertThat(contactChangesOfEmployerOf(first)).isZero();
+
+    // Box ticked: saved on the employer, with who did it and the old and new address.
+    long second = refusedEmailOfSameEmployer(first, wrong);
+    page = get(ACCOUNTMANAGER, PASSWORD).body();
+    var saved =
+        post(
+            "/beheer/e-mail/" + second + "/opnieuw",
+            "adres="
+                + URLEncoder.encode(right, StandardCharsets.UTF_8)
+                + "&opslaanGevraagd=ja&opslaan=ja&token="
+                + token(page),
+            ACCOUNTMANAGER);
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(contactOfEmployerOf(second)).isEqualTo(right);
+    assertThat(
+            jdbc.sql(
+                    "SELECT changed_by, old_contact_email, new_contact_email FROM employer_contact_change "
+                        + "WHERE employer_id = ?")
+                .param(employerOf(second))
+                .query()
+                .singleRow())
+        .containsEntry("changed_by", ACCOUNTMANAGER)
+        .containsEntry("old_contact_email", wrong)
+        .containsEntry("new_contact_email", right);
+  }
+
+  /** Another refused e-mail about the same convenant as this one, to the same address. */
+  private long refusedEmailOfSameEmployer(long like, String recipient) {
+    long convenant =
+        jdbc.sql("SELECT concerns_id FROM correspondence WHERE id = ?")
+            .param(like)
+            .query(Long.class)
+            .single();
+    return RefusedEmails.refused(
+        correspondence,
+        templates,
+        transactions,
+        new MailRequest(
+            "convenant-signed",
+            recipient,
+            java.util.Map.of(
+                "employerName",
+                "Pagina Post B.V.",
+                "contactPerson",
+                "Joke",
+                "kvkNumber",
+                "00000000",
+                "signedDate",
+                "21 november 2026",
+                "signedBy",
+                "J. Verbeek"),
+            "CONVENANT",
+            convenant,
+            null,
+            "refused-test-again:" + like));
+  }
+
+  private long employerOf(long mailId) {
+    return jdbc.sql(
+            "SELECT c.employer_id FROM convenant c JOIN correspondence m ON m.concerns_id = c.id "
+                + "AND m.concerns_type = 'CONVENANT' WHERE m.id = ?")
+        .param(mailId)
+        .query(Long.class)
+        .single();
+  }
+
+  private String contactOfEmployerOf(long mailId) {
+    return jdbc.sql("SELECT contact_email FROM employer WHERE id = ?")
+        .param(employerOf(mailId))
+        .query(String.class)
+        .single();
+  }
+
+  private long contactChangesOfEmployerOf(long mailId) {
+    return jdbc.sql("SELECT COUNT(*) FROM employer_contact_change WHERE employer_id = ?")
+        .param(employerOf(mailId))
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   void onlyTheEmployersOwnAccountmanagerOrAnAdminSendsItsEmailAgainAndNeverToAnIpAddress()
       throws Exception {
     String wrong =
