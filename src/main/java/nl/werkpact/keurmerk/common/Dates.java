@@ -1,13 +1,19 @@
 package nl.werkpact.keurmerk.common;
 
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.format.TextStyle;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Dates as users enter and read them. */
 public final class Dates {
@@ -59,7 +65,10 @@ public final class Dates {
     }
     if (date == null) {
       throw new InvalidRequestException(
-          label + " is geen geldige datum; typ de datum als dd-mm-jjjj, bijvoorbeeld 20-11-2026.");
+          nonExistent(label, text)
+              .orElse(
+                  label
+                      + " is geen geldige datum; typ de datum als dd-mm-jjjj, bijvoorbeeld 20-11-2026."));
     }
     if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
       throw new InvalidRequestException(
@@ -71,6 +80,58 @@ public final class Dates {
               + ").");
     }
     return date;
+  }
+
+  private static final Pattern DUTCH_SHAPE = Pattern.compile("(\\d{1,2})-(\\d{1,2})-(\\d{4})");
+  private static final Pattern ISO_SHAPE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+
+  /**
+   * For a text written as a date that does not exist (31-11-2026, 29-02-2027, 12-13-2026): the sentence that says
+   * why, instead of asking for a format that was followed.
+   */
+  private static Optional<String> nonExistent(String label, String text) {
+    int day;
+    int month;
+    int year;
+    Matcher dutch = DUTCH_SHAPE.matcher(text);
+    Matcher iso = ISO_SHAPE.matcher(text);
+    if (dutch.matches()) {
+      day = Integer.parseInt(dutch.group(1));
+      month = Integer.parseInt(dutch.group(2));
+      year = Integer.parseInt(dutch.group(3));
+    } else if (iso.matches()) {
+      year = Integer.parseInt(iso.group(1));
+      month = Integer.parseInt(iso.group(2));
+      day = Integer.parseInt(iso.group(3));
+    } else {
+      return Optional.empty();
+    }
+    if (month < 1 || month > 12) {
+      return Optional.of(
+          label
+              + ": "
+              + text
+              + " bestaat niet, want er is geen maand "
+              + month
+              + "; typ de datum als dd-mm-jjjj (dag, maand, jaar), bijvoorbeeld 20-11-2026.");
+    }
+    int length = YearMonth.of(year, month).lengthOfMonth();
+    if (day < 1 || day > length) {
+      String monthName =
+          Month.of(month).getDisplayName(TextStyle.FULL, Locale.forLanguageTag("nl-NL"));
+      return Optional.of(
+          label
+              + ": "
+              + text
+              + " bestaat niet; "
+              + monthName
+              + " "
+              + year
+              + " heeft "
+              + length
+              + " dagen.");
+    }
+    return Optional.empty();
   }
 
   /** "23 november 2026". */
