@@ -34,8 +34,10 @@ import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
+import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
 import nl.werkpact.keurmerk.keurmerk.ValidityPeriod;
 import nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods;
+import nl.werkpact.keurmerk.keurmerk.process.ReminderMoments;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -84,6 +86,7 @@ public class GoLiveImport {
   private final boolean sendPassedReminders;
   private final ObjectProvider<Interruption> interruption;
   private final int threads;
+  private final ReminderMoments reminderMoments;
 
   public GoLiveImport(
       EmployerService employers,
@@ -95,7 +98,9 @@ public class GoLiveImport {
       PlatformTransactionManager transactions,
       Clock clock,
       ImportSettings settings,
+      ReminderMoments reminderMoments,
       ObjectProvider<Interruption> interruption) {
+    this.reminderMoments = reminderMoments;
     this.threads = settings.threads();
     this.employers = employers;
     this.convenants = convenants;
@@ -127,6 +132,7 @@ public class GoLiveImport {
       return new ImportReport(confirm, contents.problem(), List.of());
     }
     LocalDate today = LocalDate.now(clock);
+    ReminderSchedule schedule = reminderMoments.deployedSchedule().orElse(null);
     var file =
         new FileChecks(accountmanagerIds(), employers.kvkNumbers(), keurmerken.issuedNumbers());
     int total = contents.lines().size();
@@ -162,12 +168,12 @@ public class GoLiveImport {
                 line.get(Column.NAME),
                 line.get(Column.KVK),
                 Outcome.GOED,
-                List.of(describe(checked, today)));
+                List.of(describe(checked, today, schedule)));
       } else {
         toImport[index] = checked;
       }
     }
-    importChecked(contents.lines(), toImport, results, today, progress);
+    importChecked(contents.lines(), toImport, results, today, schedule, progress);
     var report = new ImportReport(confirm, null, Arrays.asList(results));
     LOG.info("Go-live import ({}): {}", confirm ? "ingevoerd" : "proefdraai", report.totals());
     return report;
@@ -187,6 +193,7 @@ public class GoLiveImport {
       Checked[] toImport,
       LineResult[] results,
       LocalDate today,
+      ReminderSchedule schedule,
       Progress progress) {
     List<Integer> indexes = new ArrayList<>();
     for (int index = 0; index < toImport.length; index++) {
@@ -205,7 +212,7 @@ public class GoLiveImport {
     importInParallel(
         indexes,
         index -> {
-          results[index] = importLine(lines.get(index), toImport[index], today);
+          results[index] = importLine(lines.get(index), toImport[index], today, schedule);
           progress.update(done.incrementAndGet(), total);
         });
   }
@@ -295,7 +302,8 @@ public class GoLiveImport {
     }
   }
 
-  private LineResult importLine(Line line, Checked checked, LocalDate today) {
+  private LineResult importLine(
+      Line line, Checked checked, LocalDate today, ReminderSchedule schedule) {
     String kvk = checked.employer().kvkNumber();
     try {
       perLine.executeWithoutResult(
@@ -314,7 +322,8 @@ public class GoLiveImport {
                       checked.number(),
                       checked.validFrom(),
                       checked.membershipUntil(),
-                      sendPassedReminders);
+                      sendPassedReminders,
+                      schedule);
               interruption.ifAvailable(probe -> probe.afterKeurmerk(kvk));
               if (imported.keurmerk().status() == KeurmerkStatus.ACTIVE) {
                 validityPeriods.start(imported.keurmerk(), imported.membership());
@@ -326,7 +335,7 @@ public class GoLiveImport {
           checked.employer().name(),
           kvk,
           Outcome.IMPORTED,
-          List.of(describe(checked, today)));
+          List.of(describe(checked, today, schedule)));
     } catch (DuplicateKeyException e) {
       return new LineResult(
           line.number(),
@@ -350,7 +359,7 @@ public class GoLiveImport {
     }
   }
 
-  private static String describe(Checked checked, LocalDate today) {
+  private String describe(Checked checked, LocalDate today, ReminderSchedule schedule) {
     String convenant = "Convenant ondertekend op " + Dates.numeric(checked.signedDate()) + ".";
     if (checked.number() == null) {
       return convenant;
@@ -364,7 +373,19 @@ public class GoLiveImport {
         + Dates.numeric(period.validFrom())
         + " tot en met "
         + Dates.numeric(period.validUntil())
-        + (expired ? " (verlopen)." : " (geldig; herinneringen lopen).");
+        + (expired ? " (verlopen)." : " (geldig; herinneringen lopen).")
+        + (catchUp(period, schedule) ? " " + CATCH_UP_NOTICE : "");
+  }
+
+  static final String CATCH_UP_NOTICE =
+      "De herinnering om te verlengen viel al vóór de import: de werkgever krijgt die na het invoeren één keer, "
+          + "in de eerstvolgende herinneringsronde (binnen een kwartier).";
+
+  /** Whether this keurmerk gets one catch-up reminder after the import (see KeurmerkService#importExisting). */
+  private boolean catchUp(ValidityPeriod period, ReminderSchedule schedule) {
+    return !sendPassedReminders
+        && schedule != null
+        && schedule.catchUpFrom(period.validUntil(), clock.instant()).isPresent();
   }
 
   private Checked check(

@@ -121,7 +121,9 @@ public class KeurmerkService {
    * {@code validFrom} by the same rule as an award, ACTIVE while that runs and EXPIRED after, with its membership
    * (to {@code membershipUntil} when known, else one year). Reserve the number first ({@link #reserveImportedNumbers}).
    * Reminders whose moment is already gone are passed over, as if they had been sent, unless
-   * {@code sendPassedReminders}: then the next round of reminders sends them late.
+   * {@code sendPassedReminders}: then the next round of reminders sends them late. A keurmerk that ends within 90
+   * days and whose renewal reminders passed gets the latest of them late, once ({@link ReminderSchedule#catchUpFrom};
+   * {@code schedule} is the deployed reminder model's, null when there is none).
    */
   @Transactional
   public Imported importExisting(
@@ -130,7 +132,8 @@ public class KeurmerkService {
       String number,
       LocalDate validFrom,
       LocalDate membershipUntil,
-      boolean sendPassedReminders) {
+      boolean sendPassedReminders,
+      ReminderSchedule schedule) {
     var matcher = KeurmerkNumber.PATTERN.matcher(number);
     if (!matcher.matches()) {
       throw new IllegalArgumentException("Not a keurmerk number: " + number);
@@ -141,9 +144,15 @@ public class KeurmerkService {
             ? KeurmerkStatus.EXPIRED
             : KeurmerkStatus.ACTIVE;
     OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime remindersFrom =
+        sendPassedReminders
+            ? null
+            : Optional.ofNullable(schedule)
+                .flatMap(s -> s.catchUpFrom(period.validUntil(), now.toInstant()))
+                .map(moment -> moment.atOffset(now.getOffset()))
+                .orElse(now);
     long id =
-        keurmerken.insertImported(
-            number, employerId, auditId, period, status, now, sendPassedReminders ? null : now);
+        keurmerken.insertImported(number, employerId, auditId, period, status, now, remindersFrom);
     var membership =
         new ValidityPeriod(
             validFrom,

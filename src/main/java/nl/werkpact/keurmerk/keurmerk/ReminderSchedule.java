@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle.Reminder;
 
@@ -50,6 +51,26 @@ public record ReminderSchedule(Period renewalFirst, Period renewalSecond, Period
       case RENEWAL_SECOND -> renewalSecond;
       case MEMBERSHIP_END -> membershipEnd;
     };
+  }
+
+  /** A keurmerk imported this close to its end whose renewal reminders passed before the import is told once. */
+  public static final Period CATCH_UP_WITHIN = Period.ofDays(90);
+
+  /**
+   * For a keurmerk brought in at {@code now} (go-live import) that is still valid, ends within {@link
+   * #CATCH_UP_WITHIN} and whose renewal reminder moments all passed: the latest of them, from which on reminders
+   * count, so the next round sends that one reminder late (one catch-up notice) and passes over the earlier one.
+   * Empty when a renewal reminder is still to come (it warns the holder), or the end is further away.
+   */
+  public Optional<Instant> catchUpFrom(LocalDate validUntil, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, Dates.AMSTERDAM);
+    if (validUntil.isBefore(today) || validUntil.isAfter(today.plus(CATCH_UP_WITHIN))) {
+      return Optional.empty();
+    }
+    Instant second = dueAt(Reminder.RENEWAL_SECOND, validUntil);
+    Instant first = dueAt(Reminder.RENEWAL_FIRST, validUntil);
+    Instant latest = second.isAfter(first) ? second : first;
+    return latest.isAfter(now) ? Optional.empty() : Optional.of(latest);
   }
 
   /** The moment {@code reminder} falls due about {@code date} (the last valid day, or the membership's last day). */

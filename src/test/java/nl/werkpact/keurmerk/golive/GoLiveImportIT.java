@@ -23,6 +23,7 @@ import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.ValidityPeriod;
 import nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess.Elements;
+import nl.werkpact.keurmerk.keurmerk.process.ReminderMoments;
 import nl.werkpact.keurmerk.register.KeurmerkRegister;
 import nl.werkpact.keurmerk.support.ImportInterruption;
 import nl.werkpact.keurmerk.support.IntegrationTest;
@@ -170,9 +171,11 @@ class GoLiveImportIT extends IntegrationTest {
     assertThat(byName.get("Fout Mailadres")).startsWith("Fout: E-mailadres contactpersoon");
     assertThat(byName.get("Amerikaanse Datum"))
         .isEqualTo(
-            "Fout: Datum ondertekening is geen geldige datum; typ de datum als dd-mm-jjjj, bijvoorbeeld 20-11-2026.");
+            "Fout: Datum ondertekening: 2022-14-03 bestaat niet, want er is geen maand 14; typ de datum als "
+                + "dd-mm-jjjj (dag, maand, jaar), bijvoorbeeld 20-11-2026.");
     assertThat(byName.get("Dertig Februari"))
-        .startsWith("Fout: Datum ondertekening is geen geldige datum");
+        .isEqualTo(
+            "Fout: Datum ondertekening: 30-02-2022 bestaat niet; februari 2022 heeft 28 dagen.");
     assertThat(byName.get("Nog Niet Getekend"))
         .isEqualTo(
             "Fout: Datum ondertekening " + dutch(today.plusDays(3)) + " ligt in de toekomst.");
@@ -335,6 +338,47 @@ class GoLiveImportIT extends IntegrationTest {
   }
 
   @Test
+  void aHolderWhoseRenewalRemindersPassedBeforeGoLiveIsToldOnceAndTheDryRunSaysSo() {
+    String late = nextKvk();
+    String ahead = nextKvk();
+    String lateNumber = number(2018);
+    String aheadNumber = number(2018);
+    // ends in 20 days: both renewal reminders (90 and 30 days before) lay before the import
+    LocalDate lateFrom = today.plusDays(21).minusYears(2);
+    // ends in 60 days: the second reminder is still to come, so no catch-up
+    LocalDate aheadFrom = today.plusDays(61).minusYears(2);
+    String file =
+        csv(
+            line("Houder Inhalen", late, lateNumber, lateFrom, null),
+            line("Houder Nog Herinnerd", ahead, aheadNumber, aheadFrom, null));
+
+    ImportReport dryRun =
+        goLiveImport.run(new StringReader(file), false, GoLiveImport.Progress.NONE);
+    assertThat(dryRun.lines().get(0).text()).endsWith(GoLiveImport.CATCH_UP_NOTICE);
+    assertThat(dryRun.lines().get(1).text()).doesNotContain("vóór de import");
+
+    importConfirmed(file);
+    runReminderRound();
+    runReminderRound();
+
+    assertThat(mailsTo(late))
+        .as("one catch-up notice, however many rounds")
+        .singleElement()
+        .satisfies(key -> assertThat(key).startsWith("renewal-reminder"));
+    assertThat(mailsTo(ahead)).isEmpty();
+  }
+
+  private List<String> mailsTo(String kvk) {
+    return jdbc.sql(
+            """
+            SELECT c.dedup_key FROM correspondence c JOIN employer e ON e.contact_email = c.recipient
+             WHERE e.kvk_number = ?""")
+        .param(kvk)
+        .query(String.class)
+        .list();
+  }
+
+  @Test
   void theFiguresOfTheEarlierAuditAreReadTheDutchWayAndStoredWithTheAward() {
     String header = HEADER + ";extra werkplekken;werkervaringsplaatsen;sociale inkoop";
     String good = nextKvk();
@@ -384,7 +428,7 @@ class GoLiveImportIT extends IntegrationTest {
     assertThat(dossier)
         .contains(
             "1200 extra werkplekken, 3 werkervaringsplaatsen, inkoop € 9.999,99 (overgenomen bij de start)",
-            goodNumber + ": ACTIVE");
+            goodNumber + ": Geldig");
   }
 
   @Test
@@ -521,7 +565,7 @@ class GoLiveImportIT extends IntegrationTest {
           .allSatisfy(line -> assertThat(line.outcome()).as(shown(line)).isEqualTo(Outcome.GOED));
       assertThat(
               report.lines().stream()
-                  .filter(l -> l.text().endsWith("(geldig; herinneringen lopen)."))
+                  .filter(l -> l.text().contains("(geldig; herinneringen lopen)."))
                   .count())
           .isEqualTo(36);
       assertThat(report.lines().stream().filter(l -> l.text().endsWith("(verlopen).")).count())
@@ -549,6 +593,7 @@ class GoLiveImportIT extends IntegrationTest {
         context.getBean(PlatformTransactionManager.class),
         clock,
         new ImportSettings(1, false),
+        context.getBean(ReminderMoments.class),
         context.getBeanProvider(GoLiveImport.Interruption.class));
   }
 

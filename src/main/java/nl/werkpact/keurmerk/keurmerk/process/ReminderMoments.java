@@ -39,7 +39,7 @@ public class ReminderMoments implements DemoMoments {
   }
 
   /** The periods as the latest deployed version of the model writes them. */
-  Optional<ReminderSchedule> deployedSchedule() {
+  public Optional<ReminderSchedule> deployedSchedule() {
     var latest =
         repository
             .createProcessDefinitionQuery()
