@@ -28,6 +28,7 @@ import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.golive.ImportReport.LineResult;
 import nl.werkpact.keurmerk.golive.ImportReport.Outcome;
+import nl.werkpact.keurmerk.golive.ImportReport.ToBeStored;
 import nl.werkpact.keurmerk.golive.WerkgeversCsv.Column;
 import nl.werkpact.keurmerk.golive.WerkgeversCsv.Line;
 import nl.werkpact.keurmerk.identity.Groups;
@@ -138,6 +139,7 @@ public class GoLiveImport {
     int total = contents.lines().size();
     LineResult[] results = new LineResult[total];
     Checked[] toImport = new Checked[total];
+    ToBeStored stored = ToBeStored.NOTHING;
     for (int index = 0; index < total; index++) {
       Line line = contents.lines().get(index);
       List<String> problems = new ArrayList<>();
@@ -162,6 +164,12 @@ public class GoLiveImport {
                 Outcome.ERROR,
                 problems);
       } else if (!confirm) {
+        stored =
+            stored.plus(
+                checked.number() != null,
+                checked.number() != null
+                    && ValidityPeriod.keurmerk(checked.validFrom()).validUntil().isBefore(today),
+                catchUpOf(checked, schedule));
         results[index] =
             new LineResult(
                 line.number(),
@@ -174,7 +182,9 @@ public class GoLiveImport {
       }
     }
     importChecked(contents.lines(), toImport, results, today, schedule, progress);
-    var report = new ImportReport(confirm, null, Arrays.asList(results));
+    var report =
+        new ImportReport(
+            confirm, null, Arrays.asList(results), confirm ? ToBeStored.NOTHING : stored);
     LOG.info("Go-live import ({}): {}", confirm ? "ingevoerd" : "proefdraai", report.totals());
     return report;
   }
@@ -380,6 +390,11 @@ public class GoLiveImport {
   static final String CATCH_UP_NOTICE =
       "De herinnering om te verlengen viel al vóór de import: de werkgever krijgt die na het invoeren één keer, "
           + "in de eerstvolgende herinneringsronde (binnen een kwartier).";
+
+  private boolean catchUpOf(Checked checked, ReminderSchedule schedule) {
+    return checked.number() != null
+        && catchUp(ValidityPeriod.keurmerk(checked.validFrom()), schedule);
+  }
 
   /** Whether this keurmerk gets one catch-up reminder after the import (see KeurmerkService#importExisting). */
   private boolean catchUp(ValidityPeriod period, ReminderSchedule schedule) {

@@ -69,8 +69,24 @@ public final class ImportCommand {
                   : "Proefdraai (niets wordt ingevoerd; voeg --confirm toe om in te voeren)")
               + ": "
               + file);
-      ImportReport report =
-          context.getBean(GoLiveImport.class).run(reader, confirm, progressBar(err));
+      var history = context.getBean(ImportHistory.class);
+      String id = ImportHistory.newId();
+      history.started(
+          id,
+          ImportHistory.StartedFrom.OPDRACHT,
+          file.getFileName().toString(),
+          confirm,
+          System.getProperty("user.name", "onbekend"));
+      ImportReport report;
+      try {
+        report = context.getBean(GoLiveImport.class).run(reader, confirm, progressBar(err));
+      } catch (RuntimeException failed) {
+        history.finished(
+            id,
+            "Afgebroken door een fout in het systeem (" + failed.getClass().getSimpleName() + ").");
+        throw failed;
+      }
+      history.finished(id, report.totals());
       err.println();
       print(report, out);
       return report.fileProblem() != null ? 2 : report.count(Outcome.ERROR) > 0 ? 1 : 0;

@@ -86,7 +86,7 @@ class ImportPageController {
           runs.start(
               fileName(file),
               file.getBytes(),
-              "invoeren".equals(action),
+              false, // always a dry run first; its page asks to confirm what it would store
               staffPages.callerId(request));
       return "redirect:" + PATH + "/" + run.id();
     } catch (InvalidRequestException e) {
@@ -224,7 +224,7 @@ class ImportPageController {
   private String formPage(HttpServletRequest request, Model model, String problem) {
     model.addAttribute("problem", problem);
     model.addAttribute("token", staffPages.formToken(request));
-    model.addAttribute("runs", runs.recent().stream().map(Run::view).toList());
+    model.addAttribute("runs", runs.history());
     model.addAttribute(
         "columns",
         Arrays.stream(WerkgeversCsv.Column.values())

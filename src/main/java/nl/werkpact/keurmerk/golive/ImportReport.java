@@ -6,7 +6,30 @@ import java.util.List;
 import nl.werkpact.keurmerk.common.SpreadsheetCsv;
 
 /** What an import did or, in a dry run, would do: per line, and in totals. In Dutch, as the admin reads it. */
-public record ImportReport(boolean confirmed, String fileProblem, List<LineResult> lines) {
+public record ImportReport(
+    boolean confirmed, String fileProblem, List<LineResult> lines, ToBeStored toBeStored) {
+
+  public ImportReport(boolean confirmed, String fileProblem, List<LineResult> lines) {
+    this(confirmed, fileProblem, lines, ToBeStored.NOTHING);
+  }
+
+  /**
+   * What confirming a dry run would store, for the last look before it: the employers of the good lines (each with a
+   * signed convenant), the keurmerken among them that are valid or expired, and how many get a catch-up reminder.
+   */
+  public record ToBeStored(
+      long employers, long validKeurmerken, long expiredKeurmerken, long catchUps) {
+    public static final ToBeStored NOTHING = new ToBeStored(0, 0, 0, 0);
+
+    /** With one more good line: an employer, with or without a keurmerk. */
+    public ToBeStored plus(boolean keurmerk, boolean expired, boolean catchUp) {
+      return new ToBeStored(
+          employers + 1,
+          validKeurmerken + (keurmerk && !expired ? 1 : 0),
+          expiredKeurmerken + (keurmerk && expired ? 1 : 0),
+          catchUps + (catchUp ? 1 : 0));
+    }
+  }
 
   public enum Outcome {
     /** Dry run: the line can be imported. */
@@ -32,6 +55,14 @@ public record ImportReport(boolean confirmed, String fileProblem, List<LineResul
 
   public long count(Outcome outcome) {
     return lines.stream().filter(l -> l.outcome() == outcome).count();
+  }
+
+  public long errorLines() {
+    return count(Outcome.ERROR);
+  }
+
+  public long skippedLines() {
+    return count(Outcome.SKIPPED);
   }
 
   public boolean hasErrors() {

@@ -4,12 +4,10 @@ import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ public class ImportRuns {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImportRuns.class);
   private static final int KEPT = 20;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One import: its file, who started it, how far it is, and its report once done. */
   public static final class Run {
@@ -104,7 +101,7 @@ public class ImportRuns {
       return report != null || failure != null;
     }
 
-    /** A dry run without errors whose lines can now be imported. */
+    /** A dry run with good lines, which can now be imported (the lines with an error are not). */
     public boolean confirmable() {
       return confirmable(report);
     }
@@ -112,7 +109,7 @@ public class ImportRuns {
     private boolean confirmable(ImportReport finishedReport) {
       return !confirm
           && finishedReport != null
-          && !finishedReport.hasErrors()
+          && finishedReport.fileProblem() == null
           && finishedReport.count(ImportReport.Outcome.GOED) > 0;
     }
 
@@ -159,6 +156,7 @@ public class ImportRuns {
       boolean confirmable) {}
 
   private final GoLiveImport goLiveImport;
+  private final ImportHistory history;
   private final Clock clock;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -169,8 +167,9 @@ public class ImportRuns {
           });
   private final Map<String, Run> runs = new LinkedHashMap<>();
 
-  public ImportRuns(GoLiveImport goLiveImport, Clock clock) {
+  public ImportRuns(GoLiveImport goLiveImport, ImportHistory history, Clock clock) {
     this.goLiveImport = goLiveImport;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -189,16 +188,10 @@ public class ImportRuns {
                       + running.startedBy()
                       + "); wacht tot die klaar is en probeer het dan opnieuw.");
             });
-    byte[] id = new byte[16];
-    RANDOM.nextBytes(id);
     Run run =
         new Run(
-            HexFormat.of().formatHex(id),
-            fileName,
-            content,
-            confirm,
-            startedBy,
-            LocalDateTime.now(clock));
+            ImportHistory.newId(), fileName, content, confirm, startedBy, LocalDateTime.now(clock));
+    history.started(run.id(), ImportHistory.StartedFrom.PAGINA, fileName, confirm, startedBy);
     runs.put(run.id(), run);
     while (runs.size() > KEPT) {
       runs.remove(runs.keySet().iterator().next());
@@ -216,14 +209,37 @@ public class ImportRuns {
   public Run confirm(Run dryRun, String startedBy) {
     if (!dryRun.confirmable()) {
       throw new ConflictException(
-          "Deze proefdraai kan niet worden ingevoerd: hij is nog bezig of heeft fouten. Verbeter het bestand en "
-              + "laad het opnieuw.");
+          "Deze proefdraai kan niet worden ingevoerd: hij is nog bezig of heeft geen goede regels. Verbeter het "
+              + "bestand en laad het opnieuw.");
     }
     return start(dryRun.fileName(), dryRun.content, true, startedBy);
   }
 
   public synchronized Optional<Run> find(String id) {
     return Optional.ofNullable(runs.get(id));
+  }
+
+  /** Every run the history keeps, newest first, with the one in memory where this app ran it (for its report). */
+  public List<Past> history() {
+    return history.recent().stream()
+        .map(entry -> new Past(entry, find(entry.id()).map(Run::view).orElse(null)))
+        .toList();
+  }
+
+  /** A run of the history, and its reading when this app ran it (null after a restart, or run by the command). */
+  public record Past(ImportHistory.Entry entry, View live) {
+
+    /** Its outcome in Dutch: the report's totals, why it failed, how far it is, or that it was broken off. */
+    public String outcome() {
+      if (live != null && !live.finished()) {
+        return "Bezig: " + live.percent() + " %";
+      }
+      if (entry.finishedAt() != null) {
+        return entry.outcome();
+      }
+      return "Afgebroken: het systeem stopte tijdens deze import. Regels die al waren ingevoerd blijven staan, elk "
+          + "helemaal; voer het bestand opnieuw in om de rest in te voeren.";
+    }
   }
 
   /** The kept runs, newest first. */
@@ -244,6 +260,7 @@ public class ImportRuns {
                 run.total.set(total);
                 run.done.set(done);
               });
+      history.finished(run.id, run.report.totals());
     } catch (Exception | Error e) {
       LOG.error("Go-live import of {} failed", run.fileName(), e);
       run.failure =
@@ -251,6 +268,11 @@ public class ImportRuns {
               + e.getClass().getSimpleName()
               + "). Regels die al "
               + "waren ingevoerd blijven staan, elk helemaal; voer het bestand opnieuw in om de rest in te voeren.";
+      try {
+        history.finished(run.id, run.failure);
+      } catch (RuntimeException notRecorded) {
+        LOG.warn("Go-live import {}: its end could not be recorded", run.id, notRecorded);
+      }
     }
   }
 

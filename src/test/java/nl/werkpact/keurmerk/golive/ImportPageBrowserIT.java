@@ -62,6 +62,11 @@ class ImportPageBrowserIT extends BrowserTest {
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the report").isEmpty();
     browser.screenshot("import-proefdraai");
 
+    assertThat(browser.driver.findElement(By.id("bevestigen")).getText())
+        .as("the last look before storing")
+        .contains("Wat er wordt opgeslagen")
+        .contains("120 werkgevers, elk met een getekend convenant")
+        .contains("Ja, deze 120 regels invoeren");
     browser.click(By.xpath("//form[contains(@action,'/invoeren')]//button"));
 
     assertThat(

@@ -59,7 +59,9 @@ class ImportPageIT extends IntegrationTest {
             "Proefdraai: werkgevers.csv",
             "1 regels: 1 goed (proefdraai, nog niets ingevoerd)",
             "Convenant ondertekend op 03-04-2023.",
-            "<button type=\"submit\">Invoeren</button>");
+            "Wat er wordt opgeslagen",
+            "1 werkgever, elk met een getekend convenant; de werkgevers krijgen daarover geen e-mail.",
+            "Ja, deze regel invoeren</button>");
     assertThat(employers(kvk)).isZero();
 
     var confirmed =
@@ -75,7 +77,54 @@ class ImportPageIT extends IntegrationTest {
         .contains("Invoeren: werkgevers.csv", "1 regels: 1 ingevoerd");
     assertThat(employers(kvk)).isEqualTo(1);
     assertThat(get("/beheer/import", ADMIN, ADMIN_PASSWORD).body())
-        .contains("1 regels: 1 ingevoerd", "door " + ADMIN);
+        .contains("1 regels: 1 ingevoerd", "door " + ADMIN, "Invoeren (upload)");
+    assertThat(
+            jdbc.sql("SELECT outcome FROM import_run WHERE confirmed AND id = ?")
+                .param(importPath.substring(importPath.lastIndexOf('/') + 1))
+                .query(String.class)
+                .single())
+        .as("kept across a restart")
+        .startsWith("1 regels: 1 ingevoerd");
+  }
+
+  @Test
+  void aDryRunWithErrorsOffersToImportOnlyItsGoodLinesAndAnUploadIsAlwaysADryRunFirst()
+      throws Exception {
+    String good = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
+    String file =
+        HEADER
+            + "\nGoede Regel B.V.;"
+            + good
+            + ";Markt 3;Vlaardingen;Els;els."
+            + good
+            + "@pagina.example;03-04-2023;Els;"
+            + ACCOUNTMANAGER
+            + "\nFoute Regel B.V.;123;Markt 3;Rotterdam;Els;els@fout.example;03-04-2023;Els;"
+            + ACCOUNTMANAGER
+            + "\n";
+    String token = token(get("/beheer/import", ADMIN, ADMIN_PASSWORD).body());
+
+    String runPath = finished(location(upload(file, "invoeren", token, ADMIN, ADMIN_PASSWORD)));
+    String page = get(runPath, ADMIN, ADMIN_PASSWORD).body();
+    assertThat(page)
+        .as("'invoeren' from the upload form is a dry run, with the last look")
+        .contains("Proefdraai: werkgevers.csv", "Wat er wordt opgeslagen")
+        .contains("1 regel met een fout wordt niet ingevoerd")
+        .contains("Gemeente &quot;Rotterdam&quot; hoort niet bij deze regio")
+        .contains("Alleen de goede regel invoeren</button>");
+    assertThat(employers(good)).isZero();
+
+    var confirmed =
+        post(
+            runPath + "/invoeren",
+            "application/x-www-form-urlencoded",
+            ("token=" + token).getBytes(StandardCharsets.UTF_8),
+            ADMIN,
+            ADMIN_PASSWORD);
+    assertThat(get(finished(location(confirmed)), ADMIN, ADMIN_PASSWORD).body())
+        .contains(
+            "2 regels: 1 ingevoerd, 0 overgeslagen (staan al in het systeem), 1 met een fout");
+    assertThat(employers(good)).isEqualTo(1);
   }
 
   @Test
