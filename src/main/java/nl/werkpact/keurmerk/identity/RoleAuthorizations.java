@@ -126,13 +126,17 @@ public final class RoleAuthorizations {
         // validity instances: with UPDATE_INSTANCE the committee could move timers and send any
         // message.
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_DEFINITION, KEURMERK_VALIDITY, READ),
-        // ... in Tasklist: Proces starten > Keurmerk intrekken (by number, with the reason).
+        // ... in Tasklist: Proces starten > Keurmerk intrekken (by number, with the reason), then
+        // its confirmation task, which shows whose keurmerk it is.
         new Grant(
             Groups.KEURMERKCOMMISSIE,
             PROCESS_DEFINITION,
             KEURMERK_WITHDRAWAL,
             READ,
-            ProcessDefinitionPermissions.CREATE_INSTANCE),
+            ProcessDefinitionPermissions.CREATE_INSTANCE,
+            READ_TASK,
+            TASK_WORK,
+            TASK_ASSIGN),
         new Grant(Groups.KEURMERKCOMMISSIE, PROCESS_INSTANCE, ANY, CREATE),
         // Procesbeheerders: Cockpit and Tasklist, deploy models, run and migrate instances, read
         // history.

@@ -13,6 +13,7 @@ import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
+import nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalProcess;
 import nl.werkpact.keurmerk.support.Browser;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
@@ -249,6 +250,43 @@ class TasklistBrowserIT extends IntegrationTest {
             "Reden van intrekking",
             "Geen extra werkplekken meer na de reorganisatie."));
     browser.click(By.xpath("//button[normalize-space()='Starten']"));
+    // A last look before anything happens: whose keurmerk it is and what follows.
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(
+            d ->
+                taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(number)
+                        .taskDefinitionKey(
+                            KeurmerkWithdrawalProcess.Elements.TASK_CONFIRM_WITHDRAWAL)
+                        .taskAssignee(COMMITTEE)
+                        .count()
+                    == 1);
+    assertThat(
+            jdbc.sql("SELECT status FROM keurmerk WHERE number = ?")
+                .param(number)
+                .query(String.class)
+                .single())
+        .as("nothing withdrawn before the confirmation")
+        .isEqualTo("ACTIVE");
+    browser.click(By.xpath("//*[normalize-space(text())='Mijn taken']"));
+    browser.click(
+        By.xpath(
+            "//*[contains(normalize-space(text()), 'Intrekking bevestigen: "
+                + employerName
+                + " ("
+                + number
+                + ")')]"));
+    browser.waitFor(By.xpath("//label[starts-with(normalize-space(), 'Werkgever')]"));
+    assertThat(field("Werkgever").getAttribute("value")).isEqualTo(employerName);
+    assertThat(field("Keurmerknummer").getAttribute("value")).isEqualTo(number);
+    assertThat(field("Geldig").getAttribute("value")).startsWith("van ").contains(" tot en met ");
+    assertThat(browser.driver.findElement(By.tagName("body")).getText())
+        .contains("Wat er volgt als u intrekt")
+        .contains("verdwijnt uit het openbare keurmerkregister");
+    browser.screenshot("withdrawal-confirmation");
+    browser.click(By.xpath("//label[normalize-space()='Ja, keurmerk intrekken']"));
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
     new WebDriverWait(browser.driver, Duration.ofSeconds(30))
         .until(
             d ->

@@ -379,8 +379,8 @@ class ModelChecksTest {
     String withdrawal =
         model("KeurmerkWithdrawal.bpmn")
             .replace(
-                "<bpmn:outgoing>Flow_ToWithdrawKeurmerk</bpmn:outgoing>\n    </bpmn:startEvent>",
-                "<bpmn:outgoing>Flow_ToWithdrawKeurmerk</bpmn:outgoing><bpmn:timerEventDefinition id=\"TimerEventDefinition_Daily\">"
+                "<bpmn:outgoing>Flow_ToReviewWithdrawal</bpmn:outgoing>\n    </bpmn:startEvent>",
+                "<bpmn:outgoing>Flow_ToReviewWithdrawal</bpmn:outgoing><bpmn:timerEventDefinition id=\"TimerEventDefinition_Daily\">"
                     + "<bpmn:timeCycle>R/PT24H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>");
     assertThat(deployed("KeurmerkWithdrawal.bpmn", withdrawal))
         .contains(
@@ -408,9 +408,9 @@ class ModelChecksTest {
     String withdrawal =
         model("KeurmerkWithdrawal.bpmn")
             .replace(
-                "<bpmn:incoming>Flow_ToWithdrawKeurmerk</bpmn:incoming>",
+                "<bpmn:incoming>Flow_Confirmed</bpmn:incoming>",
                 "<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"keurmerkNumber\">SW-2026-0001"
-                    + "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>Flow_ToWithdrawKeurmerk</bpmn:incoming>");
+                    + "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>Flow_Confirmed</bpmn:incoming>");
     assertThat(deployed("KeurmerkWithdrawal.bpmn", withdrawal))
         .anyMatch(
             p ->

@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.keurmerk.process;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.common.Texts;
+import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.identity.AsSystem;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkLifecycle;
@@ -32,20 +33,53 @@ public class KeurmerkWithdrawals {
   private final KeurmerkLifecycle lifecycle;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final EmployerService employers;
 
   public KeurmerkWithdrawals(
       KeurmerkRepository keurmerken,
       KeurmerkLifecycle lifecycle,
       RuntimeService runtime,
-      IdentityService identity) {
+      IdentityService identity,
+      EmployerService employers) {
+    this.employers = employers;
     this.keurmerken = keurmerken;
     this.lifecycle = lifecycle;
     this.runtime = runtime;
     this.identity = identity;
   }
 
+  /** What the confirmation shows: whose keurmerk it is and how long it is valid. */
+  public record Review(Keurmerk keurmerk, String employerName, String kvkNumber) {}
+
+  /**
+   * Whether the keurmerk can be withdrawn with this reason, without changing anything: a Dutch refusal for an unknown
+   * number, a missing reason, a keurmerk that is not valid or has no running validity period.
+   */
+  public Review review(String number, String reason) {
+    Keurmerk keurmerk = withdrawable(number, reason);
+    var employer = employers.get(keurmerk.employerId());
+    return new Review(keurmerk, employer.name(), employer.kvkNumber());
+  }
+
   /** Withdraws the keurmerk; a Dutch refusal for an unknown number, a missing reason or a keurmerk that is not valid. */
   public Keurmerk withdraw(String number, String reason, String withdrawnBy) {
+    Keurmerk keurmerk = withdrawable(number, reason);
+    // From here the system acts: the committee has no permission on the validity instances
+    // themselves.
+    AsSystem.run(
+        identity,
+        () ->
+            runtime
+                .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN)
+                .processInstanceId(period(keurmerk).getId())
+                .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWAL_REASON, Checks.trimmed(reason))
+                .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWN_BY, withdrawnBy)
+                .correlate());
+    LOG.info("Keurmerk {} withdrawn by {}", keurmerk.number(), withdrawnBy);
+    return lifecycle.get(keurmerk.id());
+  }
+
+  private Keurmerk withdrawable(String number, String reason) {
     String normalized = KeurmerkNumber.normalize(number);
     Keurmerk keurmerk =
         keurmerken
@@ -62,31 +96,24 @@ public class KeurmerkWithdrawals {
       throw new InvalidRequestException(Texts.refusal("Reden van intrekking"));
     }
     lifecycle.validateWithdrawal(keurmerk.id(), reason);
-    // From here the system acts: the committee has no permission on the validity instances
-    // themselves.
-    AsSystem.run(
-        identity,
-        () -> {
-          ProcessInstance period = validityInstance(keurmerk);
-          if (period == null) {
-            throw new InvalidRequestException(
-                keurmerk.status() == KeurmerkStatus.RENEWED
-                    ? "Keurmerk "
-                        + keurmerk.number()
-                        + " is al verlengd; trek het keurmerk van de nieuwe periode in."
-                    : "Keurmerk "
-                        + keurmerk.number()
-                        + " heeft geen lopende geldigheidsperiode en kan niet worden ingetrokken.");
-          }
-          runtime
-              .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_WITHDRAWN)
-              .processInstanceId(period.getId())
-              .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWAL_REASON, Checks.trimmed(reason))
-              .setVariable(KeurmerkValidityProcess.Vars.WITHDRAWN_BY, withdrawnBy)
-              .correlate();
-        });
-    LOG.info("Keurmerk {} withdrawn by {}", keurmerk.number(), withdrawnBy);
-    return lifecycle.get(keurmerk.id());
+    AsSystem.run(identity, () -> period(keurmerk));
+    return keurmerk;
+  }
+
+  /** The running validity period of the keurmerk; a Dutch refusal when it has none. */
+  private ProcessInstance period(Keurmerk keurmerk) {
+    ProcessInstance period = validityInstance(keurmerk);
+    if (period == null) {
+      throw new InvalidRequestException(
+          keurmerk.status() == KeurmerkStatus.RENEWED
+              ? "Keurmerk "
+                  + keurmerk.number()
+                  + " is al verlengd; trek het keurmerk van de nieuwe periode in."
+              : "Keurmerk "
+                  + keurmerk.number()
+                  + " heeft geen lopende geldigheidsperiode en kan niet worden ingetrokken.");
+    }
+    return period;
   }
 
   private ProcessInstance validityInstance(Keurmerk keurmerk) {

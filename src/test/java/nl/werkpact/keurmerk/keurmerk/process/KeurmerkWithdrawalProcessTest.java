@@ -2,9 +2,13 @@ package nl.werkpact.keurmerk.keurmerk.process;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.util.Map;
@@ -24,18 +28,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** bpmn/KeurmerkWithdrawal.bpmn with its delegate mocked. */
-@Deployment(resources = {"bpmn/KeurmerkWithdrawal.bpmn", "forms/KeurmerkWithdrawalRequest.form"})
+@Deployment(
+    resources = {
+      "bpmn/KeurmerkWithdrawal.bpmn",
+      "forms/KeurmerkWithdrawalRequest.form",
+      "forms/KeurmerkWithdrawalConfirmation.form"
+    })
 class KeurmerkWithdrawalProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessCoverage.atLeastNinetyPercent();
 
   private final JavaDelegate withdrawKeurmerk = mock(JavaDelegate.class);
+  private final JavaDelegate reviewWithdrawal = mock(JavaDelegate.class);
 
   @BeforeEach
   void registerMocks() {
     AbstractAssertions.init(engine.getProcessEngine());
     Mocks.register("withdrawKeurmerkDelegate", withdrawKeurmerk);
+    Mocks.register("reviewWithdrawalDelegate", reviewWithdrawal);
   }
 
   @AfterEach
@@ -44,10 +55,11 @@ class KeurmerkWithdrawalProcessTest {
   }
 
   @Test
-  void withdrawsTheKeurmerkInTheStartingTransaction() throws Exception {
+  void nothingHappensUntilWhoeverStartedItConfirmsHavingSeenWhoseKeurmerkItIs() throws Exception {
+    var engineServices = engine.getProcessEngine();
+    engineServices.getIdentityService().setAuthenticatedUserId("carla");
     var instance =
-        engine
-            .getProcessEngine()
+        engineServices
             .getRuntimeService()
             .startProcessInstanceByKey(
                 KeurmerkWithdrawalProcess.PROCESS_KEY,
@@ -56,6 +68,15 @@ class KeurmerkWithdrawalProcessTest {
                     "SW-2026-0001",
                     Vars.WITHDRAWAL_REASON,
                     "Geen werkplekken meer."));
+    engineServices.getIdentityService().clearAuthentication();
+
+    verify(reviewWithdrawal).execute(any());
+    verify(withdrawKeurmerk, never()).execute(any());
+    assertThat(instance).isWaitingAt(Elements.TASK_CONFIRM_WITHDRAWAL);
+    assertThat(task()).isAssignedTo("carla");
+    Assertions.assertThat(task().getDueDate()).as("due in a week, as the model says").isNotNull();
+
+    complete(task(), withVariables(Vars.WITHDRAWAL_CONFIRMED, "JA"));
 
     verify(withdrawKeurmerk).execute(any());
     assertThat(instance)
@@ -64,9 +85,30 @@ class KeurmerkWithdrawalProcessTest {
   }
 
   @Test
+  void whoeverSaysNoWithdrawsNothing() throws Exception {
+    var instance =
+        engine
+            .getProcessEngine()
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                KeurmerkWithdrawalProcess.PROCESS_KEY,
+                Map.of(
+                    Vars.KEURMERK_NUMBER, "SW-2026-0002", Vars.WITHDRAWAL_REASON, "Vergissing."));
+    assertThat(instance).isWaitingAt(Elements.TASK_CONFIRM_WITHDRAWAL);
+
+    complete(task(), withVariables(Vars.WITHDRAWAL_CONFIRMED, "NEE"));
+
+    verify(withdrawKeurmerk, never()).execute(any());
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(Elements.END_EVENT_WITHDRAWAL_CANCELLED)
+        .hasNotPassed(Elements.TASK_WITHDRAW_KEURMERK);
+  }
+
+  @Test
   void aRefusedWithdrawalStartsNothing() throws Exception {
     doThrow(new InvalidRequestException("Keurmerknummer SW-1999-9999 is onbekend."))
-        .when(withdrawKeurmerk)
+        .when(reviewWithdrawal)
         .execute(any());
     var runtime = engine.getProcessEngine().getRuntimeService();
 
