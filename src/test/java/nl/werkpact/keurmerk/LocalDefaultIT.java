@@ -57,6 +57,12 @@ class LocalDefaultIT {
       assertThat(register.statusCode()).isEqualTo(200);
       assertThat(register.body()).as("the demo data's holders").containsPattern("\"totaal\":[1-9]");
       assertThat(get(base + "/camunda/app/tasklist/", null).statusCode()).isEqualTo(200);
+      // The demo's years tell the story of the news: 36 holders at the end of 2021, about fifty
+      // signatories in all against the target of 100.
+      String year2021 = awaitPage(base + "/dashboard?jaar=2021", "data-figure=\"houders\"");
+      assertThat(year2021).containsPattern("data-figure=\"houders\"[^>]*>36<");
+      String allYears = get(base + "/dashboard", "anna:demo").body();
+      assertThat(allYears).containsPattern("data-figure=\"ondertekend\"[^>]*>5[0-9]<");
       assertThat(get(base + "/engine-rest/task/count", "anna:demo").statusCode())
           .as("the demo accountmanager logs in")
           .isEqualTo(200);
@@ -69,6 +75,21 @@ class LocalDefaultIT {
         app.destroyForcibly();
       }
     }
+  }
+
+  /** The page once it shows {@code marker} (the demo data comes in after the app is up). */
+  private String awaitPage(String url, String marker) throws Exception {
+    var deadline = java.time.Instant.now().plus(Duration.ofMinutes(2));
+    String body = "";
+    while (java.time.Instant.now().isBefore(deadline)) {
+      var page = get(url, "anna:demo");
+      body = page.body();
+      if (page.statusCode() == 200 && body.contains(marker)) {
+        return body;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("No " + marker + " on " + url + ": " + body);
   }
 
   /** Until the app answers healthy; fails at once, with its log, when it stopped. */

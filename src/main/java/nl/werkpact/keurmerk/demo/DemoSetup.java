@@ -56,6 +56,7 @@ class DemoSetup {
   private final EmployerService employers;
   private final Clock clock;
   private final GoLiveImport goLiveImport;
+  private final DemoHistory history;
 
   DemoSetup(
       IdentityService identity,
@@ -63,8 +64,10 @@ class DemoSetup {
       TaskService tasks,
       EmployerService employers,
       Clock clock,
-      GoLiveImport goLiveImport) {
+      GoLiveImport goLiveImport,
+      DemoHistory history) {
     this.goLiveImport = goLiveImport;
+    this.history = history;
     this.identity = identity;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -206,8 +209,8 @@ class DemoSetup {
   /**
    * The Werkpact as it stands at go-live, shaped like the one in the news (about fifty signatories in Maassluis,
    * Vlaardingen and Schiedam, 36 of them keurmerkhouder with staggered dates), brought in by the go-live import from
-   * {@code demo/werkgevers.csv} with its dates moved to today: the register, the dossier and the dashboard have something
-   * to show on first start.
+   * {@code demo/werkgevers.csv} with its keurmerk dates moved to today, and the holders' earlier periods ({@link
+   * DemoHistory}): the register, the dossier and the dashboard have something to show on first start, for every year.
    */
   private void importSignatories() {
     if (employers.findByKvkNumber("91000001").isPresent()) {
@@ -216,6 +219,7 @@ class DemoSetup {
     String file = DemoSignatories.asOf(LocalDate.now(clock));
     var report = goLiveImport.run(new StringReader(file), true, GoLiveImport.Progress.NONE);
     LOG.info("Demo signatories and keurmerkhouders: {}", report.totals());
+    LOG.info("Demo history: {} earlier keurmerk periods", history.addEarlierPeriods(file));
   }
 
   private void signedConvenant(

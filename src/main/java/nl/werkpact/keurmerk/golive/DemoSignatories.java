@@ -6,21 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * The local demo's go-live file ({@code demo/werkgevers.csv}): about fifty signatories in Maassluis, Vlaardingen and
- * Schiedam, 39 with a keurmerk of which 36 still run, as the Werkpact in the news. Its dates were written as they stood
- * on {@link #WRITTEN_ON}; they are moved forward by the days since, so the demo looks the same whenever it first starts
- * (the same keurmerken current, the same reminders ahead).
+ * Schiedam, 39 with a keurmerk of which 36 still run, as the Werkpact in the news. The convenants keep the dates they
+ * were signed on (the 36 holders of today signed in 2018 and 2019, so with their earlier periods, which the demo adds,
+ * they are the 36 holders of December 2021). The keurmerk dates were written as they stood on {@link #WRITTEN_ON}; they
+ * are moved forward by the days since, so the demo looks the same whenever it first starts (the same keurmerken
+ * current, the same reminders ahead).
  */
 public final class DemoSignatories {
 
   /** The day the file's dates describe. */
   static final LocalDate WRITTEN_ON = LocalDate.of(2026, 11, 25);
 
-  private static final Pattern DATE = Pattern.compile("\\b(\\d{2}-\\d{2}-\\d{4})\\b");
+  private static final Pattern DATE = Pattern.compile("\\d{2}-\\d{2}-\\d{4}");
+
+  /** The columns whose dates move: keurmerk geldig vanaf, lidmaatschap tot en met. */
+  private static final int[] MOVED_COLUMNS = {10, 11};
+
   private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd-MM-uuuu");
 
   private DemoSignatories() {}
@@ -34,7 +42,16 @@ public final class DemoSignatories {
       throw new UncheckedIOException(e);
     }
     long days = Math.max(0, ChronoUnit.DAYS.between(WRITTEN_ON, today));
-    return DATE.matcher(text)
-        .replaceAll(match -> LocalDate.parse(match.group(1), DUTCH).plusDays(days).format(DUTCH));
+    List<String> moved = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      String[] fields = line.split(";", -1);
+      for (int column : MOVED_COLUMNS) {
+        if (column < fields.length && DATE.matcher(fields[column]).matches()) {
+          fields[column] = LocalDate.parse(fields[column], DUTCH).plusDays(days).format(DUTCH);
+        }
+      }
+      moved.add(String.join(";", fields));
+    }
+    return String.join("\n", moved);
   }
 }

@@ -167,6 +167,32 @@ public class KeurmerkService {
             membershipId, id, employerId, membership.validFrom(), membership.validUntil()));
   }
 
+  /**
+   * An earlier period of a keurmerk that was renewed before this system existed (the local demo's history): status
+   * RENEWED, no membership, no validity instance, no reminders; it counts where a past day's holders are counted.
+   */
+  @Transactional
+  public Keurmerk importEarlierPeriod(
+      long employerId, long auditId, String number, LocalDate validFrom) {
+    ValidityPeriod period = ValidityPeriod.keurmerk(validFrom);
+    if (!period.validUntil().isBefore(LocalDate.now(clock))) {
+      throw new IllegalArgumentException("An earlier period ends before today: " + number);
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    long id =
+        keurmerken.insertImported(
+            number, employerId, auditId, period, KeurmerkStatus.RENEWED, now, now);
+    return new Keurmerk(
+        id,
+        number,
+        employerId,
+        auditId,
+        period.validFrom(),
+        period.validUntil(),
+        KeurmerkStatus.RENEWED,
+        null);
+  }
+
   /** An imported keurmerk and its membership, as stored. */
   public record Imported(Keurmerk keurmerk, Membership membership) {}
 
