@@ -9,6 +9,7 @@ import java.util.function.Function;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.ForbiddenException;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.identity.StaffNames;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import nl.werkpact.keurmerk.web.PageHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,10 +35,12 @@ class MailPageController {
 
   private final MailOutbox outbox;
   private final StaffPages staffPages;
+  private final StaffNames staffNames;
 
-  MailPageController(MailOutbox outbox, StaffPages staffPages) {
+  MailPageController(MailOutbox outbox, StaffPages staffPages, StaffNames staffNames) {
     this.outbox = outbox;
     this.staffPages = staffPages;
+    this.staffNames = staffNames;
   }
 
   @Bean
@@ -179,9 +182,15 @@ class MailPageController {
   private String render(HttpServletRequest request, Model model, String done, String problem) {
     List<Correspondence> waiting = outbox.needingAPerson(SHOWN);
     var histories = outbox.histories(waiting.stream().map(Correspondence::id).toList());
+    var names =
+        staffNames.of(
+            histories.values().stream()
+                .flatMap(List::stream)
+                .map(CorrespondenceEvent::actor)
+                .toList());
     List<Row> rows =
         waiting.stream()
-            .map(mail -> row(mail, histories.getOrDefault(mail.id(), List.of())))
+            .map(mail -> row(mail, histories.getOrDefault(mail.id(), List.of()), names))
             .toList();
     model.addAttribute("rows", rows);
     model.addAttribute("total", outbox.countNeedingAPerson());
@@ -195,7 +204,7 @@ class MailPageController {
     return "mail/waiting";
   }
 
-  private Row row(Correspondence mail, List<CorrespondenceEvent> events) {
+  private Row row(Correspondence mail, List<CorrespondenceEvent> events, StaffNames.Known names) {
     String state =
         mail.status() == CorrespondenceStatus.UNDELIVERABLE
             ? "Geweigerd door de mailserver"
@@ -209,7 +218,7 @@ class MailPageController {
                     new Step(
                         DUTCH.format(e.occurredAt().atZoneSameInstant(Dates.AMSTERDAM)),
                         kind(e.kind()),
-                        e.actor(),
+                        names.of(e.actor()),
                         e.detail() == null ? "" : e.detail()))
             .toList();
     return new Row(
