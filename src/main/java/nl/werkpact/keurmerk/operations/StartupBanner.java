@@ -73,6 +73,7 @@ class StartupBanner {
            Dashboard: {}/dashboard
            Import:    {}/beheer/import (beheerders)
            E-mail die wacht: {}/beheer/e-mail
+           Mijn instellingen: {}/mijn-instellingen (dagoverzicht van taken)
            E-mail:    {}
         {}============================================================""",
         String.join(
@@ -80,6 +81,7 @@ class StartupBanner {
             environment.getActiveProfiles().length == 0
                 ? environment.getDefaultProfiles()
                 : environment.getActiveProfiles()),
+        base,
         base,
         base,
         base,
