@@ -1394,8 +1394,8 @@ class IntegrityAttacksIT extends IntegrationTest {
     String withdrawal =
         Files.readString(Path.of("bpmn/KeurmerkWithdrawal.bpmn"))
             .replace(
-                "<bpmn:outgoing>Flow_ToWithdrawKeurmerk</bpmn:outgoing>\n    </bpmn:startEvent>",
-                "<bpmn:outgoing>Flow_ToWithdrawKeurmerk</bpmn:outgoing><bpmn:timerEventDefinition id=\"TimerEventDefinition_Nightly\">"
+                "<bpmn:outgoing>Flow_ToReviewWithdrawal</bpmn:outgoing>\n    </bpmn:startEvent>",
+                "<bpmn:outgoing>Flow_ToReviewWithdrawal</bpmn:outgoing><bpmn:timerEventDefinition id=\"TimerEventDefinition_Nightly\">"
                     + "<bpmn:timeCycle>0 0 1 * * ?</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>");
     long deployments = repositoryService.createDeploymentQuery().count();
 
