@@ -13,15 +13,12 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.common.Dates;
-import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
-import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
-import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.Intents;
 import nl.werkpact.keurmerk.support.TestUsers;
 import nl.werkpact.keurmerk.tasks.process.DailyDigests;
 import org.camunda.bpm.engine.TaskService;
@@ -72,7 +69,13 @@ class DailyDigestIT extends IntegrationTest {
     assertThat(preferences.wantsDailyDigest(wants)).isTrue();
 
     String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));
-    Task intake = intake(start(kvk));
+    Task intake =
+        Intents.intake(
+            taskService,
+            Intents.start(
+                new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD),
+                "Drukkerij Overzicht " + kvk,
+                kvk));
     Instant nextMorning = nineOnTheMorningAfter(intake);
 
     digests.sendDue(nextMorning);
@@ -98,37 +101,6 @@ class DailyDigestIT extends IntegrationTest {
             ? created.toLocalDate()
             : created.toLocalDate().plusDays(1);
     return day.atTime(9, 0).atZone(Dates.AMSTERDAM).toInstant();
-  }
-
-  private String start(String kvk) {
-    var rest = new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD);
-    var started =
-        rest.post(
-            "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
-            EngineRest.variables(
-                Map.of(
-                    Vars.EMPLOYER_NAME,
-                    "Drukkerij Overzicht " + kvk,
-                    Vars.KVK_NUMBER,
-                    kvk,
-                    Vars.ADDRESS,
-                    "Industrieweg 4, 3133 KD",
-                    Vars.MUNICIPALITY,
-                    "Vlaardingen",
-                    Vars.CONTACT_PERSON,
-                    "Henk Overzicht",
-                    Vars.CONTACT_EMAIL,
-                    "henk." + kvk + "@overzicht.example")));
-    assertThat(started.getStatusCode().value()).isEqualTo(200);
-    return (String) started.getBody().get("id");
-  }
-
-  private Task intake(String processInstanceId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(processInstanceId)
-        .taskDefinitionKey(Elements.TASK_INTAKE)
-        .singleResult();
   }
 
   private List<String> keysFor(String user) {

@@ -8,11 +8,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
-import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
-import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.Intents;
 import nl.werkpact.keurmerk.support.TestUsers;
 import nl.werkpact.keurmerk.tasks.process.LateTasks;
 import org.camunda.bpm.engine.TaskService;
@@ -50,7 +48,7 @@ class StaffTasksIT extends IntegrationTest {
 
   @Test
   void theIntakeIsDueFourWeeksAfterTheIntentAsTheModelSaysAndNamedAfterTheEmployer() {
-    Task intake = intake(start());
+    Task intake = Intents.intake(taskService, Intents.start(rest, name, kvk));
 
     assertThat(intake.getName()).isEqualTo("Intakegesprek: " + name);
     assertThat(intake.getDueDate()).isNotNull();
@@ -65,7 +63,7 @@ class StaffTasksIT extends IntegrationTest {
 
   @Test
   void aTaskPastItsDueDateIsToldOnceToItsGroupAndTheAccountmanagerAndRecorded() throws Exception {
-    Task intake = intake(start());
+    Task intake = Intents.intake(taskService, Intents.start(rest, name, kvk));
     taskService.setDueDate(intake.getId(), Date.from(Instant.now().minus(Duration.ofDays(3))));
 
     assertThat(lateTasks.escalateDue()).isGreaterThanOrEqualTo(1);
@@ -95,7 +93,7 @@ class StaffTasksIT extends IntegrationTest {
 
   @Test
   void whoIsGivenATaskHearsOfItButNotWhoTakesItThemselves() {
-    Task intake = intake(start());
+    Task intake = Intents.intake(taskService, Intents.start(rest, name, kvk));
 
     var claimed = rest.post("/task/" + intake.getId() + "/claim", Map.of("userId", ACCOUNTMANAGER));
     assertThat(claimed.getStatusCode().is2xxSuccessful()).isTrue();
@@ -110,36 +108,6 @@ class StaffTasksIT extends IntegrationTest {
         .contains("de taak \"Intakegesprek: " + name + "\" aan u toegewezen")
         .contains("Hij moet klaar zijn op")
         .contains("?task=" + intake.getId());
-  }
-
-  private String start() {
-    var started =
-        rest.post(
-            "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
-            EngineRest.variables(
-                Map.of(
-                    Vars.EMPLOYER_NAME,
-                    name,
-                    Vars.KVK_NUMBER,
-                    kvk,
-                    Vars.ADDRESS,
-                    "Industrieweg 4, 3133 KD",
-                    Vars.MUNICIPALITY,
-                    "Vlaardingen",
-                    Vars.CONTACT_PERSON,
-                    "Henk Taak",
-                    Vars.CONTACT_EMAIL,
-                    "henk." + kvk + "@taak.example")));
-    assertThat(started.getStatusCode().value()).isEqualTo(200);
-    return (String) started.getBody().get("id");
-  }
-
-  private Task intake(String processInstanceId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(processInstanceId)
-        .taskDefinitionKey(Elements.TASK_INTAKE)
-        .singleResult();
   }
 
   private List<String> keysAbout(Task task) {

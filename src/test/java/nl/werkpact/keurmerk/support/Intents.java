@@ -1,0 +1,48 @@
+package nl.werkpact.keurmerk.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/** An employer's intent registered over REST, as Tasklist's start form sends it, and the intake task it waits at. */
+public final class Intents {
+
+  private Intents() {}
+
+  /** Starts a Convenant for the employer in Vlaardingen; answers the instance id. */
+  public static String start(EngineRest rest, String employerName, String kvk) {
+    var started =
+        rest.post(
+            "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
+            EngineRest.variables(
+                Map.of(
+                    Vars.EMPLOYER_NAME,
+                    employerName,
+                    Vars.KVK_NUMBER,
+                    kvk,
+                    Vars.ADDRESS,
+                    "Industrieweg 4, 3133 KD",
+                    Vars.MUNICIPALITY,
+                    "Vlaardingen",
+                    Vars.CONTACT_PERSON,
+                    "Henk de Vries",
+                    Vars.CONTACT_EMAIL,
+                    "henk." + kvk + "@werkgever.example")));
+    assertThat(started.getStatusCode().value()).as("intent registered").isEqualTo(200);
+    return (String) started.getBody().get("id");
+  }
+
+  /** The intake the new intent waits at. */
+  public static Task intake(TaskService tasks, String processInstanceId) {
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(Elements.TASK_INTAKE)
+        .singleResult();
+  }
+}
