@@ -1,9 +1,7 @@
 package nl.werkpact.keurmerk.dashboard;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,10 +66,9 @@ public class LeadTimes {
 
   private record Key(String stage, int year, String municipality) {}
 
-  private record Moment(int year, String municipality, long days) {}
+  private record Moment(int year, String municipality, long days, long count) {}
 
   public Figures figures(Selection selection) {
-    ZoneId zone = clock.getZone();
     var years = new TreeSet<Integer>(Comparator.reverseOrder());
     var municipalities = new TreeSet<String>();
     Map<Key, List<Long>> groups =
@@ -82,12 +79,11 @@ public class LeadTimes {
     collect(
         Stage.INTENT_TO_SIGNATURE,
         jdbc.sql(
-                "SELECT e.municipality, c.registered_at AS from_moment, c.signed_date AS to_date"
+                "SELECT e.municipality, CAST(c.registered_at AS DATE), c.signed_date, COUNT(*)"
                     + " FROM convenant c JOIN employer e ON e.id = c.employer_id"
-                    + " WHERE c.signed_date IS NOT NULL")
-            .query(
-                (rs, i) ->
-                    moment(rs.getString(1), rs.getTimestamp(2), rs.getDate(3).toLocalDate(), zone))
+                    + " WHERE c.signed_date IS NOT NULL"
+                    + " GROUP BY e.municipality, CAST(c.registered_at AS DATE), c.signed_date")
+            .query(LeadTimes::moment)
             .list(),
         selection,
         years,
@@ -96,12 +92,11 @@ public class LeadTimes {
     collect(
         Stage.AUDIT_REQUEST_TO_DECISION,
         jdbc.sql(
-                "SELECT e.municipality, a.requested_at, a.decided_on"
+                "SELECT e.municipality, CAST(a.requested_at AS DATE), a.decided_on, COUNT(*)"
                     + " FROM audit a JOIN employer e ON e.id = a.employer_id"
-                    + " WHERE a.decided_on IS NOT NULL")
-            .query(
-                (rs, i) ->
-                    moment(rs.getString(1), rs.getTimestamp(2), rs.getDate(3).toLocalDate(), zone))
+                    + " WHERE a.decided_on IS NOT NULL"
+                    + " GROUP BY e.municipality, CAST(a.requested_at AS DATE), a.decided_on")
+            .query(LeadTimes::moment)
             .list(),
         selection,
         years,
@@ -110,16 +105,11 @@ public class LeadTimes {
     collect(
         Stage.DECISION_TO_KEURMERK,
         jdbc.sql(
-                "SELECT e.municipality, a.decided_on, k.valid_from"
+                "SELECT e.municipality, a.decided_on, k.valid_from, COUNT(*)"
                     + " FROM keurmerk k JOIN audit a ON a.id = k.audit_id"
-                    + " JOIN employer e ON e.id = k.employer_id WHERE a.decided_on IS NOT NULL")
-            .query(
-                (rs, i) -> {
-                  LocalDate from = rs.getDate(2).toLocalDate();
-                  LocalDate to = rs.getDate(3).toLocalDate();
-                  return new Moment(
-                      to.getYear(), rs.getString(1), ChronoUnit.DAYS.between(from, to));
-                })
+                    + " JOIN employer e ON e.id = k.employer_id WHERE a.decided_on IS NOT NULL"
+                    + " GROUP BY e.municipality, a.decided_on, k.valid_from")
+            .query(LeadTimes::moment)
             .list(),
         selection,
         years,
@@ -197,9 +187,11 @@ public class LeadTimes {
     return 0;
   }
 
-  private static Moment moment(String municipality, Timestamp from, LocalDate to, ZoneId zone) {
-    LocalDate start = from.toInstant().atZone(zone).toLocalDate();
-    return new Moment(to.getYear(), municipality, ChronoUnit.DAYS.between(start, to));
+  private static Moment moment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    LocalDate from = rs.getDate(2).toLocalDate();
+    LocalDate to = rs.getDate(3).toLocalDate();
+    return new Moment(
+        to.getYear(), rs.getString(1), ChronoUnit.DAYS.between(from, to), rs.getLong(4));
   }
 
   private static void collect(
