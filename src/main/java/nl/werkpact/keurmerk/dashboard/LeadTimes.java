@@ -1,7 +1,9 @@
 package nl.werkpact.keurmerk.dashboard;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,9 +68,10 @@ public class LeadTimes {
 
   private record Key(String stage, int year, String municipality) {}
 
-  private record Moment(int year, String municipality, long days, long count) {}
+  private record Moment(int year, String municipality, long days) {}
 
   public Figures figures(Selection selection) {
+    ZoneId zone = clock.getZone();
     var years = new TreeSet<Integer>(Comparator.reverseOrder());
     var municipalities = new TreeSet<String>();
     Map<Key, List<Long>> groups =
@@ -79,11 +82,12 @@ public class LeadTimes {
     collect(
         Stage.INTENT_TO_SIGNATURE,
         jdbc.sql(
-                "SELECT e.municipality, CAST(c.registered_at AS DATE), c.signed_date, COUNT(*)"
+                "SELECT e.municipality, c.registered_at AS from_moment, c.signed_date AS to_date"
                     + " FROM convenant c JOIN employer e ON e.id = c.employer_id"
-                    + " WHERE c.signed_date IS NOT NULL"
-                    + " GROUP BY e.municipality, CAST(c.registered_at AS DATE), c.signed_date")
-            .query(LeadTimes::moment)
+                    + " WHERE c.signed_date IS NOT NULL")
+            .query(
+                (rs, i) ->
+                    moment(rs.getString(1), rs.getTimestamp(2), rs.getDate(3).toLocalDate(), zone))
             .list(),
         selection,
         years,
@@ -92,11 +96,12 @@ public class LeadTimes {
     collect(
         Stage.AUDIT_REQUEST_TO_DECISION,
         jdbc.sql(
-                "SELECT e.municipality, CAST(a.requested_at AS DATE), a.decided_on, COUNT(*)"
+                "SELECT e.municipality, a.requested_at, a.decided_on"
                     + " FROM audit a JOIN employer e ON e.id = a.employer_id"
-                    + " WHERE a.decided_on IS NOT NULL"
-                    + " GROUP BY e.municipality, CAST(a.requested_at AS DATE), a.decided_on")
-            .query(LeadTimes::moment)
+                    + " WHERE a.decided_on IS NOT NULL")
+            .query(
+                (rs, i) ->
+                    moment(rs.getString(1), rs.getTimestamp(2), rs.getDate(3).toLocalDate(), zone))
             .list(),
         selection,
         years,
@@ -105,11 +110,16 @@ public class LeadTimes {
     collect(
         Stage.DECISION_TO_KEURMERK,
         jdbc.sql(
-                "SELECT e.municipality, a.decided_on, k.valid_from, COUNT(*)"
+                "SELECT e.municipality, a.decided_on, k.valid_from"
                     + " FROM keurmerk k JOIN audit a ON a.id = k.audit_id"
-                    + " JOIN employer e ON e.id = k.employer_id WHERE a.decided_on IS NOT NULL"
-                    + " GROUP BY e.municipality, a.decided_on, k.valid_from")
-            .query(LeadTimes::moment)
+                    + " JOIN employer e ON e.id = k.employer_id WHERE a.decided_on IS NOT NULL")
+            .query(
+                (rs, i) -> {
+                  LocalDate from = rs.getDate(2).toLocalDate();
+                  LocalDate to = rs.getDate(3).toLocalDate();
+                  return new Moment(
+                      to.getYear(), rs.getString(1), ChronoUnit.DAYS.between(from, to));
+                })
             .list(),
         selection,
         years,
@@ -187,11 +197,9 @@ public class LeadTimes {
     return 0;
   }
 
-  private static Moment moment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    LocalDate from = rs.getDate(2).toLocalDate();
-    LocalDate to = rs.getDate(3).toLocalDate();
-    return new Moment(
-        to.getYear(), rs.getString(1), ChronoUnit.DAYS.between(from, to), rs.getLong(4));
+  private static Moment moment(String municipality, Timestamp from, LocalDate to, ZoneId zone) {
+    LocalDate start = from.toInstant().atZone(zone).toLocalDate();
+    return new Moment(to.getYear(), municipality, ChronoUnit.DAYS.between(start, to));
   }
 
   private static void collect(
