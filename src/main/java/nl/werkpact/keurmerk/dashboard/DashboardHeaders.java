@@ -16,6 +16,8 @@ class DashboardHeaders {
         "no-store",
         "/dashboard",
         "/dashboard/*",
-        "/dashboard-assets/*");
+        "/dashboard-assets/*",
+        "/doorlooptijden",
+        "/doorlooptijden/*");
   }
 }

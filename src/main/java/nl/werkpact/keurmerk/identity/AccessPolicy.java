@@ -37,6 +37,15 @@ public final class AccessPolicy {
             Groups.ADMINS,
             org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
         "Dit is voor de keurmerkcommissie en beheerders."),
+    /** The dashboard: staff and the procesbeheerder. */
+    STAFF_AND_PROCESS_OWNERS(
+        List.of(
+            Groups.ACCOUNTMANAGERS,
+            Groups.KEURMERKCOMMISSIE,
+            Groups.PROCESBEHEERDERS,
+            Groups.ADMINS,
+            org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
+        "Deze pagina is alleen voor accountmanagers, de keurmerkcommissie, procesbeheerders en beheerders."),
     PROCESS_OWNERS(
         List.of(
             Groups.PROCESBEHEERDERS,
@@ -90,8 +99,11 @@ public final class AccessPolicy {
           new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
           // contact data: the employer's own accountmanager or an admin (the handler checks whose)
           new Rule("POST", "/dossier/*/contactgegevens", Audience.ACCOUNTMANAGERS),
-          new Rule("GET", "/dashboard", Audience.STAFF),
-          new Rule("GET", "/dashboard/*.csv", Audience.STAFF),
+          new Rule("GET", "/dashboard", Audience.STAFF_AND_PROCESS_OWNERS),
+          new Rule("GET", "/dashboard/*.csv", Audience.STAFF_AND_PROCESS_OWNERS),
+          // lead times and what is late: the procesbeheerder (the Werkpact's management) and admins
+          new Rule("GET", "/doorlooptijden", Audience.PROCESS_OWNERS),
+          new Rule("GET", "/doorlooptijden/*.csv", Audience.PROCESS_OWNERS),
           // each member of staff's own settings (the daily digest)
           new Rule("*", "/mijn-instellingen", Audience.LOGGED_IN),
           // e-mails that wait for a person: accountmanagers (each for the employers they

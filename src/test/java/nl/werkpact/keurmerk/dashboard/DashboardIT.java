@@ -228,7 +228,8 @@ class DashboardIT extends IntegrationTest {
         rest.withBasicAuth("itdashbram", PASSWORD).getForEntity("/dashboard", String.class);
     assertThat(auditor.getStatusCode().value()).isEqualTo(403);
     assertThat(auditor.getBody())
-        .contains("alleen voor accountmanagers, de keurmerkcommissie en beheerders")
+        .contains(
+            "alleen voor accountmanagers, de keurmerkcommissie, procesbeheerders en beheerders")
         .doesNotContain(town);
     assertThat(
             rest.withBasicAuth("itdashbram", PASSWORD)

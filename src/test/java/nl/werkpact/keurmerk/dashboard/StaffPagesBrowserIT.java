@@ -130,6 +130,34 @@ class StaffPagesBrowserIT extends BrowserTest {
   }
 
   @Test
+  void theProcesbeheerderSeesLeadTimesWithTheirChart() throws Exception {
+    TestUsers.ensure(identityService, "itstaffpien", PASSWORD, Groups.PROCESBEHEERDERS);
+    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String town = "Looptijd " + n;
+    var records = new Records(jdbc);
+    LocalDate start = LocalDate.now().minusYears(1).withDayOfYear(1);
+    long employer = records.employer("Doorloop Grafiek " + n, town);
+    records.convenant(employer, start, start.plusDays(12));
+
+    openBrowser();
+    browser.logIn(baseUrl(), "tasklist", "itstaffpien", PASSWORD);
+    browser.driver.get(
+        baseUrl() + "/doorlooptijden?gemeente=" + URLEncoder.encode(town, StandardCharsets.UTF_8));
+    browser.waitFor(By.xpath("//h1[normalize-space()='Doorlooptijden']"));
+    WebElement canvas = browser.driver.findElement(By.id("grafiek-fasen"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(d -> "ja".equals(canvas.getAttribute("data-getekend")));
+    assertThat(browser.driver.findElement(By.id("tabel-fasen")).getText())
+        .contains("Intentie tot ondertekening")
+        .contains("12 dagen");
+    assertThat(browser.driver.findElements(By.linkText("Doorlooptijden"))).isNotEmpty();
+    assertThat(browser.wcagViolations())
+        .as("WCAG 2.1 A/AA violations on the doorlooptijden page")
+        .isEmpty();
+    browser.screenshot("doorlooptijden");
+  }
+
+  @Test
   void theDossierOpensThroughTheLoginPageAndSpeaksDutch() throws Exception {
     TestUsers.ensure(identityService, "itstaffbert", PASSWORD, Groups.ACCOUNTMANAGERS);
     int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
