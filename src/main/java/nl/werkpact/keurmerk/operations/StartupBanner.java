@@ -71,6 +71,7 @@ class StartupBanner {
            Register:  {}/register (openbaar)
            Dossier:   {}/dossier
            Dashboard: {}/dashboard
+           Doorlooptijden: {}/doorlooptijden (procesbeheerders)
            Import:    {}/beheer/import (beheerders)
            E-mail die wacht: {}/beheer/e-mail
            Mijn instellingen: {}/mijn-instellingen (dagoverzicht van taken)
@@ -81,6 +82,7 @@ class StartupBanner {
             environment.getActiveProfiles().length == 0
                 ? environment.getDefaultProfiles()
                 : environment.getActiveProfiles()),
+        base,
         base,
         base,
         base,

@@ -8,10 +8,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.concurrent.ThreadLocalRandom;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.Intents;
 import nl.werkpact.keurmerk.support.Records;
 import nl.werkpact.keurmerk.support.TestUsers;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +35,13 @@ class LeadTimesIT extends IntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
   @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
 
   private String town;
   private int year;
   private String taskId;
   private String taskName;
+  private String processInstanceId;
 
   @BeforeEach
   void records() {
@@ -65,20 +71,21 @@ class LeadTimesIT extends IntegrationTest {
     long second = records.employer("Audit 2 " + n, town);
     records.audit(second, requested, "REJECTED", requested.plusDays(30), null, 0, 0, null);
 
-    taskName = "Intake te laat " + n;
-    var task = taskService.newTask();
-    task.setName(taskName);
-    LocalDate due = LocalDate.now(clock).minusDays(5);
-    task.setDueDate(Date.from(due.atStartOfDay(clock.getZone()).toInstant()));
-    taskService.saveTask(task);
-    taskId = task.getId();
-    taskService.addCandidateGroup(taskId, Groups.ACCOUNTMANAGERS);
-    taskService.setVariable(taskId, "employerName", "Laatkomer " + n);
+    // A real intake, past its due date (the product has no stand-alone tasks).
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(45_000_000, 45_999_999));
+    processInstanceId =
+        Intents.start(new EngineRest(rest, ACCOUNTMANAGER, PASSWORD), "Laatkomer " + n, kvk);
+    var intake = Intents.intake(taskService, processInstanceId);
+    LocalDate due = LocalDate.ofInstant(clock.instant(), Dates.AMSTERDAM).minusDays(5);
+    taskService.setDueDate(
+        intake.getId(), Date.from(due.atStartOfDay(Dates.AMSTERDAM).plusHours(12).toInstant()));
+    taskId = intake.getId();
+    taskName = intake.getName();
   }
 
   @AfterEach
   void removeTask() {
-    taskService.deleteTask(taskId, true);
+    runtimeService.deleteProcessInstance(processInstanceId, "test done");
   }
 
   @Test
@@ -99,10 +106,13 @@ class LeadTimesIT extends IntegrationTest {
     var all = get("/doorlooptijden").getBody();
     assertThat(all).contains("Wat is te laat").contains(taskName).contains("Laatkomer");
     String due =
-        LocalDate.now(clock)
+        LocalDate.ofInstant(clock.instant(), Dates.AMSTERDAM)
             .minusDays(5)
             .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
-    assertThat(all).contains(due).contains("5 dagen").contains("groep accountmanagers");
+    assertThat(all)
+        .contains(due)
+        .contains("5 dagen")
+        .contains("groep Accountmanagers Werkgeversservicepunt");
     assertThat(all).contains("/camunda/app/tasklist/default/#/?task=" + taskId);
   }
 
