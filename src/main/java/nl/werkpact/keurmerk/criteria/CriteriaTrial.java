@@ -36,7 +36,7 @@ public class CriteriaTrial {
   /** A decision table of the product is some kilobytes; this leaves ample room for a larger one. */
   public static final int MAX_BYTES = 512 * 1024;
 
-  /** More audits than the Werkpact decides in ten years; the page says when it shows fewer. */
+  /** More audits than the Werkpact decides in ten years: the newest this many of a longer period are tried. */
   static final int MAX_AUDITS = 5000;
 
   private static final String DECISION_KEY = KeurmerkAuditProcess.DECISION_KEY;
