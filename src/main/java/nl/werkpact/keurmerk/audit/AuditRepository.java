@@ -2,6 +2,7 @@ package nl.werkpact.keurmerk.audit;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.Dates;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,17 @@ public class AuditRepository {
         .param(employerId)
         .query(Audit.class)
         .optional();
+  }
+
+  /** The employer's decided audits, newest first. */
+  List<Audit> findDecidedByEmployer(long employerId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM audit WHERE employer_id = ? AND decided_on IS NOT NULL ORDER BY decided_on DESC, id DESC")
+        .param(employerId)
+        .query(Audit.class)
+        .list();
   }
 
   Optional<LocalDate> lastRejectionDate(long employerId) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.Checks;
@@ -340,6 +341,13 @@ public class AuditService {
     String reason = audit.criteriaReason() == null ? "" : audit.criteriaReason().strip();
     return reason.replaceFirst(
         "^Voldoet niet aan de criteria: nodig is ", "Voor het keurmerk is nodig: ");
+  }
+
+  /** The employer's audits decided before this one, newest first: context for the committee. */
+  public List<Audit> earlierDecided(Audit audit) {
+    return audits.findDecidedByEmployer(audit.employerId()).stream()
+        .filter(a -> a.id() != audit.id())
+        .toList();
   }
 
   public Audit get(long auditId) {

@@ -112,6 +112,8 @@ public final class AccessPolicy {
           new Rule("POST", "/beheer/e-mail/alles-opnieuw", Audience.ADMINS),
           new Rule("POST", "/beheer/e-mail/wachtende-nu", Audience.ADMINS),
           new Rule("POST", "/beheer/e-mail/**", Audience.ACCOUNTMANAGERS),
+          // the criteria trial: a candidate decision table tried on past audits, nothing stored
+          new Rule("*", "/beheer/criteria", Audience.PROCESS_OWNERS),
           // the go-live import
           new Rule("*", "/beheer/import", Audience.ADMINS),
           new Rule("*", "/beheer/import/**", Audience.ADMINS),

@@ -113,13 +113,7 @@ public class ModelDeployer extends AbstractProcessEnginePlugin
             Resource form = forms.get(formId);
             if (form == null) {
               throw new IllegalStateException(
-                  "bpmn/"
-                      + name
-                      + ".bpmn refers to form '"
-                      + formId
-                      + "', but forms/"
-                      + formId
-                      + ".form does not exist");
+                  "Voeg forms/" + formId + ".form toe: bpmn/" + name + ".bpmn verwijst ernaar.");
             }
             builder.addString(formId + ".form", read(form));
           }

@@ -3,15 +3,23 @@ package nl.werkpact.keurmerk.models;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ResourceTypes;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Every new deployment (Camunda Modeler, the REST API, the start-up deployment of bpmn/ and forms/) passes the
@@ -21,13 +29,18 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * not an admin (the procesbeheerder) is also held to the product's own models: delegates and listeners only at the
  * step where they belong, starts only as those models start, no extra input parameters, no history time to live
  * below theirs. A refusal names the file and the element, in Dutch. Forms a model
- * refers to must be in the same deployment (they are bound to it). Existing deployments loaded back into the cache
- * are not checked again.
+ * refers to must be in the same deployment (they are bound to it): a form the deployment lacks is taken over from the
+ * latest version of the same process, so that a changed BPMN deployed from Camunda Modeler alone keeps its forms; a
+ * form no earlier version had is refused with the file to add. Existing deployments loaded back into the cache are not
+ * checked again.
  */
 class ModelDeploymentCheck implements Deployer {
 
   /** All resources of one deployment together; the product's own models are some 100 KB. */
   static final int MAX_BYTES = 2 * 1024 * 1024;
+
+  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  private static final String BPMN_MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
   private final Map<String, Class<?>> beans;
   private final ProcessCatalog catalog;
@@ -78,6 +91,104 @@ class ModelDeploymentCheck implements Deployer {
         || user.getGroupIds().stream().noneMatch(admins::contains);
   }
 
+  /**
+   * Adds to the deployment each form its BPMN refers to but it does not hold, from the deployment of the latest
+   * version of that process (the form the running version shows); refuses, in one sentence, forms no version had.
+   * The resource is inserted as the deployment's own ones were, in the same command, before Camunda's deployers
+   * read the resources.
+   */
+  private static void keepFormsOfLatestVersions(
+      DeploymentEntity deployment, Map<String, byte[]> resources, CommandContext context) {
+    Set<String> present = new TreeSet<>();
+    resources.keySet().forEach(name -> present.add(shortName(name)));
+    Set<String> missing = new TreeSet<>();
+    for (var resource : Map.copyOf(resources).entrySet()) {
+      String lower = resource.getKey().toLowerCase(Locale.ROOT);
+      if (!(lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml"))) {
+        continue;
+      }
+      Element root;
+      try {
+        root = ModelChecks.readXml(resource.getValue());
+      } catch (Exception e) {
+        continue; // the model checks refuse it with the reason
+      }
+      Set<String> forms = new LinkedHashSet<>();
+      Set<String> processes = new LinkedHashSet<>();
+      NodeList elements = root.getElementsByTagNameNS("*", "*");
+      for (int i = 0; i < elements.getLength(); i++) {
+        var element = (Element) elements.item(i);
+        if (BPMN_MODEL.equals(element.getNamespaceURI())
+            && "process".equals(element.getLocalName())
+            && !element.getAttribute("id").isBlank()) {
+          processes.add(element.getAttribute("id"));
+        }
+        String formRef = element.getAttributeNS(CAMUNDA, "formRef");
+        if (!formRef.isBlank() && !formRef.contains("{")) {
+          forms.add(formRef);
+        }
+      }
+      for (String form : forms) {
+        String file = form + ".form";
+        if (present.contains(file)) {
+          continue;
+        }
+        var kept = formOfLatestVersion(processes, file, context);
+        if (kept == null) {
+          missing.add("forms/" + file);
+          continue;
+        }
+        var copy = new ResourceEntity();
+        copy.setName(file);
+        copy.setBytes(kept.getBytes());
+        copy.setDeploymentId(deployment.getId());
+        copy.setType(ResourceTypes.REPOSITORY.getValue());
+        copy.setCreateTime(ClockUtil.getCurrentTime());
+        context.getResourceManager().insertResource(copy);
+        deployment.addResource(copy);
+        resources.put(file, kept.getBytes());
+        present.add(file);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidRequestException(
+          "Voeg "
+              + dutchList(List.copyOf(missing))
+              + " toe aan de deployment: het proces verwijst ernaar.");
+    }
+  }
+
+  private static ResourceEntity formOfLatestVersion(
+      Set<String> processes, String file, CommandContext context) {
+    for (String key : processes) {
+      var latest = context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key);
+      if (latest == null) {
+        continue;
+      }
+      for (ResourceEntity resource :
+          context.getResourceManager().findResourcesByDeploymentId(latest.getDeploymentId())) {
+        if (shortName(resource.getName()).equals(file) && resource.getBytes() != null) {
+          return resource;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** "a", "a en b", "a, b en c". */
+  private static String dutchList(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " en "
+        + items.get(items.size() - 1);
+  }
+
+  private static String shortName(String resourceName) {
+    return resourceName.substring(resourceName.lastIndexOf('/') + 1);
+  }
+
   @Override
   public void deploy(DeploymentEntity deployment) {
     if (!deployment.isNew() || deployment.getResources() == null) {
@@ -114,6 +225,7 @@ class ModelDeploymentCheck implements Deployer {
               + " kB.");
     }
     var context = Context.getCommandContext();
+    keepFormsOfLatestVersions(deployment, resources, context);
     var decisions = context.getDecisionDefinitionManager();
     var checks =
         new ModelChecks(

@@ -68,6 +68,7 @@ class ArchitectureTest {
             BASE + ".dashboard..",
             BASE + ".certificate..",
             BASE + ".golive..",
+            BASE + ".criteria..",
             BASE + ".preferences..")
         .layer("Application")
         .definedBy(BASE, BASE + ".demo..", BASE + ".operations..")

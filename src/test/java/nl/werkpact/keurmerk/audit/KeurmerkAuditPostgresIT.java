@@ -120,6 +120,19 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
         .containsEntry("criteria_version", versionAtRequest)
         .containsEntry("performed_by", AUDITOR);
     assertThat(audit.get("social_purchasing_euros").toString()).isEqualTo("1500.50");
+    // The committee's form shows who performed the audit, when, the criteria that advised and
+    // the employer's earlier audits.
+    var decision =
+        runtimeService
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(processInstanceId)
+            .singleResult();
+    var context = runtimeService.getVariables(decision.getId());
+    assertThat(context)
+        .containsEntry(Vars.AUDITOR_NAME, "Test " + AUDITOR)
+        .containsEntry(Vars.CRITERIA_VERSION, "KeurmerkCriteria versie " + versionAtRequest)
+        .containsEntry(Vars.EARLIER_AUDITS, "Geen eerdere audits.");
+    assertThat((String) context.get(Vars.AUDIT_DAY)).matches("\\d{2}-\\d{2}-\\d{4}");
 
     // The auditor is a member of the committee too, for this test: the four-eyes rule still
     // refuses.

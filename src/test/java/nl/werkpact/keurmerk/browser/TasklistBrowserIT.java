@@ -211,7 +211,7 @@ class TasklistBrowserIT extends IntegrationTest {
     assertThat(field("Toetsing per criterium").getAttribute("value"))
         .contains("Gelezen cijfers: 2.000 medewerkers, waarvan 100 uit de doelgroep (5,00 %")
         .contains(
-            "Regel 1 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Aandeel doelgroep (%) >= 5 (gevonden: 5,00, voldaan). "
+            "Regel 1 → TOEKENNEN: Extra werkplekken doelgroep minstens 1 (gevonden: 1, voldaan); Aandeel doelgroep (%) minstens 5 (gevonden: 5,00, voldaan). "
                 + "Deze regel past als eerste en geeft het advies.");
     browser.click(By.xpath("//label[normalize-space()='Keurmerk toekennen']"));
     browser.click(By.cssSelector("button[ng-click='complete()']"));

@@ -222,6 +222,52 @@ class StaffPagesBrowserIT extends BrowserTest {
     browser.screenshot("dossier-na-aanmelden");
   }
 
+  @Test
+  void aProcesbeheerderTriesStricterCriteriaAndSeesTheAuditTheyWouldFlip() throws Exception {
+    TestUsers.ensure(identityService, "itstaffpetra", PASSWORD, Groups.PROCESBEHEERDERS);
+    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String name = "Drukkerij Proef " + n;
+    LocalDate decided = LocalDate.now().minusMonths(2);
+    var records = new Records(jdbc);
+    long employer = records.employer(name, "Vlaardingen");
+    long audit =
+        records.audit(
+            employer, decided.minusMonths(1), "AWARDED", decided, null, 1, 0, BigDecimal.ZERO);
+    jdbc.sql("UPDATE audit SET criteria_outcome = 'TOEKENNEN', criteria_version = 1 WHERE id = ?")
+        .param(audit)
+        .update();
+    java.nio.file.Path candidate = java.nio.file.Files.createTempFile("KeurmerkCriteria", ".dmn");
+    java.nio.file.Files.writeString(
+        candidate,
+        java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/KeurmerkCriteria.dmn"))
+            .replace(
+                "<inputEntry id=\"Rule_AwardOnShare_In2\"><text>&gt;= 5</text>",
+                "<inputEntry id=\"Rule_AwardOnShare_In2\"><text>&gt;= 10</text>"));
+
+    openBrowser();
+    browser.driver.get(baseUrl() + "/beheer/criteria");
+    browser.waitFor(By.id("gebruiker")).sendKeys("itstaffpetra");
+    browser.driver.findElement(By.id("wachtwoord")).sendKeys(PASSWORD);
+    browser.click(By.cssSelector("main form button[type='submit']"));
+    browser.waitFor(By.xpath("//h1[normalize-space()='Criteria uitproberen']"));
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the trial page").isEmpty();
+    browser.driver.findElement(By.id("bestand")).sendKeys(candidate.toAbsolutePath().toString());
+    browser.click(By.cssSelector("main form button[type='submit']"));
+
+    String flips = browser.waitFor(By.id("omslagen")).getText();
+    assertThat(flips)
+        .contains(
+            name
+                + ", beslist "
+                + nl.werkpact.keurmerk.common.Dates.numeric(decided)
+                + ": Toekennen → Afwijzen");
+    assertThat(browser.wcagViolations())
+        .as("WCAG 2.1 A/AA violations on the trial's result")
+        .isEmpty();
+    browser.screenshot("criteria-uitproberen");
+    java.nio.file.Files.deleteIfExists(candidate);
+  }
+
   /** What Chart.js holds for the chart on this canvas: each series' label and numbers. */
   @SuppressWarnings("unchecked")
   private Map<String, List<Double>> chart(WebElement canvas) {

@@ -89,8 +89,7 @@ class ModelDeployerTest {
 
     assertThatThrownBy(withoutItsForms::afterSingletonsInstantiated)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("bpmn/Convenant.bpmn refers to form")
-        .hasMessageContaining("does not exist");
+        .hasMessage("Voeg forms/ConvenantIntent.form toe: bpmn/Convenant.bpmn verwijst ernaar.");
   }
 
   @Test

@@ -36,6 +36,7 @@ class ProcessOwnerIT extends IntegrationTest {
   @Autowired TestRestTemplate restTemplate;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.FormService formService;
 
   @BeforeEach
   void users() {
@@ -91,6 +92,97 @@ class ProcessOwnerIT extends IntegrationTest {
             "ConvenantIntent.form",
             "ConvenantIntake.form",
             "ConvenantSigning.form");
+  }
+
+  /** Camunda Modeler's deploy of one changed BPMN file, without its forms. */
+  private org.springframework.http.ResponseEntity<String> deployBpmnAlone(
+      String deploymentName, String bpmn) {
+    var body = new LinkedMultiValueMap<String, Object>();
+    body.add("deployment-name", deploymentName);
+    body.add("deployment-source", "Camunda Modeler");
+    body.add("deploy-changed-only", "true");
+    byte[] content = bpmn.getBytes(StandardCharsets.UTF_8);
+    body.add(
+        "Convenant.bpmn",
+        new ByteArrayResource(content) {
+          @Override
+          public String getFilename() {
+            return "Convenant.bpmn";
+          }
+        });
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return restTemplate
+        .withBasicAuth(OWNER, PASSWORD)
+        .postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+  }
+
+  @Test
+  void aChangedBpmnDeployedAloneKeepsTheFormsOfItsProcess() throws Exception {
+    var before =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(ConvenantProcess.PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
+    String changed =
+        Files.readString(Path.of("bpmn/Convenant.bpmn"))
+            .replaceFirst("(<bpmn:process )", "<!-- gewijzigd in Modeler -->\n  $1");
+
+    var response = deployBpmnAlone("Convenant (Modeler, alleen BPMN)", changed);
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    var deployment =
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName("Convenant (Modeler, alleen BPMN)")
+            .singleResult();
+    assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
+        .containsExactlyInAnyOrder(
+            "Convenant.bpmn",
+            "ConvenantIntent.form",
+            "ConvenantIntake.form",
+            "ConvenantSigning.form");
+    for (String form : List.of("ConvenantIntent", "ConvenantIntake", "ConvenantSigning")) {
+      assertThat(repositoryService.getResourceAsStream(deployment.getId(), form + ".form"))
+          .hasSameContentAs(
+              repositoryService.getResourceAsStream(before.getDeploymentId(), form + ".form"));
+    }
+    var latest =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(ConvenantProcess.PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
+    assertThat(latest.getDeploymentId()).isEqualTo(deployment.getId());
+    // The start form resolves in the new deployment (form binding "deployment").
+    assertThat(formService.getDeployedStartForm(latest.getId()))
+        .hasSameContentAs(
+            repositoryService.getResourceAsStream(
+                before.getDeploymentId(), "ConvenantIntent.form"));
+  }
+
+  @Test
+  void aBpmnAloneWithAFormNoVersionHadIsRefusedNamingTheFileToAdd() throws Exception {
+    String changed =
+        Files.readString(Path.of("bpmn/Convenant.bpmn"))
+            .replace(
+                "camunda:formRef=\"ConvenantIntake\"", "camunda:formRef=\"ConvenantIntakeKort\"");
+
+    var response = deployBpmnAlone("Convenant (Modeler, nieuw formulier)", changed);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody())
+        .contains(
+            "Voeg forms/ConvenantIntakeKort.form toe aan de deployment: het proces verwijst ernaar.")
+        .doesNotContain("does not exist");
+    assertThat(
+            repositoryService
+                .createDeploymentQuery()
+                .deploymentName("Convenant (Modeler, nieuw formulier)")
+                .count())
+        .isZero();
   }
 
   @Test

@@ -55,7 +55,7 @@ final class CriteriaExplanation {
         criteria.add(
             label(input)
                 + " "
-                + condition
+                + inDutch(condition)
                 + " (gevonden: "
                 + format(value)
                 + ", "
@@ -105,6 +105,41 @@ final class CriteriaExplanation {
         + "; inkoop bij sociale werkbedrijven: € "
         + format(socialPurchasing)
         + ".";
+  }
+
+  private static final java.util.regex.Pattern COMPARISON =
+      java.util.regex.Pattern.compile("^(>=|<=|>|<|=)?\\s*(-?\\d+(?:\\.\\d+)?)$");
+  private static final java.util.regex.Pattern RANGE =
+      java.util.regex.Pattern.compile(
+          "^\\[\\s*(-?\\d+(?:\\.\\d+)?)\\s*\\.\\.\\s*(-?\\d+(?:\\.\\d+)?)\\s*]$");
+
+  /**
+   * A FEEL unary test with a number as the committee reads it: {@code >= 1} is "minstens 1", {@code > 1} "meer dan 1",
+   * {@code <= 1} "hoogstens 1", {@code < 1} "minder dan 1", {@code 1} "gelijk aan 1", {@code [1..5]} "van 1 tot en met
+   * 5"; numbers in Dutch notation (10.000). Any other test stays as the table writes it.
+   */
+  static String inDutch(String condition) {
+    String plain = condition.strip();
+    var comparison = COMPARISON.matcher(plain);
+    if (comparison.matches()) {
+      String number = format(new BigDecimal(comparison.group(2)));
+      String operator = comparison.group(1) == null ? "=" : comparison.group(1);
+      return switch (operator) {
+        case ">=" -> "minstens " + number;
+        case ">" -> "meer dan " + number;
+        case "<=" -> "hoogstens " + number;
+        case "<" -> "minder dan " + number;
+        default -> "gelijk aan " + number;
+      };
+    }
+    var range = RANGE.matcher(plain);
+    if (range.matches()) {
+      return "van "
+          + format(new BigDecimal(range.group(1)))
+          + " tot en met "
+          + format(new BigDecimal(range.group(2)));
+    }
+    return plain;
   }
 
   private static String label(Input input) {

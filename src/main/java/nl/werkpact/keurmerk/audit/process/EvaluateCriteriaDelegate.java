@@ -5,6 +5,7 @@ import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
+import nl.werkpact.keurmerk.identity.StaffNames;
 import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_EvaluateCriteria (a business rule task): evaluates the KeurmerkCriteria version pinned at the
- * request with the figures from the audit record, and records advice, reason and decision version. Only the
+ * request with the figures from the audit record, and records advice, reason and decision version; writes the
+ * committee's context (auditor, audit day, criteria version, earlier audits) for the decision it calls. Only the
  * two strings become process variables: the decision result itself is a map, and maps are not stored.
  */
 @CalledFromModels
@@ -23,9 +25,11 @@ import org.springframework.stereotype.Component;
 public class EvaluateCriteriaDelegate implements JavaDelegate {
 
   private final AuditService audits;
+  private final StaffNames staffNames;
 
-  public EvaluateCriteriaDelegate(AuditService audits) {
+  public EvaluateCriteriaDelegate(AuditService audits, StaffNames staffNames) {
     this.audits = audits;
+    this.staffNames = staffNames;
   }
 
   /** One cell of the table, as the engine's own FEEL engine reads it. */
@@ -75,6 +79,8 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
     String reason = result.getEntry("reason");
     int version = services.getRepositoryService().getDecisionDefinition(decisionId).getVersion();
     audits.recordCriteria(auditId, outcome, reason, decisionId, version);
+    execution.setVariables(
+        CommitteeContext.of(audits.get(auditId), audits.earlierDecided(audit), staffNames::name));
     execution.setVariable(Vars.CRITERIA_OUTCOME, outcome.name());
     execution.setVariable(Vars.CRITERIA_REASON, reason);
     execution.setVariable(

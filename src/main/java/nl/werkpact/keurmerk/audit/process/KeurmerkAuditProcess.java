@@ -94,6 +94,13 @@ public final class KeurmerkAuditProcess {
     /** Per rule and criterion: required, found, met; written by the criteria task for the committee. */
     public static final String CRITERIA_EXPLANATION = "criteriaExplanation";
 
+    /** Context for the committee, read-only in its form: written by the criteria task. */
+    public static final String AUDITOR_NAME = "auditorName";
+
+    public static final String AUDIT_DAY = "auditDay";
+    public static final String CRITERIA_VERSION = "criteriaVersion";
+    public static final String EARLIER_AUDITS = "earlierAudits";
+
     public static final String FINAL_OUTCOME = "finalOutcome";
     public static final String COMMITTEE_REASON = "committeeReason";
     public static final String KEURMERK_ID = "keurmerkId";

@@ -41,6 +41,10 @@ public final class KeurmerkDecisionProcess {
     public static final String CRITERIA_REASON = KeurmerkAuditProcess.Vars.CRITERIA_REASON;
     public static final String CRITERIA_EXPLANATION =
         KeurmerkAuditProcess.Vars.CRITERIA_EXPLANATION;
+    public static final String AUDITOR_NAME = KeurmerkAuditProcess.Vars.AUDITOR_NAME;
+    public static final String AUDIT_DAY = KeurmerkAuditProcess.Vars.AUDIT_DAY;
+    public static final String CRITERIA_VERSION = KeurmerkAuditProcess.Vars.CRITERIA_VERSION;
+    public static final String EARLIER_AUDITS = KeurmerkAuditProcess.Vars.EARLIER_AUDITS;
     public static final String FINAL_OUTCOME = KeurmerkAuditProcess.Vars.FINAL_OUTCOME;
     public static final String COMMITTEE_REASON = KeurmerkAuditProcess.Vars.COMMITTEE_REASON;
 

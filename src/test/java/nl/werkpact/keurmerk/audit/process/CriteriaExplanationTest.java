@@ -50,11 +50,22 @@ class CriteriaExplanationTest {
 
     assertThat(explanation.lines())
         .containsExactly(
-            "Regel 1 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Aandeel doelgroep (%) >= 5 (gevonden: 4,99, niet voldaan). Past niet.",
-            "Regel 2 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Werkervaringsplaatsen en stages >= 2 (gevonden: 1, niet voldaan). Past niet.",
-            "Regel 3 → TOEKENNEN: Extra werkplekken doelgroep >= 1 (gevonden: 1, voldaan); Inkoop sociale werkbedrijven (euro) >= 10000 (gevonden: 9.999,99, niet voldaan). Past niet.",
-            "Regel 4 → COMMISSIE: Extra werkplekken doelgroep 0 (gevonden: 1, niet voldaan); Aandeel doelgroep (%) >= 5 (gevonden: 4,99, niet voldaan). Past niet.",
+            "Regel 1 → TOEKENNEN: Extra werkplekken doelgroep minstens 1 (gevonden: 1, voldaan); Aandeel doelgroep (%) minstens 5 (gevonden: 4,99, niet voldaan). Past niet.",
+            "Regel 2 → TOEKENNEN: Extra werkplekken doelgroep minstens 1 (gevonden: 1, voldaan); Werkervaringsplaatsen en stages minstens 2 (gevonden: 1, niet voldaan). Past niet.",
+            "Regel 3 → TOEKENNEN: Extra werkplekken doelgroep minstens 1 (gevonden: 1, voldaan); Inkoop sociale werkbedrijven (euro) minstens 10.000 (gevonden: 9.999,99, niet voldaan). Past niet.",
+            "Regel 4 → COMMISSIE: Extra werkplekken doelgroep gelijk aan 0 (gevonden: 1, niet voldaan); Aandeel doelgroep (%) minstens 5 (gevonden: 4,99, niet voldaan). Past niet.",
             "Regel 5 → AFWIJZEN: geldt altijd. Deze regel past als eerste en geeft het advies.");
+  }
+
+  @Test
+  void comparisonsReadAsDutchWords() {
+    assertThat(CriteriaExplanation.inDutch(">= 1")).isEqualTo("minstens 1");
+    assertThat(CriteriaExplanation.inDutch("> 2")).isEqualTo("meer dan 2");
+    assertThat(CriteriaExplanation.inDutch("<= 3")).isEqualTo("hoogstens 3");
+    assertThat(CriteriaExplanation.inDutch("< 10000")).isEqualTo("minder dan 10.000");
+    assertThat(CriteriaExplanation.inDutch("0")).isEqualTo("gelijk aan 0");
+    assertThat(CriteriaExplanation.inDutch("= 7.5")).isEqualTo("gelijk aan 7,50");
+    assertThat(CriteriaExplanation.inDutch("[1..5]")).isEqualTo("van 1 tot en met 5");
   }
 
   @Test

@@ -76,8 +76,12 @@ class KeurmerkAuditProcessTest {
         .execute(any());
     doAnswer(
             call -> {
-              call.<DelegateExecution>getArgument(0)
-                  .setVariable(Vars.CRITERIA_OUTCOME, AuditOutcome.TOEKENNEN.name());
+              DelegateExecution execution = call.<DelegateExecution>getArgument(0);
+              execution.setVariable(Vars.CRITERIA_OUTCOME, AuditOutcome.TOEKENNEN.name());
+              execution.setVariable(Vars.AUDITOR_NAME, "Bram Jansen");
+              execution.setVariable(Vars.AUDIT_DAY, "20-11-2026");
+              execution.setVariable(Vars.CRITERIA_VERSION, "KeurmerkCriteria versie 2");
+              execution.setVariable(Vars.EARLIER_AUDITS, "15-09-2024: toegekend");
               return null;
             })
         .when(evaluateCriteria)
@@ -136,6 +140,19 @@ class KeurmerkAuditProcessTest {
         .hasNotPassed(Elements.TASK_RECORD_REJECTION)
         .variables()
         .containsEntry(Vars.CEREMONY_DATE, "2027-01-15");
+  }
+
+  @Test
+  void theCommitteeSeesTheAuditorTheDayTheCriteriaVersionAndTheEarlierAudits() throws Exception {
+    ProcessInstance instance = requestByMessage();
+    auditUntilCommittee(instance);
+
+    assertThat(calledProcessInstance(instance))
+        .variables()
+        .containsEntry(KeurmerkDecisionProcess.Vars.AUDITOR_NAME, "Bram Jansen")
+        .containsEntry(KeurmerkDecisionProcess.Vars.AUDIT_DAY, "20-11-2026")
+        .containsEntry(KeurmerkDecisionProcess.Vars.CRITERIA_VERSION, "KeurmerkCriteria versie 2")
+        .containsEntry(KeurmerkDecisionProcess.Vars.EARLIER_AUDITS, "15-09-2024: toegekend");
   }
 
   @Test
