@@ -10,6 +10,7 @@ import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import nl.werkpact.keurmerk.web.PageHeaders;
+import nl.werkpact.keurmerk.web.UploadPage;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -25,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
  * stored or sent. The form carries the session's token, so no other site can make a browser run a trial.
  */
 @Controller
-class CriteriaTrialController {
+class CriteriaTrialController implements UploadPage {
 
   static final String PATH = "/beheer/criteria";
 
@@ -96,6 +97,29 @@ class CriteriaTrialController {
       response.setStatus(400);
       return page(request, model, from, until, String.join(" ", e.problems()));
     }
+  }
+
+  @Override
+  public String uploadPath() {
+    return PATH;
+  }
+
+  @Override
+  public String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+    Optional<String> refusal = staffPages.refusalByPolicy(request, response);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    response.setStatus(413);
+    LocalDate today = LocalDate.now(clock);
+    return page(
+        request,
+        model,
+        Dates.numeric(today.minusYears(2)),
+        Dates.numeric(today),
+        "Het bestand is te groot voor een beslistabel (meer dan "
+            + (CriteriaTrial.MAX_BYTES / 1024)
+            + " kB). Kies het .dmn-bestand van KeurmerkCriteria.");
   }
 
   private String page(

@@ -13,6 +13,7 @@ import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.golive.ImportRuns.Run;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import nl.werkpact.keurmerk.web.PageHeaders;
+import nl.werkpact.keurmerk.web.UploadPage;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
@@ -35,7 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
  * other site can make an admin's browser upload a file.
  */
 @Controller
-class ImportPageController {
+class ImportPageController implements UploadPage {
 
   static final String PATH = "/beheer/import";
 
@@ -202,7 +203,13 @@ class ImportPageController {
   }
 
   /** An upload over the limit is refused before any handler runs; {@link ImportUploadLimit} sends it here. */
-  String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+  @Override
+  public String uploadPath() {
+    return PATH;
+  }
+
+  @Override
+  public String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
     Optional<String> refusal = staffPages.refusalByPolicy(request, response);
     if (refusal.isPresent()) {
       return refusal.get();

@@ -72,6 +72,7 @@ class StartupBanner {
            Dossier:   {}/dossier
            Dashboard: {}/dashboard
            Doorlooptijden: {}/doorlooptijden (procesbeheerders)
+           Criteria uitproberen: {}/beheer/criteria (procesbeheerders)
            Import:    {}/beheer/import (beheerders)
            E-mail die wacht: {}/beheer/e-mail
            Mijn instellingen: {}/mijn-instellingen (dagoverzicht van taken)
@@ -82,6 +83,7 @@ class StartupBanner {
             environment.getActiveProfiles().length == 0
                 ? environment.getDefaultProfiles()
                 : environment.getActiveProfiles()),
+        base,
         base,
         base,
         base,

@@ -93,6 +93,13 @@ class CriteriaTrialIT extends IntegrationTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("KeurmerkCriteria.dmn is niet te gebruiken");
     assertThat(get("/beheer/criteria").body()).contains("Criteria uitproberen");
+
+    var huge = upload("x".repeat(21 * 1024 * 1024), token);
+    assertThat(huge.statusCode())
+        .as("over the app's upload limit: this page answers, not the import's")
+        .isEqualTo(413);
+    assertThat(huge.body())
+        .contains("Criteria uitproberen", "Het bestand is te groot voor een beslistabel");
   }
 
   @Test
