@@ -1,10 +1,5 @@
 package nl.werkpact.keurmerk.dashboard;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,13 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.sql.DataSource;
+import nl.werkpact.keurmerk.common.Database;
+import nl.werkpact.keurmerk.common.Dates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * How long the work takes, per stage and per year and municipality (median, 90th percentile, count), and where it
  * waits (the time each user task was open, from Camunda's history), and what is late now. The durations are read
- * with one query per stage and sorted per group in Java, so H2 and PostgreSQL give the same percentiles.
+ * grouped to whole days in SQL, one query per stage, and the nearest-rank percentiles read from those counts in Java,
+ * so H2 and PostgreSQL give the same figures. The ceremony is the one planned in Uitreiking plannen, kept on the
+ * keurmerk (keurmerken without one, such as renewals and imported holders, have no such stage).
  */
 @Component
 public class LeadTimes {
@@ -27,7 +27,7 @@ public class LeadTimes {
   public enum Stage {
     INTENT_TO_SIGNATURE("Intentie tot ondertekening"),
     AUDIT_REQUEST_TO_DECISION("Auditaanvraag tot besluit"),
-    DECISION_TO_KEURMERK("Besluit tot ingang keurmerk");
+    DECISION_TO_CEREMONY("Besluit tot uitreiking");
 
     private final String label;
 
@@ -59,68 +59,55 @@ public class LeadTimes {
       List<TaskRow> tasks) {}
 
   private final JdbcClient jdbc;
-  private final Clock clock;
+  private final boolean onPostgres;
 
-  public LeadTimes(JdbcClient jdbc, Clock clock) {
+  public LeadTimes(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.onPostgres = Database.isPostgres(dataSource);
   }
 
   private record Key(String stage, int year, String municipality) {}
 
-  private record Moment(int year, String municipality, long days) {}
-
   public Figures figures(Selection selection) {
-    ZoneId zone = clock.getZone();
     var years = new TreeSet<Integer>(Comparator.reverseOrder());
     var municipalities = new TreeSet<String>();
-    Map<Key, List<Long>> groups =
+    Map<Key, TreeMap<Long, Long>> groups =
         new TreeMap<>(
             Comparator.comparing(Key::stage)
                 .thenComparing(Key::year, Comparator.reverseOrder())
                 .thenComparing(Key::municipality));
+    // Each stage grouped in SQL to (municipality, year of its end, whole days, count): a few
+    // thousand rows instead
+    // of every convenant, audit and keurmerk of ten years. The start of the first two stages is a
+    // moment; its day
+    // is the day on the Amsterdam clock.
     collect(
         Stage.INTENT_TO_SIGNATURE,
-        jdbc.sql(
-                "SELECT e.municipality, c.registered_at AS from_moment, c.signed_date AS to_date"
-                    + " FROM convenant c JOIN employer e ON e.id = c.employer_id"
-                    + " WHERE c.signed_date IS NOT NULL")
-            .query(
-                (rs, i) ->
-                    moment(rs.getString(1), rs.getTimestamp(2), rs.getDate(3).toLocalDate(), zone))
-            .list(),
+        "SELECT e.municipality AS m, EXTRACT(YEAR FROM c.signed_date) AS y, "
+            + daysFromMoment("c.registered_at", "c.signed_date")
+            + " AS d FROM convenant c JOIN employer e ON e.id = c.employer_id"
+            + " WHERE c.signed_date IS NOT NULL",
         selection,
         years,
         municipalities,
         groups);
     collect(
         Stage.AUDIT_REQUEST_TO_DECISION,
-        jdbc.sql(
-                "SELECT e.municipality, a.requested_at, a.decided_on"
-                    + " FROM audit a JOIN employer e ON e.id = a.employer_id"
-                    + " WHERE a.decided_on IS NOT NULL")
-            .query(
-                (rs, i) ->
-                    moment(rs.getString(1), rs.getTimestamp(2), rs.getDate(3).toLocalDate(), zone))
-            .list(),
+        "SELECT e.municipality AS m, EXTRACT(YEAR FROM a.decided_on) AS y, "
+            + daysFromMoment("a.requested_at", "a.decided_on")
+            + " AS d FROM audit a JOIN employer e ON e.id = a.employer_id"
+            + " WHERE a.decided_on IS NOT NULL",
         selection,
         years,
         municipalities,
         groups);
     collect(
-        Stage.DECISION_TO_KEURMERK,
-        jdbc.sql(
-                "SELECT e.municipality, a.decided_on, k.valid_from"
-                    + " FROM keurmerk k JOIN audit a ON a.id = k.audit_id"
-                    + " JOIN employer e ON e.id = k.employer_id WHERE a.decided_on IS NOT NULL")
-            .query(
-                (rs, i) -> {
-                  LocalDate from = rs.getDate(2).toLocalDate();
-                  LocalDate to = rs.getDate(3).toLocalDate();
-                  return new Moment(
-                      to.getYear(), rs.getString(1), ChronoUnit.DAYS.between(from, to));
-                })
-            .list(),
+        Stage.DECISION_TO_CEREMONY,
+        "SELECT e.municipality AS m, EXTRACT(YEAR FROM k.ceremony_date) AS y, "
+            + daysBetweenDates("a.decided_on", "k.ceremony_date")
+            + " AS d FROM keurmerk k JOIN audit a ON a.id = k.audit_id"
+            + " JOIN employer e ON e.id = k.employer_id"
+            + " WHERE a.decided_on IS NOT NULL AND k.ceremony_date IS NOT NULL",
         selection,
         years,
         municipalities,
@@ -128,29 +115,68 @@ public class LeadTimes {
     var rows = new ArrayList<Row>();
     for (Stage stage : Stage.values()) {
       groups.forEach(
-          (key, days) -> {
+          (key, histogram) -> {
             if (key.stage().equals(stage.label())) {
-              long[] sorted = days.stream().mapToLong(Long::longValue).sorted().toArray();
+              long count = histogram.values().stream().mapToLong(Long::longValue).sum();
               rows.add(
                   new Row(
                       key.stage(),
                       key.year(),
                       key.municipality(),
-                      sorted.length,
-                      percentile(sorted, 50),
-                      percentile(sorted, 90)));
+                      (int) count,
+                      percentile(histogram, count, 50),
+                      percentile(histogram, count, 90)));
             }
           });
     }
     return new Figures(
-        selection, List.copyOf(years), List.copyOf(municipalities), rows, tasks(selection, years));
+        selection, List.copyOf(years), List.copyOf(municipalities), rows, tasks(selection));
   }
 
-  private List<TaskRow> tasks(Selection selection, TreeSet<Integer> years) {
-    // Grouped in SQL to whole days (integer division in H2 and PostgreSQL alike): a few thousand
-    // rows of
-    // (task, year, days, count) instead of every task of ten years; the percentiles are read from
-    // these counts.
+  /** Whole days from the Amsterdam day of a moment (TIMESTAMP WITH TIME ZONE) to a date. */
+  private String daysFromMoment(String moment, String date) {
+    String local = moment + " AT TIME ZONE '" + Dates.AMSTERDAM.getId() + "'";
+    // PostgreSQL: a timestamp at a zone is that zone's wall clock, and date minus date is days. H2
+    // casts to DATE on
+    // the session's clock, but DATEDIFF counts days on the value's own offset.
+    return onPostgres
+        ? "(" + date + " - CAST(" + local + " AS DATE))"
+        : "DATEDIFF(DAY, " + local + ", " + date + ")";
+  }
+
+  private String daysBetweenDates(String from, String to) {
+    return onPostgres ? "(" + to + " - " + from + ")" : "DATEDIFF(DAY, " + from + ", " + to + ")";
+  }
+
+  private void collect(
+      Stage stage,
+      String perRecord,
+      Selection selection,
+      TreeSet<Integer> years,
+      TreeSet<String> municipalities,
+      Map<Key, TreeMap<Long, Long>> groups) {
+    jdbc.sql("SELECT m, y, d, COUNT(*) FROM (" + perRecord + ") t GROUP BY m, y, d")
+        .query(
+            rs -> {
+              String municipality = rs.getString(1);
+              int year = rs.getInt(2);
+              years.add(year);
+              municipalities.add(municipality);
+              if ((selection.year() == null || selection.year() == year)
+                  && (selection.municipality() == null
+                      || selection.municipality().equals(municipality))) {
+                groups
+                    .computeIfAbsent(
+                        new Key(stage.label(), year, municipality), k -> new TreeMap<>())
+                    .merge(rs.getLong(3), rs.getLong(4), Long::sum);
+              }
+            });
+  }
+
+  private List<TaskRow> tasks(Selection selection) {
+    // Grouped in SQL to whole days (integer division in H2 and PostgreSQL alike), as the stages
+    // are. Camunda's history
+    // knows no municipality, so the waits are per year only.
     Map<String, Map<Integer, TreeMap<Long, Long>>> byTask = new TreeMap<>();
     jdbc.sql(
             "SELECT NAME_, EXTRACT(YEAR FROM END_TIME_) AS y, DURATION_ / 86400000 AS d, COUNT(*) AS n"
@@ -195,41 +221,6 @@ public class LeadTimes {
       }
     }
     return 0;
-  }
-
-  private static Moment moment(String municipality, Timestamp from, LocalDate to, ZoneId zone) {
-    LocalDate start = from.toInstant().atZone(zone).toLocalDate();
-    return new Moment(to.getYear(), municipality, ChronoUnit.DAYS.between(start, to));
-  }
-
-  private static void collect(
-      Stage stage,
-      List<Moment> moments,
-      Selection selection,
-      TreeSet<Integer> years,
-      TreeSet<String> municipalities,
-      Map<Key, List<Long>> groups) {
-    for (Moment m : moments) {
-      years.add(m.year());
-      municipalities.add(m.municipality());
-      if ((selection.year() == null || selection.year() == m.year())
-          && (selection.municipality() == null
-              || selection.municipality().equals(m.municipality()))) {
-        groups
-            .computeIfAbsent(
-                new Key(stage.label(), m.year(), m.municipality()), k -> new ArrayList<>())
-            .add(m.days());
-      }
-    }
-  }
-
-  /** The nearest-rank percentile of sorted values (the median of 1, 2, 3, 4 is 2). */
-  static long percentile(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
   }
 
   /** A number of days the Dutch way: "1 dag", "12 dagen", "1.234 dagen". */

@@ -93,6 +93,7 @@ public final class AccessPolicy {
           new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),
           // our login page for the staff pages (the password check is throttled)
           new Rule("*", "/aanmelden", Audience.EVERYONE),
+          new Rule("*", "/afmelden", Audience.EVERYONE),
           // staff pages
           new Rule("GET", "/dossier", Audience.STAFF),
           new Rule("GET", "/dossier/*", Audience.STAFF),

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginPage {
 
   static final String PATH = "/aanmelden";
+  static final String LOGOUT_PATH = "/afmelden";
 
   /** Where to go back to: a path of this app, nothing else (no other site, no scheme, no line breaks). */
   private static final Pattern OWN_PAGE = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~%?&=+-]*");
@@ -44,7 +45,7 @@ class LoginPage {
 
   @Bean
   static FilterRegistrationBean<PageHeaders> loginPageSecurityHeaders() {
-    return PageHeaders.on("login-page-security-headers", "no-store", PATH);
+    return PageHeaders.on("login-page-security-headers", "no-store", PATH, LOGOUT_PATH);
   }
 
   /** Where a browser that must log in first is sent: this page, with the page it asked for. */
@@ -59,9 +60,36 @@ class LoginPage {
   @GetMapping(PATH)
   String page(
       @RequestParam(name = "terug", required = false) String back,
+      @RequestParam(name = "afgemeld", required = false) String loggedOut,
       HttpServletRequest request,
       Model model) {
+    model.addAttribute("loggedOut", loggedOut != null);
     return render(request, model, back, null, null);
+  }
+
+  /** The menu's Afmelden: one button, so that a link followed from elsewhere logs nobody out. */
+  @GetMapping(LOGOUT_PATH)
+  String logoutPage(HttpServletRequest request, Model model) {
+    model.addAttribute("token", staffPages.formToken(request));
+    return "internal/logout";
+  }
+
+  /** Ends this browser's session: our pages and the Takenlijst alike ask for a login again. */
+  @PostMapping(LOGOUT_PATH)
+  String logout(
+      @RequestParam(name = "token", required = false) String token,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Optional<String> refusal =
+        staffPages.refusalOfForm(request, response, token, "pagina Afmelden");
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    var session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    return "redirect:" + PATH + "?afgemeld";
   }
 
   @PostMapping(PATH)

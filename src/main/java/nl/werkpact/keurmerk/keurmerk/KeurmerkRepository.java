@@ -57,6 +57,13 @@ public class KeurmerkRepository {
         .optional();
   }
 
+  /** Records the ceremony planned for this keurmerk (a new plan replaces the earlier one). */
+  public void recordCeremony(String number, LocalDate date, String location) {
+    jdbc.sql("UPDATE keurmerk SET ceremony_date = ?, ceremony_location = ? WHERE number = ?")
+        .params(date, location, number)
+        .update();
+  }
+
   /** Binds the keurmerk to its validity instance once; a keurmerk already bound to another instance stays as it is. */
   boolean bindValidityInstance(long id, String processInstanceId) {
     return jdbc.sql(

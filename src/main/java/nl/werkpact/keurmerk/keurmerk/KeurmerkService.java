@@ -82,6 +82,12 @@ public class KeurmerkService {
     keurmerken.bindValidityInstance(keurmerkId, processInstanceId);
   }
 
+  /** The ceremony planned in Uitreiking plannen, kept on the keurmerk it hands over. */
+  @Transactional
+  public void recordCeremony(String number, LocalDate date, String location) {
+    keurmerken.recordCeremony(number, date, location);
+  }
+
   /** The employer's ACTIVE keurmerk, if any: an audit requested while it runs is its renewal. */
   public Optional<Keurmerk> activeKeurmerkOf(long employerId) {
     return keurmerken.findByEmployer(employerId).stream()

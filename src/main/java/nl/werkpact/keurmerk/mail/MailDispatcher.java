@@ -3,18 +3,16 @@ package nl.werkpact.keurmerk.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import nl.werkpact.keurmerk.common.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -156,7 +154,7 @@ public class MailDispatcher implements SmartLifecycle {
     this.signal = signal;
     this.settings = settings;
     this.window = new MailConnection.AcceptWindow(settings.unrecordedAtMost());
-    this.onPostgres = isPostgres(dataSource);
+    this.onPostgres = Database.isPostgres(dataSource);
   }
 
   public Settings settings() {
@@ -446,18 +444,6 @@ public class MailDispatcher implements SmartLifecycle {
       text += " (" + cause.getMessage().strip() + ")";
     }
     return text;
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection
-          .getMetaData()
-          .getDatabaseProductName()
-          .toLowerCase(Locale.ROOT)
-          .contains("postgres");
-    } catch (SQLException e) {
-      return false;
-    }
   }
 
   // --- the threads ---

@@ -110,9 +110,9 @@ class LeadTimesBenchmark extends IntegrationTest {
     }
     jdbc.update(
         """
-        INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at)
+        INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at, ceremony_date)
         SELECT 'LT-' || a.id, a.employer_id, a.id, a.decided_on + CAST(a.id % 40 AS INTEGER),
-               a.decided_on + CAST(a.id % 40 AS INTEGER) + 730, 'EXPIRED', now()
+               a.decided_on + CAST(a.id % 40 AS INTEGER) + 730, 'EXPIRED', now(), a.decided_on + CAST(7 + a.id % 50 AS INTEGER)
         FROM audit a WHERE a.requested_by = 'bench' AND a.decided_on IS NOT NULL""");
     // six finished user tasks per employer (intake, signature, planning, performing, decision,
     // ceremony), 0 to 60 days open

@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The doorlooptijden page against records of a municipality of its own: three convenants signed after 10, 20 and 30
- * days, two audits decided after 10 and 30 days, one keurmerk starting 14 days after its decision, and one task past
- * its due date.
+ * days (the last registered at 00:30 Amsterdam time, still the day before in UTC: counted in UTC it would be 31), two audits decided after 10 and
+ * 30 days, one ceremony 14 days after its decision, and one task past its due date.
  */
 class LeadTimesIT extends IntegrationTest {
 
@@ -52,10 +52,17 @@ class LeadTimesIT extends IntegrationTest {
     year = LocalDate.now(clock).getYear() - 1;
     var records = new Records(jdbc);
     LocalDate start = LocalDate.of(year, 1, 1);
+    long latest = 0;
     for (int days : new int[] {10, 20, 30}) {
       long employer = records.employer("Doorloop " + days + " " + n, town);
       records.convenant(employer, start, start.plusDays(days));
+      latest = days == 30 ? employer : latest;
     }
+    // 00:30 on 1 January in Amsterdam is 31 December in UTC: the lead time counts from the
+    // Amsterdam day
+    jdbc.sql("UPDATE convenant SET registered_at = ? WHERE employer_id = ?")
+        .params(start.atTime(0, 30).atZone(Dates.AMSTERDAM).toOffsetDateTime(), latest)
+        .update();
     long first = records.employer("Audit 1 " + n, town);
     LocalDate requested = LocalDate.of(year, 3, 1);
     long awarded =
@@ -68,6 +75,9 @@ class LeadTimesIT extends IntegrationTest {
         requested.plusDays(24).plusYears(2),
         "ACTIVE",
         null);
+    jdbc.sql("UPDATE keurmerk SET ceremony_date = ? WHERE number = ?")
+        .params(requested.plusDays(24), "SW-LT-" + n)
+        .update();
     long second = records.employer("Audit 2 " + n, town);
     records.audit(second, requested, "REJECTED", requested.plusDays(30), null, 0, 0, null);
 
@@ -101,7 +111,7 @@ class LeadTimesIT extends IntegrationTest {
         .contains("Fase;Jaar;Gemeente;Aantal;Mediaan (dagen);90e percentiel (dagen)")
         .contains("Intentie tot ondertekening;" + year + ";" + town + ";3;20;30")
         .contains("Auditaanvraag tot besluit;" + year + ";" + town + ";2;10;30")
-        .contains("Besluit tot ingang keurmerk;" + year + ";" + town + ";1;14;14");
+        .contains("Besluit tot uitreiking;" + year + ";" + town + ";1;14;14");
 
     var all = get("/doorlooptijden").getBody();
     assertThat(all).contains("Wat is te laat").contains(taskName).contains("Laatkomer");

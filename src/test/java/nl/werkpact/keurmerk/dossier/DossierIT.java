@@ -188,6 +188,15 @@ class DossierIT extends IntegrationTest {
                 + ceremony.format(DateTimeFormatter.ofPattern("dd-MM-yyyy"))
                 + " in Stadhuis Maassluis.")
         .doesNotContain("Lopend proces");
+    // kept on the keurmerk too, where Doorlooptijden reads the stage from decision to ceremony
+    assertThat(
+            jdbc.sql(
+                    "SELECT k.ceremony_date FROM keurmerk k JOIN employer e ON e.id = k.employer_id"
+                        + " WHERE e.kvk_number = ?")
+                .param(kvk)
+                .query(LocalDate.class)
+                .single())
+        .isEqualTo(ceremony);
   }
 
   @Test
@@ -334,6 +343,49 @@ class DossierIT extends IntegrationTest {
     assertThat(elsewhere.headers().firstValue("Location").orElseThrow())
         .endsWith("/dossier")
         .doesNotContain("andere.example");
+
+    // Afmelden from the menu: a page with one button; a POST without its token logs nobody out.
+    assertThat(dossier.body()).contains("href=\"/afmelden\"");
+    String logoutPage =
+        noRedirects
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/afmelden"))
+                    .header("Accept", "text/html")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    var forged =
+        noRedirects.send(form("/afmelden", "token=0"), HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(stillLoggedIn(noRedirects, kvk)).isTrue();
+    var out =
+        noRedirects.send(
+            form("/afmelden", "token=" + token(logoutPage)), HttpResponse.BodyHandlers.ofString());
+    assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/aanmelden?afgemeld");
+    assertThat(stillLoggedIn(noRedirects, kvk)).isFalse();
+    assertThat(
+            noRedirects
+                .send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/aanmelden?afgemeld"))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+        .contains("U bent afgemeld.");
+  }
+
+  private boolean stillLoggedIn(HttpClient client, String kvk) throws Exception {
+    return client
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/dossier/" + kvk))
+                    .header("Accept", "text/html")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .statusCode()
+        == 200;
   }
 
   private HttpRequest form(String path, String body) {

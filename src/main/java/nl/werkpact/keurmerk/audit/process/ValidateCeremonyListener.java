@@ -6,20 +6,26 @@ import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.FormValues;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task_PlanCeremony, on complete: a real date (dd-mm-jjjj, not in the past, within a year) and a location. */
+/**
+ * Task_PlanCeremony, on complete: a real date (dd-mm-jjjj, not in the past, within a year) and a location, then kept
+ * on the keurmerk it hands over (the lead time from decision to ceremony is read from there).
+ */
 @CalledFromModels
 @Component("validateCeremonyListener")
 public class ValidateCeremonyListener implements TaskListener {
 
   private final Clock clock;
+  private final KeurmerkService keurmerken;
 
-  public ValidateCeremonyListener(Clock clock) {
+  public ValidateCeremonyListener(Clock clock, KeurmerkService keurmerken) {
     this.clock = clock;
+    this.keurmerken = keurmerken;
   }
 
   @Override
@@ -37,5 +43,12 @@ public class ValidateCeremonyListener implements TaskListener {
             FormValues.text(Vars.CEREMONY_LOCATION, task.getVariable(Vars.CEREMONY_LOCATION)),
             200)
         .throwIfAny();
+    Object number = task.getVariable(Vars.KEURMERK_NUMBER);
+    if (number != null) {
+      keurmerken.recordCeremony(
+          number.toString(),
+          date,
+          FormValues.text(Vars.CEREMONY_LOCATION, task.getVariable(Vars.CEREMONY_LOCATION)));
+    }
   }
 }
