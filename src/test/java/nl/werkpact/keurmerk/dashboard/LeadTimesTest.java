@@ -26,7 +26,8 @@ class LeadTimesTest {
         .sql(
             "CREATE TABLE ACT_HI_TASKINST (NAME_ VARCHAR(255), END_TIME_ TIMESTAMP, DURATION_ BIGINT)")
         .update();
-    leadTimes = new LeadTimes(db.jdbc, db.dataSource);
+    leadTimes =
+        new LeadTimes(db.jdbc, db.dataSource, InMemoryDatabase.clockAt("2026-06-01T10:00:00Z"));
   }
 
   @Test
