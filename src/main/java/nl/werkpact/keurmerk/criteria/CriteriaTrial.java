@@ -14,6 +14,7 @@ import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.models.ModelChecks;
 import nl.werkpact.keurmerk.models.ProcessCatalog;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -72,10 +73,11 @@ public class CriteriaTrial {
 
   /** The deployed versions of the table, newest first. */
   public List<DecisionDefinition> versions() {
-    return engine
-        .getRepositoryService()
-        .createDecisionDefinitionQuery()
-        .decisionDefinitionKey(DECISION_KEY)
+    return RegionTenant.inThisRegion(
+            engine
+                .getRepositoryService()
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION_KEY))
         .orderByDecisionDefinitionVersion()
         .desc()
         .list();

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.region.RegionScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -162,7 +163,9 @@ public class LeadTimes {
   /** Task waits of the years before this one: history that no longer changes, read again after an hour at most. */
   private record ClosedYears(int year, long readAt, List<Grouped> groups) {}
 
-  private volatile ClosedYears closedYears;
+  /** Per region of the work that asked (and all regions). */
+  private final Map<String, ClosedYears> closedYears =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final long CLOSED_YEARS_FOR_NANOS = java.time.Duration.ofHours(1).toNanos();
 
@@ -177,12 +180,12 @@ public class LeadTimes {
         "SELECT NAME_ AS m, EXTRACT(YEAR FROM END_TIME_) AS y, DURATION_ / 86400000 AS d FROM ACT_HI_TASKINST"
             + " WHERE END_TIME_ IS NOT NULL AND DURATION_ IS NOT NULL AND NAME_ IS NOT NULL AND END_TIME_ ";
     var thisYear = scan(perTask + ">= ?", yearStart);
-    ClosedYears closed = closedYears;
+    ClosedYears closed = closedYears.get(RegionScope.current());
     if (closed == null
         || closed.year() != year
         || System.nanoTime() - closed.readAt() > CLOSED_YEARS_FOR_NANOS) {
       closed = new ClosedYears(year, System.nanoTime(), join(scan(perTask + "< ?", yearStart)));
-      closedYears = closed;
+      closedYears.put(RegionScope.current(), closed);
     }
     var all = new ArrayList<>(closed.groups());
     all.addAll(join(thisYear));
@@ -190,14 +193,19 @@ public class LeadTimes {
   }
 
   private CompletableFuture<List<Grouped>> scan(String perRecord, Object... params) {
+    String region = RegionScope.current();
     return CompletableFuture.supplyAsync(
         () ->
-            jdbc.sql("SELECT m, y, d, COUNT(*) FROM (" + perRecord + ") t GROUP BY m, y, d")
-                .params(params)
-                .query(
-                    (rs, i) ->
-                        new Grouped(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
-                .list(),
+            RegionScope.in(
+                region,
+                () ->
+                    jdbc.sql("SELECT m, y, d, COUNT(*) FROM (" + perRecord + ") t GROUP BY m, y, d")
+                        .params(params)
+                        .query(
+                            (rs, i) ->
+                                new Grouped(
+                                    rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
+                        .list()),
         scans);
   }
 

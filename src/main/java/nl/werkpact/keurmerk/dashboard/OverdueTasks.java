@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.identity.StaffNames;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import nl.werkpact.keurmerk.web.SiteSettings;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,8 +57,7 @@ public class OverdueTasks {
   public List<Late> late() {
     LocalDate today = LocalDate.ofInstant(clock.instant(), Dates.AMSTERDAM);
     List<Task> late =
-        tasks
-            .createTaskQuery()
+        RegionTenant.inThisRegion(tasks.createTaskQuery())
             .active()
             .dueBefore(Date.from(clock.instant()))
             .orderByDueDate()

@@ -14,7 +14,13 @@ import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.golive.DemoSignatories;
 import nl.werkpact.keurmerk.golive.GoLiveImport;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.identity.RegionTenants;
+import nl.werkpact.keurmerk.models.RegionOnboarding;
+import nl.werkpact.keurmerk.models.RegionTenant;
+import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.region.Regions;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
@@ -24,6 +30,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +64,10 @@ class DemoSetup {
   private final Clock clock;
   private final GoLiveImport goLiveImport;
   private final DemoHistory history;
+  private final RegionTenants regionTenants;
+  private final Regions regions;
+  private final RegionOnboarding onboarding;
+  private final RepositoryService repository;
 
   DemoSetup(
       IdentityService identity,
@@ -65,7 +76,15 @@ class DemoSetup {
       EmployerService employers,
       Clock clock,
       GoLiveImport goLiveImport,
-      DemoHistory history) {
+      DemoHistory history,
+      RegionTenants regionTenants,
+      Regions regions,
+      RegionOnboarding onboarding,
+      RepositoryService repository) {
+    this.onboarding = onboarding;
+    this.repository = repository;
+    this.regionTenants = regionTenants;
+    this.regions = regions;
     this.goLiveImport = goLiveImport;
     this.history = history;
     this.identity = identity;
@@ -78,6 +97,81 @@ class DemoSetup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(10)
   void setUp() {
+    RegionScope.run(regions.firstCode(), this::setUpFirstRegion);
+    setUpSecondRegion();
+  }
+
+  /** The second region of the demo, so a newcomer sees the separation. */
+  static final String SECOND_REGION = "westland";
+
+  /** Its staff: an accountmanager and a procesbeheerder of MVO Westland, who see nothing of MVS. */
+  static final List<DemoUser> SECOND_REGION_USERS =
+      List.of(
+          new DemoUser("wim", "Wim", "van der Kooij", Groups.ACCOUNTMANAGERS),
+          new DemoUser("wendy", "Wendy", "Koppenol", Groups.PROCESBEHEERDERS));
+
+  /**
+   * MVO Westland, made as an admin makes a region (its models copied from MVS), with its own rule: at least 5 % of
+   * staff from the target group, or buying from the social workshop; two intents of its employers.
+   */
+  private void setUpSecondRegion() {
+    if (regions.find(SECOND_REGION).isEmpty()) {
+      LOG.info("Creating the demo's second region, MVO Westland");
+      onboarding.create(
+          new RegionOnboarding.NewRegion(
+              SECOND_REGION,
+              "MVO Westland",
+              "WL",
+              List.of("Westland"),
+              "MVO Westland <keurmerk@mvowestland.example>",
+              "Werkgeversservicepunt Westland",
+              "0174 000 000",
+              "wsp@westland.example",
+              null),
+          regions.firstCode());
+      try (var criteria =
+          new ClassPathResource("demo/westland/KeurmerkCriteria.dmn").getInputStream()) {
+        repository
+            .createDeployment()
+            .name("KeurmerkCriteria (MVO Westland)")
+            .source("MVO Westland")
+            .tenantId(SECOND_REGION)
+            .addInputStream("KeurmerkCriteria.dmn", criteria)
+            .deploy();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    createUsers(SECOND_REGION_USERS, SECOND_REGION);
+    RegionScope.run(
+        SECOND_REGION,
+        () -> {
+          if (employers.findByKvkNumber("91000001").isPresent()) {
+            return;
+          }
+          actAs("wim");
+          try {
+            startConvenant(
+                "Kwekerij De Glazen Stad",
+                "91000001",
+                "Zwethlaan 12, 2675 LN Honselersdijk",
+                "Westland",
+                "Ingrid van Dijk",
+                "ingrid@glazenstad.example");
+            startConvenant(
+                "Tomatenhandel Naaldwijk",
+                "91000002",
+                "Middel Broekweg 5, 2671 NX Naaldwijk",
+                "Westland",
+                "Kees Vreugdenhil",
+                "kees@tomatenhandel.example");
+          } finally {
+            identity.clearAuthentication();
+          }
+        });
+  }
+
+  private void setUpFirstRegion() {
     createUsers();
     importSignatories();
     if (employers.findByKvkNumber("90000001").isPresent()) {
@@ -238,8 +332,8 @@ class DemoSetup {
   }
 
   private String requestAudit(String kvk) {
-    return runtime
-        .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+    return RegionTenant.inThisRegion(
+            runtime.createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED))
         .processInstanceBusinessKey(kvk)
         .setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk)
         .correlateStartMessage()
@@ -253,11 +347,19 @@ class DemoSetup {
         identity.createGroupQuery().groupMember(userId).list().stream()
             .map(g -> g.getId())
             .toList();
-    identity.setAuthentication(userId, groups);
+    var tenants =
+        identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(t -> t.getId())
+            .toList();
+    identity.setAuthentication(userId, groups, tenants);
   }
 
   private void createUsers() {
-    for (DemoUser demo : USERS) {
+    createUsers(USERS, regions.firstCode());
+  }
+
+  private void createUsers(List<DemoUser> users, String region) {
+    for (DemoUser demo : users) {
       if (identity.createUserQuery().userId(demo.id()).count() > 0) {
         continue;
       }
@@ -268,14 +370,18 @@ class DemoSetup {
       user.setPassword(DEMO_PASSWORD);
       identity.saveUser(user);
       identity.createMembership(demo.id(), demo.group());
+      if (!Groups.isNational(List.of(demo.group()))) {
+        regionTenants.addMember(demo.id(), region);
+      }
     }
   }
 
   private String startConvenant(
       String name, String kvk, String address, String municipality, String contact, String email) {
     return runtime
-        .startProcessInstanceByKey(
-            ConvenantProcess.PROCESS_KEY,
+        .createProcessInstanceByKey(ConvenantProcess.PROCESS_KEY)
+        .processDefinitionTenantId(RegionScope.region().orElseGet(regions::firstCode))
+        .setVariables(
             Map.of(
                 Vars.EMPLOYER_NAME,
                 name,
@@ -289,6 +395,7 @@ class DemoSetup {
                 contact,
                 Vars.CONTACT_EMAIL,
                 email))
+        .execute()
         .getId();
   }
 

@@ -26,6 +26,7 @@ import nl.werkpact.keurmerk.identity.StaffNames;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.mail.CorrespondenceStatus;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -200,8 +201,7 @@ class DossierController {
     var contactChanges = dossiers.contactChanges(id);
     String businessKey = (String) employer.get("kvk_number");
     List<Task> openTasks =
-        tasks
-            .createTaskQuery()
+        RegionTenant.inThisRegion(tasks.createTaskQuery())
             .processInstanceBusinessKey(businessKey)
             .orderByTaskCreateTime()
             .desc()
@@ -357,8 +357,7 @@ class DossierController {
     LocalDate today = LocalDate.now(clock.withZone(Dates.AMSTERDAM));
     List<String> lines = new ArrayList<>();
     for (var instance :
-        history
-            .createHistoricProcessInstanceQuery()
+        RegionTenant.inThisRegion(history.createHistoricProcessInstanceQuery())
             .processDefinitionKey(KeurmerkCeremonyProcess.PROCESS_KEY)
             .processInstanceBusinessKey(businessKey)
             .orderByProcessInstanceStartTime()

@@ -101,9 +101,10 @@ public class EmployerRepository {
     jdbc.sql(
             """
             INSERT INTO employer_contact_change (employer_id, changed_at, changed_by, old_contact_person,
-                new_contact_person, old_contact_email, new_contact_email, old_contact_phone, new_contact_phone)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, now, user, before[0], after[0], before[1], after[1], before[2], after[2])
+                new_contact_person, old_contact_email, new_contact_email, old_contact_phone, new_contact_phone,
+                region_code)
+            SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, region_code FROM employer WHERE id = ?""")
+        .params(now, user, before[0], after[0], before[1], after[1], before[2], after[2], id)
         .update();
   }
 }

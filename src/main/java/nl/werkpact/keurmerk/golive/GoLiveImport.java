@@ -39,6 +39,8 @@ import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
 import nl.werkpact.keurmerk.keurmerk.ValidityPeriod;
 import nl.werkpact.keurmerk.keurmerk.process.ImportedValidityPeriods;
 import nl.werkpact.keurmerk.keurmerk.process.ReminderMoments;
+import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.region.Regions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -100,7 +102,9 @@ public class GoLiveImport {
       Clock clock,
       ImportSettings settings,
       ReminderMoments reminderMoments,
-      ObjectProvider<Interruption> interruption) {
+      ObjectProvider<Interruption> interruption,
+      Regions regions) {
+    this.regions = regions;
     this.reminderMoments = reminderMoments;
     this.threads = settings.threads();
     this.employers = employers;
@@ -127,7 +131,18 @@ public class GoLiveImport {
       LocalDate membershipUntil,
       AuditService.ImportedFigures figures) {}
 
+  /**
+   * Imports into the region of this work; an admin's or the command's run (national work) goes into the first
+   * region.
+   */
+  private final Regions regions;
+
   public ImportReport run(Reader csv, boolean confirm, Progress progress) {
+    String region = RegionScope.region().orElseGet(regions::firstCode);
+    return RegionScope.in(region, () -> runInRegion(csv, confirm, progress));
+  }
+
+  private ImportReport runInRegion(Reader csv, boolean confirm, Progress progress) {
     var contents = WerkgeversCsv.read(csv);
     if (contents.problem() != null) {
       return new ImportReport(confirm, contents.problem(), List.of());
@@ -280,6 +295,7 @@ public class GoLiveImport {
       return;
     }
     var next = new AtomicInteger();
+    String region = RegionScope.current();
     var pool =
         Executors.newFixedThreadPool(
             threads,
@@ -293,11 +309,14 @@ public class GoLiveImport {
       for (int t = 0; t < threads; t++) {
         workers.add(
             pool.submit(
-                () -> {
-                  for (int i; (i = next.getAndIncrement()) < indexes.size(); ) {
-                    importOne.accept(indexes.get(i));
-                  }
-                }));
+                () ->
+                    RegionScope.run(
+                        region,
+                        () -> {
+                          for (int i; (i = next.getAndIncrement()) < indexes.size(); ) {
+                            importOne.accept(indexes.get(i));
+                          }
+                        })));
       }
       for (var worker : workers) {
         worker.get();

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.region.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,10 +54,12 @@ public class ImportHistory {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Regions regions;
 
-  public ImportHistory(JdbcClient jdbc, Clock clock) {
+  public ImportHistory(JdbcClient jdbc, Clock clock, Regions regions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.regions = regions;
   }
 
   static String newId() {
@@ -65,6 +69,15 @@ public class ImportHistory {
   }
 
   public void started(
+      String id, StartedFrom from, String fileName, boolean confirmed, String startedBy) {
+    // the run belongs to the region it imports into (GoLiveImport#run): an admin's into the first
+    // region
+    RegionScope.run(
+        RegionScope.region().orElseGet(regions::firstCode),
+        () -> insert(id, from, fileName, confirmed, startedBy));
+  }
+
+  private void insert(
       String id, StartedFrom from, String fileName, boolean confirmed, String startedBy) {
     jdbc.sql(
             """

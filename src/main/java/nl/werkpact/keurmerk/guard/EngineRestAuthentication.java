@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.web.BasicCredentials;
 import nl.werkpact.keurmerk.web.Refusals;
 import org.camunda.bpm.engine.IdentityService;
@@ -58,10 +60,16 @@ class EngineRestAuthentication extends OncePerRequestFilter {
             .map(Tenant::getId)
             .toList();
     identity.setAuthentication(user, groups, tenants);
+    // The app's own REST resources read and write the caller's region's records only (admins: all).
+    RegionScope.set(
+        Groups.isNational(groups)
+            ? RegionScope.ALL
+            : tenants.size() == 1 ? tenants.get(0) : RegionScope.NONE);
     try {
       chain.doFilter(request, response);
     } finally {
       identity.clearAuthentication();
+      RegionScope.clear();
     }
   }
 

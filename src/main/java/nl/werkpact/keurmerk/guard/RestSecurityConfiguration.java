@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.guard;
 
 import nl.werkpact.keurmerk.models.ProcessCatalog;
+import nl.werkpact.keurmerk.region.RegionSettings;
 import nl.werkpact.keurmerk.web.ErrorResponseFilter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -27,6 +28,18 @@ class RestSecurityConfiguration {
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(ErrorResponseFilter.ORDER + 1);
+    return registration;
+  }
+
+  /** Definitions by key in the caller's region, after the caller is known (HTTP Basic, or the webapps' session). */
+  @Bean
+  FilterRegistrationBean<DefinitionByKeyInRegion> definitionByKeyInRegion(
+      IdentityService identity, RegionSettings regions) {
+    var registration =
+        new FilterRegistrationBean<>(new DefinitionByKeyInRegion(identity, regions.code()));
+    registration.setName("definition-by-key-in-region");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 12);
     return registration;
   }
 

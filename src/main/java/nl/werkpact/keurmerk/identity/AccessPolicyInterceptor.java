@@ -2,6 +2,7 @@ package nl.werkpact.keurmerk.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.werkpact.keurmerk.region.RegionScope;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -51,6 +52,15 @@ class AccessPolicyInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     if (refusal.isPresent()) {
       throw new Refused(response.getStatus(), (String) request.getAttribute("forbiddenText"));
     }
+    // Everything the handler reads or writes of the project's own records is of the caller's
+    // region.
+    RegionScope.set(staffPages.regionScope(request));
     return true;
+  }
+
+  @Override
+  public void afterCompletion(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    RegionScope.clear();
   }
 }

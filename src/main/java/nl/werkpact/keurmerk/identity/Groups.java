@@ -22,6 +22,14 @@ public final class Groups {
           new Role(PROCESBEHEERDERS, "Procesbeheerders"),
           new Role(ADMINS, "Beheerders"));
 
+  /** Staff who see every region side by side (read only, beyond their other groups' rights). */
+  public static final String NATIONAL = "landelijk";
+
+  /** Whether these groups let a user see all regions: an administrator, or the national role. */
+  public static boolean isNational(Collection<String> groups) {
+    return isAdmin(groups) || groups != null && groups.contains(NATIONAL);
+  }
+
   /** Whether these groups make a user an administrator: ours, or Camunda's own camunda-admin. */
   public static boolean isAdmin(Collection<String> groups) {
     return groups != null

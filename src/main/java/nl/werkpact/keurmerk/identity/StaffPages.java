@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.web.BasicCredentials;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -107,6 +108,39 @@ public class StaffPages {
     return Optional.empty();
   }
 
+  /**
+   * The region of the caller's work ({@link RegionScope}): all regions for an admin or the national role, and for
+   * the public pages; the one region (Camunda tenant) a member of staff belongs to; none for staff of no region or
+   * of several (then an admin gives them one).
+   */
+  public String regionScope(HttpServletRequest request) {
+    var user = sessionUser(request);
+    List<String> groups;
+    List<String> tenants;
+    if (user != null) {
+      groups = user.getGroupIds();
+      tenants = user.getTenantIds() == null ? List.of() : user.getTenantIds();
+    } else {
+      groups = callerGroups(request);
+      if (groups == null) {
+        return RegionScope.ALL;
+      }
+      tenants =
+          identity
+              .createTenantQuery()
+              .userMember(callerId(request))
+              .includingGroupsOfUser(true)
+              .list()
+              .stream()
+              .map(org.camunda.bpm.engine.identity.Tenant::getId)
+              .toList();
+    }
+    if (Groups.isNational(groups)) {
+      return RegionScope.ALL;
+    }
+    return tenants.size() == 1 ? tenants.get(0) : RegionScope.NONE;
+  }
+
   /** Whether the caller is an administrator (Camunda's camunda-admin or our admins group). */
   public boolean isAdmin(HttpServletRequest request) {
     return Groups.isAdmin(callerGroups(request));
@@ -139,6 +173,17 @@ public class StaffPages {
     var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
     if (auth instanceof UserAuthentication user) {
       return user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    }
+    return null;
+  }
+
+  /** The tenants (regions) of the user logged in to the webapps in this browser session; null when nobody is. */
+  public static List<String> sessionTenants(HttpServletRequest request) {
+    var session = request.getSession(false);
+    var auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
+    if (auth instanceof UserAuthentication user) {
+      return user.getTenantIds() == null ? List.of() : List.copyOf(user.getTenantIds());
     }
     return null;
   }

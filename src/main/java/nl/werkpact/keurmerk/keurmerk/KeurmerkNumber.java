@@ -3,11 +3,14 @@ package nl.werkpact.keurmerk.keurmerk;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** What a keurmerk number looks like (SW-2026-0001: the year, then the sequence number), for every place that reads one. */
+/**
+ * What a keurmerk number looks like (SW-2026-0001: the region's prefix, the year, then the sequence number), for every
+ * place that reads one.
+ */
 public final class KeurmerkNumber {
 
-  /** Group 1 is the year, group 2 the sequence number. */
-  public static final Pattern PATTERN = Pattern.compile("SW-([0-9]{4})-([0-9]{4})");
+  /** Group 1 is the year, group 2 the sequence number; the prefix is the region's (two to four capitals). */
+  public static final Pattern PATTERN = Pattern.compile("[A-Z]{2,4}-([0-9]{4})-([0-9]{4})");
 
   /** For a Dutch sentence that says what to type. */
   public static final String EXAMPLE = "SW-2026-0001";

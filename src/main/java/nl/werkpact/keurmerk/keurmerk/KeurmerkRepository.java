@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.region.RegionScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -55,6 +56,19 @@ public class KeurmerkRepository {
         .param(processInstanceId)
         .query(Keurmerk.class)
         .optional();
+  }
+
+  /** The keurmerk number prefix of the region of this work; a keurmerk is always awarded in a region's work. */
+  public String numberPrefix() {
+    String region =
+        RegionScope.region()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("A keurmerk is numbered in the work of one region"));
+    return jdbc.sql("SELECT number_prefix FROM region WHERE code = ?")
+        .param(region)
+        .query(String.class)
+        .single();
   }
 
   /** Records the ceremony planned for this keurmerk (a new plan replaces the earlier one). */

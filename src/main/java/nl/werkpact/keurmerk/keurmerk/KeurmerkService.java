@@ -15,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class KeurmerkService {
 
-  static final String NUMBER_PREFIX = "SW";
-
   private final KeurmerkRepository keurmerken;
   private final Clock clock;
 
@@ -67,7 +65,10 @@ public class KeurmerkService {
         .orElseGet(
             () -> {
               String number =
-                  formatNumber(awardDate.getYear(), keurmerken.nextNumber(awardDate.getYear()));
+                  formatNumber(
+                      keurmerken.numberPrefix(),
+                      awardDate.getYear(),
+                      keurmerken.nextNumber(awardDate.getYear()));
               long id =
                   keurmerken.insert(number, employerId, auditId, period, OffsetDateTime.now(clock));
               keurmerken.insertMembership(
@@ -105,9 +106,9 @@ public class KeurmerkService {
     return !keurmerken.findCurrentByEmployer(employerId, LocalDate.now(clock)).isEmpty();
   }
 
-  /** Readable and sortable: SW-2026-0001. */
-  static String formatNumber(int year, int sequence) {
-    return String.format("%s-%d-%04d", NUMBER_PREFIX, year, sequence);
+  /** Readable and sortable: SW-2026-0001, the prefix the region's (SW for MVS, so the numbers issued before stay). */
+  static String formatNumber(String prefix, int year, int sequence) {
+    return String.format("%s-%d-%04d", prefix, year, sequence);
   }
 
   public Keurmerk get(long id) {

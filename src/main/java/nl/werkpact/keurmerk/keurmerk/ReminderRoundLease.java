@@ -12,7 +12,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Which reminder round may queue now: one at a time, on whichever node. A round takes the lease before each of its
+ * Which reminder round may queue now: one at a time per region (each region's round runs in its region, and the
+ * lease row is the region's: region/RegionSql), on whichever node. A round takes the lease before each of its
  * steps and gives it back when it is done. A round that finds it held by another, not yet run out, ends at once and
  * asks the holder for one more pass, so what fell due at its moment is queued now, not a quarter of an hour later. A
  * round whose node died leaves a lease that runs out, judged by the database's clock. Each statement commits on its

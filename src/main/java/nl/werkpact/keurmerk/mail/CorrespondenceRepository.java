@@ -140,8 +140,8 @@ public class CorrespondenceRepository {
         .update();
     jdbc.sql(
             """
-            INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail)
-            SELECT id, :now, 'RETRIED_NOW', :actor, 'Volgende poging naar nu gehaald' FROM correspondence WHERE id IN (:ids)""")
+            INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail, region_code)
+            SELECT id, :now, 'RETRIED_NOW', :actor, 'Volgende poging naar nu gehaald', region_code FROM correspondence WHERE id IN (:ids)""")
         .param("now", now)
         .param("actor", abbreviate(user, 100))
         .param("ids", ids)
@@ -247,8 +247,9 @@ public class CorrespondenceRepository {
     jdbc.sql(rows.toString()).params(values).update();
     jdbc.sql(
             """
-            INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail)
-            SELECT id, :now, 'QUEUED', CASE WHEN process_instance_id IS NULL THEN 'app' ELSE 'proces ' || process_instance_id END, template
+            INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail, region_code)
+            SELECT id, :now, 'QUEUED', CASE WHEN process_instance_id IS NULL THEN 'app' ELSE 'proces ' || process_instance_id END, template,
+                   region_code
               FROM correspondence WHERE dedup_key IN (:keys)""")
         .param("now", now)
         .param("keys", requests.stream().map(MailRequest::dedupKey).toList())
@@ -346,9 +347,9 @@ public class CorrespondenceRepository {
             WITH sent AS (
               UPDATE correspondence SET status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = NULL,
                      next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL
-               WHERE id = :id RETURNING id)
-            INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail)
-            SELECT id, :now, 'SENT', :actor, NULL FROM sent""")
+               WHERE id = :id RETURNING id, region_code)
+            INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail, region_code)
+            SELECT id, :now, 'SENT', :actor, NULL, region_code FROM sent""")
         .param("id", id)
         .param("now", now)
         .param("actor", abbreviate(actor, 100))
@@ -419,9 +420,10 @@ public class CorrespondenceRepository {
 
   private void event(long id, OffsetDateTime now, String kind, String actor, String detail) {
     jdbc.sql(
-            "INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")
+            "INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail, region_code)"
+                + " SELECT id, ?, ?, ?, ?, region_code FROM correspondence WHERE id = ?")
         .params(
-            id, now, kind, abbreviate(actor, 100), detail == null ? null : abbreviate(detail, 2000))
+            now, kind, abbreviate(actor, 100), detail == null ? null : abbreviate(detail, 2000), id)
         .update();
   }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import nl.werkpact.keurmerk.common.Database;
+import nl.werkpact.keurmerk.region.RegionScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -237,9 +238,16 @@ public class MailDispatcher implements SmartLifecycle {
       // "still waiting".
       return awaitOutcome(id, Duration.ofSeconds(10));
     }
-    try (MailConnection connection = MailConnection.to(sender, window)) {
-      send(claimed, claim, connection);
-    }
+    // Claimed in the caller's region (only its e-mail can be claimed); sent and recorded as the
+    // dispatcher's own work,
+    // which records by the ids it claimed.
+    RegionScope.run(
+        RegionScope.ALL,
+        () -> {
+          try (MailConnection connection = MailConnection.to(sender, window)) {
+            send(claimed, claim, connection);
+          }
+        });
     return correspondence.findById(id).map(Correspondence::status).orElseThrow();
   }
 

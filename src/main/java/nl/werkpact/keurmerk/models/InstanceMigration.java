@@ -84,9 +84,8 @@ public class InstanceMigration {
 
   /** How many instances run on which version. */
   public List<VersionCount> overview(String processKey) {
-    return repository
-        .createProcessDefinitionQuery()
-        .processDefinitionKey(processKey)
+    return RegionTenant.inThisRegion(
+            repository.createProcessDefinitionQuery().processDefinitionKey(processKey))
         .orderByProcessDefinitionVersion()
         .asc()
         .list()
@@ -103,10 +102,11 @@ public class InstanceMigration {
   /** Plans and, when {@code confirm}, performs the migration of every older version's instances to the latest. */
   public Report migrateToLatest(String processKey, boolean confirm) {
     ProcessDefinition target =
-        repository
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(processKey)
-            .latestVersion()
+        RegionTenant.inThisRegion(
+                repository
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(processKey)
+                    .latestVersion())
             .singleResult();
     if (target == null) {
       throw new IllegalArgumentException("Onbekend proces: " + processKey);

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.werkpact.keurmerk.region.RegionSettings;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -20,6 +22,7 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -34,6 +37,11 @@ import org.springframework.stereotype.Component;
  * deployment name and source: an unchanged model keeps its version across restarts; a changed model or one
  * of its forms becomes a new version. A version a process owner deployed from Camunda Modeler stays the
  * latest until the files here change: a restart does not roll it back.
+ *
+ * <p>Each region is a Camunda tenant and gets every model as a deployment of its own: its process owner changes it
+ * without touching another region's, and duplicate filtering works per tenant. Before the first deployment with
+ * regions, the engine's data of before (deployments, instances, tasks, history without a tenant) becomes the first
+ * region's ({@link TenantAdoption}).
  */
 @Component
 public class ModelDeployer extends AbstractProcessEnginePlugin
@@ -51,14 +59,33 @@ public class ModelDeployer extends AbstractProcessEnginePlugin
   private final String formLocation;
   private volatile FutureTask<Void> deploying;
 
+  /** The regions (Camunda tenants) to deploy into, the first one first; {@code null} alone: without a tenant. */
+  private final Function<ProcessEngine, List<String>> tenants;
+
+  /** Without regions (tests of the models alone): deployments without a tenant. */
   public ModelDeployer() {
     this("classpath*:bpmn/", "classpath*:forms/");
   }
 
   /** For tests: models and forms from other locations (Spring resource prefixes, ending in a slash). */
   ModelDeployer(String modelLocation, String formLocation) {
+    this(modelLocation, formLocation, engine -> java.util.Collections.singletonList(null));
+  }
+
+  /** The app: every model into every region's tenant. */
+  @Autowired
+  ModelDeployer(RegionSettings regions) {
+    this(
+        "classpath*:bpmn/",
+        "classpath*:forms/",
+        engine -> TenantAdoption.regionCodes(engine, regions.code()));
+  }
+
+  private ModelDeployer(
+      String modelLocation, String formLocation, Function<ProcessEngine, List<String>> tenants) {
     this.modelLocation = modelLocation;
     this.formLocation = formLocation;
+    this.tenants = tenants;
   }
 
   /**
@@ -98,8 +125,18 @@ public class ModelDeployer extends AbstractProcessEnginePlugin
     }
   }
 
-  /** Deploys every model and its forms now, on this thread. */
+  /** Deploys every model and its forms now, on this thread, into each region. */
   void deploy(ProcessEngine engine) {
+    List<String> codes = tenants.apply(engine);
+    if (codes.get(0) != null) {
+      TenantAdoption.adopt(engine, codes.get(0));
+    }
+    for (String tenant : codes) {
+      deploy(engine, tenant);
+    }
+  }
+
+  private void deploy(ProcessEngine engine, String tenant) {
     Map<String, Resource> processes = find(modelLocation + "*.bpmn", ".bpmn");
     Map<String, Resource> decisions = find(modelLocation + "*.dmn", ".dmn");
     Map<String, Resource> forms = find(formLocation + "*.form", ".form");
@@ -108,7 +145,8 @@ public class ModelDeployer extends AbstractProcessEnginePlugin
     processes.forEach(
         (name, bpmn) -> {
           String xml = read(bpmn);
-          DeploymentBuilder builder = newDeployment(engine, name).addString(name + ".bpmn", xml);
+          DeploymentBuilder builder =
+              newDeployment(engine, name, tenant).addString(name + ".bpmn", xml);
           for (String formId : references(FORM_REF, xml)) {
             Resource form = forms.get(formId);
             if (form == null) {
@@ -129,18 +167,20 @@ public class ModelDeployer extends AbstractProcessEnginePlugin
     decisions.forEach(
         (name, dmn) -> {
           if (!bundledDecisions.contains(name)) {
-            deploy(newDeployment(engine, name).addString(name + ".dmn", read(dmn)), name);
+            deploy(newDeployment(engine, name, tenant).addString(name + ".dmn", read(dmn)), name);
           }
         });
   }
 
-  private static DeploymentBuilder newDeployment(ProcessEngine engine, String name) {
-    return engine
-        .getRepositoryService()
-        .createDeployment()
-        .name(name)
-        .source(SOURCE)
-        .enableDuplicateFiltering(false);
+  private static DeploymentBuilder newDeployment(ProcessEngine engine, String name, String tenant) {
+    DeploymentBuilder builder =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name(name)
+            .source(SOURCE)
+            .enableDuplicateFiltering(false);
+    return tenant == null ? builder : builder.tenantId(tenant);
   }
 
   private static void deploy(DeploymentBuilder builder, String name) {

@@ -92,6 +92,35 @@ class ModelDeploymentCheck implements Deployer {
   }
 
   /**
+   * Camunda's deployment API lets any user who may deploy name any tenant, or none (then the models are shared by all
+   * regions). A member of staff deploys only into their own region; admins and the system (start-up, a new region's
+   * models) into any.
+   */
+  private static void refuseAnotherRegion(DeploymentEntity deployment, CommandContext context) {
+    var user = context.getAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return;
+    }
+    var admins = context.getProcessEngineConfiguration().getAdminGroups();
+    if (user.getGroupIds() != null
+        && admins != null
+        && user.getGroupIds().stream().anyMatch(admins::contains)) {
+      return;
+    }
+    var own = user.getTenantIds() == null ? List.<String>of() : user.getTenantIds();
+    String tenant = deployment.getTenantId();
+    if (tenant == null || !own.contains(tenant)) {
+      throw new InvalidRequestException(
+          "Het model is niet geïnstalleerd: installeer het in uw eigen regio. Vul in Camunda Modeler bij"
+              + " Tenant ID "
+              + (own.size() == 1 ? own.get(0) : "de code van uw regio")
+              + " in"
+              + (tenant == null ? "" : " in plaats van " + tenant)
+              + ".");
+    }
+  }
+
+  /**
    * Adds to the deployment each form its BPMN refers to but it does not hold, from the deployment of the latest
    * version of that process (the form the running version shows); refuses, in one sentence, forms no version had.
    * The resource is inserted as the deployment's own ones were, in the same command, before Camunda's deployers
@@ -133,7 +162,7 @@ class ModelDeploymentCheck implements Deployer {
         if (present.contains(file)) {
           continue;
         }
-        var kept = formOfLatestVersion(processes, file, context);
+        var kept = formOfLatestVersion(processes, file, deployment.getTenantId(), context);
         if (kept == null) {
           missing.add("forms/" + file);
           continue;
@@ -159,9 +188,13 @@ class ModelDeploymentCheck implements Deployer {
   }
 
   private static ResourceEntity formOfLatestVersion(
-      Set<String> processes, String file, CommandContext context) {
+      Set<String> processes, String file, String tenant, CommandContext context) {
     for (String key : processes) {
-      var latest = context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key);
+      // the region's own latest version: another region's forms are not this one's
+      var latest =
+          context
+              .getProcessDefinitionManager()
+              .findLatestProcessDefinitionByKeyAndTenantId(key, tenant);
       if (latest == null) {
         continue;
       }
@@ -225,13 +258,15 @@ class ModelDeploymentCheck implements Deployer {
               + " kB.");
     }
     var context = Context.getCommandContext();
+    refuseAnotherRegion(deployment, context);
     keepFormsOfLatestVersions(deployment, resources, context);
     var decisions = context.getDecisionDefinitionManager();
+    String tenant = deployment.getTenantId();
     var checks =
         new ModelChecks(
                 resources,
                 form -> false,
-                key -> decisions.findLatestDecisionDefinitionByKey(key) != null,
+                key -> decisions.findLatestDecisionDefinitionByKeyAndTenantId(key, tenant) != null,
                 beans,
                 key -> catalog.variables(key).orElse(null))
             .knowing(catalog.allVariables());

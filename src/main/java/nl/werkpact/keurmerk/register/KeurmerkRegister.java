@@ -8,12 +8,13 @@ import java.util.Optional;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.Texts;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
+import nl.werkpact.keurmerk.region.RegionScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The public keurmerkregister: who holds the keurmerk today, and what a keurmerk number stands for. Shows nothing
- * else of an employer than its name and municipality: no contact data, no figures.
+ * The public keurmerkregister: who holds the keurmerk today, in every region or in one, and what a keurmerk number
+ * stands for. Shows nothing else of an employer than its name, municipality and region: no contact data, no figures.
  */
 @Repository
 public class KeurmerkRegister {
@@ -24,7 +25,9 @@ public class KeurmerkRegister {
       String municipality,
       String number,
       LocalDate validFrom,
-      LocalDate validUntil) {}
+      LocalDate validUntil,
+      String regionCode,
+      String regionName) {}
 
   public record Page(List<Holder> holders, int page, int pageSize, long total) {
     public int pages() {
@@ -40,11 +43,13 @@ public class KeurmerkRegister {
       LocalDate validFrom,
       LocalDate validUntil,
       String status,
-      LocalDate withdrawnOn) {}
+      LocalDate withdrawnOn,
+      String regionName) {}
 
   private static final String CURRENT =
-      "FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE "
+      "FROM keurmerk k JOIN employer e ON e.id = k.employer_id JOIN region r ON r.code = k.region_code WHERE "
           + KeurmerkStatus.HELD_ON_DAY
+          + " AND (:region = '' OR k.region_code = :region)"
           + " AND (:query = '' OR LOWER(e.name) LIKE :like ESCAPE '\\' OR LOWER(e.municipality) LIKE :like ESCAPE '\\' OR e.kvk_number = :query)";
 
   private final JdbcClient jdbc;
@@ -55,13 +60,23 @@ public class KeurmerkRegister {
     this.clock = clock;
   }
 
-  /** Current holders whose name or municipality contains the query, or whose KvK number it is; by name. */
-  public Page holders(String query, int page, int pageSize) {
+  /**
+   * Current holders whose name or municipality contains the query, or whose KvK number it is; by name. Of one region
+   * (its code), or of all ({@code null}): the register is public and national.
+   */
+  public Page holders(String region, String query, int page, int pageSize) {
+    // public and national: the same for a visitor and for staff of any region
+    return RegionScope.in(RegionScope.ALL, () -> holdersOf(region, query, page, pageSize));
+  }
+
+  private Page holdersOf(String region, String query, int page, int pageSize) {
+    String r = region == null ? "" : region;
     String q = query == null ? "" : query.strip();
     String like = Texts.likeContaining(q);
     LocalDate today = LocalDate.now(clock);
     long total =
         jdbc.sql("SELECT COUNT(*) " + CURRENT)
+            .param("region", r)
             .param("day", today)
             .param("query", q)
             .param("like", like)
@@ -69,9 +84,10 @@ public class KeurmerkRegister {
             .single();
     List<Holder> holders =
         jdbc.sql(
-                "SELECT e.name, e.municipality, k.number, k.valid_from, k.valid_until "
+                "SELECT e.name, e.municipality, k.number, k.valid_from, k.valid_until, r.code, r.name "
                     + CURRENT
                     + " ORDER BY LOWER(e.name), k.number LIMIT :size OFFSET :offset")
+            .param("region", r)
             .param("day", today)
             .param("query", q)
             .param("like", like)
@@ -84,17 +100,25 @@ public class KeurmerkRegister {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class)))
+                        rs.getObject(5, LocalDate.class),
+                        rs.getString(6),
+                        rs.getString(7)))
             .list();
     return new Page(holders, page, pageSize, total);
   }
 
   public Optional<Entry> keurmerk(String number) {
+    return RegionScope.in(RegionScope.ALL, () -> entry(number));
+  }
+
+  private Optional<Entry> entry(String number) {
     return jdbc.sql(
             """
             SELECT k.number, e.name, e.municipality, k.valid_from, k.valid_until, k.status,
-                   (SELECT MAX(c.changed_at) FROM keurmerk_status_change c WHERE c.keurmerk_id = k.id AND c.status = 'WITHDRAWN')
-            FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE k.number = ?""")
+                   (SELECT MAX(c.changed_at) FROM keurmerk_status_change c WHERE c.keurmerk_id = k.id AND c.status = 'WITHDRAWN'),
+                   r.name
+            FROM keurmerk k JOIN employer e ON e.id = k.employer_id JOIN region r ON r.code = k.region_code
+            WHERE k.number = ?""")
         .param(number)
         .query(
             (rs, i) -> {
@@ -108,7 +132,8 @@ public class KeurmerkRegister {
                   rs.getString(6),
                   withdrawn == null
                       ? null
-                      : withdrawn.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate());
+                      : withdrawn.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate(),
+                  rs.getString(8));
             })
         .optional();
   }

@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.Texts;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
+import nl.werkpact.keurmerk.region.Regions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +30,11 @@ class RegisterController {
   private static final int MAX_QUERY = 100;
 
   private final KeurmerkRegister register;
+  private final Regions regions;
 
-  RegisterController(KeurmerkRegister register) {
+  RegisterController(KeurmerkRegister register, Regions regions) {
     this.register = register;
+    this.regions = regions;
   }
 
   /** What was asked, or why it cannot be answered, in Dutch. */
@@ -73,8 +76,19 @@ class RegisterController {
       @RequestParam(name = "pagina", required = false) String page,
       Model model,
       HttpServletResponse response) {
+    return holders(null, query, page, model, response);
+  }
+
+  /** The holders of one region ({@code /register/mvs}) or of all ({@code region} null). */
+  private String holders(
+      Regions.Region region, String query, String page, Model model, HttpServletResponse response) {
     Search search = search(query, page);
-    var result = register.holders(search.query(), search.page(), PAGE_SIZE);
+    var result =
+        register.holders(
+            region == null ? null : region.code(), search.query(), search.page(), PAGE_SIZE);
+    model.addAttribute("region", region);
+    model.addAttribute("regions", regions.all());
+    model.addAttribute("listPath", region == null ? "/register" : "/register/" + region.code());
     if (search.problem() != null) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
     }
@@ -97,7 +111,9 @@ class RegisterController {
                         "from",
                         Dates.dutch(h.validFrom()),
                         "until",
-                        Dates.dutch(h.validUntil())))
+                        Dates.dutch(h.validUntil()),
+                        "region",
+                        h.regionName()))
             .toList());
     return "register/list";
   }
@@ -108,14 +124,28 @@ class RegisterController {
   @ResponseBody
   ResponseEntity<Map<String, Object>> holdersAsJson(
       @RequestParam(name = "q", required = false) String query,
-      @RequestParam(name = "pagina", required = false) String page) {
+      @RequestParam(name = "pagina", required = false) String page,
+      @RequestParam(name = "regio", required = false) String regionCode) {
     Search search = search(query, page);
     if (search.problem() != null) {
       return ResponseEntity.badRequest().body(Map.of("fout", search.problem()));
     }
-    var result = register.holders(search.query(), search.page(), PAGE_SIZE);
+    Regions.Region region = null;
+    if (regionCode != null && !regionCode.isBlank()) {
+      region = regions.find(regionCode.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+      if (region == null) {
+        return ResponseEntity.badRequest()
+            .body(Map.of("fout", "Kies een regio uit de lijst: " + regionChoices() + "."));
+      }
+    }
+    var result =
+        register.holders(
+            region == null ? null : region.code(), search.query(), search.page(), PAGE_SIZE);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("peildatum", register.today().toString());
+    if (region != null) {
+      body.put("regio", region.code());
+    }
     body.put("totaal", result.total());
     body.put("pagina", result.page());
     body.put("paginas", result.pages());
@@ -130,6 +160,8 @@ class RegisterController {
                   holder.put("keurmerknummer", h.number());
                   holder.put("geldigVan", h.validFrom().toString());
                   holder.put("geldigTotEnMet", h.validUntil().toString());
+                  holder.put("regio", h.regionCode());
+                  holder.put("regioNaam", h.regionName());
                   return holder;
                 })
             .toList());
@@ -155,7 +187,7 @@ class RegisterController {
       return new Verdict(
           "ONBEKEND",
           "Onbekend nummer",
-          "Keurmerknummer " + n + " is niet door het Sociaal Werkpact uitgegeven.",
+          "Keurmerknummer " + n + " is niet door een Sociaal Werkpact uitgegeven.",
           null);
     }
     var k = found.get();
@@ -203,8 +235,25 @@ class RegisterController {
         k);
   }
 
+  private String regionChoices() {
+    return String.join(", ", regions.all().stream().map(Regions.Region::code).toList());
+  }
+
+  /**
+   * {@code /register/<regio>} lists a region's holders; any other {@code /register/<nummer>} verifies a number, as
+   * every QR code and link issued before regions does.
+   */
   @GetMapping(path = "/register/{number}", produces = MediaType.TEXT_HTML_VALUE)
-  String verify(@PathVariable("number") String number, Model model, HttpServletResponse response) {
+  String verify(
+      @PathVariable("number") String number,
+      @RequestParam(name = "q", required = false) String query,
+      @RequestParam(name = "pagina", required = false) String page,
+      Model model,
+      HttpServletResponse response) {
+    var region = regions.find(number);
+    if (region.isPresent()) {
+      return holders(region.get(), query, page, model, response);
+    }
     Verdict verdict = verdict(number);
     if ("ONBEKEND".equals(verdict.state())) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -216,7 +265,13 @@ class RegisterController {
 
   @GetMapping(path = "/register/{number}", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  ResponseEntity<Map<String, Object>> verifyAsJson(@PathVariable("number") String number) {
+  ResponseEntity<Map<String, Object>> verifyAsJson(
+      @PathVariable("number") String number,
+      @RequestParam(name = "q", required = false) String query,
+      @RequestParam(name = "pagina", required = false) String page) {
+    if (regions.find(number).isPresent()) {
+      return holdersAsJson(query, page, number);
+    }
     Verdict verdict = verdict(number);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", verdict.state());
@@ -227,6 +282,7 @@ class RegisterController {
       body.put("gemeente", verdict.entry().municipality());
       body.put("geldigVan", verdict.entry().validFrom().toString());
       body.put("geldigTotEnMet", verdict.entry().validUntil().toString());
+      body.put("regioNaam", verdict.entry().regionName());
     }
     return ResponseEntity.status(
             "ONBEKEND".equals(verdict.state()) ? HttpStatus.NOT_FOUND : HttpStatus.OK)

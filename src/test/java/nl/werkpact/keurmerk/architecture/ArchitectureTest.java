@@ -47,6 +47,8 @@ class ArchitectureTest {
         .definedBy(BASE + ".common..")
         .layer("Web and clock")
         .definedBy(BASE + ".web..", BASE + ".clock..")
+        .layer("Regions")
+        .definedBy(BASE + ".region..")
         .layer("Identity")
         .definedBy(BASE + ".identity..")
         .layer("Engine guard and models")
@@ -85,9 +87,18 @@ class ArchitectureTest {
         .whereLayer("Identity")
         .mayOnlyBeAccessedByLayers(
             "Engine guard and models", "Domain", "Processes", "Features", "Application")
-        .whereLayer("Web and clock")
+        .whereLayer("Regions")
         .mayOnlyBeAccessedByLayers(
             "Identity", "Engine guard and models", "Domain", "Processes", "Features", "Application")
+        .whereLayer("Web and clock")
+        .mayOnlyBeAccessedByLayers(
+            "Regions",
+            "Identity",
+            "Engine guard and models",
+            "Domain",
+            "Processes",
+            "Features",
+            "Application")
         .check(code);
   }
 

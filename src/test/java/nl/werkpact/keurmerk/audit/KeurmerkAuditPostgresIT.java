@@ -70,6 +70,7 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
     String processInstanceId =
         runtimeService
             .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+            .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .processInstanceBusinessKey(kvk)
             .setVariable(Vars.KVK_NUMBER, kvk)
             .correlateStartMessage()
@@ -237,6 +238,7 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
   void secondAuditRequestWhileOneRunsIsRefused() {
     runtimeService
         .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+        .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
         .processInstanceBusinessKey(kvk)
         .setVariable(Vars.KVK_NUMBER, kvk)
         .correlateStartMessage();
@@ -270,6 +272,7 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
     // The context and its database are shared: later audits must see the real table again.
     repositoryService
         .createDeployment()
+        .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
         .name("KeurmerkCriteria")
         .source("Camunda Modeler")
         .addString("KeurmerkCriteria.dmn", criteria())
@@ -289,6 +292,7 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
             .replace("<text>\"COMMISSIE\"</text>", "<text>\"AFWIJZEN\"</text>");
     repositoryService
         .createDeployment()
+        .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
         .name("KeurmerkCriteria")
         .source("Camunda Modeler")
         .addString("KeurmerkCriteria.dmn", strict)

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -80,21 +81,26 @@ class LeadTimesBenchmark extends IntegrationTest {
     Files.writeString(out, report + "\n", StandardCharsets.UTF_8);
   }
 
+  /** Written as system work (all regions), so each row names its region, MVS. */
   private void seed(int employers) {
+    RegionScope.run(RegionScope.ALL, () -> seedAll(employers));
+  }
+
+  private void seedAll(int employers) {
     jdbc.update(
         """
-        INSERT INTO employer (name, kvk_number, address, municipality, contact_person, contact_email, created_at, updated_at)
+        INSERT INTO employer (name, kvk_number, address, municipality, contact_person, contact_email, created_at, updated_at, region_code)
         SELECT 'Doorloop ' || g || ' B.V.', CAST(70000000 + g AS VARCHAR), 'Havenweg ' || (g % 300 + 1),
                (ARRAY['Maassluis', 'Vlaardingen', 'Schiedam'])[1 + g % 3], 'Contact ' || g, 'lead' || g || '@bench.example',
-               now(), now()
+               now(), now(), 'mvs'
         FROM generate_series(0, ? - 1) AS g""",
         employers);
     // intent between 10 and 1 years ago, signed 5 to 64 days later
     jdbc.update(
         """
-        INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by, signed_date, signed_by)
+        INSERT INTO convenant (employer_id, status, open_for_employer_id, registered_at, registered_by, signed_date, signed_by, region_code)
         SELECT id, 'SIGNED', id, now() - make_interval(days => 365 + CAST(id % 3285 AS INTEGER)), 'bench',
-               CAST(now() - make_interval(days => 365 + CAST(id % 3285 AS INTEGER)) AS DATE) + CAST(5 + id % 60 AS INTEGER), 'Directeur'
+               CAST(now() - make_interval(days => 365 + CAST(id % 3285 AS INTEGER)) AS DATE) + CAST(5 + id % 60 AS INTEGER), 'Directeur', 'mvs'
         FROM employer WHERE kvk_number >= '70000000' AND kvk_number < '79999999'""");
     // two audits per employer, a month and two years after the signature, decided 20 to 109 days
     // later
@@ -102,29 +108,29 @@ class LeadTimesBenchmark extends IntegrationTest {
       jdbc.update(
           """
           INSERT INTO audit (employer_id, status, requested_at, requested_by, workforce_size, target_group_employees, extra_workplaces,
-                             work_experience_places, social_purchasing_euros, criteria_outcome, final_outcome, decided_by, decided_on)
+                             work_experience_places, social_purchasing_euros, criteria_outcome, final_outcome, decided_by, decided_on, region_code)
           SELECT c.employer_id, 'AWARDED', CAST(c.signed_date + ? AS TIMESTAMP), 'bench', 50, 4, 2, 1, 1500.00, 'TOEKENNEN',
-                 'TOEKENNEN', 'bench', c.signed_date + ? + CAST(20 + c.employer_id % 90 AS INTEGER)
+                 'TOEKENNEN', 'bench', c.signed_date + ? + CAST(20 + c.employer_id % 90 AS INTEGER), 'mvs'
           FROM convenant c JOIN employer e ON e.id = c.employer_id WHERE e.kvk_number >= '70000000' AND e.kvk_number < '79999999'""",
           30 + round * 730, 30 + round * 730);
     }
     jdbc.update(
         """
-        INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at, ceremony_date)
+        INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at, ceremony_date, region_code)
         SELECT 'LT-' || a.id, a.employer_id, a.id, a.decided_on + CAST(a.id % 40 AS INTEGER),
-               a.decided_on + CAST(a.id % 40 AS INTEGER) + 730, 'EXPIRED', now(), a.decided_on + CAST(7 + a.id % 50 AS INTEGER)
+               a.decided_on + CAST(a.id % 40 AS INTEGER) + 730, 'EXPIRED', now(), a.decided_on + CAST(7 + a.id % 50 AS INTEGER), 'mvs'
         FROM audit a WHERE a.requested_by = 'bench' AND a.decided_on IS NOT NULL""");
     // six finished user tasks per employer (intake, signature, planning, performing, decision,
     // ceremony), 0 to 60 days open
     jdbc.update(
         """
-        INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, NAME_, PRIORITY_, START_TIME_, END_TIME_, DURATION_)
+        INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, NAME_, PRIORITY_, START_TIME_, END_TIME_, DURATION_, TENANT_ID_)
         SELECT 'bench-' || g || '-' || t, 'bench' || t, 'Bench',
                (ARRAY['Intakegesprek voeren', 'Convenant ondertekenen', 'Audit plannen', 'Audit uitvoeren',
                       'Besluit keurmerkcommissie', 'Uitreiking plannen'])[t],
                50, now() - make_interval(days => 400 + g % 3200 - t * 10),
                now() - make_interval(days => 400 + g % 3200 - t * 10) + make_interval(days => (g + t) % 60),
-               CAST((g + t) % 60 AS BIGINT) * 86400000
+               CAST((g + t) % 60 AS BIGINT) * 86400000, 'mvs'
         FROM generate_series(0, ? - 1) AS g CROSS JOIN generate_series(1, 6) AS t""",
         employers);
   }

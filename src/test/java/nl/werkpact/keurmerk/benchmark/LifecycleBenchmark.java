@@ -115,7 +115,10 @@ class LifecycleBenchmark extends IntegrationTest {
         THREADS,
         n,
         () -> {
-          identityService.setAuthentication(USER, List.of(Groups.ACCOUNTMANAGERS));
+          identityService.setAuthentication(
+              USER,
+              List.of(Groups.ACCOUNTMANAGERS),
+              List.of(nl.werkpact.keurmerk.support.TestUsers.REGION));
           try {
             String number = String.valueOf(kvk.incrementAndGet());
             String pi =

@@ -314,7 +314,8 @@ class TasklistBrowserIT extends IntegrationTest {
     String employerName = "Browsertest Restaurant " + kvk;
     String processInstanceId = plannedAudit(employerName, kvk);
     var audit = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    identityService.setAuthentication(AUDITOR, List.of("auditors"));
+    identityService.setAuthentication(
+        AUDITOR, List.of("auditors"), List.of(nl.werkpact.keurmerk.support.TestUsers.REGION));
     try {
       taskService.complete(
           audit.getId(),
@@ -421,6 +422,7 @@ class TasklistBrowserIT extends IntegrationTest {
     String processInstanceId =
         runtimeService
             .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+            .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .processInstanceBusinessKey(kvk)
             .setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk)
             .correlateStartMessage()
@@ -487,7 +489,10 @@ class TasklistBrowserIT extends IntegrationTest {
   }
 
   private String startConvenant(String employerName, String kvk) {
-    identityService.setAuthentication(ACCOUNTMANAGER, List.of("accountmanagers"));
+    identityService.setAuthentication(
+        ACCOUNTMANAGER,
+        List.of("accountmanagers"),
+        List.of(nl.werkpact.keurmerk.support.TestUsers.REGION));
     try {
       return runtimeService
           .startProcessInstanceByKey(

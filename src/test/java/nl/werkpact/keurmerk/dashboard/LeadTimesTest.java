@@ -24,7 +24,8 @@ class LeadTimesTest {
     // Camunda's history table, as far as the page reads it
     db.jdbc
         .sql(
-            "CREATE TABLE ACT_HI_TASKINST (NAME_ VARCHAR(255), END_TIME_ TIMESTAMP, DURATION_ BIGINT)")
+            "CREATE TABLE ACT_HI_TASKINST (NAME_ VARCHAR(255), END_TIME_ TIMESTAMP, DURATION_ BIGINT,"
+                + " TENANT_ID_ VARCHAR(64))")
         .update();
     leadTimes =
         new LeadTimes(db.jdbc, db.dataSource, InMemoryDatabase.clockAt("2026-06-01T10:00:00Z"));

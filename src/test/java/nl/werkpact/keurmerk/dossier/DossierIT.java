@@ -112,6 +112,7 @@ class DossierIT extends IntegrationTest {
     String processInstanceId =
         runtime
             .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+            .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .processInstanceBusinessKey(kvk)
             .setVariable(Vars.KVK_NUMBER, kvk)
             .correlateStartMessage()

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.werkpact.keurmerk.region.RegionSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -39,7 +40,7 @@ class MunicipalitiesTest {
         new Municipalities(region(Map.of("werkpact.region.municipalities", "Delft, Rijswijk")));
     assertThat(other.names()).containsExactly("Delft", "Rijswijk");
     assertThat(other.choices()).isEqualTo("Delft of Rijswijk");
-    assertThatThrownBy(() -> new RegionSettings(List.of(" ")))
+    assertThatThrownBy(() -> new RegionSettings(List.of(" "), "mvs"))
         .hasMessageContaining("werkpact.region.municipalities is leeg");
   }
 

@@ -294,8 +294,8 @@ class GoLiveImportIT extends IntegrationTest {
         .hasSize(1)
         .allSatisfy(k -> assertThat(k).startsWith(expiredNumber + " EXPIRED"));
     assertThat(register.keurmerk(holderNumber)).isPresent();
-    assertThat(register.holders("Houder Bijna Verlengen", 1, 10).total()).isEqualTo(1);
-    assertThat(register.holders("Houder Verlopen", 1, 10).total()).isZero();
+    assertThat(register.holders(null, "Houder Bijna Verlengen", 1, 10).total()).isEqualTo(1);
+    assertThat(register.holders(null, "Houder Verlopen", 1, 10).total()).isZero();
     assertThat(
             jdbc.sql(
                     "SELECT m.valid_until FROM membership m JOIN keurmerk k ON k.id = m.keurmerk_id WHERE k.number = ?")
@@ -594,7 +594,8 @@ class GoLiveImportIT extends IntegrationTest {
         clock,
         new ImportSettings(1, false),
         context.getBean(ReminderMoments.class),
-        context.getBeanProvider(GoLiveImport.Interruption.class));
+        context.getBeanProvider(GoLiveImport.Interruption.class),
+        context.getBean(nl.werkpact.keurmerk.region.Regions.class));
   }
 
   private ImportReport importConfirmed(String csv) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.support.InMemoryDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,17 +36,23 @@ class KeurmerkNumberTest {
     var first =
         CompletableFuture.supplyAsync(
             () ->
-                transactions.execute(
-                    status -> {
-                      int number = keurmerken.nextNumber(2031);
-                      firstHasItsNumber.countDown();
-                      await(secondMayFinish);
-                      return number;
-                    }));
+                RegionScope.in(
+                    InMemoryDatabase.REGION,
+                    () ->
+                        transactions.execute(
+                            status -> {
+                              int number = keurmerken.nextNumber(2031);
+                              firstHasItsNumber.countDown();
+                              await(secondMayFinish);
+                              return number;
+                            })));
     await(firstHasItsNumber);
     var second =
         CompletableFuture.supplyAsync(
-            () -> transactions.execute(status -> keurmerken.nextNumber(2031)));
+            () ->
+                RegionScope.in(
+                    InMemoryDatabase.REGION,
+                    () -> transactions.execute(status -> keurmerken.nextNumber(2031))));
     Thread.sleep(
         200); // give the second award the chance to run into the first one's transaction (not a
     // wait on a result)

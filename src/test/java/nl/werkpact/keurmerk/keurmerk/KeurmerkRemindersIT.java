@@ -28,7 +28,9 @@ import nl.werkpact.keurmerk.convenant.Accountmanagers;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess;
 import nl.werkpact.keurmerk.keurmerk.process.ReminderMoments;
 import nl.werkpact.keurmerk.mail.MailOutbox;
+import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.TestUsers;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,11 +220,15 @@ class KeurmerkRemindersIT extends IntegrationTest {
 
     var pool = Executors.newFixedThreadPool(2);
     try {
+      // each as the round's delegate runs it: in the region of its process instance
       Callable<Object> round =
-          () -> {
-            round("09:00");
-            return null;
-          };
+          () ->
+              RegionScope.in(
+                  TestUsers.REGION,
+                  () -> {
+                    round("09:00");
+                    return null;
+                  });
       for (var result : pool.invokeAll(List.of(round, round))) {
         result.get();
       }
@@ -309,6 +315,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
       assertThat(
               jobs.createJobQuery()
                   .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+                  .tenantIdIn(nl.werkpact.keurmerk.support.TestUsers.REGION)
                   .count())
           .as("jobs of rounds left: the next round's timer")
           .isEqualTo(1);
@@ -337,6 +344,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
                 .getRuntimeService()
                 .createProcessInstanceQuery()
                 .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+                .tenantIdIn(nl.werkpact.keurmerk.support.TestUsers.REGION)
                 .list()
                 .stream()
                 .map(p -> p.getId())
@@ -344,6 +352,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
     var timer =
         jobs.createJobQuery()
             .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+            .tenantIdIn(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .timers()
             .singleResult();
     jobs.executeJob(timer.getId());
@@ -351,6 +360,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
         .getHistoryService()
         .createHistoricProcessInstanceQuery()
         .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+        .tenantIdIn(nl.werkpact.keurmerk.support.TestUsers.REGION)
         .orderByProcessInstanceStartTime()
         .desc()
         .list()
@@ -370,8 +380,8 @@ class KeurmerkRemindersIT extends IntegrationTest {
           connection.prepareStatement(
               """
           INSERT INTO correspondence (dedup_key, recipient, template, subject, body_text, body_html, status, concerns_type, concerns_id,
-                                      created_at, attempts, next_attempt_at)
-          VALUES (?, 'x@example.org', 'renewal-reminder', 's', 't', 'h', 'PENDING', 'KEURMERK', 0, now(), 0, now())""")) {
+                                      created_at, attempts, next_attempt_at, region_code)
+          VALUES (?, 'x@example.org', 'renewal-reminder', 's', 't', 'h', 'PENDING', 'KEURMERK', 0, now(), 0, now(), 'mvs')""")) {
         insert.setString(1, dedupKey);
         insert.executeUpdate();
       }
@@ -430,6 +440,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
             .getRepositoryService()
             .createProcessDefinitionQuery()
             .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+            .tenantIdIn(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .latestVersion()
             .singleResult();
 

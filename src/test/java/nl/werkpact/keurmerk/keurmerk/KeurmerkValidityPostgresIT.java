@@ -330,6 +330,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
     String processInstanceId =
         runtimeService
             .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+            .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .processInstanceBusinessKey(keurmerk.number())
             .setVariables(
                 KeurmerkValidityProcess.startVariables(

@@ -49,7 +49,7 @@ class ValidityPeriodTest {
 
   @Test
   void numbersAreReadableAndSortable() {
-    assertThat(KeurmerkService.formatNumber(2026, 1)).isEqualTo("SW-2026-0001");
-    assertThat(KeurmerkService.formatNumber(2026, 1234)).isEqualTo("SW-2026-1234");
+    assertThat(KeurmerkService.formatNumber("SW", 2026, 1)).isEqualTo("SW-2026-0001");
+    assertThat(KeurmerkService.formatNumber("SW", 2026, 1234)).isEqualTo("SW-2026-1234");
   }
 }

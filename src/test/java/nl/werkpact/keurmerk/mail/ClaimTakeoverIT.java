@@ -53,7 +53,9 @@ class ClaimTakeoverIT extends IntegrationTest {
             .execute(
                 status -> {
                   identityService.setAuthentication(
-                      ACCOUNTMANAGER, List.of(Groups.ACCOUNTMANAGERS));
+                      ACCOUNTMANAGER,
+                      List.of(Groups.ACCOUNTMANAGERS),
+                      List.of(nl.werkpact.keurmerk.support.TestUsers.REGION));
                   try {
                     String pi =
                         runtimeService

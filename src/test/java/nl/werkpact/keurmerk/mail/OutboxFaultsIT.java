@@ -55,7 +55,11 @@ class OutboxFaultsIT {
     postgres = startPostgresAgain();
     dataSource = OutboxNode.dataSource(url());
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    jdbc = JdbcClient.create(dataSource);
+    // as the app's own data access: the storm below is queued as a region's work
+    jdbc =
+        JdbcClient.create(
+            new org.springframework.jdbc.core.JdbcTemplate(
+                new nl.werkpact.keurmerk.region.RegionDataSource(dataSource)));
   }
 
   private static EmbeddedPostgres startPostgresAgain() throws IOException {
@@ -108,6 +112,11 @@ class OutboxFaultsIT {
 
   /** {@code count} e-mails due now, as a storm of reminders leaves them. */
   private static void storm(int count, String prefix) {
+    nl.werkpact.keurmerk.region.RegionScope.run(
+        nl.werkpact.keurmerk.support.TestUsers.REGION, () -> queueStorm(count, prefix));
+  }
+
+  private static void queueStorm(int count, String prefix) {
     var repository = new CorrespondenceRepository(jdbc);
     var rendered =
         new RenderedMail(

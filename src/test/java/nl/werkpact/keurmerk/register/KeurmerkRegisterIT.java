@@ -81,7 +81,14 @@ class KeurmerkRegisterIT extends IntegrationTest {
     @SuppressWarnings("unchecked")
     var first = ((List<Map<String, Object>>) json.getBody().get("houders")).get(0);
     assertThat(first)
-        .containsOnlyKeys("werkgever", "gemeente", "keurmerknummer", "geldigVan", "geldigTotEnMet")
+        .containsOnlyKeys(
+            "werkgever",
+            "gemeente",
+            "keurmerknummer",
+            "geldigVan",
+            "geldigTotEnMet",
+            "regio",
+            "regioNaam")
         .containsEntry("werkgever", "Werkgever 00")
         .containsEntry("gemeente", town);
   }
@@ -118,7 +125,7 @@ class KeurmerkRegisterIT extends IntegrationTest {
     var unknown = html("/register/SW-1999-0001");
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     assertThat(unknown.getBody())
-        .contains(">Onbekend nummer</h2>", "niet door het Sociaal Werkpact uitgegeven");
+        .contains(">Onbekend nummer</h2>", "niet door een Sociaal Werkpact uitgegeven");
     assertThat(html("/register/%3Cscript%3E").getBody())
         .contains("Een keurmerknummer ziet eruit als SW-2026-0001")
         .doesNotContain("<script>");

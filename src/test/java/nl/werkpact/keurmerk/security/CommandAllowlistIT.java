@@ -100,7 +100,10 @@ class CommandAllowlistIT extends IntegrationTest {
     Map<String, String> gotThrough = new TreeMap<>();
     int refused = 0;
     for (String role : ROLES) {
-      identityService.setAuthentication("itallowlist-" + role, List.of(role));
+      identityService.setAuthentication(
+          "itallowlist-" + role,
+          List.of(role),
+          List.of(nl.werkpact.keurmerk.support.TestUsers.REGION));
       for (Class<?> type : commands) {
         if (allowlist(role).contains(type.getSimpleName())) {
           continue;
@@ -131,7 +134,10 @@ class CommandAllowlistIT extends IntegrationTest {
 
   @Test
   void anAdministratorIsNotStoppedByTheList() {
-    identityService.setAuthentication("itallowlist-admin", List.of(Groups.ADMINS));
+    identityService.setAuthentication(
+        "itallowlist-admin",
+        List.of(Groups.ADMINS),
+        List.of(nl.werkpact.keurmerk.support.TestUsers.REGION));
     var command = (Command<?>) new ObjenesisStd().newInstance(HandleTaskBpmnErrorCmd.class);
     try {
       engine.getCommandExecutorTxRequired().execute(command);

@@ -638,7 +638,10 @@ class IntegrityAttacksIT extends IntegrationTest {
 
   @Test
   void theEngineRefusesExpressionsInNestedOrQueriesWhateverTheRoute() {
-    identityService.setAuthentication(ACCOUNTMANAGER, List.of("accountmanagers"));
+    identityService.setAuthentication(
+        ACCOUNTMANAGER,
+        List.of("accountmanagers"),
+        List.of(nl.werkpact.keurmerk.support.TestUsers.REGION));
     try {
       assertThatThrownBy(
               () ->
@@ -1447,6 +1450,7 @@ class IntegrityAttacksIT extends IntegrationTest {
   private ResponseEntity<String> deploy(String user, String fileName, String content) {
     var body = new LinkedMultiValueMap<String, Object>();
     body.add("deployment-name", "Aanval-" + ThreadLocalRandom.current().nextInt(1_000_000));
+    body.add("tenant-id", "mvs"); // the region of the test's staff
     body.add(
         "data",
         new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
@@ -1513,6 +1517,7 @@ class IntegrityAttacksIT extends IntegrationTest {
   private String requestAudit(String kvk) {
     return runtimeService
         .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
+        .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
         .processInstanceBusinessKey(kvk)
         .setVariable(KeurmerkAuditProcess.Vars.KVK_NUMBER, kvk)
         .correlateStartMessage()
@@ -1560,7 +1565,8 @@ class IntegrityAttacksIT extends IntegrationTest {
         user,
         identityService.createGroupQuery().groupMember(user).list().stream()
             .map(g -> g.getId())
-            .toList());
+            .toList(),
+        List.of(nl.werkpact.keurmerk.support.TestUsers.REGION));
     try {
       taskService.claim(taskId, user);
       taskService.complete(taskId, variables);

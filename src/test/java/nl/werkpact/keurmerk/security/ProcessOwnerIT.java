@@ -46,8 +46,16 @@ class ProcessOwnerIT extends IntegrationTest {
 
   /** The multipart request of Camunda Modeler's deploy dialog: name, source, changed-only, and the files. */
   private int deployFromModeler(String user, String deploymentName) throws Exception {
+    return deployFromModeler(user, deploymentName, "mvs").getStatusCode().value();
+  }
+
+  private org.springframework.http.ResponseEntity<String> deployFromModeler(
+      String user, String deploymentName, String tenant) throws Exception {
     var body = new LinkedMultiValueMap<String, Object>();
     body.add("deployment-name", deploymentName);
+    if (tenant != null) {
+      body.add("tenant-id", tenant); // the region, as Modeler's deploy dialog names it
+    }
     body.add("deployment-source", "Camunda Modeler");
     body.add("deploy-changed-only", "true");
     body.add("Convenant.bpmn", file("bpmn/Convenant.bpmn"));
@@ -59,9 +67,21 @@ class ProcessOwnerIT extends IntegrationTest {
     return restTemplate
         .withBasicAuth(user, PASSWORD)
         .postForEntity(
-            "/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class)
-        .getStatusCode()
-        .value();
+            "/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+  }
+
+  @Test
+  void aProcesbeheerderDeploysOnlyIntoItsOwnRegion() throws Exception {
+    long before = repositoryService.createDeploymentQuery().count();
+    var shared = deployFromModeler(OWNER, "Convenant (voor iedereen)", null);
+    assertThat(shared.getStatusCode().value()).isEqualTo(400);
+    assertThat(shared.getBody())
+        .contains("installeer het in uw eigen regio")
+        .contains("Tenant ID mvs");
+    var other = deployFromModeler(OWNER, "Convenant (andere regio)", "westland");
+    assertThat(other.getStatusCode().value()).isEqualTo(400);
+    assertThat(other.getBody()).contains("in plaats van westland");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
   }
 
   private static ByteArrayResource file(String path) throws Exception {
@@ -99,6 +119,7 @@ class ProcessOwnerIT extends IntegrationTest {
       String deploymentName, String bpmn) {
     var body = new LinkedMultiValueMap<String, Object>();
     body.add("deployment-name", deploymentName);
+    body.add("tenant-id", "mvs"); // the region of the test's staff
     body.add("deployment-source", "Camunda Modeler");
     body.add("deploy-changed-only", "true");
     byte[] content = bpmn.getBytes(StandardCharsets.UTF_8);
@@ -124,6 +145,7 @@ class ProcessOwnerIT extends IntegrationTest {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey(ConvenantProcess.PROCESS_KEY)
+            .tenantIdIn(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .latestVersion()
             .singleResult();
     String changed =
@@ -153,6 +175,7 @@ class ProcessOwnerIT extends IntegrationTest {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey(ConvenantProcess.PROCESS_KEY)
+            .tenantIdIn(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .latestVersion()
             .singleResult();
     assertThat(latest.getDeploymentId()).isEqualTo(deployment.getId());
@@ -200,6 +223,7 @@ class ProcessOwnerIT extends IntegrationTest {
     String key = KeurmerkValidityProcess.PROCESS_KEY;
     repositoryService
         .createDeployment()
+        .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
         .name("KeurmerkValidity (met herinneringstimers)")
         .addString(
             "KeurmerkValidity.bpmn",
@@ -210,6 +234,7 @@ class ProcessOwnerIT extends IntegrationTest {
     String period =
         runtimeService
             .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+            .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .processInstanceBusinessKey("990001")
             .setVariables(
                 Map.of(
@@ -228,6 +253,7 @@ class ProcessOwnerIT extends IntegrationTest {
     assertThat(runtimeService.getActiveActivityIds(period)).hasSize(3);
     repositoryService
         .createDeployment()
+        .tenantId(nl.werkpact.keurmerk.support.TestUsers.REGION)
         .name("KeurmerkValidity")
         .addString("KeurmerkValidity.bpmn", Files.readString(Path.of("bpmn/KeurmerkValidity.bpmn")))
         .deploy();
@@ -248,6 +274,7 @@ class ProcessOwnerIT extends IntegrationTest {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey(key)
+            .tenantIdIn(nl.werkpact.keurmerk.support.TestUsers.REGION)
             .latestVersion()
             .singleResult();
     assertThat(

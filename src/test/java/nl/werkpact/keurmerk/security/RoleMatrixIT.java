@@ -180,6 +180,7 @@ class RoleMatrixIT extends IntegrationTest {
         </definitions>""";
     var body = new LinkedMultiValueMap<String, Object>();
     body.add("deployment-name", "RoleMatrixProbe-" + user);
+    body.add("tenant-id", "mvs"); // the region of the test's staff
     body.add(
         "data",
         new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {

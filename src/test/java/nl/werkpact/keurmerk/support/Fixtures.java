@@ -3,7 +3,7 @@ package nl.werkpact.keurmerk.support;
 import java.util.List;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.employer.Municipalities;
-import nl.werkpact.keurmerk.employer.RegionSettings;
+import nl.werkpact.keurmerk.region.RegionSettings;
 
 public final class Fixtures {
 
@@ -11,7 +11,8 @@ public final class Fixtures {
 
   /** The region's municipalities as the app's defaults have them (MVS). */
   public static Municipalities municipalities() {
-    return new Municipalities(new RegionSettings(List.of("Maassluis", "Vlaardingen", "Schiedam")));
+    return new Municipalities(
+        new RegionSettings(List.of("Maassluis", "Vlaardingen", "Schiedam"), "mvs"));
   }
 
   public static EmployerDetails employer(String kvkNumber) {

@@ -6,8 +6,11 @@ import java.time.ZoneId;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.region.RegionDataSource;
+import nl.werkpact.keurmerk.region.RegionScope;
 import org.flywaydb.core.Flyway;
 import org.h2.Driver;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -16,6 +19,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 public final class InMemoryDatabase {
 
   public static final ZoneId AMSTERDAM = Dates.AMSTERDAM;
+
+  /** The region the domain tests work in. */
+  public static final String REGION = "mvs";
 
   public final DataSource dataSource;
   public final JdbcClient jdbc;
@@ -28,7 +34,9 @@ public final class InMemoryDatabase {
     ds.setUsername("sa");
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     this.dataSource = ds;
-    this.jdbc = JdbcClient.create(ds);
+    // as the app: every statement in the region of this test's work, MVS (RegionJdbcConfiguration)
+    this.jdbc = JdbcClient.create(new JdbcTemplate(new RegionDataSource(ds)));
+    RegionScope.set(REGION);
     this.transactions = new DataSourceTransactionManager(ds);
   }
 

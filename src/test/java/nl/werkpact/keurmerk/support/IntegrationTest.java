@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkRemindersProcess;
+import nl.werkpact.keurmerk.region.RegionScope;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -193,9 +195,20 @@ public abstract class IntegrationTest {
     registry.add("werkpact.mail.dispatcher.retry-delays", () -> "PT1S,PT2S");
   }
 
+  /**
+   * A test's own statements and service calls are work of the first region, MVS, as its staff's are: the records it
+   * writes get that region, what it reads is that region's ({@code region/RegionSql}). A test of regions sets
+   * another scope itself.
+   */
   @BeforeEach
   protected void ensureTestUsers() {
+    RegionScope.set(TestUsers.REGION);
     TestUsers.ensure(identityService, ACCOUNTMANAGER, PASSWORD, "accountmanagers");
+  }
+
+  @AfterEach
+  protected void leaveTheRegion() {
+    RegionScope.clear();
   }
 
   /**

@@ -7,6 +7,7 @@ import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
 import nl.werkpact.keurmerk.models.CalledFromModels;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -72,8 +73,10 @@ public class AwardKeurmerkDelegate implements JavaDelegate {
     }
     if (keurmerk.validityProcessInstanceId() == null) {
       var period =
-          runtime
-              .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+          RegionTenant.in(
+                  runtime.createMessageCorrelation(
+                      KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED),
+                  execution.getTenantId())
               .processInstanceBusinessKey(keurmerk.number())
               .setVariables(
                   KeurmerkValidityProcess.startVariables(

@@ -7,6 +7,7 @@ import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.models.CalledFromModels;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -60,13 +61,16 @@ public class RegisterAuditRequestDelegate implements JavaDelegate {
       kvk = execution.getProcessBusinessKey();
     }
     var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    // the region's own criteria: its tenant's latest version
     var criteria =
-        execution
-            .getProcessEngineServices()
-            .getRepositoryService()
-            .createDecisionDefinitionQuery()
-            .decisionDefinitionKey(KeurmerkAuditProcess.DECISION_KEY)
-            .latestVersion()
+        RegionTenant.inTenant(
+                execution
+                    .getProcessEngineServices()
+                    .getRepositoryService()
+                    .createDecisionDefinitionQuery()
+                    .decisionDefinitionKey(KeurmerkAuditProcess.DECISION_KEY)
+                    .latestVersion(),
+                execution.getTenantId())
             .singleResult();
     if (criteria == null) {
       throw new IllegalStateException(

@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.keurmerk.process;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.keurmerk.Membership;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,8 @@ public class ImportedValidityPeriods {
   /** Starts the period in the caller's transaction; returns the process instance id. */
   public String start(Keurmerk keurmerk, Membership membership) {
     var instance =
-        runtime
-            .createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED)
+        RegionTenant.inThisRegion(
+                runtime.createMessageCorrelation(KeurmerkValidityProcess.MESSAGE_KEURMERK_AWARDED))
             .processInstanceBusinessKey(keurmerk.number())
             .setVariables(KeurmerkValidityProcess.startVariables(keurmerk, membership))
             .correlateStartMessage();

@@ -7,6 +7,7 @@ import java.util.Set;
 import nl.werkpact.keurmerk.clock.DemoMoments;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkReminders;
 import nl.werkpact.keurmerk.keurmerk.ReminderSchedule;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
@@ -41,10 +42,11 @@ public class ReminderMoments implements DemoMoments {
   /** The periods as the latest deployed version of the model writes them. */
   public Optional<ReminderSchedule> deployedSchedule() {
     var latest =
-        repository
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
-            .latestVersion()
+        RegionTenant.inThisRegion(
+                repository
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(KeurmerkRemindersProcess.PROCESS_KEY)
+                    .latestVersion())
             .singleResult();
     if (latest == null) {
       return Optional.empty();

@@ -12,6 +12,7 @@ import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import nl.werkpact.keurmerk.tasks.StaffPreferences;
 import nl.werkpact.keurmerk.web.SiteSettings;
 import org.camunda.bpm.engine.IdentityService;
@@ -78,6 +79,18 @@ public class DailyDigests {
       if (mail.isQueued(key)) {
         continue;
       }
+      // each region's round tells its own staff of its own tasks
+      var region = nl.werkpact.keurmerk.region.RegionScope.region();
+      if (region.isPresent()
+          && identity
+                  .createTenantQuery()
+                  .tenantId(region.get())
+                  .userMember(userId)
+                  .includingGroupsOfUser(true)
+                  .count()
+              == 0) {
+        continue;
+      }
       var member = staff.users(List.of(userId)).get(userId);
       if (member == null || member.email() == null) {
         continue;
@@ -90,8 +103,7 @@ public class DailyDigests {
         continue;
       }
       var query =
-          tasks
-              .createTaskQuery()
+          RegionTenant.inThisRegion(tasks.createTaskQuery())
               .taskCandidateGroupIn(List.of(groups))
               .includeAssignedTasks()
               .active()

@@ -16,6 +16,7 @@ import nl.werkpact.keurmerk.convenant.Accountmanagers;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
+import nl.werkpact.keurmerk.models.RegionTenant;
 import nl.werkpact.keurmerk.tasks.TaskEscalations;
 import nl.werkpact.keurmerk.tasks.TaskEscalations.Escalation;
 import nl.werkpact.keurmerk.web.SiteSettings;
@@ -86,8 +87,7 @@ public class LateTasks {
     int escalated = 0;
     for (int first = 0; ; first += PAGE) {
       List<Task> late =
-          tasks
-              .createTaskQuery()
+          RegionTenant.inThisRegion(tasks.createTaskQuery())
               .active()
               .dueBefore(now)
               .orderByDueDate()

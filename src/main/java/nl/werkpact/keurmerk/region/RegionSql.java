@@ -1,0 +1,252 @@
+package nl.werkpact.keurmerk.region;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * Gives every statement of the app's own data access its region, where every statement passes (the app's
+ * {@code JdbcTemplate}, {@code NamedParameterJdbcTemplate} and {@code JdbcClient} run on {@link RegionDataSource}),
+ * so that no repository has to remember it:
+ *
+ * <ul>
+ *   <li>each table of a region (the project's own tables that carry {@code region_code}) read, changed or deleted in
+ *       a statement, in its subqueries and joins too, gets {@code region_code = '<region>'} (for an outer join in
+ *       its {@code ON}, so the join stays outer);
+ *   <li>a row inserted gets the region as its {@code region_code}; a statement that names {@code region_code} itself
+ *       is refused, except an {@code INSERT ... SELECT} that copies it from rows the scope already limits;
+ *   <li>a statement on a region's table is refused in the scope {@link RegionScope#NONE}, and one that cannot be
+ *       read is refused in any region (fail closed); national and system work ({@link RegionScope#ALL}) is not
+ *       changed.
+ * </ul>
+ *
+ * Rewritten statements are kept per region and SQL text, so each is parsed once.
+ */
+public final class RegionSql {
+
+  /** The project's own tables that carry the region, each in its column. */
+  static final Map<String, String> REGION_TABLES =
+      Map.ofEntries(
+          Map.entry("employer", "region_code"),
+          Map.entry("convenant", "region_code"),
+          Map.entry("audit", "region_code"),
+          Map.entry("keurmerk", "region_code"),
+          Map.entry("keurmerk_status_change", "region_code"),
+          Map.entry("membership", "region_code"),
+          Map.entry("correspondence", "region_code"),
+          Map.entry("correspondence_event", "region_code"),
+          Map.entry("employer_contact_change", "region_code"),
+          Map.entry("task_escalation", "region_code"),
+          Map.entry("import_run", "region_code"),
+          Map.entry("keurmerk_number_counter", "region_code"),
+          Map.entry("reminder_round_lease", "region_code"),
+          // Camunda's task history as the app's own pages read it (Doorlooptijden): the tenant is
+          // the region
+          Map.entry("act_hi_taskinst", "TENANT_ID_"));
+
+  private static final Pattern REGION_CODE = Pattern.compile("[a-z][a-z0-9-]{1,19}");
+
+  private static final Pattern MENTIONS_REGION_TABLE =
+      Pattern.compile("(?i)\\b(" + String.join("|", REGION_TABLES.keySet()) + ")\\b");
+
+  private static final int CACHED_AT_MOST = 20_000;
+
+  private static final Map<String, Map<String, String>> CACHE = new ConcurrentHashMap<>();
+
+  private RegionSql() {}
+
+  /** The statement as this thread's scope may run it. */
+  public static String forCurrentScope(String sql) {
+    return forScope(sql, RegionScope.current());
+  }
+
+  /** The statement as the scope given may run it. */
+  public static String forScope(String sql, String scope) {
+    if (RegionScope.ALL.equals(scope) || sql == null) {
+      return sql;
+    }
+    if (!MENTIONS_REGION_TABLE.matcher(sql).find()) {
+      return sql;
+    }
+    if (RegionScope.NONE.equals(scope)) {
+      throw new RegionAccessRefused(
+          "Deze gebruiker hoort bij geen regio en ziet daarom geen gegevens van werkgevers.");
+    }
+    if (!REGION_CODE.matcher(scope).matches()) {
+      throw new IllegalArgumentException("Not a region code: " + scope);
+    }
+    Map<String, String> ofRegion = CACHE.computeIfAbsent(scope, r -> new ConcurrentHashMap<>());
+    String cached = ofRegion.get(sql);
+    if (cached != null) {
+      return cached;
+    }
+    String rewritten = rewrite(sql, scope);
+    if (ofRegion.size() >= CACHED_AT_MOST) {
+      ofRegion.clear();
+    }
+    ofRegion.put(sql, rewritten);
+    return rewritten;
+  }
+
+  static String rewrite(String sql, String region) {
+    Statement statement;
+    try {
+      statement = CCJSqlParserUtil.parse(sql);
+    } catch (JSQLParserException e) {
+      throw new RegionAccessRefused(
+          "A statement on a region's table could not be read, so it is not run: "
+              + sql
+              + " ("
+              + e.getMessage()
+              + ")");
+    }
+    var selects = new Collector();
+    statement.accept(selects, null);
+    for (PlainSelect select : selects.found) {
+      limit(select, region);
+    }
+    if (statement instanceof Insert insert) {
+      insert(insert, region, sql);
+    } else if (statement instanceof Update update) {
+      if (isRegionTable(update.getTable())) {
+        for (UpdateSet set : update.getUpdateSets()) {
+          for (Column column : set.getColumns()) {
+            if (column.getColumnName().equalsIgnoreCase(column(update.getTable()))) {
+              throw new RegionAccessRefused("A row cannot move to another region: " + sql);
+            }
+          }
+        }
+        update.setWhere(and(update.getWhere(), equalsRegion(update.getTable(), region)));
+      }
+    } else if (statement instanceof Delete delete) {
+      if (isRegionTable(delete.getTable())) {
+        delete.setWhere(and(delete.getWhere(), equalsRegion(delete.getTable(), region)));
+      }
+    }
+    return statement.toString();
+  }
+
+  private static void limit(PlainSelect select, String region) {
+    FromItem from = select.getFromItem();
+    if (from instanceof Table table && isRegionTable(table)) {
+      select.setWhere(and(select.getWhere(), equalsRegion(table, region)));
+    }
+    if (select.getJoins() == null) {
+      return;
+    }
+    for (Join join : select.getJoins()) {
+      if (join.getRightItem() instanceof Table table && isRegionTable(table)) {
+        Expression limited = equalsRegion(table, region);
+        if (join.isSimple() || join.isCross() || join.getOnExpressions().isEmpty()) {
+          select.setWhere(and(select.getWhere(), limited));
+        } else {
+          List<Expression> on = new ArrayList<>(join.getOnExpressions());
+          Expression last = on.remove(on.size() - 1);
+          on.add(and(last, limited));
+          join.setOnExpressions(on);
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void insert(Insert insert, String region, String sql) {
+    Table table = insert.getTable();
+    if (!isRegionTable(table)) {
+      return;
+    }
+    String column = column(table);
+    ExpressionList<Column> columns = insert.getColumns();
+    if (columns == null) {
+      throw new RegionAccessRefused("An insert into a region's table names its columns: " + sql);
+    }
+    boolean named = columns.stream().anyMatch(c -> c.getColumnName().equalsIgnoreCase(column));
+    if (named) {
+      if (insert.getSelect() instanceof PlainSelect) {
+        return; // copied from rows this scope already limits
+      }
+      throw new RegionAccessRefused(
+          "An insert in a region's work does not name " + column + "; the region gives it: " + sql);
+    }
+    columns.add(new Column(column));
+    var select = insert.getSelect();
+    if (select instanceof Values values) {
+      ExpressionList rows = values.getExpressions();
+      if (!rows.isEmpty() && rows.get(0) instanceof ParenthesedExpressionList) {
+        for (Object row : rows) {
+          ((ExpressionList) row).add(new StringValue(region));
+        }
+      } else {
+        rows.add(new StringValue(region));
+      }
+    } else if (select instanceof PlainSelect plain) {
+      plain.addSelectItems(new SelectItem<>(new StringValue(region)));
+    } else {
+      throw new RegionAccessRefused("This insert cannot be given its region: " + sql);
+    }
+  }
+
+  private static boolean isRegionTable(Table table) {
+    return table != null && REGION_TABLES.containsKey(table.getName().toLowerCase(Locale.ROOT));
+  }
+
+  private static String column(Table table) {
+    return REGION_TABLES.get(table.getName().toLowerCase(Locale.ROOT));
+  }
+
+  private static Expression equalsRegion(Table table, String region) {
+    String qualifier = table.getAlias() != null ? table.getAlias().getName() : table.getName();
+    return new EqualsTo(new Column(new Table(qualifier), column(table)), new StringValue(region));
+  }
+
+  private static Expression and(Expression where, Expression limited) {
+    return where == null
+        ? limited
+        : new AndExpression(new ParenthesedExpressionList<>(where), limited);
+  }
+
+  /** Every plain SELECT of a statement: its own, its subqueries', its CTEs' and its set operations'. */
+  private static final class Collector extends TablesNamesFinder<Void> {
+    private final List<PlainSelect> found = new ArrayList<>();
+
+    Collector() {
+      init(true);
+    }
+
+    @Override
+    public <S> Void visit(PlainSelect plainSelect, S context) {
+      found.add(plainSelect);
+      return super.visit(plainSelect, context);
+    }
+  }
+
+  /** Tables of regions the tests and the docs name. */
+  static Set<String> regionTables() {
+    return REGION_TABLES.keySet();
+  }
+}

@@ -1,0 +1,123 @@
+package nl.werkpact.keurmerk.region;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The regions of this installation (table {@code region}): each its name, keurmerk number prefix, sender, desk and
+ * municipalities. The first region ({@link RegionSettings#code()}) is the one today's data and every model deployed
+ * without a region belong to; it takes the municipalities of the settings until it lists its own.
+ */
+@Component
+public class Regions {
+
+  /** A region as its pages, e-mails and numbers show it. */
+  public record Region(
+      String code,
+      String name,
+      String numberPrefix,
+      String mailFrom,
+      String deskName,
+      String deskPhone,
+      String deskEmail,
+      String deskWebsite,
+      List<String> municipalities) {}
+
+  private final JdbcClient jdbc;
+  private final RegionSettings settings;
+  private volatile Map<String, Region> known;
+
+  public Regions(JdbcClient jdbc, RegionSettings settings) {
+    this.jdbc = jdbc;
+    this.settings = settings;
+  }
+
+  /** The code of the first region: where work without a region of its own belongs. */
+  public String firstCode() {
+    return settings.code();
+  }
+
+  /** Every region, the first one first, then by name. */
+  public List<Region> all() {
+    return List.copyOf(known().values());
+  }
+
+  public Optional<Region> find(String code) {
+    return code == null ? Optional.empty() : Optional.ofNullable(known().get(code));
+  }
+
+  public Region get(String code) {
+    return find(code).orElseThrow(() -> new IllegalStateException("No region " + code));
+  }
+
+  /** The region of this thread's work; national and system work get the first region. */
+  public Region current() {
+    return get(RegionScope.region().orElse(firstCode()));
+  }
+
+  /** Read the regions again (after an admin added or changed one). */
+  public void refresh() {
+    known = null;
+  }
+
+  private Map<String, Region> known() {
+    Map<String, Region> regions = known;
+    if (regions == null) {
+      regions = load();
+      known = regions;
+    }
+    return regions;
+  }
+
+  private Map<String, Region> load() {
+    Map<String, List<String>> municipalities = new LinkedHashMap<>();
+    jdbc.sql("SELECT region_code, name FROM region_municipality ORDER BY region_code, name")
+        .query(
+            rs -> {
+              municipalities
+                  .computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
+                  .add(rs.getString(2));
+            });
+    List<Region> rows =
+        jdbc.sql(
+                "SELECT code, name, number_prefix, mail_from, desk_name, desk_phone, desk_email, desk_website"
+                    + " FROM region ORDER BY name")
+            .query(
+                (rs, i) -> {
+                  String code = rs.getString(1);
+                  List<String> names = municipalities.get(code);
+                  if (names == null && code.equals(settings.code())) {
+                    names = settings.municipalities();
+                  }
+                  return new Region(
+                      code,
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7),
+                      rs.getString(8),
+                      names == null ? List.of() : List.copyOf(names));
+                })
+            .list();
+    Map<String, Region> byCode = new LinkedHashMap<>();
+    rows.stream()
+        .filter(r -> r.code().equals(settings.code()))
+        .forEach(r -> byCode.put(r.code(), r));
+    rows.forEach(r -> byCode.putIfAbsent(r.code(), r));
+    if (!byCode.containsKey(settings.code())) {
+      throw new IllegalStateException(
+          "De eerste regio "
+              + settings.code()
+              + " (werkpact.region.code) staat niet in de tabel region; kies een bestaande code.");
+    }
+    return Collections.unmodifiableMap(byCode);
+  }
+}

@@ -1,0 +1,251 @@
+package nl.werkpact.keurmerk.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
+import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
+import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
+import nl.werkpact.keurmerk.models.RegionOnboarding;
+import nl.werkpact.keurmerk.support.EngineRest;
+import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.Intents;
+import nl.werkpact.keurmerk.support.Records;
+import nl.werkpact.keurmerk.support.TestUsers;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two regions in one installation: MVS (the first) and a second one made as an admin makes it, with MVS's models. A
+ * member of staff of one region gets nothing of the other by any id, through the app's pages, its CSV, the app's REST
+ * resources or Camunda's REST API (Tasklist's); the public register shows both, each with its region.
+ */
+class RegionSeparationIT extends IntegrationTest {
+
+  static final String SECOND = "itzuid";
+  static final String SECOND_ACCOUNTMANAGER = "itzuidanna";
+
+  @Autowired RegionOnboarding onboarding;
+  @Autowired Regions regions;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcClient jdbc;
+  @Autowired KeurmerkRepository keurmerken;
+
+  private String mvsKvk;
+  private String mvsName;
+  private String mvsNumber;
+
+  @BeforeEach
+  void twoRegions() {
+    synchronized (RegionSeparationIT.class) {
+      if (regions.find(SECOND).isEmpty()) {
+        onboarding.create(
+            new RegionOnboarding.NewRegion(
+                SECOND,
+                "Sociaal Werkpact Zuid",
+                "ZU",
+                List.of("Naaldwijk", "Monster"),
+                "Werkpact Zuid <keurmerk@zuid.example>",
+                "Werkgeversservicepunt Zuid",
+                "0174 000 000",
+                "wsp@zuid.example",
+                null),
+            TestUsers.REGION);
+      }
+    }
+    TestUsers.ensure(
+        identityService, SECOND_ACCOUNTMANAGER, PASSWORD, Groups.ACCOUNTMANAGERS, SECOND);
+    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    var records = new Records(jdbc);
+    mvsName = "Alleen MVS " + n;
+    long employer = records.employer(mvsName, "Schiedam");
+    mvsKvk = records.kvkNumber(employer);
+    LocalDate today = LocalDate.now();
+    records.convenant(employer, today.minusYears(1), today.minusMonths(11));
+    long audit =
+        records.audit(
+            employer, today.minusMonths(2), "AWARDED", today.minusMonths(1), null, 1, 1, null);
+    mvsNumber = "SW-2099-" + (n % 10_000 + 10_000 + "").substring(1);
+    // ending within two months: on the dashboard's list of keurmerken that end soon
+    records.keurmerk(
+        employer, audit, mvsNumber, today.minusDays(670), today.plusDays(60), "ACTIVE", null);
+  }
+
+  private String html(String path) {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+    return rest.exchange(
+            path,
+            org.springframework.http.HttpMethod.GET,
+            new org.springframework.http.HttpEntity<>(headers),
+            String.class)
+        .getBody();
+  }
+
+  @Test
+  void theSecondRegionHasItsOwnModelsTenantAndNumbers() {
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ConvenantProcess.PROCESS_KEY)
+                .tenantIdIn(SECOND)
+                .count())
+        .isPositive();
+    assertThat(
+            repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("KeurmerkCriteria")
+                .tenantIdIn(SECOND)
+                .count())
+        .isPositive();
+    assertThat(RegionScope.in(SECOND, keurmerken::numberPrefix)).isEqualTo("ZU");
+    assertThat(RegionScope.in(TestUsers.REGION, keurmerken::numberPrefix)).isEqualTo("SW");
+  }
+
+  @Test
+  void staffOfTheSecondRegionGetNothingOfTheFirstByAnyRoute() {
+    // MVS's own intent, with its intake in Tasklist
+    String mvsIntent =
+        Intents.start(
+            new EngineRest(rest, ACCOUNTMANAGER, PASSWORD),
+            "MVS Intentie " + mvsKvk,
+            String.valueOf(ThreadLocalRandom.current().nextInt(46_000_000, 46_999_999)));
+    String mvsTask = Intents.intake(tasks, mvsIntent).getId();
+    var zuid = rest.withBasicAuth(SECOND_ACCOUNTMANAGER, PASSWORD);
+
+    // the app's pages and CSV
+    assertThat(zuid.getForEntity("/dossier/" + mvsKvk, String.class).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(zuid.getForEntity("/dossier?q=" + mvsKvk, String.class).getBody())
+        .doesNotContain(mvsName);
+    assertThat(
+            zuid.getForEntity("/dossier/" + mvsKvk + "/certificaat/" + mvsNumber, String.class)
+                .getStatusCode()
+                .value())
+        .isIn(403, 404);
+    assertThat(zuid.getForEntity("/dashboard/per-gemeente.csv", String.class).getBody())
+        .doesNotContain("Schiedam");
+    assertThat(zuid.getForEntity("/dashboard/verloopt.csv", String.class).getBody())
+        .doesNotContain(mvsName);
+    assertThat(
+            rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD)
+                .getForEntity("/dashboard/verloopt.csv", String.class)
+                .getBody())
+        .contains(mvsName);
+    // Camunda's REST API, as Tasklist uses it
+    assertThat(
+            zuid.getForEntity("/engine-rest/task/" + mvsTask, String.class).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(
+            zuid.getForEntity("/engine-rest/task?processInstanceId=" + mvsIntent, String.class)
+                .getBody())
+        .isEqualTo("[]");
+    assertThat(
+            zuid.getForEntity("/engine-rest/process-instance/" + mvsIntent, String.class)
+                .getStatusCode()
+                .value())
+        .isIn(403, 404);
+    // the MVS staff member sees its own
+    assertThat(
+            rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD)
+                .getForEntity("/dossier/" + mvsKvk, String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anIntentOfTheSecondRegionIsItsOwn_andTheRegisterShowsBothRegions() {
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(47_000_000, 47_999_999));
+    var started =
+        new EngineRest(rest, SECOND_ACCOUNTMANAGER, PASSWORD)
+            .post(
+                "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
+                EngineRest.variables(
+                    Map.of(
+                        Vars.EMPLOYER_NAME,
+                        "Kas Zuid " + kvk,
+                        Vars.KVK_NUMBER,
+                        kvk,
+                        Vars.ADDRESS,
+                        "Kasweg 1",
+                        Vars.MUNICIPALITY,
+                        "Naaldwijk",
+                        Vars.CONTACT_PERSON,
+                        "Wim",
+                        Vars.CONTACT_EMAIL,
+                        "wim." + kvk + "@kas.example")));
+    assertThat(started.getStatusCode().value()).isEqualTo(200);
+    String instance = (String) started.getBody().get("id");
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getTenantId())
+        .isEqualTo(SECOND);
+    assertThat(
+            RegionScope.in(
+                RegionScope.ALL,
+                () ->
+                    jdbc.sql("SELECT region_code FROM employer WHERE kvk_number = ?")
+                        .param(kvk)
+                        .query(String.class)
+                        .single()))
+        .isEqualTo(SECOND);
+    // Schiedam is not the second region's
+    var refused =
+        new EngineRest(rest, SECOND_ACCOUNTMANAGER, PASSWORD)
+            .post(
+                "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
+                EngineRest.variables(
+                    Map.of(
+                        Vars.EMPLOYER_NAME, "Verkeerd " + kvk,
+                        Vars.KVK_NUMBER, String.valueOf(Long.parseLong(kvk) + 1),
+                        Vars.ADDRESS, "Markt 1",
+                        Vars.MUNICIPALITY, "Schiedam",
+                        Vars.CONTACT_PERSON, "Wim",
+                        Vars.CONTACT_EMAIL, "wim@kas.example")));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.toString()).contains("Monster of Naaldwijk");
+    // the MVS accountmanager does not see the second region's employer
+    assertThat(
+            rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD)
+                .getForEntity("/dossier/" + kvk, String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+
+    String national = html("/register?q=" + mvsKvk);
+    assertThat(national)
+        .contains(mvsName)
+        .contains("<td>Sociaal Werkpact MVS</td>")
+        .contains("Sociaal Werkpact Zuid");
+    assertThat(html("/register/" + SECOND + "?q=" + mvsKvk))
+        .contains("Keurmerkhouders Sociaal Werkpact Zuid")
+        .doesNotContain(mvsName);
+    assertThat(html("/register/mvs?q=" + mvsKvk)).contains(mvsName);
+    assertThat(
+            rest.getForEntity("/register.json?regio=" + SECOND + "&q=" + mvsKvk, String.class)
+                .getBody())
+        .contains("\"totaal\":0");
+    // a number issued before regions still verifies, saying who issued it
+    assertThat(html("/register/" + mvsNumber))
+        .contains("Geldig")
+        .contains("Uitgegeven door")
+        .contains("Sociaal Werkpact MVS");
+  }
+}
