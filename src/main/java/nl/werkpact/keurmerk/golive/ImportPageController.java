@@ -12,6 +12,8 @@ import java.util.Optional;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.golive.ImportRuns.Run;
 import nl.werkpact.keurmerk.identity.StaffPages;
+import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.PageHeaders;
 import nl.werkpact.keurmerk.web.UploadPage;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -43,7 +45,10 @@ class ImportPageController implements UploadPage {
   private final ImportRuns runs;
   private final StaffPages staffPages;
 
-  ImportPageController(ImportRuns runs, StaffPages staffPages) {
+  private final Regions regions;
+
+  ImportPageController(ImportRuns runs, StaffPages staffPages, Regions regions) {
+    this.regions = regions;
     this.runs = runs;
     this.staffPages = staffPages;
   }
@@ -63,6 +68,7 @@ class ImportPageController implements UploadPage {
   String upload(
       @RequestParam(name = "bestand", required = false) MultipartFile file,
       @RequestParam(name = "actie", required = false) String action,
+      @RequestParam(name = "regio", required = false) String regionCode,
       @RequestParam(name = "token", required = false) String token,
       HttpServletRequest request,
       HttpServletResponse response,
@@ -78,6 +84,17 @@ class ImportPageController implements UploadPage {
     } else if (!"proefdraai".equals(action) && !"invoeren".equals(action)) {
       problem = "Kies Proefdraai of Invoeren.";
     }
+    // the caller's own region; an admin (all regions) chooses one, the first by default
+    String region =
+        RegionScope.region()
+            .orElseGet(
+                () ->
+                    regionCode == null || regionCode.isBlank()
+                        ? regions.firstCode()
+                        : regionCode.strip());
+    if (problem == null && regions.find(region).isEmpty()) {
+      problem = "Kies een regio uit de lijst.";
+    }
     if (problem != null) {
       response.setStatus(400);
       return formPage(request, model, problem);
@@ -88,7 +105,8 @@ class ImportPageController implements UploadPage {
               fileName(file),
               file.getBytes(),
               false, // always a dry run first; its page asks to confirm what it would store
-              staffPages.callerId(request));
+              staffPages.callerId(request),
+              region);
       return "redirect:" + PATH + "/" + run.id();
     } catch (InvalidRequestException e) {
       response.setStatus(409);
@@ -232,6 +250,7 @@ class ImportPageController implements UploadPage {
     model.addAttribute("problem", problem);
     model.addAttribute("token", staffPages.formToken(request));
     model.addAttribute("runs", runs.history());
+    model.addAttribute("regions", regions.all());
     model.addAttribute(
         "columns",
         Arrays.stream(WerkgeversCsv.Column.values())

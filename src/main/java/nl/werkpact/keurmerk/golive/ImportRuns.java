@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.werkpact.keurmerk.common.ConflictException;
+import nl.werkpact.keurmerk.region.RegionScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,7 @@ public class ImportRuns {
     private final AtomicInteger total = new AtomicInteger();
     private volatile ImportReport report;
     private volatile String failure;
+    private final String region;
 
     Run(
         String id,
@@ -51,7 +53,9 @@ public class ImportRuns {
         byte[] content,
         boolean confirm,
         String startedBy,
-        LocalDateTime startedAt) {
+        LocalDateTime startedAt,
+        String region) {
+      this.region = region;
       this.id = id;
       this.fileName = fileName;
       this.content = content;
@@ -70,6 +74,11 @@ public class ImportRuns {
 
     public boolean confirm() {
       return confirm;
+    }
+
+    /** The region whose employers it imports. */
+    public String region() {
+      return region;
     }
 
     public String startedBy() {
@@ -175,7 +184,7 @@ public class ImportRuns {
 
   /** Starts a run in the background; refused in Dutch while another run has not finished. */
   public synchronized Run start(
-      String fileName, byte[] content, boolean confirm, String startedBy) {
+      String fileName, byte[] content, boolean confirm, String startedBy, String region) {
     runs.values().stream()
         .filter(run -> !run.finished())
         .findFirst()
@@ -190,8 +199,18 @@ public class ImportRuns {
             });
     Run run =
         new Run(
-            ImportHistory.newId(), fileName, content, confirm, startedBy, LocalDateTime.now(clock));
-    history.started(run.id(), ImportHistory.StartedFrom.PAGINA, fileName, confirm, startedBy);
+            ImportHistory.newId(),
+            fileName,
+            content,
+            confirm,
+            startedBy,
+            LocalDateTime.now(clock),
+            region);
+    RegionScope.run(
+        region,
+        () ->
+            history.started(
+                run.id(), ImportHistory.StartedFrom.PAGINA, fileName, confirm, startedBy));
     runs.put(run.id(), run);
     while (runs.size() > KEPT) {
       runs.remove(runs.keySet().iterator().next());
@@ -212,7 +231,7 @@ public class ImportRuns {
           "Deze proefdraai kan niet worden ingevoerd: hij is nog bezig of heeft geen goede regels. Verbeter het "
               + "bestand en laad het opnieuw.");
     }
-    return start(dryRun.fileName(), dryRun.content, true, startedBy);
+    return start(dryRun.fileName(), dryRun.content, true, startedBy, dryRun.region());
   }
 
   public synchronized Optional<Run> find(String id) {
@@ -250,6 +269,10 @@ public class ImportRuns {
   }
 
   private void execute(Run run) {
+    RegionScope.run(run.region(), () -> executeInRegion(run));
+  }
+
+  private void executeInRegion(Run run) {
     try (var reader =
         new InputStreamReader(new ByteArrayInputStream(run.content), StandardCharsets.UTF_8)) {
       run.report =

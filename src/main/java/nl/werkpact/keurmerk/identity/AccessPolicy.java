@@ -116,6 +116,7 @@ public final class AccessPolicy {
           // the criteria trial: a candidate decision table tried on past audits, nothing stored
           new Rule("*", "/beheer/criteria", Audience.PROCESS_OWNERS),
           // the go-live import
+          new Rule("*", "/beheer/regios", Audience.ADMINS),
           new Rule("*", "/beheer/import", Audience.ADMINS),
           new Rule("*", "/beheer/import/**", Audience.ADMINS),
           // the project's REST operations

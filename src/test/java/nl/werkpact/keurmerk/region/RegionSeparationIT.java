@@ -50,22 +50,7 @@ class RegionSeparationIT extends IntegrationTest {
 
   @BeforeEach
   void twoRegions() {
-    synchronized (RegionSeparationIT.class) {
-      if (regions.find(SECOND).isEmpty()) {
-        onboarding.create(
-            new RegionOnboarding.NewRegion(
-                SECOND,
-                "Sociaal Werkpact Zuid",
-                "ZU",
-                List.of("Naaldwijk", "Monster"),
-                "Werkpact Zuid <keurmerk@zuid.example>",
-                "Werkgeversservicepunt Zuid",
-                "0174 000 000",
-                "wsp@zuid.example",
-                null),
-            TestUsers.REGION);
-      }
-    }
+    ensureSecondRegion(onboarding, regions);
     TestUsers.ensure(
         identityService, SECOND_ACCOUNTMANAGER, PASSWORD, Groups.ACCOUNTMANAGERS, SECOND);
     int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
@@ -82,6 +67,26 @@ class RegionSeparationIT extends IntegrationTest {
     // ending within two months: on the dashboard's list of keurmerken that end soon
     records.keurmerk(
         employer, audit, mvsNumber, today.minusDays(670), today.plusDays(60), "ACTIVE", null);
+  }
+
+  /** The second region of the tests, Sociaal Werkpact Zuid, made once with MVS's models. */
+  static void ensureSecondRegion(RegionOnboarding onboarding, Regions regions) {
+    synchronized (RegionSeparationIT.class) {
+      if (regions.find(SECOND).isEmpty()) {
+        onboarding.create(
+            new RegionOnboarding.NewRegion(
+                SECOND,
+                "Sociaal Werkpact Zuid",
+                "ZU",
+                List.of("Naaldwijk", "Monster"),
+                "Werkpact Zuid <keurmerk@zuid.example>",
+                "Werkgeversservicepunt Zuid",
+                "0174 000 000",
+                "wsp@zuid.example",
+                null),
+            TestUsers.REGION);
+      }
+    }
   }
 
   private String html(String path) {
@@ -247,5 +252,79 @@ class RegionSeparationIT extends IntegrationTest {
         .contains("Geldig")
         .contains("Uitgegeven door")
         .contains("Sociaal Werkpact MVS");
+  }
+
+  @Test
+  void anAdminMakesARegionOnItsPageWithoutACodeChange_andBadInputIsRefusedInDutch()
+      throws Exception {
+    var browser =
+        java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes());
+    var page =
+        browser.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/beheer/regios"))
+                .header("Authorization", basic)
+                .header("Accept", "text/html")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Sociaal Werkpact MVS").contains("SW-jjjj-nnnn");
+    String token =
+        java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"")
+            .matcher(page.body())
+            .results()
+            .findFirst()
+            .orElseThrow()
+            .group(1);
+    String code = "itnoord" + ThreadLocalRandom.current().nextInt(1000, 9999);
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> post =
+        form -> {
+          try {
+            return browser.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/beheer/regios"))
+                    .header("Authorization", basic)
+                    .header("Accept", "text/html")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(form + "&token=" + token))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    var taken = post.apply("code=" + code + "&naam=Noord&voorvoegsel=SW&gemeenten=Assen");
+    assertThat(taken.statusCode()).isEqualTo(400);
+    assertThat(taken.body()).contains("Voorvoegsel SW hoort al bij een andere regio");
+    assertThat(regions.find(code)).isEmpty();
+
+    var made =
+        post.apply(
+            "code="
+                + code
+                + "&naam=Werkpact+Noord&voorvoegsel=N"
+                + (char) ('A' + ThreadLocalRandom.current().nextInt(26))
+                + (char) ('A' + ThreadLocalRandom.current().nextInt(26))
+                + "&gemeenten=Assen,+Emmen&sjabloon=mvs");
+    assertThat(made.statusCode()).isEqualTo(302);
+    assertThat(regions.get(code).municipalities()).containsExactly("Assen", "Emmen");
+    assertThat(identityService.createTenantQuery().tenantId(code).count()).isEqualTo(1);
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ConvenantProcess.PROCESS_KEY)
+                .tenantIdIn(code)
+                .count())
+        .isPositive();
+    assertThat(
+            rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD)
+                .getForEntity("/beheer/regios", String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
   }
 }

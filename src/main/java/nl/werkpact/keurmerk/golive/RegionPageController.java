@@ -1,0 +1,121 @@
+package nl.werkpact.keurmerk.golive;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Optional;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.identity.StaffPages;
+import nl.werkpact.keurmerk.models.RegionOnboarding;
+import nl.werkpact.keurmerk.region.Regions;
+import nl.werkpact.keurmerk.web.PageHeaders;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /beheer/regios}, for admins: the regions of this installation, and a new one without a code change (name,
+ * number prefix, municipalities, sender and desk, and the region whose models it starts with). Its staff are then
+ * made members of it in Camunda Admin (tenant), its employers come with the go-live import into it.
+ */
+@Controller
+class RegionPageController {
+
+  static final String PATH = "/beheer/regios";
+
+  private final RegionOnboarding onboarding;
+  private final Regions regions;
+  private final StaffPages staffPages;
+
+  RegionPageController(RegionOnboarding onboarding, Regions regions, StaffPages staffPages) {
+    this.onboarding = onboarding;
+    this.regions = regions;
+    this.staffPages = staffPages;
+  }
+
+  @Bean
+  static FilterRegistrationBean<PageHeaders> regionPageSecurityHeaders() {
+    return PageHeaders.on("region-page-security-headers", "no-store", PATH);
+  }
+
+  @GetMapping(PATH)
+  String page(
+      @RequestParam(name = "nieuw", required = false) String made,
+      HttpServletRequest request,
+      Model model) {
+    model.addAttribute(
+        "done",
+        made == null
+            ? null
+            : regions
+                .find(made)
+                .map(
+                    r ->
+                        "Regio "
+                            + r.name()
+                            + " is gemaakt, met haar eigen kopie van de modellen. Maak nu de medewerkers lid"
+                            + " van tenant "
+                            + r.code()
+                            + " in Camunda Admin en voer de werkgevers in met de import.")
+                .orElse(null));
+    return render(request, model, null, new String[9]);
+  }
+
+  @PostMapping(PATH)
+  String create(
+      @RequestParam(name = "code", required = false) String code,
+      @RequestParam(name = "naam", required = false) String name,
+      @RequestParam(name = "voorvoegsel", required = false) String prefix,
+      @RequestParam(name = "gemeenten", required = false) String municipalities,
+      @RequestParam(name = "afzender", required = false) String mailFrom,
+      @RequestParam(name = "loket", required = false) String deskName,
+      @RequestParam(name = "telefoon", required = false) String deskPhone,
+      @RequestParam(name = "email", required = false) String deskEmail,
+      @RequestParam(name = "sjabloon", required = false) String template,
+      @RequestParam(name = "token", required = false) String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<String> refusal = staffPages.refusalOfForm(request, response, token, "pagina Regio's");
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    String[] typed = {
+      code, name, prefix, municipalities, mailFrom, deskName, deskPhone, deskEmail, template
+    };
+    try {
+      var made =
+          onboarding.create(
+              new RegionOnboarding.NewRegion(
+                  code,
+                  name,
+                  prefix,
+                  municipalities == null
+                      ? java.util.List.of()
+                      : Arrays.stream(municipalities.split("[,;\\n]")).toList(),
+                  mailFrom,
+                  deskName,
+                  deskPhone,
+                  deskEmail,
+                  null),
+              template == null || template.isBlank() ? regions.firstCode() : template.strip());
+      return "redirect:" + PATH + "?nieuw=" + made.code();
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      return render(request, model, String.join(" ", e.problems()), typed);
+    }
+  }
+
+  private String render(HttpServletRequest request, Model model, String problem, String[] typed) {
+    model.addAttribute("regions", regions.all());
+    model.addAttribute("firstCode", regions.firstCode());
+    model.addAttribute("problem", problem);
+    model.addAttribute("typed", typed);
+    model.addAttribute("token", staffPages.formToken(request));
+    return "golive/regions";
+  }
+}
