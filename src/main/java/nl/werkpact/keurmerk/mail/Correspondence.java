@@ -24,7 +24,9 @@ public record Correspondence(
     OffsetDateTime nextAttemptAt,
     /** Set when an operator closed an e-mail that did not go out: it needs no one any more. */
     OffsetDateTime closedAt,
-    String closedBy) {
+    String closedBy,
+    /** The region whose work it is: its sender. */
+    String regionCode) {
 
   /** Did not go out and nothing more happens by itself: refused for good, or failed on every retry; not closed. */
   public boolean needsAPerson() {

@@ -24,7 +24,8 @@ public class CorrespondenceRepository {
   private static final String COLUMNS =
       """
       id, dedup_key, recipient, template, subject, body_text, body_html, status, concerns_type, concerns_id,
-      process_instance_id, created_at, sent_at, attempts, last_error, operator_note, next_attempt_at, closed_at, closed_by""";
+      process_instance_id, created_at, sent_at, attempts, last_error, operator_note, next_attempt_at, closed_at, closed_by,
+      region_code""";
 
   private static final String CLAIMABLE =
       """

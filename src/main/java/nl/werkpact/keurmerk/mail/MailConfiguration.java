@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import nl.werkpact.keurmerk.clock.DatabaseClock;
+import nl.werkpact.keurmerk.region.Regions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,8 @@ class MailConfiguration {
       List<MailAttachments> attachments,
       ObjectProvider<MailWatchers> watchers,
       ObjectProvider<ProcessEngine> engine,
-      OutboxSignal signal) {
+      OutboxSignal signal,
+      Regions regions) {
     var dispatcher = mailSettings.dispatcher();
     var settings =
         new MailDispatcher.Settings(
@@ -66,7 +68,11 @@ class MailConfiguration {
         correspondence,
         transactions,
         dataSource,
-        new MailMessages(sender, mailSettings.from(), attachments),
+        new MailMessages(
+            sender,
+            mailSettings.from(),
+            attachments,
+            region -> regions.find(region).map(Regions.Region::mailFrom).orElse(null)),
         // Looked up when a notice is due: the watchers know the employers, whose services queue
         // e-mails here.
         new WaitingMail(

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -14,11 +15,22 @@ public final class MailMessages {
   private final JavaMailSender sender;
   private final String from;
   private final List<MailAttachments> attachments;
+  private final Function<String, String> senderOfRegion;
 
   public MailMessages(JavaMailSender sender, String from, List<MailAttachments> attachments) {
+    this(sender, from, attachments, region -> null);
+  }
+
+  /** Each region's e-mails from its own sender, where it has one; else from the installation's. */
+  public MailMessages(
+      JavaMailSender sender,
+      String from,
+      List<MailAttachments> attachments,
+      Function<String, String> senderOfRegion) {
     this.sender = sender;
     this.from = from;
     this.attachments = List.copyOf(attachments);
+    this.senderOfRegion = senderOfRegion;
   }
 
   JavaMailSender sender() {
@@ -28,7 +40,8 @@ public final class MailMessages {
   MimeMessage build(Correspondence mail) throws MessagingException {
     MimeMessage message = sender.createMimeMessage();
     var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-    helper.setFrom(from);
+    String regional = mail.regionCode() == null ? null : senderOfRegion.apply(mail.regionCode());
+    helper.setFrom(regional == null || regional.isBlank() ? from : regional);
     helper.setTo(mail.recipient());
     helper.setSubject(mail.subject());
     helper.setText(mail.bodyText(), mail.bodyHtml());

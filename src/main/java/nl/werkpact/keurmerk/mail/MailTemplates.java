@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.ContactSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -26,14 +29,27 @@ public class MailTemplates {
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-  private final ContactSettings contact;
+  private final Supplier<ContactSettings> contact;
 
   public MailTemplates() {
     this(ContactSettings.defaults());
   }
 
-  @Autowired
+  /** One Werkgeversservicepunt for every e-mail (tests, benchmarks). */
   public MailTemplates(ContactSettings contact) {
+    this(() -> contact);
+  }
+
+  /**
+   * The app: the Werkgeversservicepunt of the region whose work queues the e-mail, each detail it does not list
+   * taken from the installation's settings ({@code werkpact.contact.*}).
+   */
+  @Autowired
+  public MailTemplates(ContactSettings contact, Regions regions) {
+    this(() -> ofRegion(contact, regions));
+  }
+
+  private MailTemplates(Supplier<ContactSettings> contact) {
     this.contact = contact;
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
@@ -52,9 +68,22 @@ public class MailTemplates {
     return resolver;
   }
 
+  static ContactSettings ofRegion(ContactSettings installation, Regions regions) {
+    var region = RegionScope.region().flatMap(regions::find);
+    if (region.isEmpty()) {
+      return installation;
+    }
+    var r = region.get();
+    return new ContactSettings(
+        r.deskName() == null ? installation.name() : r.deskName(),
+        r.deskPhone() == null ? installation.phone() : r.deskPhone(),
+        r.deskEmail() == null ? installation.email() : r.deskEmail(),
+        r.deskWebsite() == null ? installation.website() : r.deskWebsite());
+  }
+
   public RenderedMail render(String template, Map<String, Object> model) {
     Map<String, Object> variables = new HashMap<>(model);
-    variables.put("contact", contact);
+    variables.put("contact", contact.get());
     var context = new Context(DUTCH, variables);
     String subject = engine.process(template + ".subject.txt", context).strip();
     // A subject is one header line: no line breaks, whatever a name contains.

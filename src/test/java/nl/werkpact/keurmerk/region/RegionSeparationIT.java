@@ -43,6 +43,9 @@ class RegionSeparationIT extends IntegrationTest {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcClient jdbc;
   @Autowired KeurmerkRepository keurmerken;
+  @Autowired nl.werkpact.keurmerk.mail.MailTemplates mailTemplates;
+  @Autowired nl.werkpact.keurmerk.mail.MailOutbox outbox;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   private String mvsKvk;
   private String mvsName;
@@ -117,6 +120,55 @@ class RegionSeparationIT extends IntegrationTest {
                 .count())
         .isPositive();
     assertThat(RegionScope.in(SECOND, keurmerken::numberPrefix)).isEqualTo("ZU");
+    // its e-mails name its own Werkgeversservicepunt
+    Map<String, Object> model =
+        Map.of(
+            "employerName", "Kas Westerlee",
+            "contactPerson", "Wim",
+            "kvkNumber", "47000001",
+            "signedDate", "2 december 2026",
+            "signedBy", "Wim");
+    String zuid =
+        RegionScope.in(
+                SECOND,
+                () ->
+                    mailTemplates.render(
+                        nl.werkpact.keurmerk.convenant.ConvenantService.MAIL_CONVENANT_SIGNED,
+                        model))
+            .text();
+    assertThat(zuid).contains("Werkgeversservicepunt Zuid").contains("0174 000 000");
+    String mvs =
+        RegionScope.in(
+                TestUsers.REGION,
+                () ->
+                    mailTemplates.render(
+                        nl.werkpact.keurmerk.convenant.ConvenantService.MAIL_CONVENANT_SIGNED,
+                        model))
+            .text();
+    assertThat(mvs).contains("Werkgeversservicepunt Maassluis").doesNotContain("Zuid");
+    // and come from its own sender
+    String recipient = "kas." + ThreadLocalRandom.current().nextInt(1_000_000) + "@zuid.example";
+    RegionScope.run(
+        SECOND,
+        () ->
+            new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(
+                    status ->
+                        outbox.enqueue(
+                            new nl.werkpact.keurmerk.mail.MailRequest(
+                                nl.werkpact.keurmerk.convenant.ConvenantService
+                                    .MAIL_CONVENANT_SIGNED,
+                                recipient,
+                                model,
+                                "CONVENANT",
+                                0,
+                                null,
+                                "it-zuid-sender:" + recipient))));
+    try {
+      assertThat(awaitMailTo(recipient).getFrom()[0].toString()).contains("keurmerk@zuid.example");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
     assertThat(RegionScope.in(TestUsers.REGION, keurmerken::numberPrefix)).isEqualTo("SW");
   }
 
