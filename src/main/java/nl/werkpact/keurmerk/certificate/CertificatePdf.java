@@ -22,8 +22,8 @@ import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
 
 /**
- * The keurmerk certificate as an A4 PDF in Dutch: <em>Partner in sociaal ondernemen</em>, the employer, the number, the
- * period and a QR code with the public verification address. Rendered with OpenPDF, the QR code with ZXing.
+ * The keurmerk certificate as an A4 PDF in Dutch: the Werkpact (region) that issued it, <em>Partner in sociaal
+ * ondernemen</em>, the employer, the number, the period and a QR code with the public verification address. Rendered with OpenPDF, the QR code with ZXing.
  */
 public final class CertificatePdf {
 
@@ -34,7 +34,8 @@ public final class CertificatePdf {
       String number,
       LocalDate validFrom,
       LocalDate validUntil,
-      String verificationUrl) {}
+      String verificationUrl,
+      String issuer) {}
 
   private static final Color ACCENT = new Color(0x00, 0x57, 0x6b);
 
@@ -46,10 +47,10 @@ public final class CertificatePdf {
     try {
       PdfWriter.getInstance(document, out);
       document.addTitle("Keurmerk " + certificate.number() + " - Partner in sociaal ondernemen");
-      document.addAuthor("Sociaal Werkpact");
+      document.addAuthor(certificate.issuer());
       document.open();
       document.add(
-          centered("Sociaal Werkpact", new Font(Font.HELVETICA, 14, Font.NORMAL, ACCENT), 0));
+          centered(certificate.issuer(), new Font(Font.HELVETICA, 14, Font.NORMAL, ACCENT), 0));
       document.add(
           centered(
               "Partner in sociaal ondernemen",
@@ -57,7 +58,7 @@ public final class CertificatePdf {
               36));
       document.add(
           centered(
-              "Het keurmerk van het Sociaal Werkpact is toegekend aan",
+              "Het keurmerk van " + certificate.issuer() + " is toegekend aan",
               new Font(Font.HELVETICA, 13),
               48));
       document.add(

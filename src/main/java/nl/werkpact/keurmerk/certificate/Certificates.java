@@ -13,6 +13,7 @@ import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.mail.Correspondence;
 import nl.werkpact.keurmerk.mail.MailAttachments;
+import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.SiteSettings;
 import org.springframework.stereotype.Service;
 
@@ -29,8 +30,15 @@ public class Certificates implements MailAttachments {
   private final SiteSettings site;
   private final Clock clock;
 
+  private final Regions regions;
+
   public Certificates(
-      KeurmerkRepository keurmerken, EmployerService employers, SiteSettings site, Clock clock) {
+      KeurmerkRepository keurmerken,
+      EmployerService employers,
+      SiteSettings site,
+      Clock clock,
+      Regions regions) {
+    this.regions = regions;
     this.keurmerken = keurmerken;
     this.employers = employers;
     this.clock = clock;
@@ -113,6 +121,16 @@ public class Certificates implements MailAttachments {
             keurmerk.number(),
             keurmerk.validFrom(),
             keurmerk.validUntil(),
-            verificationUrl(keurmerk.number())));
+            verificationUrl(keurmerk.number()),
+            issuer(keurmerk.number())));
+  }
+
+  /** The region whose number it is (each region's prefix is its own). */
+  private String issuer(String number) {
+    return regions.all().stream()
+        .filter(r -> number.startsWith(r.numberPrefix() + "-"))
+        .map(Regions.Region::name)
+        .findFirst()
+        .orElse("het Sociaal Werkpact");
   }
 }

@@ -29,7 +29,8 @@ class CertificatePdfTest {
                 "SW-2026-0007",
                 LocalDate.of(2026, 11, 25),
                 LocalDate.of(2028, 11, 24),
-                "https://keurmerk.werkpact.example/register/SW-2026-0007"));
+                "https://keurmerk.werkpact.example/register/SW-2026-0007",
+                "Sociaal Werkpact MVS"));
 
     try (var document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
@@ -37,6 +38,7 @@ class CertificatePdfTest {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text)
           .contains(
+              "Sociaal Werkpact MVS",
               "Partner in sociaal ondernemen",
               "Sociaal Werkpact",
               "Bakkerij De Korenschoof",

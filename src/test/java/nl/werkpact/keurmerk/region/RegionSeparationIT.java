@@ -379,4 +379,58 @@ class RegionSeparationIT extends IntegrationTest {
                 .value())
         .isEqualTo(403);
   }
+
+  @Test
+  void aCertificateNamesItsRegion_andStaffOfAnotherRegionCannotDownloadIt() throws Exception {
+    int n = ThreadLocalRandom.current().nextInt(1000, 9999);
+    String number = "ZU-2099-" + n;
+    String kvk =
+        RegionScope.in(
+            SECOND,
+            () -> {
+              var records = new Records(jdbc);
+              long employer = records.employer("Kas Certificaat " + n, "Monster");
+              LocalDate today = LocalDate.now();
+              long audit =
+                  records.audit(
+                      employer,
+                      today.minusMonths(2),
+                      "AWARDED",
+                      today.minusMonths(1),
+                      null,
+                      1,
+                      1,
+                      null);
+              records.keurmerk(
+                  employer,
+                  audit,
+                  number,
+                  today.minusMonths(1),
+                  today.plusYears(2),
+                  "ACTIVE",
+                  null);
+              return records.kvkNumber(employer);
+            });
+    var own =
+        rest.withBasicAuth(SECOND_ACCOUNTMANAGER, PASSWORD)
+            .getForEntity("/dossier/" + kvk + "/certificaat/" + number, byte[].class);
+    assertThat(own.getStatusCode().value()).isEqualTo(200);
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(own.getBody())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+          .contains("Sociaal Werkpact Zuid")
+          .contains(number);
+    }
+    assertThat(
+            rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD)
+                .getForEntity("/dossier/" + kvk + "/certificaat/" + number, String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+    // the same answer as for a number nobody issued: nothing tells it exists elsewhere
+    var other =
+        rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD)
+            .getForEntity("/engine-rest/werkpact/certificaten/" + number, String.class);
+    assertThat(other.getStatusCode().value()).isEqualTo(400);
+    assertThat(other.getBody()).contains("Er is geen keurmerk met nummer " + number);
+  }
 }
