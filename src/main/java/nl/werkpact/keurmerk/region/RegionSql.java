@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
@@ -243,10 +242,5 @@ public final class RegionSql {
       found.add(plainSelect);
       return super.visit(plainSelect, context);
     }
-  }
-
-  /** Tables of regions the tests and the docs name. */
-  static Set<String> regionTables() {
-    return REGION_TABLES.keySet();
   }
 }
