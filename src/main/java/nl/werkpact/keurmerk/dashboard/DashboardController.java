@@ -5,10 +5,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import nl.werkpact.keurmerk.dashboard.WerkpactFigures.Figures;
 import nl.werkpact.keurmerk.dashboard.WerkpactFigures.Selection;
 import nl.werkpact.keurmerk.identity.StaffPages;
+import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.region.Regions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -25,10 +28,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
   private final WerkpactFigures figures;
+  private final NationalFigures national;
+  private final Regions regions;
   private final StaffPages staffPages;
 
-  DashboardController(WerkpactFigures figures, StaffPages staffPages) {
+  DashboardController(
+      WerkpactFigures figures, NationalFigures national, Regions regions, StaffPages staffPages) {
     this.figures = figures;
+    this.national = national;
+    this.regions = regions;
     this.staffPages = staffPages;
   }
 
@@ -39,17 +47,93 @@ class DashboardController {
   String dashboard(
       @RequestParam(name = "jaar", required = false) String year,
       @RequestParam(name = "gemeente", required = false) String municipality,
+      @RequestParam(name = "regio", required = false) String region,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Shown shown = shown(year, municipality);
-    if (shown.problem() != null) {
+    boolean nationalCaller = staffPages.isNational(request);
+    Optional<Regions.Region> chosen = nationalCaller ? chosenRegion(region) : Optional.empty();
+    String scope = chosen.map(Regions.Region::code).orElse(RegionScope.current());
+    Shown shown = RegionScope.in(scope, () -> shown(year, municipality));
+    if (nationalCaller && region != null && !region.isBlank() && chosen.isEmpty()) {
+      response.setStatus(400);
+      model.addAttribute("problem", "Kies een regio uit de lijst, of alle regio's.");
+    } else if (shown.problem() != null) {
       response.setStatus(400);
       model.addAttribute("problem", shown.problem());
     }
     model.addAttribute("f", shown.figures());
-    model.addAttribute("query", query(shown.figures().selection()));
+    model.addAttribute("regions", nationalCaller ? regions.all() : List.of());
+    model.addAttribute("region", chosen.orElse(null));
+    model.addAttribute(
+        "regionName",
+        chosen.isPresent()
+            ? chosen.get().name()
+            : RegionScope.region().map(code -> regions.get(code).name()).orElse("alle regio's"));
+    model.addAttribute(
+        "query", query(shown.figures().selection(), chosen.map(Regions.Region::code).orElse(null)));
     return "dashboard/index";
+  }
+
+  /** The national view: every region's key figures side by side (admins and the national role). */
+  @GetMapping("/dashboard/landelijk")
+  String national(
+      @RequestParam(name = "jaar", required = false) String year,
+      HttpServletResponse response,
+      Model model) {
+    NationalFigures.National shown = national.of(null);
+    Integer y = year(year, shown.years());
+    if (y == null && year != null && !year.isBlank()) {
+      response.setStatus(400);
+      model.addAttribute(
+          "problem",
+          "Kies een jaar uit de lijst, zoals " + shown.years().get(0) + ", of alle jaren.");
+    } else if (y != null) {
+      shown = national.of(y);
+    }
+    model.addAttribute("n", shown);
+    model.addAttribute("query", y == null ? "" : "?jaar=" + y);
+    return "dashboard/national";
+  }
+
+  @GetMapping("/dashboard/landelijk.csv")
+  void nationalCsv(
+      @RequestParam(name = "jaar", required = false) String year, HttpServletResponse response)
+      throws IOException {
+    NationalFigures.National all = national.of(null);
+    Integer y = year(year, all.years());
+    if (y == null && year != null && !year.isBlank()) {
+      response.setStatus(400);
+      plain(
+          response, "Kies een jaar uit de lijst, zoals " + all.years().get(0) + ", of alle jaren.");
+      return;
+    }
+    response.setContentType("text/csv; charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment()
+            .filename(
+                "werkpact-landelijk" + (y == null ? "" : "-" + y) + ".csv", StandardCharsets.UTF_8)
+            .build()
+            .toString());
+    DashboardCsv.writeNational(y == null ? all : national.of(y), response.getWriter());
+  }
+
+  /** The year asked if it is one of the list; null for all years or a year not on it. */
+  private static Integer year(String year, List<Integer> years) {
+    if (year == null || year.isBlank()) {
+      return null;
+    }
+    try {
+      Integer y = Integer.valueOf(year.strip());
+      return years.contains(y) ? y : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private Optional<Regions.Region> chosenRegion(String region) {
+    return region == null || region.isBlank() ? Optional.empty() : regions.find(region.strip());
   }
 
   @GetMapping("/dashboard/{table}.csv")
@@ -57,6 +141,7 @@ class DashboardController {
       @PathVariable("table") String table,
       @RequestParam(name = "jaar", required = false) String year,
       @RequestParam(name = "gemeente", required = false) String municipality,
+      @RequestParam(name = "regio", required = false) String region,
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
@@ -66,7 +151,15 @@ class DashboardController {
       plain(response, "Onbekende tabel. Kies " + String.join(", ", DashboardCsv.NAMES) + ".");
       return;
     }
-    Shown shown = shown(year, municipality);
+    boolean nationalCaller = staffPages.isNational(request);
+    Optional<Regions.Region> chosen = nationalCaller ? chosenRegion(region) : Optional.empty();
+    if (nationalCaller && region != null && !region.isBlank() && chosen.isEmpty()) {
+      response.setStatus(400);
+      plain(response, "Kies een regio uit de lijst, of alle regio's.");
+      return;
+    }
+    String scope = chosen.map(Regions.Region::code).orElse(RegionScope.current());
+    Shown shown = RegionScope.in(scope, () -> shown(year, municipality));
     if (shown.problem() != null) {
       response.setStatus(400);
       plain(response, shown.problem());
@@ -107,10 +200,13 @@ class DashboardController {
   }
 
   /** The query string that keeps the selection on the CSV links. */
-  private static String query(Selection selection) {
+  private static String query(Selection selection, String region) {
     var query = new StringBuilder();
+    if (region != null) {
+      query.append("regio=").append(URLEncoder.encode(region, StandardCharsets.UTF_8));
+    }
     if (selection.year() != null) {
-      query.append("jaar=").append(selection.year());
+      query.append(query.isEmpty() ? "" : "&").append("jaar=").append(selection.year());
     }
     if (selection.municipality() != null) {
       query

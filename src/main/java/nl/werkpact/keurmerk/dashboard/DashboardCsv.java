@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.SpreadsheetCsv;
 import nl.werkpact.keurmerk.dashboard.WerkpactFigures.Figures;
@@ -132,6 +133,39 @@ final class DashboardCsv {
       parts.add(selection.municipality().replaceAll("[^\\p{L}\\p{N}]+", "-"));
     }
     return String.join("-", parts) + ".csv";
+  }
+
+  /** The national view's table: a row per region and the total. */
+  static void writeNational(NationalFigures.National national, Writer out) throws IOException {
+    try (var printer = SpreadsheetCsv.printer(out)) {
+      printer.printRecord(
+          "Regio",
+          "Code",
+          "Ondertekend",
+          "Keurmerkhouders",
+          "Keurmerken toegekend",
+          "Afgewezen",
+          "Extra werkplekken",
+          "Werkervaringsplaatsen en stages",
+          "Sociale inkoop (euro)");
+      List<NationalFigures.RegionRow> rows = new ArrayList<>(national.rows());
+      rows.add(national.total());
+      for (NationalFigures.RegionRow r : rows) {
+        printer.printRecord(
+            Stream.<Object>of(
+                    r.name(),
+                    r.code() == null ? "" : r.code(),
+                    r.signedConvenants(),
+                    r.holders(),
+                    r.awarded(),
+                    r.rejected(),
+                    r.extraWorkplaces(),
+                    r.workExperiencePlaces(),
+                    r.socialPurchasing())
+                .map(DashboardCsv::cell)
+                .toList());
+      }
+    }
   }
 
   private static Object cell(Object value) {

@@ -55,7 +55,8 @@ class DemoSetup {
           new DemoUser("carla", "Carla", "Bakker", Groups.AUDITORS),
           new DemoUser("dirk", "Dirk", "Visser", Groups.KEURMERKCOMMISSIE),
           new DemoUser("eva", "Eva", "Mulder", Groups.KEURMERKCOMMISSIE),
-          new DemoUser("petra", "Petra", "Smit", Groups.PROCESBEHEERDERS));
+          new DemoUser("petra", "Petra", "Smit", Groups.PROCESBEHEERDERS),
+          new DemoUser("lotte", "Lotte", "Hendriks", Groups.NATIONAL));
 
   private final IdentityService identity;
   private final RuntimeService runtime;

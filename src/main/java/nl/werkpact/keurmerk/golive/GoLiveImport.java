@@ -206,7 +206,14 @@ public class GoLiveImport {
 
   private Set<String> accountmanagerIds() {
     Set<String> ids = new HashSet<>();
-    identity.createUserQuery().memberOfGroup(Groups.ACCOUNTMANAGERS).list().stream()
+    // the accountmanagers of this region only: a file of one region cannot hand its employers to
+    // another's staff
+    identity
+        .createUserQuery()
+        .memberOfGroup(Groups.ACCOUNTMANAGERS)
+        .memberOfTenant(RegionScope.current())
+        .list()
+        .stream()
         .map(User::getId)
         .forEach(ids::add);
     return ids;

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.werkpact.keurmerk.golive.ImportReport.Outcome;
+import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.region.Regions;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * {@code java -jar werkpact-keurmerk.jar import werkgevers.csv [--confirm]}: the go-live import from the command line,
+ * {@code java -jar werkpact-keurmerk.jar import [--confirm] [--regio=<code>] werkgevers.csv …}: the go-live import from
+ * the command line, each file into the region named before it (without {@code --regio}: the first region),
  * against the database the app is configured for (the same profile and environment as the app), without a web server
  * and without running jobs (the app that runs picks up the imported keurmerken's timers). A progress bar on standard
  * error, the Dutch report on standard output. Exit code 0 when every line is good or skipped, 1 when a line has an
@@ -26,26 +29,35 @@ public final class ImportCommand {
 
   private ImportCommand() {}
 
+  /** A file to import and the region it goes into (null: the first region). */
+  private record Job(String region, Path file) {}
+
   public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
     List<String> springArgs = new ArrayList<>();
-    Path file = null;
+    List<Job> jobs = new ArrayList<>();
+    String region = null;
     boolean confirm = false;
     for (int i = 1; i < args.length; i++) {
       if (args[i].equals("--confirm") || args[i].equals("--bevestig")) {
         confirm = true;
+      } else if (args[i].startsWith("--regio=")) {
+        region = args[i].substring("--regio=".length()).strip();
+        if (region.isEmpty()) {
+          return usage(err, "Geef bij --regio= de code van de regio, zoals --regio=westland.");
+        }
       } else if (args[i].startsWith("--")) {
         springArgs.add(args[i]);
-      } else if (file == null) {
-        file = Path.of(args[i]);
       } else {
-        return usage(err, "Geef één bestand op.");
+        jobs.add(new Job(region, Path.of(args[i])));
       }
     }
-    if (file == null) {
+    if (jobs.isEmpty()) {
       return usage(err, "Geef het CSV-bestand op.");
     }
-    if (!Files.isReadable(file)) {
-      return usage(err, "Het bestand " + file + " bestaat niet of is niet te lezen.");
+    for (Job job : jobs) {
+      if (!Files.isReadable(job.file())) {
+        return usage(err, "Het bestand " + job.file() + " bestaat niet of is niet te lezen.");
+      }
     }
     var context =
         new SpringApplicationBuilder(application)
@@ -62,11 +74,46 @@ public final class ImportCommand {
                 "logging.level.root=WARN",
                 "logging.level.nl.werkpact=WARN")
             .run(springArgs.toArray(String[]::new));
+    try {
+      var regions = context.getBean(Regions.class);
+      for (Job job : jobs) {
+        if (job.region() != null && regions.find(job.region()).isEmpty()) {
+          return usage(
+              err,
+              "Er is geen regio "
+                  + job.region()
+                  + ". Kies een van: "
+                  + String.join(", ", regions.all().stream().map(Regions.Region::code).toList())
+                  + ".");
+        }
+      }
+      int exit = 0;
+      for (Job job : jobs) {
+        String scope = job.region() == null ? regions.firstCode() : job.region();
+        boolean confirmed = confirm;
+        int code =
+            RegionScope.in(scope, () -> importFile(context, job.file(), confirmed, out, err));
+        exit = Math.max(exit, code);
+      }
+      return exit;
+    } finally {
+      context.close();
+    }
+  }
+
+  private static int importFile(
+      org.springframework.context.ApplicationContext context,
+      Path file,
+      boolean confirm,
+      PrintStream out,
+      PrintStream err) {
     try (var reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
       err.println(
           (confirm
                   ? "Invoeren"
                   : "Proefdraai (niets wordt ingevoerd; voeg --confirm toe om in te voeren)")
+              + " in regio "
+              + RegionScope.current()
               + ": "
               + file);
       var history = context.getBean(ImportHistory.class);
@@ -93,8 +140,6 @@ public final class ImportCommand {
     } catch (IOException e) {
       err.println("Het bestand kon niet gelezen worden: " + e.getMessage());
       return 2;
-    } finally {
-      context.close();
     }
   }
 
@@ -136,7 +181,10 @@ public final class ImportCommand {
 
   private static int usage(PrintStream err, String problem) {
     err.println(problem);
-    err.println("Gebruik: java -jar werkpact-keurmerk.jar import <bestand.csv> [--confirm]");
+    err.println(
+        "Gebruik: java -jar werkpact-keurmerk.jar import [--confirm] [--regio=<code>] <bestand.csv> …");
+    err.println(
+        "Elk bestand gaat naar de regio die ervoor genoemd is (zonder --regio: de eerste regio).");
     err.println(
         "Zonder --confirm is het een proefdraai: u ziet per regel wat er mis is, en er wordt niets ingevoerd.");
     return 2;

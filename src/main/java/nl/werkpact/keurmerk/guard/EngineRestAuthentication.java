@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.identity.StaffPages;
 import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.web.BasicCredentials;
 import nl.werkpact.keurmerk.web.Refusals;
@@ -61,10 +61,7 @@ class EngineRestAuthentication extends OncePerRequestFilter {
             .toList();
     identity.setAuthentication(user, groups, tenants);
     // The app's own REST resources read and write the caller's region's records only (admins: all).
-    RegionScope.set(
-        Groups.isNational(groups)
-            ? RegionScope.ALL
-            : tenants.size() == 1 ? tenants.get(0) : RegionScope.NONE);
+    RegionScope.set(StaffPages.scopeOf(groups, tenants, request.getMethod()));
     try {
       chain.doFilter(request, response);
     } finally {

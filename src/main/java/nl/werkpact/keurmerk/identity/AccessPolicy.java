@@ -37,15 +37,23 @@ public final class AccessPolicy {
             Groups.ADMINS,
             org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
         "Dit is voor de keurmerkcommissie en beheerders."),
-    /** The dashboard: staff and the procesbeheerder. */
+    /** The dashboard: staff, the procesbeheerder and the national role. */
     STAFF_AND_PROCESS_OWNERS(
         List.of(
             Groups.ACCOUNTMANAGERS,
             Groups.KEURMERKCOMMISSIE,
             Groups.PROCESBEHEERDERS,
+            Groups.NATIONAL,
             Groups.ADMINS,
             org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
-        "Deze pagina is alleen voor accountmanagers, de keurmerkcommissie, procesbeheerders en beheerders."),
+        "Deze pagina is alleen voor accountmanagers, de keurmerkcommissie, procesbeheerders, de landelijke rol en beheerders."),
+    /** The national view of all regions: the national role and admins. */
+    NATIONAL(
+        List.of(
+            Groups.NATIONAL,
+            Groups.ADMINS,
+            org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN),
+        "Deze pagina is alleen voor de landelijke rol en beheerders."),
     PROCESS_OWNERS(
         List.of(
             Groups.PROCESBEHEERDERS,
@@ -100,6 +108,8 @@ public final class AccessPolicy {
           new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
           // contact data: the employer's own accountmanager or an admin (the handler checks whose)
           new Rule("POST", "/dossier/*/contactgegevens", Audience.ACCOUNTMANAGERS),
+          new Rule("GET", "/dashboard/landelijk", Audience.NATIONAL),
+          new Rule("GET", "/dashboard/landelijk.csv", Audience.NATIONAL),
           new Rule("GET", "/dashboard", Audience.STAFF_AND_PROCESS_OWNERS),
           new Rule("GET", "/dashboard/*.csv", Audience.STAFF_AND_PROCESS_OWNERS),
           // lead times and what is late: the procesbeheerder (the Werkpact's management) and admins

@@ -12,6 +12,13 @@ public final class Groups {
   public static final String PROCESBEHEERDERS = "procesbeheerders";
   public static final String ADMINS = "admins";
 
+  /**
+   * Staff who see every region side by side: the national view and every region's dashboard, read only (what they
+   * change, through their other groups, stays in their own region). Created at start-up; admins give it in Camunda
+   * Admin.
+   */
+  public static final String NATIONAL = "landelijk";
+
   public record Role(String id, String name) {}
 
   public static final List<Role> ALL =
@@ -20,10 +27,8 @@ public final class Groups {
           new Role(AUDITORS, "Auditoren"),
           new Role(KEURMERKCOMMISSIE, "Keurmerkcommissie"),
           new Role(PROCESBEHEERDERS, "Procesbeheerders"),
-          new Role(ADMINS, "Beheerders"));
-
-  /** Staff who see every region side by side (read only, beyond their other groups' rights). */
-  public static final String NATIONAL = "landelijk";
+          new Role(ADMINS, "Beheerders"),
+          new Role(NATIONAL, "Landelijk (alle regio's, alleen lezen)"));
 
   /** Whether these groups let a user see all regions: an administrator, or the national role. */
   public static boolean isNational(Collection<String> groups) {

@@ -135,10 +135,25 @@ public class StaffPages {
               .map(org.camunda.bpm.engine.identity.Tenant::getId)
               .toList();
     }
-    if (Groups.isNational(groups)) {
+    return scopeOf(groups, tenants, request.getMethod());
+  }
+
+  /**
+   * The region scope of a caller with these groups and tenants: all regions for an admin, and for the national role
+   * when it reads (it changes nothing outside its own region, if it has one); the one tenant of other staff; none for
+   * staff of no region or of several.
+   */
+  public static String scopeOf(List<String> groups, List<String> tenants, String method) {
+    boolean reading = "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method);
+    if (Groups.isAdmin(groups) || reading && Groups.isNational(groups)) {
       return RegionScope.ALL;
     }
     return tenants.size() == 1 ? tenants.get(0) : RegionScope.NONE;
+  }
+
+  /** Whether the caller sees all regions: an admin, or a member of the national role. */
+  public boolean isNational(HttpServletRequest request) {
+    return Groups.isNational(callerGroups(request));
   }
 
   /** Whether the caller is an administrator (Camunda's camunda-admin or our admins group). */

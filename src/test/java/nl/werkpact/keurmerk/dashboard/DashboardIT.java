@@ -229,7 +229,7 @@ class DashboardIT extends IntegrationTest {
     assertThat(auditor.getStatusCode().value()).isEqualTo(403);
     assertThat(auditor.getBody())
         .contains(
-            "alleen voor accountmanagers, de keurmerkcommissie, procesbeheerders en beheerders")
+            "alleen voor accountmanagers, de keurmerkcommissie, procesbeheerders, de landelijke rol en beheerders")
         .doesNotContain(town);
     assertThat(
             rest.withBasicAuth("itdashbram", PASSWORD)

@@ -21,7 +21,8 @@ class ImportCommandTest {
     assertThat(run("import")).isEqualTo(2);
     assertThat(text(err))
         .startsWith(
-            "Geef het CSV-bestand op.\nGebruik: java -jar werkpact-keurmerk.jar import <bestand.csv> [--confirm]");
+            "Geef het CSV-bestand op.\nGebruik: java -jar werkpact-keurmerk.jar import [--confirm]"
+                + " [--regio=<code>] <bestand.csv> …");
 
     err.reset();
     assertThat(run("import", "bestaat-niet.csv", "--confirm")).isEqualTo(2);
@@ -29,8 +30,14 @@ class ImportCommandTest {
         .startsWith("Het bestand bestaat-niet.csv bestaat niet of is niet te lezen.");
 
     err.reset();
-    assertThat(run("import", "a.csv", "b.csv")).isEqualTo(2);
-    assertThat(text(err)).startsWith("Geef één bestand op.");
+    assertThat(run("import", "--regio=westland", "a.csv", "--regio=mvs", "b.csv")).isEqualTo(2);
+    assertThat(text(err))
+        .as("each file is checked before anything starts")
+        .startsWith("Het bestand a.csv bestaat niet of is niet te lezen.");
+
+    err.reset();
+    assertThat(run("import", "--regio=", "a.csv")).isEqualTo(2);
+    assertThat(text(err)).startsWith("Geef bij --regio= de code van de regio");
   }
 
   @Test

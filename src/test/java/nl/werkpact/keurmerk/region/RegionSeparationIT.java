@@ -307,6 +307,84 @@ class RegionSeparationIT extends IntegrationTest {
   }
 
   @Test
+  void theNationalViewShowsEachRegionsOwnFiguresSideBySide_forAdminsAndTheNationalRoleOnly() {
+    var records = new Records(jdbc);
+    LocalDate today = LocalDate.now();
+    RegionScope.run(
+        SECOND,
+        () -> {
+          long employer = records.employer("Kas Landelijk", "Naaldwijk");
+          records.convenant(employer, today.minusMonths(3), today.minusMonths(2));
+        });
+    TestUsers.ensure(identityService, "itlandelijk", PASSWORD, Groups.NATIONAL, null);
+    var admin = rest.withBasicAuth(ADMIN, ADMIN_PASSWORD);
+    var national = rest.withBasicAuth("itlandelijk", PASSWORD);
+
+    // each region's row holds what the region's own staff see on their dashboard
+    String csv = national.getForEntity("/dashboard/landelijk.csv", String.class).getBody();
+    long zuidSigned = signed(csvRow(csv, SECOND));
+    long mvsSigned = signed(csvRow(csv, "mvs"));
+    assertThat(zuidSigned)
+        .isPositive()
+        .isEqualTo(keyFigure(rest.withBasicAuth(SECOND_ACCOUNTMANAGER, PASSWORD), "/dashboard"));
+    assertThat(mvsSigned)
+        .isEqualTo(keyFigure(rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD), "/dashboard"));
+    assertThat(signed(csvRow(csv, ""))).as("the total").isEqualTo(sumOfRegions(csv));
+    assertThat(admin.getForEntity("/dashboard/landelijk.csv", String.class).getBody())
+        .isEqualTo(csv);
+    // a region's dashboard chosen from the national view
+    assertThat(keyFigure(national, "/dashboard?regio=" + SECOND)).isEqualTo(zuidSigned);
+    assertThat(national.getForEntity("/dashboard/landelijk", String.class).getBody())
+        .contains("Sociaal Werkpact Zuid", "Sociaal Werkpact MVS", "id=\"totaal\"");
+    var unknownRegion = national.getForEntity("/dashboard?regio=nergens", String.class);
+    assertThat(unknownRegion.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknownRegion.getBody()).contains("Kies een regio uit de lijst");
+    assertThat(national.getForEntity("/dashboard/landelijk?jaar=1850", String.class).getBody())
+        .contains("Kies een jaar uit de lijst");
+
+    // staff of one region: not the national view, and asking for another region shows their own
+    var zuid = rest.withBasicAuth(SECOND_ACCOUNTMANAGER, PASSWORD);
+    assertThat(zuid.getForEntity("/dashboard/landelijk", String.class).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(zuid.getForEntity("/dashboard/landelijk.csv", String.class).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(
+            keyFigure(rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD), "/dashboard?regio=" + SECOND))
+        .isEqualTo(mvsSigned);
+    // the national role reads figures; it is no member of staff of any region
+    assertThat(national.getForEntity("/dossier", String.class).getStatusCode().value())
+        .isEqualTo(403);
+  }
+
+  private static String csvRow(String csv, String code) {
+    return csv.lines()
+        .filter(line -> line.split(";", -1).length > 2 && line.split(";", -1)[1].equals(code))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No row " + code + " in " + csv));
+  }
+
+  private static long signed(String row) {
+    return Long.parseLong(row.split(";", -1)[2]);
+  }
+
+  private static long sumOfRegions(String csv) {
+    return csv.lines()
+        .skip(1)
+        .map(line -> line.split(";", -1))
+        .filter(cells -> !cells[1].isEmpty())
+        .mapToLong(cells -> Long.parseLong(cells[2]))
+        .sum();
+  }
+
+  private static long keyFigure(TestRestTemplate caller, String path) {
+    var matcher =
+        java.util.regex.Pattern.compile("data-figure=\"ondertekend\">([0-9.]+)<")
+            .matcher(caller.getForEntity(path, String.class).getBody());
+    assertThat(matcher.find()).as("the key figure on " + path).isTrue();
+    return Long.parseLong(matcher.group(1).replace(".", ""));
+  }
+
+  @Test
   void anAdminMakesARegionOnItsPageWithoutACodeChange_andBadInputIsRefusedInDutch()
       throws Exception {
     var browser =
