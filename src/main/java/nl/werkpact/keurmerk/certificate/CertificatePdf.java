@@ -35,7 +35,31 @@ public final class CertificatePdf {
       LocalDate validFrom,
       LocalDate validUntil,
       String verificationUrl,
-      String issuer) {}
+      String issuer,
+      String desk,
+      byte[] logoPng) {
+
+    /** Without a logo, the installation's Werkgeversservicepunt (tests, the first region's defaults). */
+    public Certificate(
+        String employerName,
+        String municipality,
+        String number,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        String verificationUrl,
+        String issuer) {
+      this(
+          employerName,
+          municipality,
+          number,
+          validFrom,
+          validUntil,
+          verificationUrl,
+          issuer,
+          "Werkgeversservicepunt Maassluis, Vlaardingen en Schiedam",
+          null);
+    }
+  }
 
   private static final Color ACCENT = new Color(0x00, 0x57, 0x6b);
 
@@ -49,6 +73,14 @@ public final class CertificatePdf {
       document.addTitle("Keurmerk " + certificate.number() + " - Partner in sociaal ondernemen");
       document.addAuthor(certificate.issuer());
       document.open();
+      if (certificate.logoPng() != null) {
+        // the region's logo at the top, at most 200 × 70 points, its proportions kept
+        Image logo = Image.getInstance(certificate.logoPng());
+        logo.scaleToFit(200, 70);
+        logo.setAlignment(Element.ALIGN_CENTER);
+        logo.setAlt("Logo " + certificate.issuer());
+        document.add(logo);
+      }
       document.add(
           centered(certificate.issuer(), new Font(Font.HELVETICA, 14, Font.NORMAL, ACCENT), 0));
       document.add(
@@ -95,9 +127,7 @@ public final class CertificatePdf {
               4));
       document.add(
           centered(
-              "Werkgeversservicepunt Maassluis, Vlaardingen en Schiedam",
-              new Font(Font.HELVETICA, 10, Font.NORMAL, Color.DARK_GRAY),
-              48));
+              certificate.desk(), new Font(Font.HELVETICA, 10, Font.NORMAL, Color.DARK_GRAY), 48));
       document.close();
     } catch (DocumentException | IOException e) {
       throw new IllegalStateException(

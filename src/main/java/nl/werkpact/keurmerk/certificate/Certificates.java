@@ -13,7 +13,9 @@ import nl.werkpact.keurmerk.keurmerk.KeurmerkRepository;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.mail.Correspondence;
 import nl.werkpact.keurmerk.mail.MailAttachments;
+import nl.werkpact.keurmerk.region.RegionLogos;
 import nl.werkpact.keurmerk.region.Regions;
+import nl.werkpact.keurmerk.web.ContactSettings;
 import nl.werkpact.keurmerk.web.SiteSettings;
 import org.springframework.stereotype.Service;
 
@@ -31,14 +33,20 @@ public class Certificates implements MailAttachments {
   private final Clock clock;
 
   private final Regions regions;
+  private final RegionLogos logos;
+  private final ContactSettings contact;
 
   public Certificates(
       KeurmerkRepository keurmerken,
       EmployerService employers,
       SiteSettings site,
       Clock clock,
-      Regions regions) {
+      Regions regions,
+      RegionLogos logos,
+      ContactSettings contact) {
     this.regions = regions;
+    this.logos = logos;
+    this.contact = contact;
     this.keurmerken = keurmerken;
     this.employers = employers;
     this.clock = clock;
@@ -114,6 +122,7 @@ public class Certificates implements MailAttachments {
 
   private byte[] render(Keurmerk keurmerk) {
     var employer = employers.get(keurmerk.employerId());
+    var issuer = issuer(keurmerk.number());
     return CertificatePdf.render(
         new CertificatePdf.Certificate(
             employer.name(),
@@ -122,15 +131,15 @@ public class Certificates implements MailAttachments {
             keurmerk.validFrom(),
             keurmerk.validUntil(),
             verificationUrl(keurmerk.number()),
-            issuer(keurmerk.number())));
+            issuer.map(Regions.Region::name).orElse("het Sociaal Werkpact"),
+            issuer.map(r -> r.deskOr(contact.name())).orElse(contact.name()),
+            issuer.filter(Regions.Region::hasLogo).flatMap(r -> logos.of(r.code())).orElse(null)));
   }
 
   /** The region whose number it is (each region's prefix is its own). */
-  private String issuer(String number) {
+  private Optional<Regions.Region> issuer(String number) {
     return regions.all().stream()
         .filter(r -> number.startsWith(r.numberPrefix() + "-"))
-        .map(Regions.Region::name)
-        .findFirst()
-        .orElse("het Sociaal Werkpact");
+        .findFirst();
   }
 }

@@ -491,8 +491,9 @@ public class GoLiveImport {
       problems.add(
           "Accountmanager \""
               + accountmanager
-              + "\" is geen gebruiker in de groep accountmanagers; gebruik de gebruikersnaam "
-              + "waarmee hij of zij inlogt (Admin, Gebruikers).");
+              + "\" is geen accountmanager van deze regio; gebruik de gebruikersnaam "
+              + "waarmee hij of zij inlogt (Admin, Gebruikers), van een lid van de groep accountmanagers"
+              + " in de tenant van de regio.");
     }
     return signedDate;
   }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import nl.werkpact.keurmerk.models.RegionOnboarding;
+import nl.werkpact.keurmerk.region.RegionLogos;
 import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.PageHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,8 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /beheer/regios}, for admins: the regions of this installation, and a new one without a code change (name,
@@ -29,24 +32,39 @@ class RegionPageController {
 
   private final RegionOnboarding onboarding;
   private final Regions regions;
+  private final RegionLogos logos;
   private final StaffPages staffPages;
 
-  RegionPageController(RegionOnboarding onboarding, Regions regions, StaffPages staffPages) {
+  RegionPageController(
+      RegionOnboarding onboarding, Regions regions, RegionLogos logos, StaffPages staffPages) {
     this.onboarding = onboarding;
     this.regions = regions;
+    this.logos = logos;
     this.staffPages = staffPages;
   }
 
   @Bean
   static FilterRegistrationBean<PageHeaders> regionPageSecurityHeaders() {
-    return PageHeaders.on("region-page-security-headers", "no-store", PATH);
+    return PageHeaders.on("region-page-security-headers", "no-store", PATH, PATH + "/*");
   }
 
   @GetMapping(PATH)
   String page(
       @RequestParam(name = "nieuw", required = false) String made,
+      @RequestParam(name = "logo", required = false) String logoOf,
       HttpServletRequest request,
       Model model) {
+    if (logoOf != null && regions.find(logoOf).isPresent()) {
+      var region = regions.get(logoOf);
+      model.addAttribute(
+          "done",
+          region.hasLogo()
+              ? "Het logo van "
+                  + region.name()
+                  + " staat nu op haar pagina's, certificaten en e-mails."
+              : region.name() + " heeft geen logo meer.");
+      return render(request, model, null, new String[9]);
+    }
     model.addAttribute(
         "done",
         made == null
@@ -108,6 +126,43 @@ class RegionPageController {
       response.setStatus(400);
       return render(request, model, String.join(" ", e.problems()), typed);
     }
+  }
+
+  /** A region's logo, uploaded (a PNG, checked and written again) or taken away ({@code weghalen}). */
+  @PostMapping(PATH + "/{code}/logo")
+  String logo(
+      @PathVariable("code") String code,
+      @RequestParam(name = "logo", required = false) MultipartFile logo,
+      @RequestParam(name = "weghalen", required = false) String remove,
+      @RequestParam(name = "token", required = false) String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model)
+      throws java.io.IOException {
+    Optional<String> refusal = staffPages.refusalOfForm(request, response, token, "pagina Regio's");
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    var region = regions.find(code);
+    if (region.isEmpty()) {
+      response.setStatus(404);
+      return render(request, model, "Er is geen regio " + code + ".", new String[9]);
+    }
+    try {
+      if (remove != null) {
+        logos.remove(code);
+      } else {
+        logos.store(code, logo == null ? null : logo.getBytes());
+      }
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      return render(
+          request,
+          model,
+          "Logo van " + region.get().name() + ": " + String.join(" ", e.problems()),
+          new String[9]);
+    }
+    return "redirect:" + PATH + "?logo=" + code;
   }
 
   private String render(HttpServletRequest request, Model model, String problem, String[] typed) {

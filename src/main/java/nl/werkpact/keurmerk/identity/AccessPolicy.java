@@ -96,6 +96,7 @@ public final class AccessPolicy {
           new Rule("GET", "/register", Audience.EVERYONE),
           new Rule("GET", "/register.json", Audience.EVERYONE),
           new Rule("GET", "/register/*", Audience.EVERYONE),
+          new Rule("GET", "/register/*/logo.png", Audience.EVERYONE),
           // the local demo clock (local profile only; moving it needs the demo's token)
           new Rule("*", "/demo/klok", Audience.EVERYONE),
           new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),
@@ -127,6 +128,7 @@ public final class AccessPolicy {
           new Rule("*", "/beheer/criteria", Audience.PROCESS_OWNERS),
           // the go-live import
           new Rule("*", "/beheer/regios", Audience.ADMINS),
+          new Rule("POST", "/beheer/regios/*/logo", Audience.ADMINS),
           new Rule("*", "/beheer/import", Audience.ADMINS),
           new Rule("*", "/beheer/import/**", Audience.ADMINS),
           // the project's REST operations

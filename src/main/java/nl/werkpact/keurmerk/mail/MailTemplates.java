@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.ContactSettings;
+import nl.werkpact.keurmerk.web.SiteSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -30,6 +31,12 @@ public class MailTemplates {
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
   private final Supplier<ContactSettings> contact;
+  private final Supplier<Branding> branding;
+
+  /** The Werkpact that signs an e-mail: its name, and the address of its logo (null: none). */
+  record Branding(String werkpact, String logoUrl) {
+    static final Branding PLAIN = new Branding("Sociaal Werkpact", null);
+  }
 
   public MailTemplates() {
     this(ContactSettings.defaults());
@@ -37,20 +44,22 @@ public class MailTemplates {
 
   /** One Werkgeversservicepunt for every e-mail (tests, benchmarks). */
   public MailTemplates(ContactSettings contact) {
-    this(() -> contact);
+    this(() -> contact, () -> Branding.PLAIN);
   }
 
   /**
    * The app: the Werkgeversservicepunt of the region whose work queues the e-mail, each detail it does not list
-   * taken from the installation's settings ({@code werkpact.contact.*}).
+   * taken from the installation's settings ({@code werkpact.contact.*}), and the region's name and logo (served by
+   * the public register, so a mail program that shows images shows it).
    */
   @Autowired
-  public MailTemplates(ContactSettings contact, Regions regions) {
-    this(() -> ofRegion(contact, regions));
+  public MailTemplates(ContactSettings contact, Regions regions, SiteSettings site) {
+    this(() -> ofRegion(contact, regions), () -> brandingOf(regions, site));
   }
 
-  private MailTemplates(Supplier<ContactSettings> contact) {
+  private MailTemplates(Supplier<ContactSettings> contact, Supplier<Branding> branding) {
     this.contact = contact;
+    this.branding = branding;
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
   }
@@ -81,9 +90,22 @@ public class MailTemplates {
         r.deskWebsite() == null ? installation.website() : r.deskWebsite());
   }
 
+  static Branding brandingOf(Regions regions, SiteSettings site) {
+    var region = RegionScope.region().flatMap(regions::find);
+    if (region.isEmpty()) {
+      return Branding.PLAIN;
+    }
+    var r = region.get();
+    return new Branding(
+        r.name(), r.hasLogo() ? site.page("/register/" + r.code() + "/logo.png") : null);
+  }
+
   public RenderedMail render(String template, Map<String, Object> model) {
     Map<String, Object> variables = new HashMap<>(model);
     variables.put("contact", contact.get());
+    Branding brand = branding.get();
+    variables.put("werkpact", brand.werkpact());
+    variables.put("logoUrl", brand.logoUrl());
     var context = new Context(DUTCH, variables);
     String subject = engine.process(template + ".subject.txt", context).strip();
     // A subject is one header line: no line breaks, whatever a name contains.

@@ -27,7 +27,14 @@ public class Regions {
       String deskPhone,
       String deskEmail,
       String deskWebsite,
-      List<String> municipalities) {}
+      List<String> municipalities,
+      boolean hasLogo) {
+
+    /** Its Werkgeversservicepunt's name, or the installation's when it names none. */
+    public String deskOr(String installation) {
+      return deskName == null || deskName.isBlank() ? installation : deskName;
+    }
+  }
 
   private final JdbcClient jdbc;
   private final RegionSettings settings;
@@ -66,11 +73,21 @@ public class Regions {
     known = null;
   }
 
+  /**
+   * How long a node keeps the regions it read: a region an admin makes on another node (whose {@link #refresh()} ran
+   * there) is known here within this time.
+   */
+  static final long KEPT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+  private volatile long readAt;
+
   private Map<String, Region> known() {
     Map<String, Region> regions = known;
-    if (regions == null) {
+    long now = System.nanoTime();
+    if (regions == null || now - readAt > KEPT_NANOS) {
       regions = load();
       known = regions;
+      readAt = now;
     }
     return regions;
   }
@@ -86,8 +103,8 @@ public class Regions {
             });
     List<Region> rows =
         jdbc.sql(
-                "SELECT code, name, number_prefix, mail_from, desk_name, desk_phone, desk_email, desk_website"
-                    + " FROM region ORDER BY name")
+                "SELECT code, name, number_prefix, mail_from, desk_name, desk_phone, desk_email, desk_website,"
+                    + " CASE WHEN logo_png IS NULL THEN FALSE ELSE TRUE END FROM region ORDER BY name")
             .query(
                 (rs, i) -> {
                   String code = rs.getString(1);
@@ -104,7 +121,8 @@ public class Regions {
                       rs.getString(6),
                       rs.getString(7),
                       rs.getString(8),
-                      names == null ? List.of() : List.copyOf(names));
+                      names == null ? List.of() : List.copyOf(names),
+                      rs.getBoolean(9));
                 })
             .list();
     Map<String, Region> byCode = new LinkedHashMap<>();

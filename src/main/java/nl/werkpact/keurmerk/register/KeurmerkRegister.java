@@ -44,7 +44,8 @@ public class KeurmerkRegister {
       LocalDate validUntil,
       String status,
       LocalDate withdrawnOn,
-      String regionName) {}
+      String regionName,
+      String regionCode) {}
 
   private static final String CURRENT =
       "FROM keurmerk k JOIN employer e ON e.id = k.employer_id JOIN region r ON r.code = k.region_code WHERE "
@@ -116,7 +117,7 @@ public class KeurmerkRegister {
             """
             SELECT k.number, e.name, e.municipality, k.valid_from, k.valid_until, k.status,
                    (SELECT MAX(c.changed_at) FROM keurmerk_status_change c WHERE c.keurmerk_id = k.id AND c.status = 'WITHDRAWN'),
-                   r.name
+                   r.name, r.code
             FROM keurmerk k JOIN employer e ON e.id = k.employer_id JOIN region r ON r.code = k.region_code
             WHERE k.number = ?""")
         .param(number)
@@ -133,7 +134,8 @@ public class KeurmerkRegister {
                   withdrawn == null
                       ? null
                       : withdrawn.atZoneSameInstant(Dates.AMSTERDAM).toLocalDate(),
-                  rs.getString(8));
+                  rs.getString(8),
+                  rs.getString(9));
             })
         .optional();
   }

@@ -7,7 +7,9 @@ import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.Texts;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
+import nl.werkpact.keurmerk.region.RegionLogos;
 import nl.werkpact.keurmerk.region.Regions;
+import nl.werkpact.keurmerk.web.ContactSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +33,40 @@ class RegisterController {
 
   private final KeurmerkRegister register;
   private final Regions regions;
+  private final RegionLogos logos;
+  private final ContactSettings contact;
 
-  RegisterController(KeurmerkRegister register, Regions regions) {
+  RegisterController(
+      KeurmerkRegister register, Regions regions, RegionLogos logos, ContactSettings contact) {
     this.register = register;
     this.regions = regions;
+    this.logos = logos;
+    this.contact = contact;
+  }
+
+  /** A region's logo, for its pages, certificates and e-mails; 404 for a region without one. */
+  @GetMapping(path = "/register/{region}/logo.png")
+  ResponseEntity<byte[]> logo(@PathVariable("region") String code) {
+    return regions
+        .find(code)
+        .flatMap(r -> logos.of(r.code()))
+        .map(
+            png ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.IMAGE_PNG)
+                    .header("Cache-Control", "public, max-age=300")
+                    .body(png))
+        .orElse(ResponseEntity.notFound().build());
+  }
+
+  /** Who the footer names: the region's Werkgeversservicepunt, or all of them on the national pages. */
+  private String desk(Regions.Region region) {
+    if (region == null) {
+      return regions.all().size() > 1
+          ? "De Werkgeversservicepunten van de regio's."
+          : regions.all().get(0).deskOr(contact.name()) + ".";
+    }
+    return region.deskOr(contact.name()) + ".";
   }
 
   /** What was asked, or why it cannot be answered, in Dutch. */
@@ -87,6 +119,7 @@ class RegisterController {
         register.holders(
             region == null ? null : region.code(), search.query(), search.page(), PAGE_SIZE);
     model.addAttribute("region", region);
+    model.addAttribute("desk", desk(region));
     model.addAttribute("regions", regions.all());
     model.addAttribute("listPath", region == null ? "/register" : "/register/" + region.code());
     if (search.problem() != null) {
@@ -259,6 +292,10 @@ class RegisterController {
       response.setStatus(HttpStatus.NOT_FOUND.value());
     }
     model.addAttribute("verdict", verdict);
+    var issuer =
+        verdict.entry() == null ? null : regions.find(verdict.entry().regionCode()).orElse(null);
+    model.addAttribute("issuer", issuer);
+    model.addAttribute("desk", desk(issuer));
     model.addAttribute("today", Dates.dutch(register.today()));
     return "register/verify";
   }

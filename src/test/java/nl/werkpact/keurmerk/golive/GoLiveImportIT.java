@@ -184,8 +184,7 @@ class GoLiveImportIT extends IntegrationTest {
     assertThat(byName.get("Zonder Ondertekenaar"))
         .startsWith("Fout: Ondertekend door is verplicht");
     assertThat(byName.get("Onbekende Accountmanager"))
-        .startsWith(
-            "Fout: Accountmanager \"nobody\" is geen gebruiker in de groep accountmanagers");
+        .startsWith("Fout: Accountmanager \"nobody\" is geen accountmanager van deze regio");
     assertThat(byName.get("Raar Nummer"))
         .isEqualTo("Fout: Keurmerknummer \"SW-24-12\" moet eruitzien als SW-2024-0012.");
     assertThat(byName.get("Nummer Bezet"))

@@ -356,6 +356,48 @@ class RegionSeparationIT extends IntegrationTest {
         .isEqualTo(403);
   }
 
+  @Autowired nl.werkpact.keurmerk.golive.GoLiveImport goLiveImport;
+
+  @Test
+  void aGoLiveFileOfOneRegionCannotHandItsEmployersToAnotherRegionsAccountmanager() {
+    String header =
+        "naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager";
+    String signed =
+        LocalDate.now()
+            .minusYears(1)
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(48_000_000, 48_999_999));
+    String file =
+        header
+            + "\nKas Import;"
+            + kvk
+            + ";Kasweg 2;Naaldwijk;Wim;wim@kasimport.example;"
+            + signed
+            + ";Directeur;"
+            + ACCOUNTMANAGER
+            + "\nKas Import Twee;"
+            + (Long.parseLong(kvk) + 1)
+            + ";Kasweg 3;Naaldwijk;Wim;wim@kasimport2.example;"
+            + signed
+            + ";Directeur;"
+            + SECOND_ACCOUNTMANAGER
+            + "\n";
+    var report =
+        RegionScope.in(
+            SECOND,
+            () ->
+                goLiveImport.run(
+                    new java.io.StringReader(file),
+                    false,
+                    nl.werkpact.keurmerk.golive.GoLiveImport.Progress.NONE));
+    assertThat(report.lines().get(0).outcome())
+        .isEqualTo(nl.werkpact.keurmerk.golive.ImportReport.Outcome.ERROR);
+    assertThat(report.lines().get(0).text())
+        .contains("\"" + ACCOUNTMANAGER + "\" is geen accountmanager van deze regio");
+    assertThat(report.lines().get(1).outcome())
+        .isNotEqualTo(nl.werkpact.keurmerk.golive.ImportReport.Outcome.ERROR);
+  }
+
   private static String csvRow(String csv, String code) {
     return csv.lines()
         .filter(line -> line.split(";", -1).length > 2 && line.split(";", -1)[1].equals(code))
@@ -456,6 +498,197 @@ class RegionSeparationIT extends IntegrationTest {
                 .getStatusCode()
                 .value())
         .isEqualTo(403);
+  }
+
+  @Autowired RegionLogos logos;
+
+  @Test
+  void aRegionsLogoIsOnItsRegisterPageCertificateAndEMails_andOnlyASmallPngIsTaken()
+      throws Exception {
+    var browser =
+        java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes());
+    String page =
+        browser
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/beheer/regios"))
+                    .header("Authorization", basic)
+                    .header("Accept", "text/html")
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    String token =
+        java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"")
+            .matcher(page)
+            .results()
+            .findFirst()
+            .orElseThrow()
+            .group(1);
+    java.util.function.BiFunction<byte[], Boolean, java.net.http.HttpResponse<String>> upload =
+        (file, remove) -> {
+          try {
+            String boundary = "grens" + ThreadLocalRandom.current().nextInt(1_000_000);
+            var body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n"
+                        + token
+                        + "\r\n")
+                    .getBytes());
+            if (remove) {
+              body.writeBytes(
+                  ("--"
+                          + boundary
+                          + "\r\nContent-Disposition: form-data; name=\"weghalen\"\r\n\r\nja\r\n")
+                      .getBytes());
+            } else {
+              body.writeBytes(
+                  ("--"
+                          + boundary
+                          + "\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"\r\n"
+                          + "Content-Type: image/png\r\n\r\n")
+                      .getBytes());
+              body.writeBytes(file);
+              body.writeBytes("\r\n".getBytes());
+            }
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes());
+            return browser.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/beheer/regios/" + SECOND + "/logo"))
+                    .header("Authorization", basic)
+                    .header("Accept", "text/html")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+
+    var gif = upload.apply("GIF89a nep".getBytes(), false);
+    assertThat(gif.statusCode()).isEqualTo(400);
+    assertThat(gif.body()).contains("Het logo moet een PNG-bestand zijn");
+    assertThat(regions.get(SECOND).hasLogo()).isFalse();
+    var huge = upload.apply(png(2400, 100), false);
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(huge.body()).contains("2400 × 100 pixels; het mag hoogstens 1200 × 600 pixels zijn");
+
+    try {
+      assertThat(upload.apply(png(300, 100), false).statusCode()).isEqualTo(302);
+      var logo = rest.getForEntity("/register/" + SECOND + "/logo.png", byte[].class);
+      assertThat(logo.getStatusCode().value()).isEqualTo(200);
+      assertThat(logo.getHeaders().getContentType().toString()).isEqualTo("image/png");
+      var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(logo.getBody()));
+      assertThat(decoded.getWidth()).isEqualTo(300);
+      assertThat(html("/register/" + SECOND))
+          .contains("/register/" + SECOND + "/logo.png")
+          .contains("Werkgeversservicepunt Zuid.");
+      assertThat(html("/register/mvs")).doesNotContain("logo.png");
+      assertThat(rest.getForEntity("/register/mvs/logo.png", String.class).getStatusCode().value())
+          .isEqualTo(404);
+
+      // the certificate: the logo above the region's name, the QR code below
+      int n = ThreadLocalRandom.current().nextInt(1000, 9999);
+      String number = "ZU-2098-" + n;
+      String kvk =
+          RegionScope.in(
+              SECOND,
+              () -> {
+                var records = new Records(jdbc);
+                long employer = records.employer("Kas Logo " + n, "Monster");
+                LocalDate today = LocalDate.now();
+                long audit =
+                    records.audit(
+                        employer,
+                        today.minusMonths(2),
+                        "AWARDED",
+                        today.minusMonths(1),
+                        null,
+                        1,
+                        1,
+                        null);
+                records.keurmerk(
+                    employer,
+                    audit,
+                    number,
+                    today.minusMonths(1),
+                    today.plusYears(2),
+                    "ACTIVE",
+                    null);
+                return records.kvkNumber(employer);
+              });
+      var pdf =
+          rest.withBasicAuth(SECOND_ACCOUNTMANAGER, PASSWORD)
+              .getForEntity("/dossier/" + kvk + "/certificaat/" + number, byte[].class);
+      try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+        var resources = document.getPage(0).getResources();
+        long images = 0;
+        for (var name : resources.getXObjectNames()) {
+          if (resources.getXObject(name)
+              instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+            images++;
+          }
+        }
+        assertThat(images).as("the logo and the QR code").isEqualTo(2);
+        assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+            .contains("Werkgeversservicepunt Zuid")
+            .doesNotContain("Maassluis, Vlaardingen en Schiedam");
+      }
+
+      // its e-mails end with its name and its logo; MVS's do not show Zuid's
+      var zuidMail =
+          RegionScope.in(
+              SECOND,
+              () ->
+                  mailTemplates.render(
+                      nl.werkpact.keurmerk.convenant.ConvenantService.MAIL_CONVENANT_SIGNED,
+                      mailModel()));
+      assertThat(zuidMail.html())
+          .contains("/register/" + SECOND + "/logo.png")
+          .contains("Sociaal Werkpact Zuid");
+      assertThat(zuidMail.text())
+          .contains("Werkgeversservicepunt Zuid")
+          .contains("Sociaal Werkpact Zuid");
+      var mvsMail =
+          RegionScope.in(
+              "mvs",
+              () ->
+                  mailTemplates.render(
+                      nl.werkpact.keurmerk.convenant.ConvenantService.MAIL_CONVENANT_SIGNED,
+                      mailModel()));
+      assertThat(mvsMail.html()).doesNotContain("logo.png").contains("Sociaal Werkpact MVS");
+    } finally {
+      assertThat(upload.apply(null, true).statusCode()).isEqualTo(302);
+    }
+    assertThat(regions.get(SECOND).hasLogo()).isFalse();
+    assertThat(
+            rest.getForEntity("/register/" + SECOND + "/logo.png", String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+  }
+
+  private static Map<String, Object> mailModel() {
+    return Map.of(
+        "employerName", "Kas Logo",
+        "contactPerson", "Wim",
+        "kvkNumber", "47000002",
+        "signedDate", "2 december 2026",
+        "signedBy", "Wim");
+  }
+
+  private static byte[] png(int width, int height) throws java.io.IOException {
+    var image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   @Test
