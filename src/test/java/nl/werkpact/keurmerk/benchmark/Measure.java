@@ -161,6 +161,22 @@ final class Measure {
       String domain,
       String accountmanager,
       IntFunction<LocalDate> validFrom) {
+    return holdersFile(
+        from, holders, name, kvkBase, mailbox, domain, accountmanager, validFrom, "Schiedam", "SW");
+  }
+
+  /** The same, for a region of its own: its municipality and its keurmerk numbers' prefix. */
+  static String holdersFile(
+      int from,
+      int holders,
+      String name,
+      int kvkBase,
+      String mailbox,
+      String domain,
+      String accountmanager,
+      IntFunction<LocalDate> validFrom,
+      String municipality,
+      String prefix) {
     LocalDate today = LocalDate.now();
     var out =
         new StringBuilder(
@@ -172,7 +188,9 @@ final class Measure {
           .append(i)
           .append(';')
           .append(kvkBase + i)
-          .append(";Markt 1;Schiedam;Contact;")
+          .append(";Markt 1;")
+          .append(municipality)
+          .append(";Contact;")
           .append(mailbox)
           .append(i)
           .append('@')
@@ -182,12 +200,118 @@ final class Measure {
           .append(";Directeur;")
           .append(accountmanager)
           .append(';')
-          .append(String.format(Locale.ROOT, "SW-%d-%04d", 1980 + i / 9999, 1 + i % 9999))
+          .append(String.format(Locale.ROOT, "%s-%d-%04d", prefix, 1980 + i / 9999, 1 + i % 9999))
           .append(';')
           .append(DUTCH.format(validFrom.apply(i)))
           .append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * Regions 2 … {@code count} made as an admin makes them ({@code RegionOnboarding}, MVS's models copied), codes
+   * {@code t02} …, number prefixes starting with {@code letter}, each with one municipality "Gemeente 02" …; answers
+   * their codes. Regions made by an earlier call are kept.
+   */
+  static List<String> onboardRegions(
+      nl.werkpact.keurmerk.models.RegionOnboarding onboarding,
+      nl.werkpact.keurmerk.region.Regions regions,
+      int count,
+      char letter) {
+    List<String> codes = new ArrayList<>();
+    for (int r = 2; r <= count; r++) {
+      String code = String.format(Locale.ROOT, "t%02d", r);
+      if (regions.find(code).isEmpty()) {
+        onboarding.create(
+            new nl.werkpact.keurmerk.models.RegionOnboarding.NewRegion(
+                code,
+                "Werkpact Regio " + r,
+                "" + letter + (char) ('A' + r / 26) + (char) ('A' + r % 26),
+                List.of(String.format(Locale.ROOT, "Gemeente %02d", r)),
+                null,
+                null,
+                null,
+                null,
+                null),
+            nl.werkpact.keurmerk.support.TestUsers.REGION);
+      }
+      codes.add(code);
+    }
+    return codes;
+  }
+
+  /**
+   * Regions 2 … {@code count} as {@code RegionOnboarding} stores them (code {@code r02} …, municipality "Gemeente 02" …,
+   * a number prefix of its own), each with its Camunda tenant and this accountmanager in it, and the accountmanager in
+   * the first region's tenant too; the app deploys its models into each at its next start. Answers the regions' codes,
+   * the first one first, with their municipality and prefix.
+   */
+  static List<String[]> regions(DataSource database, int count, String accountmanager)
+      throws SQLException {
+    List<String[]> regions = new ArrayList<>();
+    try (var db = database.getConnection();
+        var statement = db.createStatement()) {
+      String first;
+      try (var rs = statement.executeQuery("SELECT code FROM region ORDER BY created_at, code")) {
+        rs.next();
+        first = rs.getString(1);
+      }
+      regions.add(new String[] {first, "Schiedam", "SW"});
+      for (int r = 2; r <= count; r++) {
+        String code = String.format(Locale.ROOT, "r%02d", r);
+        String municipality = String.format(Locale.ROOT, "Gemeente %02d", r);
+        String prefix = "Q" + (char) ('A' + r / 26) + (char) ('A' + r % 26);
+        statement.executeUpdate(
+            "INSERT INTO region (code, name, number_prefix, mail_from, desk_name, desk_phone, desk_email, created_at)"
+                + " VALUES ('"
+                + code
+                + "', 'Werkpact Regio "
+                + r
+                + "', '"
+                + prefix
+                + "', 'Werkpact Regio "
+                + r
+                + " <keurmerk@"
+                + code
+                + ".example>', 'Werkgeversservicepunt Regio "
+                + r
+                + "', '010 000 00 00', 'wsp@"
+                + code
+                + ".example', now())");
+        statement.executeUpdate(
+            "INSERT INTO region_municipality (region_code, name) VALUES ('"
+                + code
+                + "', '"
+                + municipality
+                + "')");
+        statement.executeUpdate(
+            "INSERT INTO reminder_round_lease (region_code, id, held_by, held_until, again) VALUES ('"
+                + code
+                + "', 1, NULL, NULL, FALSE)");
+        regions.add(new String[] {code, municipality, prefix});
+      }
+      for (String[] region : regions) {
+        statement.executeUpdate(
+            "INSERT INTO ACT_ID_TENANT (ID_, REV_, NAME_) SELECT '"
+                + region[0]
+                + "', 1, '"
+                + region[0]
+                + "' WHERE NOT EXISTS (SELECT 1 FROM ACT_ID_TENANT WHERE ID_ = '"
+                + region[0]
+                + "')");
+        statement.executeUpdate(
+            "INSERT INTO ACT_ID_TENANT_MEMBER (ID_, TENANT_ID_, USER_ID_) VALUES ('"
+                + region[0]
+                + "-"
+                + accountmanager
+                + "', '"
+                + region[0]
+                + "', '"
+                + accountmanager
+                + "')");
+      }
+    }
+    return regions;
   }
 
   /**

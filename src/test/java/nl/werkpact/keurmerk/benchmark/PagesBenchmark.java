@@ -34,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * HTTP as a browser asks them, p50/p95/p99 side by side with the health check as the floor of an HTTP round trip.
  * Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify -Dit.test=PagesBenchmark}. Sizes:
  * {@code -Dbenchmark.employers=10000 -Dbenchmark.holders=1000}; requests per page: {@code -Dbenchmark.requests=300}.
+ * {@code -Dbenchmark.regions=35} spreads the employers over that many regions (MVS and 34 made as an admin makes
+ * them), in blocks: the register is then national, the staff pages MVS's, and the national view is measured too.
  */
 class PagesBenchmark extends IntegrationTest {
 
@@ -52,6 +54,11 @@ class PagesBenchmark extends IntegrationTest {
   };
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired nl.werkpact.keurmerk.models.RegionOnboarding onboarding;
+  @Autowired nl.werkpact.keurmerk.region.Regions regionRegistry;
+
+  /** The regions the employers are spread over, the first (MVS) first; each holds a block of them. */
+  private List<String> regions = List.of(TestUsers.REGION);
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -61,6 +68,20 @@ class PagesBenchmark extends IntegrationTest {
     int holders = Integer.getInteger("benchmark.holders", 1_000);
     int requests = Integer.getInteger("benchmark.requests", 300);
     TestUsers.ensure(identityService, "benchpages", PASSWORD, Groups.ACCOUNTMANAGERS);
+    int regionCount = Integer.getInteger("benchmark.regions", 1);
+    if (regionCount > 1) {
+      long onboarded = System.nanoTime();
+      List<String> all = new ArrayList<>(List.of(TestUsers.REGION));
+      all.addAll(Measure.onboardRegions(onboarding, regionRegistry, regionCount, 'P'));
+      regions = List.copyOf(all);
+      System.out.printf(
+          Locale.ROOT,
+          "Made %d regions in %.1f s%n",
+          regionCount - 1,
+          (System.nanoTime() - onboarded) / 1e9);
+    }
+    // the staff pages are MVS's: its block of employers, its holders
+    int ownEmployers = employers / regions.size();
     long seeded = System.nanoTime();
     seed(employers, holders);
     System.out.printf(
@@ -99,18 +120,26 @@ class PagesBenchmark extends IntegrationTest {
             "/dossier?q="
                 + TRADES[random.nextInt(TRADES.length)]
                 + "+"
-                + random.nextInt(employers));
-    staffPages.put("dossier of an employer", i -> "/dossier/" + kvk(random.nextInt(employers)));
+                + random.nextInt(ownEmployers));
+    staffPages.put("dossier of an employer", i -> "/dossier/" + kvk(random.nextInt(ownEmployers)));
     staffPages.put("dashboard, all", i -> "/dashboard");
     staffPages.put("dashboard, one town", i -> "/dashboard?gemeente=" + TOWNS[random.nextInt(3)]);
+    Map<String, IntFunction<String>> nationalPages = new LinkedHashMap<>();
+    if (regions.size() > 1) {
+      nationalPages.put("national view, every region side by side", i -> "/dashboard/landelijk");
+      nationalPages.put(
+          "dashboard of a region chosen nationally",
+          i -> "/dashboard?regio=" + regions.get(random.nextInt(regions.size())));
+    }
 
     List<String> table = new ArrayList<>();
     table.add(
         String.format(
             Locale.ROOT,
-            "| page (%,d employers, %,d holders) | p50 / p95 / p99 (ms) | p95 / floor p95 |",
+            "| page (%,d employers, %,d holders, %d regions) | p50 / p95 / p99 (ms) | p95 / floor p95 |",
             employers,
-            holders));
+            holders,
+            regions.size()));
     table.add("| --- | --- | ---: |");
     double floor = 0;
     for (var page : publicPages.entrySet()) {
@@ -127,6 +156,17 @@ class PagesBenchmark extends IntegrationTest {
     for (var page : staffPages.entrySet()) {
       table.add(
           row(page.getKey() + " (HTTP Basic)", measure(page.getValue(), requests, auth), floor));
+    }
+    String admin =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    for (var page : nationalPages.entrySet()) {
+      table.add(
+          row(
+              page.getKey() + " (admin, HTTP Basic)",
+              measure(page.getValue(), requests, admin),
+              floor));
     }
     String report = String.join("\n", table);
     System.out.println(
@@ -168,12 +208,35 @@ class PagesBenchmark extends IntegrationTest {
     return micros;
   }
 
+  /** The region of employer i: the regions hold consecutive blocks of the employers. */
+  private String regionOf(int employer, int employers) {
+    return regions.get(Math.min(regions.size() - 1, employer / (employers / regions.size())));
+  }
+
   private void seed(int employers, int holders) {
+    int block = employers / regions.size();
+    for (int r = 0; r < regions.size(); r++) {
+      int from = r * block;
+      int to = r == regions.size() - 1 ? employers : from + block;
+      String town = r == 0 ? null : String.format(Locale.ROOT, "Gemeente %02d", r + 1);
+      nl.werkpact.keurmerk.region.RegionScope.run(
+          regions.get(r), () -> seedEmployers(from, to, town));
+    }
+    for (int i = 0; i < holders; i++) {
+      int employer = holderEmployer(i, employers, holders);
+      int holder = i;
+      nl.werkpact.keurmerk.region.RegionScope.run(
+          regionOf(employer, employers), () -> seedHolder(holder, employer));
+    }
+  }
+
+  /** Employers {@code first} … {@code last - 1}, in MVS's towns or (another region's) its own town. */
+  private void seedEmployers(int first, int last, String town) {
     Timestamp now = Timestamp.from(Instant.now());
     LocalDate today = LocalDate.now();
     int batch = 1000;
-    for (int from = 0; from < employers; from += batch) {
-      int to = Math.min(employers, from + batch);
+    for (int from = first; from < last; from += batch) {
+      int to = Math.min(last, from + batch);
       List<Object[]> employerRows = new ArrayList<>();
       for (int i = from; i < to; i++) {
         employerRows.add(
@@ -181,7 +244,7 @@ class PagesBenchmark extends IntegrationTest {
               TRADES[i % TRADES.length] + " " + i + " B.V.",
               kvk(i),
               "Havenweg " + (i % 300 + 1),
-              TOWNS[i % 3],
+              town == null ? TOWNS[i % 3] : town,
               "Contact " + i,
               "contact" + i + "@bench.example",
               now,
@@ -212,32 +275,34 @@ class PagesBenchmark extends IntegrationTest {
           kvk(from),
           kvk(to - 1));
     }
-    for (int i = 0; i < holders; i++) {
-      int employer = holderEmployer(i, employers, holders);
-      LocalDate from = today.minusDays(i % 700);
-      Long employerId =
-          jdbc.queryForObject(
-              "SELECT id FROM employer WHERE kvk_number = ?", Long.class, kvk(employer));
-      Long audit =
-          jdbc.queryForObject(
-              """
-          INSERT INTO audit (employer_id, status, requested_at, requested_by, workforce_size, target_group_employees, extra_workplaces,
-                             work_experience_places, social_purchasing_euros, criteria_outcome, final_outcome, decided_by, decided_on)
-          VALUES (?, 'AWARDED', ?, 'bench', 50, 4, 2, 1, ?, 'TOEKENNEN', 'TOEKENNEN', 'bench', ?) RETURNING id""",
-              Long.class,
-              employerId,
-              now,
-              new BigDecimal("1500.00"),
-              Date.valueOf(from));
-      jdbc.update(
-          "INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)",
-          number(i),
-          employerId,
-          audit,
-          Date.valueOf(from),
-          Date.valueOf(from.plusYears(2).minusDays(1)),
-          now);
-    }
+  }
+
+  private void seedHolder(int i, int employer) {
+    Timestamp now = Timestamp.from(Instant.now());
+    LocalDate today = LocalDate.now();
+    LocalDate from = today.minusDays(i % 700);
+    Long employerId =
+        jdbc.queryForObject(
+            "SELECT id FROM employer WHERE kvk_number = ?", Long.class, kvk(employer));
+    Long audit =
+        jdbc.queryForObject(
+            """
+        INSERT INTO audit (employer_id, status, requested_at, requested_by, workforce_size, target_group_employees, extra_workplaces,
+                           work_experience_places, social_purchasing_euros, criteria_outcome, final_outcome, decided_by, decided_on)
+        VALUES (?, 'AWARDED', ?, 'bench', 50, 4, 2, 1, ?, 'TOEKENNEN', 'TOEKENNEN', 'bench', ?) RETURNING id""",
+            Long.class,
+            employerId,
+            now,
+            new BigDecimal("1500.00"),
+            Date.valueOf(from));
+    jdbc.update(
+        "INSERT INTO keurmerk (number, employer_id, audit_id, valid_from, valid_until, status, created_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)",
+        number(i),
+        employerId,
+        audit,
+        Date.valueOf(from),
+        Date.valueOf(from.plusYears(2).minusDays(1)),
+        now);
   }
 
   /** The employer that holds keurmerk i: spread over all employers, of every trade. */
@@ -251,7 +316,7 @@ class PagesBenchmark extends IntegrationTest {
   }
 
   private static String number(int i) {
-    return String.format(Locale.ROOT, "SW-2090-%04d", i);
+    return String.format(Locale.ROOT, "SW-%d-%04d", 2090 + i / 9999, 1 + i % 9999);
   }
 
   private static String row(String page, long[] sorted, double floor) {

@@ -40,9 +40,12 @@ import org.junit.jupiter.api.Test;
  *       {@code shared/anchors/engine-floor}) draining 2N due timers (timer → no-op → end), the same number of reminders;
  *       it warms up creating its instances in the JVM that then drains them.</li>
  * </ul>
- * The app's storm falls due when its round is set due (it is parked meanwhile, as Cockpit's "set due date" does); its
- * time runs from the first e-mail of the storm queued to the last sent; exactly once is checked per e-mail on what
- * GreenMail received. Prints a table of reminders/s and ratios; writes
+ * The app's storm falls due when its rounds are set due (they are parked meanwhile, as Cockpit's "set due date" does);
+ * its time runs from that moment to the last e-mail sent, as the bare engine's from its executor's start with every
+ * timer due; exactly once is checked per e-mail on what GreenMail received. {@code -Dbenchmark.regions=35} spreads the
+ * keurmerken over that many regions (each its own tenant, models and round); the variant {@code app-2nodes} drains
+ * with two nodes on the same database; {@code -Dbenchmark.smtp-delay-ms=5} puts a relay in front of GreenMail that
+ * answers the end of each e-mail's DATA that much later ({@link SlowRelay}). Prints a table of reminders/s and ratios; writes
  * {@code target/benchmark/storm.md}, the samples as CSV and a chart of progress over time
  * ({@code target/benchmark/storm/chart.html}, Chart.js from its WebJar). {@code -Dbenchmark.variants=app,bare} runs a
  * subset. Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify -Dit.test=StormBenchmark}.
@@ -99,6 +102,9 @@ class StormBenchmark {
             .setServerConfig("synchronous_commit", "off")
             .start()) {
       GreenMail smtp = Measure.smtpServer();
+      long delay = Long.getLong("benchmark.smtp-delay-ms", 0);
+      SlowRelay relay = delay > 0 ? new SlowRelay(smtp.getSmtp().getPort(), delay) : null;
+      int smtpPort = relay == null ? smtp.getSmtp().getPort() : relay.port();
       try {
         for (int n : sizes) {
           for (String variant : variants) {
@@ -106,7 +112,7 @@ class StormBenchmark {
               Run run =
                   variant.startsWith("bare")
                       ? bare(postgres, n, variant)
-                      : app(postgres, smtp, n, variant, work);
+                      : app(postgres, smtp, smtpPort, n, variant, work);
               System.out.printf(
                   Locale.ROOT,
                   "%s, %,d keurmerken: %,d reminders in %.1f s = %.1f/s%n",
@@ -125,6 +131,9 @@ class StormBenchmark {
           }
         }
       } finally {
+        if (relay != null) {
+          relay.close();
+        }
         smtp.stop();
       }
     }
@@ -199,8 +208,15 @@ class StormBenchmark {
   }
 
   private static Run app(
-      EmbeddedPostgres postgres, GreenMail smtp, int keurmerken, String variant, Path work)
+      EmbeddedPostgres postgres,
+      GreenMail smtp,
+      int smtpPort,
+      int keurmerken,
+      String variant,
+      Path work)
       throws Exception {
+    int regionCount = Integer.getInteger("benchmark.regions", 1);
+    int nodes = variant.endsWith("2nodes") ? 2 : 1;
     String database = database(postgres, variant.replace('-', '_') + "_" + keurmerken);
     Map<String, String> environment =
         Map.of(
@@ -213,7 +229,7 @@ class StormBenchmark {
             "WERKPACT_SMTP_HOST",
             "127.0.0.1",
             "WERKPACT_SMTP_PORT",
-            String.valueOf(smtp.getSmtp().getPort()),
+            String.valueOf(smtpPort),
             "WERKPACT_ADMIN_USER",
             "beheer",
             "WERKPACT_ADMIN_PASSWORD",
@@ -234,6 +250,7 @@ class StormBenchmark {
           "INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES ('stormanna', 'accountmanagers')");
     }
     var data = postgres.getDatabase("postgres", database);
+    List<String[]> regions = Measure.regions(data, regionCount, "stormanna");
     int emails = 3 * keurmerken;
     List<String> args =
         new ArrayList<>(variant.endsWith("defaults") ? CAMUNDA_DEFAULTS : List.of());
@@ -254,11 +271,27 @@ class StormBenchmark {
             "import", file.toString(), "--confirm", "--werkpact.import.send-passed-reminders=true"),
         environment,
         Duration.ofMinutes(10));
-    if (Measure.reminderRound(data, PARKED) != 1) {
-      throw new IllegalStateException("No KeurmerkReminders timer after the import");
+    int rounds = Measure.reminderRound(data, PARKED);
+    if (rounds != regionCount) {
+      throw new IllegalStateException(
+          rounds
+              + " KeurmerkReminders timers after the import, not one per region: "
+              + regionCount);
     }
-    Process app =
-        Measure.startApp(environment, args, System.getProperty("benchmark.app-jvm", "-Xmx1g"));
+    List<Process> apps = new ArrayList<>();
+    for (int node = 0; node < nodes; node++) {
+      long starting = System.nanoTime();
+      apps.add(
+          Measure.startApp(environment, args, System.getProperty("benchmark.app-jvm", "-Xmx1g")));
+      System.out.printf(
+          Locale.ROOT,
+          "%s: node %d started in %.1f s (%d regions)%n",
+          variant,
+          node + 1,
+          (System.nanoTime() - starting) / 1e9,
+          regionCount);
+    }
+    Process app = apps.get(0);
     try (Connection db = data.getConnection();
         var count =
             db.prepareStatement(
@@ -269,22 +302,103 @@ class StormBenchmark {
 
       // The storm: N keurmerken brought in while the app runs, every reminder of them due at the
       // next round.
-      Files.writeString(file, file(0, keurmerken), StandardCharsets.UTF_8);
-      Measure.runImport(
-          List.of(
-              "import",
-              file.toString(),
-              "--confirm",
-              "--werkpact.import.send-passed-reminders=true"),
-          environment,
-          Duration.ofMinutes(60));
+      // Spread evenly over the regions, each region's file into that region.
+      List<String> storm =
+          new ArrayList<>(
+              List.of("import", "--confirm", "--werkpact.import.send-passed-reminders=true"));
+      for (int r = 0; r < regions.size(); r++) {
+        int from = r * keurmerken / regions.size();
+        int to = (r + 1) * keurmerken / regions.size();
+        Path regionFile =
+            work.resolve("werkgevers-" + keurmerken + "-" + regions.get(r)[0] + ".csv");
+        Files.writeString(
+            regionFile,
+            file(from, to - from, regions.get(r)[1], regions.get(r)[2]),
+            StandardCharsets.UTF_8);
+        storm.add("--regio=" + regions.get(r)[0]);
+        storm.add(regionFile.toString());
+      }
+      Measure.runImport(storm, environment, Duration.ofMinutes(60));
       long before = maxId(db);
       smtp.purgeEmailFromAllMailboxes();
-      Measure.reminderRound(data, "now()");
+      // The storm falls due now: the app's time runs from here, as the bare engine's from its
+      // start.
+      long dueAt = System.currentTimeMillis();
+      if (Measure.reminderRound(data, "now()") != regionCount) {
+        throw new IllegalStateException("Not every region's round was set due");
+      }
+      // -Dbenchmark.import-lines=1000: meanwhile a region's go-live import, as another region goes
+      // live that morning.
+      int importLines = Integer.getInteger("benchmark.import-lines", 0);
+      Path importFile = work.resolve("go-live-during-storm-" + variant + ".csv");
+      var importing = new java.util.concurrent.CompletableFuture<Void>();
+      if (importLines > 0 && regions.size() > 1) {
+        Files.writeString(
+            importFile,
+            Measure.holdersFile(
+                100_000,
+                importLines,
+                "Later",
+                30_000_000,
+                "l",
+                "later.example",
+                "stormanna",
+                i -> LocalDate.now().minusDays(30),
+                regions.get(1)[1],
+                regions.get(1)[2]),
+            StandardCharsets.UTF_8);
+        new Thread(
+                () -> {
+                  try {
+                    Measure.runImport(
+                        List.of(
+                            "import",
+                            "--confirm",
+                            "--regio=" + regions.get(1)[0],
+                            importFile.toString()),
+                        environment,
+                        Duration.ofMinutes(10));
+                    importing.complete(null);
+                  } catch (Exception e) {
+                    importing.completeExceptionally(e);
+                  }
+                },
+                "go-live-import")
+            .start();
+      } else {
+        importing.complete(null);
+      }
       List<long[]> progress = new ArrayList<>(); // wall-clock millis, e-mails sent
       awaitSent(count, before, emails, app, Duration.ofMinutes(60), progress);
+      importing.get(10, java.util.concurrent.TimeUnit.MINUTES);
+      if (importLines > 0 && regions.size() > 1) {
+        try (var statement = db.createStatement();
+            ResultSet rs =
+                statement.executeQuery(
+                    "SELECT EXTRACT(EPOCH FROM finished_at - started_at), EXTRACT(EPOCH FROM started_at) * 1000,"
+                        + " outcome FROM import_run WHERE file_name = '"
+                        + importFile.getFileName()
+                        + "'")) {
+          rs.next();
+          System.out.printf(
+              Locale.ROOT,
+              "%s: the go-live import of %,d lines into region %s took %.1f s, starting %.1f s into the storm (%s)%n",
+              variant,
+              importLines,
+              regions.get(1)[0],
+              rs.getDouble(1),
+              (rs.getLong(2) - dueAt) / 1000.0,
+              rs.getString(3));
+        }
+      }
       Thread.sleep(1000); // anything sent twice would arrive now
       long[] window = window(db, before);
+      System.out.printf(
+          Locale.ROOT,
+          "%s: the first e-mail was queued %.2f s after the storm fell due%n",
+          variant,
+          (window[0] - dueAt) / 1000.0);
+      window[0] = dueAt;
       var received =
           Arrays.stream(smtp.getReceivedMessages())
               .collect(Collectors.groupingBy(StormBenchmark::key, Collectors.counting()));
@@ -305,7 +419,9 @@ class StormBenchmark {
       return new Run(
           variant, keurmerken, 2 * keurmerken, seconds, received.size(), duplicates, lost, samples);
     } finally {
-      Measure.stop(app);
+      for (Process node : apps) {
+        Measure.stop(node);
+      }
     }
   }
 
@@ -385,9 +501,23 @@ class StormBenchmark {
    * reminder (90 days before the end) have both passed, so the import leaves both due.
    */
   private static String file(int from, int holders) {
+    return file(from, holders, "Schiedam", "SW");
+  }
+
+  /** The same, for a region: its municipality, its numbers' prefix. */
+  private static String file(int from, int holders, String municipality, String prefix) {
     LocalDate validFrom = LocalDate.now().minusDays(660);
     return Measure.holdersFile(
-        from, holders, "Storm", 30_000_000, "s", "storm.example", "stormanna", i -> validFrom);
+        from,
+        holders,
+        "Storm",
+        30_000_000,
+        "s",
+        "storm.example",
+        "stormanna",
+        i -> validFrom,
+        municipality,
+        prefix);
   }
 
   private static String report(List<Run> runs) {
@@ -434,8 +564,43 @@ class StormBenchmark {
                           app.duplicates(),
                           app.lost())));
         });
+    if (runs.stream().anyMatch(r -> r.variant().equals("app-2nodes"))) {
+      lines.add("");
+      lines.add(
+          "| keurmerken (reminders) | app, 1 node: reminders/s | app, 2 nodes: reminders/s | bare, tuned | 2 nodes / 1 node | 2 nodes / bare tuned | exactly once (2 nodes) |");
+      lines.add("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+      bySize.forEach(
+          (n, byVariant) -> {
+            Run one = byVariant.get("app");
+            Run two = byVariant.get("app-2nodes");
+            lines.add(
+                String.format(
+                    Locale.ROOT,
+                    "| %,d (%,d) | %s | %s | %s | %s | %s | %s |",
+                    n,
+                    2 * n,
+                    rate(one),
+                    rate(two),
+                    rate(byVariant.get("bare")),
+                    ratio(two, one),
+                    ratio(two, byVariant.get("bare")),
+                    two == null
+                        ? "–"
+                        : String.format(
+                            Locale.ROOT,
+                            "%,d e-mails, %d duplicates, %d lost",
+                            two.emails(),
+                            two.duplicates(),
+                            two.lost())));
+          });
+    }
     lines.add(
-        "Goals: app / bare tuned ≥ 1.0×, app / app on defaults ≥ 3×, 0 duplicates and 0 lost.");
+        String.format(
+            Locale.ROOT,
+            "Regions: %d; the mail server answers the end of DATA after %d ms. Every storm is timed from the moment"
+                + " its work falls due. Goals: app / bare tuned ≥ 1.5×, 2 nodes / 1 node ≥ 1.6×, 0 duplicates and 0 lost.",
+            Integer.getInteger("benchmark.regions", 1),
+            Long.getLong("benchmark.smtp-delay-ms", 0)));
     return String.join("\n", lines);
   }
 

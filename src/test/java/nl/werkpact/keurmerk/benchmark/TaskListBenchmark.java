@@ -97,6 +97,27 @@ class TaskListBenchmark extends IntegrationTest {
         authorizationService.saveAuthorization(definition);
       }
     }
+    int regionCount = Integer.getInteger("benchmark.regions", 1);
+    if (regionCount > 1) {
+      // The same open tasks in every other region too (10,000 of 100,000 nationally with 10
+      // regions), against the
+      // list with one region only, before and after.
+      long open = taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).count();
+      measure(table, open, "one region only", requests);
+      List<String> others = otherRegions(regionCount);
+      copyTasksInto(others);
+      try {
+        measure(
+            table,
+            open,
+            String.format(
+                Locale.ROOT, "%d regions, %,d nationally", regionCount, open * regionCount),
+            requests);
+      } finally {
+        removeCopies();
+      }
+      measure(table, open, "one region only, again", requests);
+    }
     String report = String.join("\n", table);
     System.out.println(
         "\nTask list benchmark ("
@@ -188,6 +209,63 @@ class TaskListBenchmark extends IntegrationTest {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Autowired nl.werkpact.keurmerk.models.RegionOnboarding onboarding;
+  @Autowired nl.werkpact.keurmerk.region.Regions regions;
+
+  private List<String> otherRegions(int count) {
+    return Measure.onboardRegions(onboarding, regions, count, 'T');
+  }
+
+  /**
+   * Copies the first region's open tasks and their candidate links into each other region, by SQL (starting 90,000
+   * convenants through the engine would take most of an hour): each copy in the region's tenant, on that region's own
+   * definition of the process, as its own accountmanagers' work; only read, never worked on.
+   */
+  private void copyTasksInto(List<String> codes) throws SQLException {
+    try (var connection = dataSource.getConnection();
+        var sql = connection.createStatement()) {
+      for (String code : codes) {
+        sql.execute(
+            "CREATE TEMP TABLE task_copy AS SELECT * FROM ACT_RU_TASK WHERE TENANT_ID_ = 'mvs'");
+        sql.execute(
+            "UPDATE task_copy t SET ID_ = t.ID_ || '-"
+                + code
+                + "', TENANT_ID_ = '"
+                + code
+                + "', PROC_DEF_ID_ = (SELECT d.ID_ FROM ACT_RE_PROCDEF d JOIN ACT_RE_PROCDEF m"
+                + " ON m.ID_ = t.PROC_DEF_ID_ AND d.KEY_ = m.KEY_ WHERE d.TENANT_ID_ = '"
+                + code
+                + "' ORDER BY d.VERSION_ DESC LIMIT 1)");
+        sql.execute("INSERT INTO ACT_RU_TASK SELECT * FROM task_copy");
+        sql.execute(
+            "CREATE TEMP TABLE link_copy AS SELECT i.* FROM ACT_RU_IDENTITYLINK i JOIN ACT_RU_TASK t"
+                + " ON t.ID_ = i.TASK_ID_ WHERE t.TENANT_ID_ = 'mvs'");
+        sql.execute(
+            "UPDATE link_copy SET ID_ = ID_ || '-"
+                + code
+                + "', TASK_ID_ = TASK_ID_ || '-"
+                + code
+                + "', TENANT_ID_ = '"
+                + code
+                + "'");
+        sql.execute("INSERT INTO ACT_RU_IDENTITYLINK SELECT * FROM link_copy");
+        sql.execute("DROP TABLE task_copy");
+        sql.execute("DROP TABLE link_copy");
+      }
+      sql.execute("ANALYZE");
+    }
+  }
+
+  private void removeCopies() throws SQLException {
+    try (var connection = dataSource.getConnection();
+        var sql = connection.createStatement()) {
+      sql.execute(
+          "DELETE FROM ACT_RU_IDENTITYLINK WHERE TASK_ID_ IN (SELECT ID_ FROM ACT_RU_TASK WHERE TENANT_ID_ <> 'mvs')");
+      sql.execute("DELETE FROM ACT_RU_TASK WHERE TENANT_ID_ <> 'mvs'");
+      sql.execute("ANALYZE");
     }
   }
 
