@@ -37,29 +37,7 @@ public final class CertificatePdf {
       String verificationUrl,
       String issuer,
       String desk,
-      byte[] logoPng) {
-
-    /** Without a logo, the installation's Werkgeversservicepunt (tests, the first region's defaults). */
-    public Certificate(
-        String employerName,
-        String municipality,
-        String number,
-        LocalDate validFrom,
-        LocalDate validUntil,
-        String verificationUrl,
-        String issuer) {
-      this(
-          employerName,
-          municipality,
-          number,
-          validFrom,
-          validUntil,
-          verificationUrl,
-          issuer,
-          "Werkgeversservicepunt Maassluis, Vlaardingen en Schiedam",
-          null);
-    }
-  }
+      byte[] logoPng) {}
 
   private static final Color ACCENT = new Color(0x00, 0x57, 0x6b);
 

@@ -30,7 +30,9 @@ class CertificatePdfTest {
                 LocalDate.of(2026, 11, 25),
                 LocalDate.of(2028, 11, 24),
                 "https://keurmerk.werkpact.example/register/SW-2026-0007",
-                "Sociaal Werkpact MVS"));
+                "Sociaal Werkpact MVS",
+                "Werkgeversservicepunt Maassluis, Vlaardingen en Schiedam",
+                null));
 
     try (var document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
@@ -45,7 +47,8 @@ class CertificatePdfTest {
               "Schiedam",
               "Keurmerknummer SW-2026-0007",
               "Geldig van 25 november 2026 tot en met 24 november 2028",
-              "Controleer dit keurmerk: https://keurmerk.werkpact.example/register/SW-2026-0007");
+              "Controleer dit keurmerk: https://keurmerk.werkpact.example/register/SW-2026-0007",
+              "Werkgeversservicepunt Maassluis, Vlaardingen en Schiedam");
 
       List<BufferedImage> images = new ArrayList<>();
       var resources = document.getPage(0).getResources();

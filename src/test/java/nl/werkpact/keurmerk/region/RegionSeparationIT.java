@@ -596,33 +596,7 @@ class RegionSeparationIT extends IntegrationTest {
       // the certificate: the logo above the region's name, the QR code below
       int n = ThreadLocalRandom.current().nextInt(1000, 9999);
       String number = "ZU-2098-" + n;
-      String kvk =
-          RegionScope.in(
-              SECOND,
-              () -> {
-                var records = new Records(jdbc);
-                long employer = records.employer("Kas Logo " + n, "Monster");
-                LocalDate today = LocalDate.now();
-                long audit =
-                    records.audit(
-                        employer,
-                        today.minusMonths(2),
-                        "AWARDED",
-                        today.minusMonths(1),
-                        null,
-                        1,
-                        1,
-                        null);
-                records.keurmerk(
-                    employer,
-                    audit,
-                    number,
-                    today.minusMonths(1),
-                    today.plusYears(2),
-                    "ACTIVE",
-                    null);
-                return records.kvkNumber(employer);
-              });
+      String kvk = zuidHolder("Kas Logo " + n, number);
       var pdf =
           rest.withBasicAuth(SECOND_ACCOUNTMANAGER, PASSWORD)
               .getForEntity("/dossier/" + kvk + "/certificaat/" + number, byte[].class);
@@ -674,6 +648,30 @@ class RegionSeparationIT extends IntegrationTest {
         .isEqualTo(404);
   }
 
+  /** An employer of the second region in Monster holding this valid keurmerk; answers its KvK number. */
+  private String zuidHolder(String name, String number) {
+    return RegionScope.in(
+        SECOND,
+        () -> {
+          var records = new Records(jdbc);
+          long employer = records.employer(name, "Monster");
+          LocalDate today = LocalDate.now();
+          long audit =
+              records.audit(
+                  employer,
+                  today.minusMonths(2),
+                  "AWARDED",
+                  today.minusMonths(1),
+                  null,
+                  1,
+                  1,
+                  null);
+          records.keurmerk(
+              employer, audit, number, today.minusMonths(1), today.plusYears(2), "ACTIVE", null);
+          return records.kvkNumber(employer);
+        });
+  }
+
   private static Map<String, Object> mailModel() {
     return Map.of(
         "employerName", "Kas Logo",
@@ -695,33 +693,7 @@ class RegionSeparationIT extends IntegrationTest {
   void aCertificateNamesItsRegion_andStaffOfAnotherRegionCannotDownloadIt() throws Exception {
     int n = ThreadLocalRandom.current().nextInt(1000, 9999);
     String number = "ZU-2099-" + n;
-    String kvk =
-        RegionScope.in(
-            SECOND,
-            () -> {
-              var records = new Records(jdbc);
-              long employer = records.employer("Kas Certificaat " + n, "Monster");
-              LocalDate today = LocalDate.now();
-              long audit =
-                  records.audit(
-                      employer,
-                      today.minusMonths(2),
-                      "AWARDED",
-                      today.minusMonths(1),
-                      null,
-                      1,
-                      1,
-                      null);
-              records.keurmerk(
-                  employer,
-                  audit,
-                  number,
-                  today.minusMonths(1),
-                  today.plusYears(2),
-                  "ACTIVE",
-                  null);
-              return records.kvkNumber(employer);
-            });
+    String kvk = zuidHolder("Kas Certificaat " + n, number);
     var own =
         rest.withBasicAuth(SECOND_ACCOUNTMANAGER, PASSWORD)
             .getForEntity("/dossier/" + kvk + "/certificaat/" + number, byte[].class);
