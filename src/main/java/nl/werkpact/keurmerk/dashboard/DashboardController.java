@@ -81,18 +81,14 @@ class DashboardController {
       @RequestParam(name = "jaar", required = false) String year,
       HttpServletResponse response,
       Model model) {
-    NationalFigures.National shown = national.of(null);
-    Integer y = year(year, shown.years());
-    if (y == null && year != null && !year.isBlank()) {
+    NationalShown shown = nationalShown(year);
+    if (shown.problem() != null) {
       response.setStatus(400);
-      model.addAttribute(
-          "problem",
-          "Kies een jaar uit de lijst, zoals " + shown.years().get(0) + ", of alle jaren.");
-    } else if (y != null) {
-      shown = national.of(y);
+      model.addAttribute("problem", shown.problem());
     }
-    model.addAttribute("n", shown);
-    model.addAttribute("query", y == null ? "" : "?jaar=" + y);
+    model.addAttribute("n", shown.national());
+    model.addAttribute(
+        "query", shown.national().year() == null ? "" : "?jaar=" + shown.national().year());
     return "dashboard/national";
   }
 
@@ -100,36 +96,49 @@ class DashboardController {
   void nationalCsv(
       @RequestParam(name = "jaar", required = false) String year, HttpServletResponse response)
       throws IOException {
-    NationalFigures.National all = national.of(null);
-    Integer y = year(year, all.years());
-    if (y == null && year != null && !year.isBlank()) {
+    NationalShown shown = nationalShown(year);
+    if (shown.problem() != null) {
       response.setStatus(400);
-      plain(
-          response, "Kies een jaar uit de lijst, zoals " + all.years().get(0) + ", of alle jaren.");
+      plain(response, shown.problem());
       return;
     }
+    Integer y = shown.national().year();
+    csvAttachment(response, "werkpact-landelijk" + (y == null ? "" : "-" + y) + ".csv");
+    DashboardCsv.writeNational(shown.national(), response.getWriter());
+  }
+
+  /** The national figures for the year asked, or for all years with the Dutch reason the year cannot be used. */
+  private record NationalShown(NationalFigures.National national, String problem) {}
+
+  private NationalShown nationalShown(String year) {
+    Integer asked = null;
+    boolean unreadable = false;
+    if (year != null && !year.isBlank()) {
+      try {
+        asked = Integer.valueOf(year.strip());
+      } catch (NumberFormatException e) {
+        unreadable = true;
+      }
+    }
+    // the years on the list come from all records, whichever year is shown: one computation in the
+    // usual case
+    NationalFigures.National shown = national.of(asked);
+    if (unreadable || asked != null && !shown.years().contains(asked)) {
+      NationalFigures.National all = asked == null ? shown : national.of(null);
+      return new NationalShown(
+          all, "Kies een jaar uit de lijst, zoals " + all.years().get(0) + ", of alle jaren.");
+    }
+    return new NationalShown(shown, null);
+  }
+
+  private static void csvAttachment(HttpServletResponse response, String fileName) {
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment()
-            .filename(
-                "werkpact-landelijk" + (y == null ? "" : "-" + y) + ".csv", StandardCharsets.UTF_8)
+            .filename(fileName, StandardCharsets.UTF_8)
             .build()
             .toString());
-    DashboardCsv.writeNational(y == null ? all : national.of(y), response.getWriter());
-  }
-
-  /** The year asked if it is one of the list; null for all years or a year not on it. */
-  private static Integer year(String year, List<Integer> years) {
-    if (year == null || year.isBlank()) {
-      return null;
-    }
-    try {
-      Integer y = Integer.valueOf(year.strip());
-      return years.contains(y) ? y : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   private Optional<Regions.Region> chosenRegion(String region) {
@@ -165,14 +174,7 @@ class DashboardController {
       plain(response, shown.problem());
       return;
     }
-    response.setContentType("text/csv; charset=UTF-8");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment()
-            .filename(
-                DashboardCsv.fileName(table, shown.figures().selection()), StandardCharsets.UTF_8)
-            .build()
-            .toString());
+    csvAttachment(response, DashboardCsv.fileName(table, shown.figures().selection()));
     csv.get().write(shown.figures(), response.getWriter());
   }
 
