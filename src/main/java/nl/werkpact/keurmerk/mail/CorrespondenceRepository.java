@@ -38,6 +38,9 @@ public class CorrespondenceRepository {
 
   private final JdbcClient jdbc;
 
+  /** The most e-mails one statement of {@link #insertAll} inserts. */
+  private static final int ROWS_AT_MOST = 64;
+
   public CorrespondenceRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
@@ -209,8 +212,10 @@ public class CorrespondenceRepository {
   }
 
   /**
-   * Many e-mails at once (a round of reminders): one statement for the rows and one for their QUEUED history, instead
-   * of three statements per e-mail. None of the keys may be queued already (the unique key refuses them all then).
+   * Many e-mails at once (a round of reminders): a few statements for the rows and one for their QUEUED history,
+   * instead of three statements per e-mail. None of the keys may be queued already (the unique key refuses them all
+   * then). The rows go in slices of 64, 32, … 1, so there are only a few statement texts to prepare (and for the
+   * regions to read, region/RegionSql) however many e-mails a chunk has.
    */
   void insertAll(
       List<MailRequest> requests,
@@ -220,32 +225,37 @@ public class CorrespondenceRepository {
     if (requests.isEmpty()) {
       return;
     }
-    var rows =
-        new StringBuilder(
-            """
-        INSERT INTO correspondence (dedup_key, recipient, template, subject, body_text, body_html, status,
-                                    concerns_type, concerns_id, process_instance_id, created_at, attempts, next_attempt_at)
-        VALUES """);
-    List<Object> values = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      MailRequest request = requests.get(i);
-      RenderedMail mail = rendered.get(i);
-      rows.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?)");
-      values.addAll(
-          Arrays.asList(
-              request.dedupKey(),
-              request.recipient(),
-              request.template(),
-              mail.subject(),
-              mail.text(),
-              mail.html(),
-              request.concernsType(),
-              request.concernsId(),
-              request.processInstanceId(),
-              now,
-              due));
+    for (int from = 0; from < requests.size(); ) {
+      int slice = Math.min(ROWS_AT_MOST, Integer.highestOneBit(requests.size() - from));
+      var rows =
+          new StringBuilder(
+              """
+          INSERT INTO correspondence (dedup_key, recipient, template, subject, body_text, body_html, status,
+                                      concerns_type, concerns_id, process_instance_id, created_at, attempts, next_attempt_at)
+          VALUES """);
+      List<Object> values = new ArrayList<>();
+      for (int i = from; i < from + slice; i++) {
+        MailRequest request = requests.get(i);
+        RenderedMail mail = rendered.get(i);
+        rows.append(i == from ? "" : ", ")
+            .append("(?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?)");
+        values.addAll(
+            Arrays.asList(
+                request.dedupKey(),
+                request.recipient(),
+                request.template(),
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                request.concernsType(),
+                request.concernsId(),
+                request.processInstanceId(),
+                now,
+                due));
+      }
+      jdbc.sql(rows.toString()).params(values).update();
+      from += slice;
     }
-    jdbc.sql(rows.toString()).params(values).update();
     jdbc.sql(
             """
             INSERT INTO correspondence_event (correspondence_id, occurred_at, kind, actor, detail, region_code)

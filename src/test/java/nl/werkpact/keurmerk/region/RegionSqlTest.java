@@ -55,6 +55,32 @@ class RegionSqlTest {
   }
 
   @Test
+  void aStatementIsParsedOnceForEveryRegionAndEveryLengthOfItsLists() {
+    String in3 =
+        "SELECT id FROM convenant WHERE status = 'A?' AND open_for_employer_id IN (?, ?, ?)";
+    String in5 =
+        "SELECT id FROM convenant WHERE status = 'A?' AND open_for_employer_id IN (?,?, ?,\n ?, ?)";
+    String rows =
+        "INSERT INTO correspondence (dedup_key, status, recipient, subject) VALUES (?, 'X', ?, ?), (?, 'X', ?, ?)";
+    assertThat(mvs(in3))
+        .isEqualTo(
+            "SELECT id FROM convenant WHERE (status = 'A?' AND open_for_employer_id IN (?, ?, ?))"
+                + " AND convenant.region_code = 'mvs'");
+    long parsed = RegionSql.PARSED.get();
+    assertThat(RegionSql.forScope(in5, "westland"))
+        .isEqualTo(
+            "SELECT id FROM convenant WHERE (status = 'A?' AND open_for_employer_id IN (?, ?, ?, ?, ?))"
+                + " AND convenant.region_code = 'westland'");
+    assertThat(RegionSql.PARSED.get()).as("parsed again").isEqualTo(parsed);
+    assertThat(mvs(rows))
+        .isEqualTo(
+            "INSERT INTO correspondence (dedup_key, status, recipient, subject, region_code)"
+                + " VALUES (?, 'X', ?, ?, 'mvs'), (?, 'X', ?, ?, 'mvs')");
+    assertThat(mvs("SELECT id FROM employer WHERE name = ? -- of ?, ?\n AND kvk_number = ?"))
+        .endsWith("WHERE (name = ? AND kvk_number = ?) AND employer.region_code = 'mvs'");
+  }
+
+  @Test
   void aRegionsWorkCannotNameTheRegionItself() {
     assertThatThrownBy(() -> mvs("INSERT INTO employer (name, region_code) VALUES (?, ?)"))
         .isInstanceOf(RegionAccessRefused.class);
