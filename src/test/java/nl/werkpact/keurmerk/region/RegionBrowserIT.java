@@ -2,6 +2,8 @@ package nl.werkpact.keurmerk.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
@@ -86,5 +88,44 @@ class RegionBrowserIT extends BrowserTest {
         .contains("Sociaal Werkpact Zuid")
         .contains("ZU-jjjj-nnnn");
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA on the page of regions").isEmpty();
+
+    // the second region's logo, chosen in the form, shown beside its row; then taken away again
+    Path file = Files.createTempFile("logo-zuid", ".png");
+    try {
+      Files.write(file, RegionSeparationIT.png(240, 80));
+      browser
+          .waitFor(By.id("logo-" + RegionSeparationIT.SECOND))
+          .sendKeys(file.toAbsolutePath().toString());
+      browser.click(
+          By.xpath(
+              "//input[@id='logo-"
+                  + RegionSeparationIT.SECOND
+                  + "']/ancestor::form//button[normalize-space()='Logo opslaan']"));
+      browser.waitFor(By.xpath("//img[@alt='Logo Sociaal Werkpact Zuid']"));
+      assertThat(browser.wcagViolations())
+          .as("WCAG 2.1 A/AA on the page of regions with a logo and its message")
+          .isEmpty();
+      browser.click(By.xpath("//button[normalize-space()='Logo weghalen']"));
+      browser.waitFor(By.xpath("//*[contains(normalize-space(), 'heeft geen logo meer')]"));
+      assertThat(browser.driver.findElements(By.xpath("//img[@alt='Logo Sociaal Werkpact Zuid']")))
+          .isEmpty();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void theNationalViewShowsEveryRegionSideBySide_andPassesAxe() throws Exception {
+    RegionSeparationIT.ensureSecondRegion(onboarding, regions);
+    TestUsers.ensure(identityService, "browserlandelijk", PASSWORD, Groups.NATIONAL, null);
+    openBrowser();
+    // The national role has no Tasklist: it signs in on the app's own page, and lands on the view.
+    browser.driver.get(baseUrl() + "/dashboard/landelijk");
+    browser.waitFor(By.id("gebruiker")).sendKeys("browserlandelijk");
+    browser.driver.findElement(By.id("wachtwoord")).sendKeys(PASSWORD);
+    browser.click(By.cssSelector("main form button[type='submit']"));
+    browser.waitFor(By.xpath("//th[normalize-space()='Sociaal Werkpact Zuid']"));
+    browser.waitFor(By.xpath("//th[normalize-space()='Sociaal Werkpact MVS']"));
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA on the national view").isEmpty();
   }
 }

@@ -681,7 +681,7 @@ class RegionSeparationIT extends IntegrationTest {
         "signedBy", "Wim");
   }
 
-  private static byte[] png(int width, int height) throws java.io.IOException {
+  static byte[] png(int width, int height) throws java.io.IOException {
     var image =
         new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
     var out = new java.io.ByteArrayOutputStream();
