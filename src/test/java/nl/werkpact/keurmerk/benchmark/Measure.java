@@ -116,7 +116,15 @@ final class Measure {
     System.out.println(
         tail.replace('\r', '\n').lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
     if (process.exitValue() != 0 && args.contains("--confirm")) {
-      throw new IllegalStateException("Import failed (" + process.exitValue() + "):\n" + tail);
+      String problems =
+          output
+              .replace('\r', '\n')
+              .lines()
+              .filter(l -> l.startsWith("Regel ") || l.contains("Exception") || l.contains("fout:"))
+              .limit(40)
+              .reduce("", (a, b) -> a + b + "\n");
+      throw new IllegalStateException(
+          "Import failed (" + process.exitValue() + "):\n" + problems + "…\n" + tail);
     }
   }
 

@@ -64,6 +64,35 @@ class KeurmerkRegisterIT extends IntegrationTest {
   }
 
   @Test
+  void theWholeRegisterCountsTodaysHoldersOnly_inTheCountryAndInTheRegion_byNameWhateverItsCase() {
+    long national = total("/register.json");
+    long region = total("/register.json?regio=mvs");
+    keurmerk("bouwbedrijf Klein", "ACTIVE", today.minusDays(3));
+    keurmerk("Aannemer Groot", "ACTIVE", today.minusDays(4));
+    keurmerk("Zuivelhandel Verlopen", "ACTIVE", today.minusYears(3));
+    keurmerk("Zuivelhandel Ingetrokken", "WITHDRAWN", today.minusDays(3));
+
+    // Without a search the register counts holders of today, not expired or withdrawn keurmerken.
+    assertThat(total("/register.json")).isEqualTo(national + 2);
+    assertThat(total("/register.json?regio=mvs")).isEqualTo(region + 2);
+    // written as a Dutch reader writes numbers (20.000 keurmerkhouders)
+    assertThat(html("/register").getBody())
+        .contains(String.format(java.util.Locale.GERMANY, "%,d keurmerkhouders", national + 2));
+    // By name as a reader sorts, whatever a name's first letter's case.
+    String page = html("/register?q=" + town).getBody();
+    assertThat(page.indexOf("Aannemer Groot"))
+        .isPositive()
+        .isLessThan(page.indexOf("bouwbedrijf Klein"));
+    assertThat(page).doesNotContain("Zuivelhandel");
+  }
+
+  private long total(String path) {
+    var json = rest.getForEntity(path, Map.class);
+    assertThat(json.getStatusCode().value()).isEqualTo(200);
+    return ((Number) json.getBody().get("totaal")).longValue();
+  }
+
+  @Test
   void pagesOfTwentyFiveAndJsonForOtherSites() {
     for (int i = 0; i < 26; i++) {
       keurmerk(String.format("Werkgever %02d", i), "ACTIVE", today.minusDays(10 + i));
