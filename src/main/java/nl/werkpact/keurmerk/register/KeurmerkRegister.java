@@ -111,7 +111,6 @@ public class KeurmerkRegister {
       count = count.param("query", q).param("like", like);
       list = list.param("query", q).param("like", like);
     }
-    long total = count.query(Long.class).single();
     List<Holder> holders =
         list.query(
                 (rs, i) ->
@@ -124,6 +123,14 @@ public class KeurmerkRegister {
                         rs.getString(6),
                         rs.getString(7)))
             .list();
+    // A page that is not full is the last one: the count is known without counting (a search for a
+    // name or a KvK
+    // number finds a few holders, and then reads the holders once, not twice).
+    long offset = (long) (page - 1) * pageSize;
+    long total =
+        holders.size() < pageSize && (!holders.isEmpty() || offset == 0)
+            ? offset + holders.size()
+            : count.query(Long.class).single();
     return new Page(holders, page, pageSize, total);
   }
 
