@@ -246,9 +246,7 @@ class StaffPagesBrowserIT extends BrowserTest {
 
     openBrowser();
     browser.driver.get(baseUrl() + "/beheer/criteria");
-    browser.waitFor(By.id("gebruiker")).sendKeys("itstaffpetra");
-    browser.driver.findElement(By.id("wachtwoord")).sendKeys(PASSWORD);
-    browser.click(By.cssSelector("main form button[type='submit']"));
+    browser.signInOnAppPage("itstaffpetra", PASSWORD);
     browser.waitFor(By.xpath("//h1[normalize-space()='Criteria uitproberen']"));
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on the trial page").isEmpty();
     browser.driver.findElement(By.id("bestand")).sendKeys(candidate.toAbsolutePath().toString());

@@ -121,9 +121,7 @@ class RegionBrowserIT extends BrowserTest {
     openBrowser();
     // The national role has no Tasklist: it signs in on the app's own page, and lands on the view.
     browser.driver.get(baseUrl() + "/dashboard/landelijk");
-    browser.waitFor(By.id("gebruiker")).sendKeys("browserlandelijk");
-    browser.driver.findElement(By.id("wachtwoord")).sendKeys(PASSWORD);
-    browser.click(By.cssSelector("main form button[type='submit']"));
+    browser.signInOnAppPage("browserlandelijk", PASSWORD);
     browser.waitFor(By.xpath("//th[normalize-space()='Sociaal Werkpact Zuid']"));
     browser.waitFor(By.xpath("//th[normalize-space()='Sociaal Werkpact MVS']"));
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA on the national view").isEmpty();

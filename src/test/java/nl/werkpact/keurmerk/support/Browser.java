@@ -131,6 +131,16 @@ public final class Browser implements AutoCloseable {
                 By.cssSelector("input[ng-model='password']")));
   }
 
+  /**
+   * Signs in on the app's own login page ({@code /aanmelden}), which a staff page sends a visitor to without a session:
+   * for roles without a Camunda webapp (the national role), and to test that page itself.
+   */
+  public void signInOnAppPage(String user, String password) {
+    waitFor(By.id("gebruiker")).sendKeys(user);
+    driver.findElement(By.id("wachtwoord")).sendKeys(password);
+    click(By.cssSelector("main form button[type='submit']"));
+  }
+
   /** What axe-core finds against WCAG 2.1 A and AA on the page now open; empty when nothing. */
   public List<String> wcagViolations() {
     var results =
