@@ -14,7 +14,7 @@ public class V23__register_name_order extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
     var connection = context.getConnection();
-    if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+    if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
       return;
     }
     try (Statement sql = connection.createStatement()) {
