@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Elements;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
@@ -20,6 +19,7 @@ import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +48,7 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
   void setUp() {
     TestUsers.ensure(identityService, AUDITOR, PASSWORD, "auditors");
     TestUsers.ensure(identityService, COMMITTEE, PASSWORD, "keurmerkcommissie");
-    kvk = String.valueOf(ThreadLocalRandom.current().nextInt(40_000_000, 49_999_999));
+    kvk = Unique.kvk();
     var registration =
         convenants.registerIntent(
             new EmployerDetails(

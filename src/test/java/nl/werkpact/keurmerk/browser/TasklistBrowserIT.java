@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
@@ -17,6 +16,7 @@ import nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalProcess;
 import nl.werkpact.keurmerk.support.Browser;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +64,7 @@ class TasklistBrowserIT extends IntegrationTest {
 
   @Test
   void accountmanagerCompletesIntakeFormInTasklist() {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));
+    String kvk = Unique.kvk();
     String employerName = "Browsertest Kwekerij " + kvk;
     String processInstanceId = startConvenant(employerName, kvk);
 
@@ -130,7 +130,7 @@ class TasklistBrowserIT extends IntegrationTest {
 
   @Test
   void auditorRecordsFindingsAndCommitteeMemberAwardsInTasklist() throws Exception {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(50_000_000, 59_999_999));
+    String kvk = Unique.kvk();
     String employerName = "Browsertest Bouwbedrijf " + kvk;
     String processInstanceId = plannedAudit(employerName, kvk);
 
@@ -310,7 +310,7 @@ class TasklistBrowserIT extends IntegrationTest {
   /** The README's first demo step: the figures of the demo audits are stored as numbers, the form sends them back as text. */
   @Test
   void theCommitteeDecidesAnAuditWhoseFiguresCameInAsNumbers() throws Exception {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(50_000_000, 59_999_999));
+    String kvk = Unique.kvk();
     String employerName = "Browsertest Restaurant " + kvk;
     String processInstanceId = plannedAudit(employerName, kvk);
     var audit = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
@@ -355,7 +355,7 @@ class TasklistBrowserIT extends IntegrationTest {
 
   @Test
   void accountmanagerRegistersAnIntentWithTheStartFormAndASecondIsRefusedInDutch() {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));
+    String kvk = Unique.kvk();
     logInToTasklist(ACCOUNTMANAGER, PASSWORD);
 
     for (int attempt = 1; attempt <= 2; attempt++) {
@@ -522,7 +522,7 @@ class TasklistBrowserIT extends IntegrationTest {
    */
   @Test
   void aLateIntakeShowsItsDueDateInTasklistAndIsEscalatedOnce() {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));
+    String kvk = Unique.kvk();
     String employerName = "Browsertest Laat " + kvk;
     String processInstanceId = startConvenant(employerName, kvk);
     var intake = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
@@ -555,7 +555,7 @@ class TasklistBrowserIT extends IntegrationTest {
   @Test
   void processOwnerAndAdminWorkInDutchCockpitAndAdmin() throws Exception {
     TestUsers.ensure(identityService, OWNER, PASSWORD, "procesbeheerders");
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 29_999_999));
+    String kvk = Unique.kvk();
     startConvenant("Browsertest Cockpit " + kvk, kvk);
 
     logIn("cockpit", OWNER, PASSWORD);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,7 +74,7 @@ class CertificateIT extends IntegrationTest {
   }
 
   private String keurmerk() {
-    int n = ThreadLocalRandom.current().nextInt(1000, 9999);
+    int n = Unique.serial();
     OffsetDateTime now = OffsetDateTime.now();
     long employer =
         jdbc.sql(

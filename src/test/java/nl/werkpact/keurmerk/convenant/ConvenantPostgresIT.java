@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.SigningOutcome;
@@ -13,6 +12,7 @@ import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.MailParts;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,7 @@ class ConvenantPostgresIT extends IntegrationTest {
   @BeforeEach
   void setUp() {
     rest = new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD);
-    kvk = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 29_999_999));
+    kvk = Unique.kvk();
   }
 
   @Test

@@ -23,6 +23,7 @@ import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.Records;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,7 @@ class CriteriaTrialIT extends IntegrationTest {
   @BeforeEach
   void anAuditTheTableAwarded() {
     TestUsers.ensure(identityService, OWNER, PASSWORD, Groups.PROCESBEHEERDERS);
-    employer = "Proefbakkerij " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    employer = "Proefbakkerij " + Unique.suffix();
     decided = LocalDate.now(clock).minusMonths(3);
     var records = new Records(jdbc);
     long id = records.employer(employer, "Maassluis");

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.Records;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ class DashboardIT extends IntegrationTest {
   void records() {
     TestUsers.ensure(identityService, "itdashanna", PASSWORD, Groups.ACCOUNTMANAGERS);
     TestUsers.ensure(identityService, "itdashbram", PASSWORD, Groups.AUDITORS);
-    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    int n = Unique.suffix();
     town = "Telstad " + n;
     today = LocalDate.now(clock);
     year = today.getYear();

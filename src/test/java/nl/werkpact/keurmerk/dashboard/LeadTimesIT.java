@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.EngineRest;
@@ -15,6 +14,7 @@ import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.Intents;
 import nl.werkpact.keurmerk.support.Records;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class LeadTimesIT extends IntegrationTest {
   void records() {
     TestUsers.ensure(identityService, "itltpiet", PASSWORD, Groups.PROCESBEHEERDERS);
     TestUsers.ensure(identityService, "itltanna", PASSWORD, Groups.ACCOUNTMANAGERS);
-    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    int n = Unique.suffix();
     town = "Looptijdstad " + n;
     year = LocalDate.now(clock).getYear() - 1;
     var records = new Records(jdbc);
@@ -82,7 +82,7 @@ class LeadTimesIT extends IntegrationTest {
     records.audit(second, requested, "REJECTED", requested.plusDays(30), null, 0, 0, null);
 
     // A real intake, past its due date (the product has no stand-alone tasks).
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(45_000_000, 45_999_999));
+    String kvk = Unique.kvk();
     processInstanceId =
         Intents.start(new EngineRest(rest, ACCOUNTMANAGER, PASSWORD), "Laatkomer " + n, kvk);
     var intake = Intents.intake(taskService, processInstanceId);

@@ -14,12 +14,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.BrowserTest;
 import nl.werkpact.keurmerk.support.Records;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,7 +40,7 @@ class StaffPagesBrowserIT extends BrowserTest {
   @Test
   void dashboardChartsShowTheTablesNumbersAndTheDossierHandsOutTheCertificate() throws Exception {
     TestUsers.ensure(identityService, "itstaffanna", PASSWORD, Groups.ACCOUNTMANAGERS);
-    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    int n = Unique.suffix();
     String town = "Grafiekstad " + n;
     String name = "Kaasmakerij Grafiek " + n;
     String number = "SW-" + n + "-G";
@@ -132,7 +132,7 @@ class StaffPagesBrowserIT extends BrowserTest {
   @Test
   void theProcesbeheerderSeesLeadTimesWithTheirChart() throws Exception {
     TestUsers.ensure(identityService, "itstaffpien", PASSWORD, Groups.PROCESBEHEERDERS);
-    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    int n = Unique.suffix();
     String town = "Looptijd " + n;
     var records = new Records(jdbc);
     LocalDate start = LocalDate.now().minusYears(1).withDayOfYear(1);
@@ -160,7 +160,7 @@ class StaffPagesBrowserIT extends BrowserTest {
   @Test
   void theDossierOpensThroughTheLoginPageAndSpeaksDutch() throws Exception {
     TestUsers.ensure(identityService, "itstaffbert", PASSWORD, Groups.ACCOUNTMANAGERS);
-    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    int n = Unique.suffix();
     String name = "Zeepziederij Aanmeld " + n;
     String number = "SW-" + n + "-A";
     var records = new Records(jdbc);
@@ -225,7 +225,7 @@ class StaffPagesBrowserIT extends BrowserTest {
   @Test
   void aProcesbeheerderTriesStricterCriteriaAndSeesTheAuditTheyWouldFlip() throws Exception {
     TestUsers.ensure(identityService, "itstaffpetra", PASSWORD, Groups.PROCESBEHEERDERS);
-    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    int n = Unique.suffix();
     String name = "Drukkerij Proef " + n;
     LocalDate decided = LocalDate.now().minusMonths(2);
     var records = new Records(jdbc);

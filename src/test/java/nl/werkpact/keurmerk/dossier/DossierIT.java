@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Elements;
@@ -26,6 +25,7 @@ import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TasklistApi;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +44,7 @@ class DossierIT extends IntegrationTest {
   void anAccountmanagerReadsTheWholeDossierOthersMayNot() {
     TestUsers.ensure(identityService, "itdossieranna", PASSWORD, Groups.ACCOUNTMANAGERS);
     TestUsers.ensure(identityService, "itdossierbram", PASSWORD, Groups.AUDITORS);
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(60_000_000, 69_999_999));
+    String kvk = Unique.kvk();
     var registration =
         convenants.registerIntent(
             new EmployerDetails(
@@ -411,7 +411,7 @@ class DossierIT extends IntegrationTest {
   }
 
   private String signedEmployer(String name) {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(60_000_000, 69_999_999));
+    String kvk = Unique.kvk();
     var registration =
         convenants.registerIntent(
             new EmployerDetails(

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.common.Dates;
@@ -27,6 +25,7 @@ import nl.werkpact.keurmerk.keurmerk.process.ReminderMoments;
 import nl.werkpact.keurmerk.register.KeurmerkRegister;
 import nl.werkpact.keurmerk.support.ImportInterruption;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,14 +44,6 @@ class GoLiveImportIT extends IntegrationTest {
   private static final String HEADER =
       "naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;"
           + "accountmanager;keurmerknummer;keurmerk geldig vanaf;lidmaatschap tot en met";
-
-  /** KvK numbers of this class: from 60,000,000 up, apart from the other tests' ones. */
-  private static final AtomicInteger NEXT_KVK =
-      new AtomicInteger(60_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000));
-
-  /** Keurmerk numbers of this class: in a year no award of the other tests uses. */
-  private static final AtomicInteger NEXT_NUMBER =
-      new AtomicInteger(ThreadLocalRandom.current().nextInt(10, 500) * 10);
 
   @Autowired GoLiveImport goLiveImport;
   @Autowired ImportInterruption interruption;
@@ -510,7 +501,7 @@ class GoLiveImportIT extends IntegrationTest {
 
   @Test
   void newNumbersOfAYearContinueAfterTheHighestImportedOne() {
-    int high = NEXT_NUMBER.addAndGet(200);
+    int high = Unique.serialBlock(200) + 199;
     String highest = String.format("SW-2017-%04d", high);
     String lower = String.format("SW-2017-%04d", high - 150);
     String kvk = nextKvk();
@@ -625,12 +616,12 @@ class GoLiveImportIT extends IntegrationTest {
   }
 
   private static String nextKvk() {
-    return String.valueOf(NEXT_KVK.incrementAndGet());
+    return Unique.kvk();
   }
 
   /** A number of that year that no other line of this class uses. */
   private static String number(int year) {
-    return String.format("SW-%d-%04d", year, NEXT_NUMBER.incrementAndGet());
+    return String.format("SW-%d-%04d", year, Unique.serial());
   }
 
   private static String dutch(LocalDate date) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.support.BrowserTest;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,7 @@ class ImportPageBrowserIT extends BrowserTest {
 
   @Test
   void anAdminUploadsTheFileReadsTheDryRunAndImportsIt() throws Exception {
-    int base = 40_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000);
+    int base = Unique.kvkBlock(120);
     var lines =
         new StringBuilder(
             "naam;kvk-nummer;adres;gemeente;contactpersoon;e-mail;ondertekend op;ondertekend door;accountmanager\n");

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ class ImportPageIT extends IntegrationTest {
 
   @Test
   void anAdminChecksTheFileThenImportsItWithoutUploadingAgain() throws Exception {
-    String kvk = String.valueOf(50_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000));
+    String kvk = Unique.kvk();
     String file =
         HEADER
             + "\nPagina Import B.V.;"
@@ -90,7 +91,7 @@ class ImportPageIT extends IntegrationTest {
   @Test
   void aDryRunWithErrorsOffersToImportOnlyItsGoodLinesAndAnUploadIsAlwaysADryRunFirst()
       throws Exception {
-    String good = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
+    String good = Unique.kvk();
     String file =
         HEADER
             + "\nGoede Regel B.V.;"

@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -31,6 +30,7 @@ import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +47,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class KeurmerkRemindersIT extends IntegrationTest {
 
   /** KvK numbers of this class: from 90,000,000 up, apart from the other tests' ones. */
-  private static final AtomicInteger NEXT_KVK =
-      new AtomicInteger(90_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000));
-
   @Autowired JdbcClient jdbc;
+
   @Autowired KeurmerkRepository repository;
   @Autowired MailOutbox outbox;
   @Autowired PlatformTransactionManager transactions;
@@ -59,6 +57,8 @@ class KeurmerkRemindersIT extends IntegrationTest {
   @Autowired ProcessEngineConfigurationImpl engine;
   @Autowired KeurmerkLifecycle lifecycle;
 
+  private static final AtomicInteger NEXT_DAY = new AtomicInteger(20);
+
   private final ReminderSchedule schedule = ReminderSchedule.parse("P90D", "P30D", "P1M");
 
   /**
@@ -66,15 +66,19 @@ class KeurmerkRemindersIT extends IntegrationTest {
    * the 28th at the latest: a membership that ends a month after the 29th, 30th or 31st (28 February, say) is reminded
    * a month before its end, which is days before this day, so "not yet due at 08:59" would not hold (a red run on a 31st).
    */
-  private final LocalDate day =
-      upTo28th(
-          LocalDate.now(Dates.AMSTERDAM).plusDays(20 + ThreadLocalRandom.current().nextInt(300)));
+  private final LocalDate day = nextDay();
 
-  private static LocalDate upTo28th(LocalDate date) {
-    return date.getDayOfMonth() > 28 ? date.withDayOfMonth(28) : date;
+  /** Each test its own day, never another's: from 20 days ahead, day after day, skipping the 29th to the 31st. */
+  private static LocalDate nextDay() {
+    while (true) {
+      LocalDate date = LocalDate.now(Dates.AMSTERDAM).plusDays(NEXT_DAY.getAndIncrement());
+      if (date.getDayOfMonth() <= 28) {
+        return date;
+      }
+    }
   }
 
-  private final String tag = "r" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+  private final String tag = "r" + Unique.suffix();
   private int next;
 
   @BeforeEach
@@ -491,7 +495,7 @@ class KeurmerkRemindersIT extends IntegrationTest {
       boolean withAccountmanager) {
     OffsetDateTime now = OffsetDateTime.now();
     int n = next++;
-    String kvk = String.valueOf(NEXT_KVK.getAndIncrement());
+    String kvk = Unique.kvk();
     long employerId =
         jdbc.sql(
                 """

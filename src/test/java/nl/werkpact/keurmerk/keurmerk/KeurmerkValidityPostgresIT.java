@@ -8,14 +8,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkValidityProcess;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,10 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class KeurmerkValidityPostgresIT extends IntegrationTest {
 
   /** KvK numbers of this class: from 80,000,000 up, apart from the other tests' random ones. */
-  private static final AtomicInteger NEXT_KVK =
-      new AtomicInteger(80_000_000 + ThreadLocalRandom.current().nextInt(0, 9_000_000));
-
   @Autowired JdbcClient jdbc;
+
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired KeurmerkService keurmerken;
@@ -53,7 +50,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
   @Test
   void thousandRemindersDueAtTheSameMomentEachArriveExactlyOnce() throws Exception {
     int count = 1000;
-    String batch = "b" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String batch = "b" + Unique.suffix();
     // Valid until 80 days from now: the first reminder (90 days before) is due at once for all of
     // them.
     LocalDate validUntil = LocalDate.now().plusDays(80);
@@ -96,7 +93,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
   @Test
   void smtpDownRetriesThenWaitsForAPersonAndOneResendLaterSendsEachEmailExactlyOnce()
       throws Exception {
-    String tag = "s" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String tag = "s" + Unique.suffix();
     long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusDays(80));
     // The dispatcher tries, records why, tries again after the retry delays (1 s and 2 s in these
     // tests) and then
@@ -169,7 +166,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
   void aKeurmerkWhoseEmailWaitsForAPersonCanStillBeWithdrawnAndTheEmailStaysOnTheList()
       throws Exception {
     TestUsers.ensure(identityService, "itvalcommissie", PASSWORD, "keurmerkcommissie");
-    String tag = "i" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String tag = "i" + Unique.suffix();
     long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusDays(80));
     String processInstanceId = startWhileSmtpIsDownUntilTheDispatcherGivesUp(keurmerkId, tag);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count())
@@ -239,7 +236,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
   void theCommitteeWithdrawsAKeurmerkByItsNumberWithAReasonAndNobodyElseCan() {
     TestUsers.ensure(identityService, "itvalcommissie", PASSWORD, "keurmerkcommissie");
     TestUsers.ensure(identityService, "itvalauditor", PASSWORD, "auditors");
-    String tag = "w" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String tag = "w" + Unique.suffix();
     // Awarded yesterday: no reminder is due, so no job runs alongside the withdrawal.
     long keurmerkId = awardedKeurmerk(tag, LocalDate.now().plusYears(2).minusDays(1));
     String processInstanceId = startValidity(keurmerkId);
@@ -307,7 +304,7 @@ class KeurmerkValidityPostgresIT extends IntegrationTest {
   /** An employer with a keurmerk awarded a while ago; written directly, the audit is not what is tested here. */
   private long awardedKeurmerk(String tag, LocalDate validUntil) {
     OffsetDateTime now = OffsetDateTime.now();
-    String kvk = String.valueOf(NEXT_KVK.getAndIncrement());
+    String kvk = Unique.kvk();
     long employerId =
         jdbc.sql(
                 """

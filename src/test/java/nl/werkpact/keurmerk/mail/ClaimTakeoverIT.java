@@ -12,12 +12,12 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class ClaimTakeoverIT extends IntegrationTest {
 
   @Test
   void theEmailOfADeadNodeIsTakenOverWithinAMinuteAndSentOnce() throws Exception {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(81_000_000, 89_999_999));
+    String kvk = Unique.kvk();
     String recipient = "overname." + kvk + "@takeover.example";
     long lockMillis = dispatcher.settings().lease().toMillis();
 

@@ -11,11 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +51,7 @@ class MailPageIT extends IntegrationTest {
   @Test
   void anAccountmanagerSeesTheRefusedEmailWithItsHistoryAndSendsItToTheRightAddressOnce()
       throws Exception {
-    String wrong =
-        "joke" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
+    String wrong = "joke" + Unique.suffix() + "@korenschof.example";
     String right = wrong.replace("korenschof", "korenschoof");
     long id = refusedEmail(wrong);
 
@@ -110,8 +109,7 @@ class MailPageIT extends IntegrationTest {
   @Test
   void theCorrectedAddressIsSavedOnTheEmployerWithItsHistoryOnlyWhenTheBoxIsTicked()
       throws Exception {
-    String wrong =
-        "kees" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
+    String wrong = "kees" + Unique.suffix() + "@korenschof.example";
     String once = wrong.replace("kees", "kees.eenmalig").replace("korenschof", "korenschoof");
     String right = wrong.replace("korenschof", "korenschoof");
     long first = refusedEmail(wrong);
@@ -214,8 +212,7 @@ class MailPageIT extends IntegrationTest {
   @Test
   void onlyTheEmployersOwnAccountmanagerOrAnAdminSendsItsEmailAgainAndNeverToAnIpAddress()
       throws Exception {
-    String wrong =
-        "piet" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@korenschof.example";
+    String wrong = "piet" + Unique.suffix() + "@korenschof.example";
     long id = refusedEmail(wrong);
     TestUsers.ensure(identityService, "itpostcollega", PASSWORD, "accountmanagers");
     TestUsers.ensure(identityService, "itpostbeheer", PASSWORD, "procesbeheerders");
@@ -245,11 +242,7 @@ class MailPageIT extends IntegrationTest {
 
   @Test
   void closingNeedsAReasonAFormOfThisSessionAndARoleThatMayFixEmail() throws Exception {
-    long id =
-        refusedEmail(
-            "onbekend"
-                + ThreadLocalRandom.current().nextInt(100_000, 999_999)
-                + "@nergens.example");
+    long id = refusedEmail("onbekend" + Unique.suffix() + "@nergens.example");
     TestUsers.ensure(identityService, "itpostauditor", PASSWORD, "auditors");
 
     assertThat(get(null, null).statusCode()).isEqualTo(401);
@@ -285,8 +278,7 @@ class MailPageIT extends IntegrationTest {
    */
   @Test
   void anAdminSendsTheEmailsWaitingForTheirRetryTimeNowAfterAPassingOutage() throws Exception {
-    String recipient =
-        "later" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@bakkerij.example";
+    String recipient = "later" + Unique.suffix() + "@bakkerij.example";
     long id = refusedEmail(recipient);
     // As the dispatcher leaves an e-mail after a 451: failed, tried again by itself in an hour.
     jdbc.sql(

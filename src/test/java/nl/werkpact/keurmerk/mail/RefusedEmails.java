@@ -2,9 +2,9 @@ package nl.werkpact.keurmerk.mail;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
+import nl.werkpact.keurmerk.support.Unique;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +51,7 @@ public final class RefusedEmails {
       String accountmanager,
       String employerName,
       String contactEmail) {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
+    String kvk = Unique.kvk();
     var registration =
         convenants.registerIntent(
             new EmployerDetails(

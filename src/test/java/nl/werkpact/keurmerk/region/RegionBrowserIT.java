@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.identity.Groups;
@@ -14,6 +13,7 @@ import nl.werkpact.keurmerk.support.BrowserTest;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.Intents;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +38,9 @@ class RegionBrowserIT extends BrowserTest {
         PASSWORD,
         Groups.ACCOUNTMANAGERS,
         RegionSeparationIT.SECOND);
-    int n = ThreadLocalRandom.current().nextInt(10_000, 99_999);
+    int n = Unique.suffix();
     String mvsName = "Browser MVS " + n;
-    Intents.start(
-        new EngineRest(rest, ACCOUNTMANAGER, PASSWORD),
-        mvsName,
-        String.valueOf(ThreadLocalRandom.current().nextInt(48_000_000, 48_999_999)));
+    Intents.start(new EngineRest(rest, ACCOUNTMANAGER, PASSWORD), mvsName, Unique.kvk());
     String zuidName = "Browser Zuid " + n;
     var started =
         new EngineRest(rest, RegionSeparationIT.SECOND_ACCOUNTMANAGER, PASSWORD)
@@ -54,7 +51,7 @@ class RegionBrowserIT extends BrowserTest {
                         Vars.EMPLOYER_NAME,
                         zuidName,
                         Vars.KVK_NUMBER,
-                        String.valueOf(ThreadLocalRandom.current().nextInt(49_000_000, 49_999_999)),
+                        Unique.kvk(),
                         Vars.ADDRESS,
                         "Kasweg 2",
                         Vars.MUNICIPALITY,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.identity.Groups;
@@ -16,6 +15,7 @@ import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.Intents;
 import nl.werkpact.keurmerk.support.Records;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -56,7 +56,7 @@ class RegionSeparationIT extends IntegrationTest {
     ensureSecondRegion(onboarding, regions);
     TestUsers.ensure(
         identityService, SECOND_ACCOUNTMANAGER, PASSWORD, Groups.ACCOUNTMANAGERS, SECOND);
-    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    int n = Unique.suffix();
     var records = new Records(jdbc);
     mvsName = "Alleen MVS " + n;
     long employer = records.employer(mvsName, "Schiedam");
@@ -66,7 +66,7 @@ class RegionSeparationIT extends IntegrationTest {
     long audit =
         records.audit(
             employer, today.minusMonths(2), "AWARDED", today.minusMonths(1), null, 1, 1, null);
-    mvsNumber = "SW-2099-" + (n % 10_000 + 10_000 + "").substring(1);
+    mvsNumber = "SW-2099-" + Unique.serial();
     // ending within two months: on the dashboard's list of keurmerken that end soon
     records.keurmerk(
         employer, audit, mvsNumber, today.minusDays(670), today.plusDays(60), "ACTIVE", null);
@@ -147,7 +147,7 @@ class RegionSeparationIT extends IntegrationTest {
             .text();
     assertThat(mvs).contains("Werkgeversservicepunt Maassluis").doesNotContain("Zuid");
     // and come from its own sender
-    String recipient = "kas." + ThreadLocalRandom.current().nextInt(1_000_000) + "@zuid.example";
+    String recipient = "kas." + Unique.suffix() + "@zuid.example";
     RegionScope.run(
         SECOND,
         () ->
@@ -177,9 +177,7 @@ class RegionSeparationIT extends IntegrationTest {
     // MVS's own intent, with its intake in Tasklist
     String mvsIntent =
         Intents.start(
-            new EngineRest(rest, ACCOUNTMANAGER, PASSWORD),
-            "MVS Intentie " + mvsKvk,
-            String.valueOf(ThreadLocalRandom.current().nextInt(46_000_000, 46_999_999)));
+            new EngineRest(rest, ACCOUNTMANAGER, PASSWORD), "MVS Intentie " + mvsKvk, Unique.kvk());
     String mvsTask = Intents.intake(tasks, mvsIntent).getId();
     var zuid = rest.withBasicAuth(SECOND_ACCOUNTMANAGER, PASSWORD);
 
@@ -226,7 +224,7 @@ class RegionSeparationIT extends IntegrationTest {
 
   @Test
   void anIntentOfTheSecondRegionIsItsOwn_andTheRegisterShowsBothRegions() {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(47_000_000, 47_999_999));
+    String kvk = Unique.kvk();
     var started =
         new EngineRest(rest, SECOND_ACCOUNTMANAGER, PASSWORD)
             .post(
@@ -366,7 +364,7 @@ class RegionSeparationIT extends IntegrationTest {
         LocalDate.now()
             .minusYears(1)
             .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(48_000_000, 48_999_999));
+    String kvk = Unique.kvk();
     String file =
         header
             + "\nKas Import;"
@@ -451,7 +449,7 @@ class RegionSeparationIT extends IntegrationTest {
             .findFirst()
             .orElseThrow()
             .group(1);
-    String code = "itnoord" + ThreadLocalRandom.current().nextInt(1000, 9999);
+    String code = "itnoord" + Unique.serial();
     java.util.function.Function<String, java.net.http.HttpResponse<String>> post =
         form -> {
           try {
@@ -479,8 +477,7 @@ class RegionSeparationIT extends IntegrationTest {
             "code="
                 + code
                 + "&naam=Werkpact+Noord&voorvoegsel=N"
-                + (char) ('A' + ThreadLocalRandom.current().nextInt(26))
-                + (char) ('A' + ThreadLocalRandom.current().nextInt(26))
+                + Unique.letters()
                 + "&gemeenten=Assen,+Emmen&sjabloon=mvs");
     assertThat(made.statusCode()).isEqualTo(302);
     assertThat(regions.get(code).municipalities()).containsExactly("Assen", "Emmen");
@@ -531,7 +528,7 @@ class RegionSeparationIT extends IntegrationTest {
     java.util.function.BiFunction<byte[], Boolean, java.net.http.HttpResponse<String>> upload =
         (file, remove) -> {
           try {
-            String boundary = "grens" + ThreadLocalRandom.current().nextInt(1_000_000);
+            String boundary = "grens" + Unique.suffix();
             var body = new java.io.ByteArrayOutputStream();
             body.writeBytes(
                 ("--"
@@ -594,7 +591,7 @@ class RegionSeparationIT extends IntegrationTest {
           .isEqualTo(404);
 
       // the certificate: the logo above the region's name, the QR code below
-      int n = ThreadLocalRandom.current().nextInt(1000, 9999);
+      int n = Unique.serial();
       String number = "ZU-2098-" + n;
       String kvk = zuidHolder("Kas Logo " + n, number);
       var pdf =
@@ -691,7 +688,7 @@ class RegionSeparationIT extends IntegrationTest {
 
   @Test
   void aCertificateNamesItsRegion_andStaffOfAnotherRegionCannotDownloadIt() throws Exception {
-    int n = ThreadLocalRandom.current().nextInt(1000, 9999);
+    int n = Unique.serial();
     String number = "ZU-2099-" + n;
     String kvk = zuidHolder("Kas Certificaat " + n, number);
     var own =

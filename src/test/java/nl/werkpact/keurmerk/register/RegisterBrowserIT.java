@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.support.BrowserTest;
 import nl.werkpact.keurmerk.support.Records;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ class RegisterBrowserIT extends BrowserTest {
 
   @Test
   void everyPublicPageMeetsWcag21AA() throws Exception {
-    int n = ThreadLocalRandom.current().nextInt(1000, 9999);
+    int n = Unique.serial();
     String town = "Axestad" + n;
     var records = new Records(jdbc);
     LocalDate today = LocalDate.now();

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.audit.process.KeurmerkDecisionProcess;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
@@ -42,6 +41,7 @@ import nl.werkpact.keurmerk.support.ExpressionProbe;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TasklistApi;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -690,7 +690,7 @@ class IntegrityAttacksIT extends IntegrationTest {
 
   @Test
   void aGuessersWrongPasswordsNeverKeepTheOwnerOut() throws Exception {
-    String victim = "itlockout" + ThreadLocalRandom.current().nextInt(1_000_000);
+    String victim = "itlockout" + Unique.suffix();
     TestUsers.ensure(identityService, victim, PASSWORD, "admins");
     String attacker = "127.0.0.2";
     String owner = "127.0.0.1";
@@ -719,9 +719,9 @@ class IntegrityAttacksIT extends IntegrationTest {
 
   @Test
   void anUnknownUserGetsTheSameAnswerAndTakesAsLongAsAWrongPassword() throws Exception {
-    String known = "itknown" + ThreadLocalRandom.current().nextInt(1_000_000);
+    String known = "itknown" + Unique.suffix();
     TestUsers.ensure(identityService, known, PASSWORD, "accountmanagers");
-    String unknown = "itnobody" + ThreadLocalRandom.current().nextInt(1_000_000);
+    String unknown = "itnobody" + Unique.suffix();
 
     long start = System.nanoTime();
     var wrong = exchange(known, "wrong", HttpMethod.GET, "/engine-rest/task/count", null);
@@ -1449,7 +1449,7 @@ class IntegrityAttacksIT extends IntegrationTest {
 
   private ResponseEntity<String> deploy(String user, String fileName, String content) {
     var body = new LinkedMultiValueMap<String, Object>();
-    body.add("deployment-name", "Aanval-" + ThreadLocalRandom.current().nextInt(1_000_000));
+    body.add("deployment-name", "Aanval-" + Unique.suffix());
     body.add("tenant-id", "mvs"); // the region of the test's staff
     body.add(
         "data",
@@ -1615,6 +1615,6 @@ class IntegrityAttacksIT extends IntegrationTest {
   }
 
   private static String randomKvk() {
-    return String.valueOf(ThreadLocalRandom.current().nextInt(40_000_000, 49_999_999));
+    return Unique.kvk();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
@@ -13,6 +12,7 @@ import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.ExpressionProbe;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -361,6 +361,6 @@ class RestHardeningIT extends IntegrationTest {
   }
 
   private static String randomKvk() {
-    return String.valueOf(ThreadLocalRandom.current().nextInt(60_000_000, 69_999_999));
+    return Unique.kvk();
   }
 }

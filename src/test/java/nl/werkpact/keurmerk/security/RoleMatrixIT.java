@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.identity.Groups;
@@ -13,6 +12,7 @@ import nl.werkpact.keurmerk.identity.RoleAuthorizations;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -145,7 +145,7 @@ class RoleMatrixIT extends IntegrationTest {
   }
 
   private boolean startsConvenant(EngineRest rest) {
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(70_000_000, 79_999_999));
+    String kvk = Unique.kvk();
     return rest.post(
             "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
             EngineRest.variables(
@@ -200,7 +200,7 @@ class RoleMatrixIT extends IntegrationTest {
   }
 
   private boolean createsUser(EngineRest rest) {
-    String id = "itnew" + ThreadLocalRandom.current().nextInt(1_000_000);
+    String id = "itnew" + Unique.suffix();
     return rest.post(
             "/user/create",
             Map.of(

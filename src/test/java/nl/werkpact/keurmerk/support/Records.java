@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its convenant, audits and keurmerken as they stand after the processes ran, without running them.
  */
 public final class Records {
-
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final JdbcClient jdbc;
 
@@ -23,11 +20,7 @@ public final class Records {
 
   /** A new employer in the municipality, with a KvK number no other test uses; returns its id. */
   public long employer(String name, String municipality) {
-    String kvk =
-        String.format(
-            "7%07d",
-            (ProcessHandle.current().pid() * 7919 + SEQUENCE.incrementAndGet() * 104729L)
-                % 10_000_000);
+    String kvk = Unique.kvk();
     OffsetDateTime now = OffsetDateTime.now();
     return jdbc.sql(
             """

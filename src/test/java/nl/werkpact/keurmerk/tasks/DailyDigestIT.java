@@ -13,13 +13,13 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.Intents;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import nl.werkpact.keurmerk.tasks.process.DailyDigests;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -48,7 +48,7 @@ class DailyDigestIT extends IntegrationTest {
 
   @Test
   void aColleagueWhoSwitchesItOnGetsTheNextMorningsOverviewOnceAndOthersNone() throws Exception {
-    String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    String suffix = String.valueOf(Unique.suffix());
     String wants = "itdigest" + suffix;
     String doesNot = "itnodigest" + suffix;
     TestUsers.ensure(identityService, wants, PASSWORD, "accountmanagers");
@@ -68,7 +68,7 @@ class DailyDigestIT extends IntegrationTest {
     assertThat(saved.body()).contains("Opgeslagen: u krijgt elke ochtend om 08:00");
     assertThat(preferences.wantsDailyDigest(wants)).isTrue();
 
-    String kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));
+    String kvk = Unique.kvk();
     Task intake =
         Intents.intake(
             taskService,

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.Intents;
 import nl.werkpact.keurmerk.support.TestUsers;
+import nl.werkpact.keurmerk.support.Unique;
 import nl.werkpact.keurmerk.tasks.process.LateTasks;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -42,7 +42,7 @@ class StaffTasksIT extends IntegrationTest {
   void setUp() {
     TestUsers.ensure(identityService, COLLEAGUE, PASSWORD, "accountmanagers");
     rest = new EngineRest(restTemplate, ACCOUNTMANAGER, PASSWORD);
-    kvk = String.valueOf(ThreadLocalRandom.current().nextInt(30_000_000, 39_999_999));
+    kvk = Unique.kvk();
     name = "Drukkerij Taak " + kvk;
   }
 
