@@ -16,7 +16,9 @@ import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.employer.Employer;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.keurmerk.Keurmerk;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLinks;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,7 @@ public class AuditService {
   private final Period waitingPeriod;
   private final Period waitingPeriodAfterWithdrawal;
   private final Period renewalWindow;
+  private final KeurmerkLinks links;
 
   public AuditService(
       AuditRepository audits,
@@ -49,7 +52,9 @@ public class AuditService {
       KeurmerkService keurmerken,
       MailOutbox mail,
       Clock clock,
-      AuditSettings settings) {
+      AuditSettings settings,
+      KeurmerkLinks links) {
+    this.links = links;
     this.audits = audits;
     this.employers = employers;
     this.convenants = convenants;
@@ -260,6 +265,17 @@ public class AuditService {
     model.put("validFrom", Dates.dutch(keurmerk.validFrom()));
     model.put("validUntil", Dates.dutch(keurmerk.validUntil()));
     model.put("membershipUntil", Dates.dutch(membership.validUntil()));
+    model.put("verificationUrl", links.verificationUrl(keurmerk.number()));
+    // the certificate is attached only to a keurmerk valid today (Certificates), not to a renewal
+    // that begins later
+    model.put(
+        "certificateAttached",
+        KeurmerkStatus.isHeldOn(
+            keurmerk.status().name(),
+            keurmerk.validFrom(),
+            keurmerk.validUntil(),
+            LocalDate.now(clock)));
+    model.put("badgeSnippet", links.badgeSnippet(keurmerk.number()));
     // A renewal says so, with the number it continues (or follows, when it was awarded after the
     // old one ended).
     model.put(

@@ -128,7 +128,8 @@ class DemoSetup {
               "Werkgeversservicepunt Westland",
               "0174 000 000",
               "wsp@westland.example",
-              null),
+              null,
+              "het netwerk van MVO Westland"),
           regions.firstCode());
       try (var criteria =
           new ClassPathResource("demo/westland/KeurmerkCriteria.dmn").getInputStream()) {

@@ -24,9 +24,11 @@ import nl.werkpact.keurmerk.convenant.ConvenantStatus;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.identity.StaffNames;
 import nl.werkpact.keurmerk.identity.StaffPages;
+import nl.werkpact.keurmerk.keurmerk.KeurmerkLinks;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.mail.CorrespondenceStatus;
 import nl.werkpact.keurmerk.models.RegionTenant;
+import nl.werkpact.keurmerk.region.Regions;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -63,6 +65,8 @@ class DossierController {
   private final Accountmanagers accountmanagers;
   private final EmployerService employers;
   private final Clock clock;
+  private final Regions regions;
+  private final KeurmerkLinks links;
 
   DossierController(
       EmployerDossier dossiers,
@@ -75,7 +79,11 @@ class DossierController {
       StaffNames staffNames,
       Accountmanagers accountmanagers,
       EmployerService employers,
-      Clock clock) {
+      Clock clock,
+      Regions regions,
+      KeurmerkLinks links) {
+    this.regions = regions;
+    this.links = links;
     this.dossiers = dossiers;
     this.staffPages = staffPages;
     this.certificates = certificates;
@@ -252,6 +260,7 @@ class DossierController {
                   @SuppressWarnings("unchecked")
                   var history = (List<Map<String, Object>>) k.get("history");
                   row.put("history", labelled(history, KeurmerkStatus::labelOf));
+                  row.put("badge_snippet", links.badgeSnippet((String) k.get("number")));
                   return (Map<String, Object>) row;
                 })
             .toList());
@@ -339,7 +348,12 @@ class DossierController {
       LocalDate from = (LocalDate) m.get("valid_from");
       LocalDate until = (LocalDate) m.get("valid_until");
       String period =
-          "Gratis lidmaatschap Sociaal Economisch Netwerk MVS bij keurmerk "
+          "Gratis lidmaatschap van "
+              + regions
+                  .find((String) m.get("region_code"))
+                  .map(Regions.Region::network)
+                  .orElse("het netwerk")
+              + " bij keurmerk "
               + m.get("number")
               + ", van "
               + Dates.numeric(from)

@@ -118,7 +118,7 @@ class EmployerDossier {
     return rows(
         jdbc.sql(
                 """
-                SELECT m.valid_from, m.valid_until, k.number FROM membership m JOIN keurmerk k ON k.id = m.keurmerk_id
+                SELECT m.valid_from, m.valid_until, k.number, m.region_code FROM membership m JOIN keurmerk k ON k.id = m.keurmerk_id
                 WHERE m.employer_id = ? ORDER BY m.valid_from DESC, m.id DESC""")
             .param(employerId));
   }

@@ -63,7 +63,7 @@ class RegionPageController {
                   + region.name()
                   + " staat nu op haar pagina's, certificaten en e-mails."
               : region.name() + " heeft geen logo meer.");
-      return render(request, model, null, new String[9]);
+      return render(request, model, null, new String[10]);
     }
     model.addAttribute(
         "done",
@@ -80,7 +80,7 @@ class RegionPageController {
                             + r.code()
                             + " in Camunda Admin en voer de werkgevers in met de import.")
                 .orElse(null));
-    return render(request, model, null, new String[9]);
+    return render(request, model, null, new String[10]);
   }
 
   @PostMapping(PATH)
@@ -94,6 +94,7 @@ class RegionPageController {
       @RequestParam(name = "telefoon", required = false) String deskPhone,
       @RequestParam(name = "email", required = false) String deskEmail,
       @RequestParam(name = "sjabloon", required = false) String template,
+      @RequestParam(name = "netwerk", required = false) String network,
       @RequestParam(name = "token", required = false) String token,
       HttpServletRequest request,
       HttpServletResponse response,
@@ -103,7 +104,16 @@ class RegionPageController {
       return refusal.get();
     }
     String[] typed = {
-      code, name, prefix, municipalities, mailFrom, deskName, deskPhone, deskEmail, template
+      code,
+      name,
+      prefix,
+      municipalities,
+      mailFrom,
+      deskName,
+      deskPhone,
+      deskEmail,
+      template,
+      network
     };
     try {
       var made =
@@ -119,7 +129,8 @@ class RegionPageController {
                   deskName,
                   deskPhone,
                   deskEmail,
-                  null),
+                  null,
+                  network),
               template == null || template.isBlank() ? regions.firstCode() : template.strip());
       return "redirect:" + PATH + "?nieuw=" + made.code();
     } catch (InvalidRequestException e) {
@@ -146,7 +157,7 @@ class RegionPageController {
     var region = regions.find(code);
     if (region.isEmpty()) {
       response.setStatus(404);
-      return render(request, model, "Er is geen regio " + code + ".", new String[9]);
+      return render(request, model, "Er is geen regio " + code + ".", new String[10]);
     }
     try {
       if (remove != null) {
@@ -160,7 +171,7 @@ class RegionPageController {
           request,
           model,
           "Logo van " + region.get().name() + ": " + String.join(" ", e.problems()),
-          new String[9]);
+          new String[10]);
     }
     return "redirect:" + PATH + "?logo=" + code;
   }

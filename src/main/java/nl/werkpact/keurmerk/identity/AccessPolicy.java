@@ -97,6 +97,8 @@ public final class AccessPolicy {
           new Rule("GET", "/register.json", Audience.EVERYONE),
           new Rule("GET", "/register/*", Audience.EVERYONE),
           new Rule("GET", "/register/*/logo.png", Audience.EVERYONE),
+          new Rule("GET", "/register/*/badge.svg", Audience.EVERYONE),
+          new Rule("GET", "/register/*/badge.png", Audience.EVERYONE),
           // the local demo clock (local profile only; moving it needs the demo's token)
           new Rule("*", "/demo/klok", Audience.EVERYONE),
           new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),

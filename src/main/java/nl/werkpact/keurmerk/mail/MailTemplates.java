@@ -33,9 +33,13 @@ public class MailTemplates {
   private final Supplier<ContactSettings> contact;
   private final Supplier<Branding> branding;
 
-  /** The Werkpact that signs an e-mail: its name, and the address of its logo (null: none). */
-  record Branding(String werkpact, String logoUrl) {
-    static final Branding PLAIN = new Branding("Sociaal Werkpact", null);
+  /**
+   * The Werkpact that signs an e-mail: its name, the address of its logo (null: none) and the network its
+   * keurmerkhouders join, as a sentence names it.
+   */
+  record Branding(String werkpact, String logoUrl, String network) {
+    static final Branding PLAIN =
+        new Branding("Sociaal Werkpact", null, "het Sociaal Economisch Netwerk");
   }
 
   public MailTemplates() {
@@ -97,7 +101,9 @@ public class MailTemplates {
     }
     var r = region.get();
     return new Branding(
-        r.name(), r.hasLogo() ? site.page("/register/" + r.code() + "/logo.png") : null);
+        r.name(),
+        r.hasLogo() ? site.page("/register/" + r.code() + "/logo.png") : null,
+        r.network());
   }
 
   public RenderedMail render(String template, Map<String, Object> model) {
@@ -106,6 +112,7 @@ public class MailTemplates {
     Branding brand = branding.get();
     variables.put("werkpact", brand.werkpact());
     variables.put("logoUrl", brand.logoUrl());
+    variables.put("network", brand.network());
     var context = new Context(DUTCH, variables);
     String subject = engine.process(template + ".subject.txt", context).strip();
     // A subject is one header line: no line breaks, whatever a name contains.

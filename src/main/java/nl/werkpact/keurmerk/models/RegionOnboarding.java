@@ -38,7 +38,8 @@ public class RegionOnboarding {
       String deskName,
       String deskPhone,
       String deskEmail,
-      String deskWebsite) {}
+      String deskWebsite,
+      String networkName) {}
 
   private final JdbcClient jdbc;
   private final Regions regions;
@@ -84,6 +85,7 @@ public class RegionOnboarding {
             regions.all().stream().noneMatch(r -> r.numberPrefix().equals(prefix)),
             "Voorvoegsel " + prefix + " hoort al bij een andere regio; kies een ander.")
         .required("Naam", region.name(), 200)
+        .optional("Netwerk van de keurmerkhouders", region.networkName(), 200)
         .that(!municipalities.isEmpty(), "Noem ten minste één gemeente van de regio.")
         .that(
             regions.find(template).isPresent(),
@@ -95,8 +97,8 @@ public class RegionOnboarding {
           jdbc.sql(
                   """
                   INSERT INTO region (code, name, number_prefix, mail_from, desk_name, desk_phone, desk_email,
-                                      desk_website, created_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      desk_website, network_name, created_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
               .params(
                   code,
                   region.name().strip(),
@@ -106,6 +108,7 @@ public class RegionOnboarding {
                   blankToNull(region.deskPhone()),
                   blankToNull(region.deskEmail()),
                   blankToNull(region.deskWebsite()),
+                  blankToNull(region.networkName()),
                   OffsetDateTime.now(clock))
               .update();
           // its reminder round's lease (ReminderRoundLease): one round at a time in this region

@@ -28,11 +28,20 @@ public class Regions {
       String deskEmail,
       String deskWebsite,
       List<String> municipalities,
-      boolean hasLogo) {
+      boolean hasLogo,
+      String networkName) {
 
     /** Its Werkgeversservicepunt's name, or the installation's when it names none. */
     public String deskOr(String installation) {
       return deskName == null || deskName.isBlank() ? installation : deskName;
+    }
+
+    /**
+     * The network its keurmerkhouders join for their free year, as a sentence names it: "het Sociaal Economisch
+     * Netwerk MVS", or "het netwerk van MVO Westland" when the region names none.
+     */
+    public String network() {
+      return networkName == null || networkName.isBlank() ? "het netwerk van " + name : networkName;
     }
   }
 
@@ -104,7 +113,7 @@ public class Regions {
     List<Region> rows =
         jdbc.sql(
                 "SELECT code, name, number_prefix, mail_from, desk_name, desk_phone, desk_email, desk_website,"
-                    + " CASE WHEN logo_png IS NULL THEN FALSE ELSE TRUE END FROM region ORDER BY name")
+                    + " CASE WHEN logo_png IS NULL THEN FALSE ELSE TRUE END, network_name FROM region ORDER BY name")
             .query(
                 (rs, i) -> {
                   String code = rs.getString(1);
@@ -122,7 +131,8 @@ public class Regions {
                       rs.getString(7),
                       rs.getString(8),
                       names == null ? List.of() : List.copyOf(names),
-                      rs.getBoolean(9));
+                      rs.getBoolean(9),
+                      rs.getString(10));
                 })
             .list();
     Map<String, Region> byCode = new LinkedHashMap<>();

@@ -1,12 +1,10 @@
 package nl.werkpact.keurmerk.register;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.Texts;
-import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import nl.werkpact.keurmerk.region.RegionLogos;
 import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.ContactSettings;
@@ -35,9 +33,15 @@ class RegisterController {
   private final Regions regions;
   private final RegionLogos logos;
   private final ContactSettings contact;
+  private final Verifications verifications;
 
   RegisterController(
-      KeurmerkRegister register, Regions regions, RegionLogos logos, ContactSettings contact) {
+      KeurmerkRegister register,
+      Regions regions,
+      RegionLogos logos,
+      ContactSettings contact,
+      Verifications verifications) {
+    this.verifications = verifications;
     this.register = register;
     this.regions = regions;
     this.logos = logos;
@@ -201,73 +205,6 @@ class RegisterController {
     return ResponseEntity.ok().header("Access-Control-Allow-Origin", "*").body(body);
   }
 
-  /** The answer for one number: its state and the sentence that says it. */
-  record Verdict(String state, String title, String sentence, KeurmerkRegister.Entry entry) {}
-
-  Verdict verdict(String number) {
-    String n = KeurmerkNumber.normalize(number);
-    if (!KeurmerkNumber.isWellFormed(n)) {
-      return new Verdict(
-          "ONBEKEND",
-          "Onbekend nummer",
-          "Een keurmerknummer ziet eruit als "
-              + KeurmerkNumber.EXAMPLE
-              + "; dit nummer kennen wij niet.",
-          null);
-    }
-    var found = register.keurmerk(n);
-    if (found.isEmpty()) {
-      return new Verdict(
-          "ONBEKEND",
-          "Onbekend nummer",
-          "Keurmerknummer " + n + " is niet door een Sociaal Werkpact uitgegeven.",
-          null);
-    }
-    var k = found.get();
-    LocalDate today = register.today();
-    String period =
-        "van " + Dates.dutch(k.validFrom()) + " tot en met " + Dates.dutch(k.validUntil());
-    if ("WITHDRAWN".equals(k.status())) {
-      return new Verdict(
-          "INGETROKKEN",
-          "Ingetrokken",
-          "Het keurmerk van "
-              + k.employerName()
-              + " is "
-              + (k.withdrawnOn() == null ? "" : "op " + Dates.dutch(k.withdrawnOn()) + " ")
-              + "ingetrokken en niet meer geldig.",
-          k);
-    }
-    if ("EXPIRED".equals(k.status()) || k.validUntil().isBefore(today)) {
-      return new Verdict(
-          "VERLOPEN",
-          "Verlopen",
-          "Het keurmerk van " + k.employerName() + " was geldig " + period + " en is verlopen.",
-          k);
-    }
-    if (k.validFrom().isAfter(today)) {
-      return new Verdict(
-          "NOG_NIET_GELDIG",
-          "Verlengd, nog niet ingegaan",
-          "Dit keurmerk van "
-              + k.employerName()
-              + " verlengt het huidige en is geldig "
-              + period
-              + ".",
-          k);
-    }
-    return new Verdict(
-        "GELDIG",
-        "Geldig",
-        k.employerName()
-            + " ("
-            + k.municipality()
-            + ") is partner in sociaal ondernemen: dit keurmerk is geldig "
-            + period
-            + ".",
-        k);
-  }
-
   private String regionChoices() {
     return String.join(", ", regions.all().stream().map(Regions.Region::code).toList());
   }
@@ -287,7 +224,7 @@ class RegisterController {
     if (region.isPresent()) {
       return holders(region.get(), query, page, model, response);
     }
-    Verdict verdict = verdict(number);
+    Verifications.Verdict verdict = verifications.verdict(number);
     if ("ONBEKEND".equals(verdict.state())) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
     }
@@ -309,7 +246,7 @@ class RegisterController {
     if (regions.find(number).isPresent()) {
       return holdersAsJson(query, page, number);
     }
-    Verdict verdict = verdict(number);
+    Verifications.Verdict verdict = verifications.verdict(number);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", verdict.state());
     body.put("toelichting", verdict.sentence());

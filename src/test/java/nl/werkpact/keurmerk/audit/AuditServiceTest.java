@@ -49,7 +49,9 @@ class AuditServiceTest {
             keurmerken,
             outbox,
             clock,
-            AuditSettings.defaults());
+            AuditSettings.defaults(),
+            new nl.werkpact.keurmerk.keurmerk.KeurmerkLinks(
+                new nl.werkpact.keurmerk.web.SiteSettings("https://keurmerk.example")));
   }
 
   private void signedConvenant(String kvk) {

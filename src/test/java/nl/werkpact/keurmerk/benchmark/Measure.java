@@ -240,6 +240,7 @@ final class Measure {
                 null,
                 null,
                 null,
+                null,
                 null),
             nl.werkpact.keurmerk.support.TestUsers.REGION);
       }

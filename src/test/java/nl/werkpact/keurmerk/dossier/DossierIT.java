@@ -160,7 +160,9 @@ class DossierIT extends IntegrationTest {
             "Test itdossiercommissie",
             "Test " + ACCOUNTMANAGER,
             "Lopend proces: Uitreiking keurmerk",
-            "Gratis lidmaatschap Sociaal Economisch Netwerk MVS",
+            "Gratis lidmaatschap van het Sociaal Economisch Netwerk MVS",
+            "HTML voor de website (kopiëren en plakken)",
+            "/badge.svg&quot; width=&quot;300&quot; height=&quot;92&quot; alt=&quot;Keurmerk partner in sociaal ondernemen",
             ": loopt.",
             ": nog te plannen.")
         .doesNotContain(

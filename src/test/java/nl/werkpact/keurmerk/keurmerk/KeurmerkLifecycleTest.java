@@ -55,7 +55,9 @@ class KeurmerkLifecycleTest {
             keurmerken,
             outbox,
             clock,
-            AuditSettings.defaults());
+            AuditSettings.defaults(),
+            new nl.werkpact.keurmerk.keurmerk.KeurmerkLinks(
+                new nl.werkpact.keurmerk.web.SiteSettings("https://keurmerk.example")));
     if (employers.findByKvkNumber("90000001").isEmpty()) {
       var registration = convenants.registerIntent(Fixtures.employer("90000001"), "anna", "pi-c");
       convenants.recordIntake(

@@ -131,6 +131,43 @@ class MailTemplatesTest {
   }
 
   @Test
+  void theAwardSaysTheCertificateIsAttachedWhatItsQrDoesAndGivesTheBadgeToCopy() {
+    var model = new java.util.HashMap<String, Object>(model("Bakkerij De Korenschoof"));
+    model.put("keurmerkNumber", "SW-2026-0001");
+    model.put("validFrom", "3 december 2026");
+    model.put("validUntil", "2 december 2028");
+    model.put("membershipUntil", "2 december 2027");
+    model.put("verificationUrl", "https://keurmerk.example/register/SW-2026-0001");
+    var links =
+        new nl.werkpact.keurmerk.keurmerk.KeurmerkLinks(
+            new nl.werkpact.keurmerk.web.SiteSettings("https://keurmerk.example"));
+    model.put("badgeSnippet", links.badgeSnippet("SW-2026-0001"));
+    model.put("certificateAttached", true);
+
+    RenderedMail mail = templates.render(AuditService.MAIL_AWARDED, model);
+
+    assertThat(mail.text())
+        .contains(
+            "Het certificaat zit als PDF bij deze e-mail (keurmerk-SW-2026-0001.pdf)",
+            "De QR-code op het certificaat leidt naar de controle in het openbare keurmerkregister,"
+                + " https://keurmerk.example/register/SW-2026-0001",
+            "<a href=\"https://keurmerk.example/register/SW-2026-0001\"><img"
+                + " src=\"https://keurmerk.example/register/SW-2026-0001/badge.svg\"");
+    // in the HTML the snippet is text to copy, not an image the mail program shows
+    assertThat(mail.html())
+        .contains("&lt;a href=&quot;https://keurmerk.example/register/SW-2026-0001&quot;&gt;")
+        .doesNotContain("<img src=\"https://keurmerk.example/register/SW-2026-0001/badge.svg");
+
+    // a renewal that begins later has no certificate yet, and the e-mail does not promise one
+    model.put("certificateAttached", false);
+    model.put("renewedNumber", "SW-2024-0007");
+    RenderedMail renewal = templates.render(AuditService.MAIL_AWARDED, model);
+    assertThat(renewal.text() + renewal.html())
+        .doesNotContain("zit als PDF bij deze e-mail")
+        .contains("Het verlengde keurmerk gaat in op 3 december 2026");
+  }
+
+  @Test
   void keepsTheSubjectOnOneLine() {
     RenderedMail mail =
         templates.render(

@@ -86,7 +86,8 @@ class RegionSeparationIT extends IntegrationTest {
                 "Werkgeversservicepunt Zuid",
                 "0174 000 000",
                 "wsp@zuid.example",
-                null),
+                null,
+                "het Zuidelijk Netwerk"),
             TestUsers.REGION);
       }
     }
@@ -146,6 +147,24 @@ class RegionSeparationIT extends IntegrationTest {
                         model))
             .text();
     assertThat(mvs).contains("Werkgeversservicepunt Maassluis").doesNotContain("Zuid");
+    // and the network its holders join for their free year, in the subject too
+    Map<String, Object> membership =
+        Map.of(
+            "employerName", "Kas Westerlee",
+            "contactPerson", "Wim",
+            "membershipUntil", "2 december 2027",
+            "keurmerkNumber", "ZU-2026-0001",
+            "validUntil", "2 december 2028");
+    var zuidMembership =
+        RegionScope.in(SECOND, () -> mailTemplates.render("membership-reminder", membership));
+    assertThat(zuidMembership.subject()).contains("het Zuidelijk Netwerk").doesNotContain("MVS");
+    assertThat(zuidMembership.text() + zuidMembership.html())
+        .contains("lidmaatschap van het Zuidelijk Netwerk")
+        .doesNotContain("MVS");
+    var mvsMembership =
+        RegionScope.in(
+            TestUsers.REGION, () -> mailTemplates.render("membership-reminder", membership));
+    assertThat(mvsMembership.html()).contains("het Sociaal Economisch Netwerk MVS");
     // and come from its own sender
     String recipient = "kas." + Unique.suffix() + "@zuid.example";
     RegionScope.run(
@@ -467,9 +486,15 @@ class RegionSeparationIT extends IntegrationTest {
             throw new IllegalStateException(e);
           }
         };
-    var taken = post.apply("code=" + code + "&naam=Noord&voorvoegsel=SW&gemeenten=Assen");
+    var taken =
+        post.apply(
+            "code="
+                + code
+                + "&naam=Noord&voorvoegsel=SW&gemeenten=Assen&netwerk=het+Netwerk+Drenthe");
     assertThat(taken.statusCode()).isEqualTo(400);
-    assertThat(taken.body()).contains("Voorvoegsel SW hoort al bij een andere regio");
+    assertThat(taken.body())
+        .contains("Voorvoegsel SW hoort al bij een andere regio")
+        .contains("value=\"het Netwerk Drenthe\"");
     assertThat(regions.find(code)).isEmpty();
 
     var made =
@@ -478,9 +503,10 @@ class RegionSeparationIT extends IntegrationTest {
                 + code
                 + "&naam=Werkpact+Noord&voorvoegsel=N"
                 + Unique.letters()
-                + "&gemeenten=Assen,+Emmen&sjabloon=mvs");
+                + "&gemeenten=Assen,+Emmen&sjabloon=mvs&netwerk=het+Netwerk+Drenthe");
     assertThat(made.statusCode()).isEqualTo(302);
     assertThat(regions.get(code).municipalities()).containsExactly("Assen", "Emmen");
+    assertThat(regions.get(code).network()).isEqualTo("het Netwerk Drenthe");
     assertThat(identityService.createTenantQuery().tenantId(code).count()).isEqualTo(1);
     assertThat(
             repository

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.support.IntegrationTest;
+import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -194,7 +195,7 @@ class KeurmerkRegisterIT extends IntegrationTest {
             .params(employer, now)
             .query(Long.class)
             .single();
-    String number = "SW-2099-" + String.format("%04d", n % 10_000);
+    String number = "SW-2099-" + Unique.serial();
     long keurmerk =
         jdbc.sql(
                 """
