@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.certificate;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
@@ -10,7 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 
 /**
  * {@code GET /engine-rest/werkpact/certificaten/{nummer}}: the keurmerk's certificate as PDF, for accountmanagers, the
- * keurmerkcommissie and admins.
+ * keurmerkcommissie and admins; {@code ?drukwerk=ja} gives the print shop's variant.
  */
 @Path("/werkpact/certificaten")
 public class CertificateResource {
@@ -25,11 +26,13 @@ public class CertificateResource {
 
   @GET
   @Path("/{number}")
-  public Response download(@PathParam("number") String number) {
+  public Response download(
+      @PathParam("number") String number, @QueryParam("drukwerk") String printShop) {
     String n = KeurmerkNumber.normalize(number);
+    boolean print = PrintVariant.asked(printShop);
     byte[] pdf =
         certificates
-            .forNumber(n)
+            .forNumber(n, print)
             .orElseThrow(
                 () ->
                     new InvalidRequestException(
@@ -39,7 +42,9 @@ public class CertificateResource {
                             + KeurmerkNumber.EXAMPLE
                             + "."));
     return Response.ok(pdf, "application/pdf")
-        .header("Content-Disposition", "attachment; filename=\"" + Certificates.filename(n) + "\"")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + Certificates.filename(n, print) + "\"")
         .build();
   }
 }

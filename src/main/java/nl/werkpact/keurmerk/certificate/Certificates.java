@@ -58,6 +58,11 @@ public class Certificates implements MailAttachments {
    * begun, has none (refused in Dutch), so no fresh "geldig" certificate leaves the system after a withdrawal.
    */
   public Optional<byte[]> forNumber(String number) {
+    return forNumber(number, false);
+  }
+
+  /** The same; {@code print}: the print shop's variant (bleed, trim box, crop marks). */
+  public Optional<byte[]> forNumber(String number, boolean print) {
     return keurmerken
         .findByNumber(number)
         .map(
@@ -70,7 +75,7 @@ public class Certificates implements MailAttachments {
                         + notValid(keurmerk)
                         + "; een certificaat is er alleen voor een geldig keurmerk.");
               }
-              return render(keurmerk);
+              return render(keurmerk, print);
             });
   }
 
@@ -112,7 +117,7 @@ public class Certificates implements MailAttachments {
             keurmerk ->
                 List.of(
                     new Attachment(
-                        filename(keurmerk.number()), "application/pdf", render(keurmerk))))
+                        filename(keurmerk.number()), "application/pdf", render(keurmerk, false))))
         .orElse(List.of());
   }
 
@@ -120,7 +125,11 @@ public class Certificates implements MailAttachments {
     return "keurmerk-" + number + ".pdf";
   }
 
-  private byte[] render(Keurmerk keurmerk) {
+  public static String filename(String number, boolean print) {
+    return print ? "keurmerk-" + number + "-drukwerk.pdf" : filename(number);
+  }
+
+  private byte[] render(Keurmerk keurmerk, boolean print) {
     var employer = employers.get(keurmerk.employerId());
     var issuer = issuer(keurmerk.number());
     return CertificatePdf.render(
@@ -133,7 +142,10 @@ public class Certificates implements MailAttachments {
             verificationUrl(keurmerk.number()),
             issuer.map(Regions.Region::name).orElse("het Sociaal Werkpact"),
             issuer.map(r -> r.deskOr(contact.name())).orElse(contact.name()),
-            issuer.filter(Regions.Region::hasLogo).flatMap(r -> logos.of(r.code())).orElse(null)));
+            issuer.filter(Regions.Region::hasLogo).flatMap(r -> logos.of(r.code())).orElse(null),
+            keurmerken.issuedOn(keurmerk),
+            null),
+        print);
   }
 
   /** The region whose number it is (each region's prefix is its own). */

@@ -17,6 +17,7 @@ import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.audit.AuditStatus;
 import nl.werkpact.keurmerk.audit.process.KeurmerkCeremonyProcess;
 import nl.werkpact.keurmerk.certificate.Certificates;
+import nl.werkpact.keurmerk.certificate.PrintVariant;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.convenant.Accountmanagers;
@@ -415,11 +416,22 @@ class DossierController {
   Object certificate(
       @PathVariable("kvk") String kvk,
       @PathVariable("number") String number,
+      @RequestParam(name = "drukwerk", required = false) String printShop,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    boolean print;
+    try {
+      print = PrintVariant.asked(printShop);
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      model.addAttribute("message", String.join(" ", e.problems()));
+      return "dossier/message";
+    }
     Optional<byte[]> pdf =
-        dossiers.hasKeurmerk(kvk, number) ? certificates.forNumber(number) : Optional.empty();
+        dossiers.hasKeurmerk(kvk, number)
+            ? certificates.forNumber(number, print)
+            : Optional.empty();
     if (pdf.isEmpty()) {
       response.setStatus(404);
       model.addAttribute("message", "Deze werkgever heeft geen keurmerk met dit nummer.");
@@ -430,7 +442,7 @@ class DossierController {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()
-                .filename(Certificates.filename(number))
+                .filename(Certificates.filename(number, print))
                 .build()
                 .toString())
         .body(pdf.get());

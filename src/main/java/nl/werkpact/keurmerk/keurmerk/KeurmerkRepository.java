@@ -51,6 +51,21 @@ public class KeurmerkRepository {
         .optional();
   }
 
+  /**
+   * The day the keurmerk was issued: the day it was recorded (the award), or, for one brought in by the go-live import
+   * after its period began, the first day of its period.
+   */
+  public java.time.LocalDate issuedOn(Keurmerk keurmerk) {
+    java.time.OffsetDateTime created =
+        jdbc.sql("SELECT created_at FROM keurmerk WHERE id = ?")
+            .param(keurmerk.id())
+            .query(java.time.OffsetDateTime.class)
+            .single();
+    java.time.LocalDate recorded =
+        created.atZoneSameInstant(nl.werkpact.keurmerk.common.Dates.AMSTERDAM).toLocalDate();
+    return recorded.isAfter(keurmerk.validFrom()) ? keurmerk.validFrom() : recorded;
+  }
+
   public Optional<Keurmerk> findByValidityProcessInstance(String processInstanceId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE validity_process_instance_id = ?")
         .param(processInstanceId)

@@ -48,6 +48,35 @@ class CertificateIT extends IntegrationTest {
     assertThat(unknown.getBody()).contains("Er is geen keurmerk met nummer SW-1999-0001");
   }
 
+  @Test
+  void thePrintShopsVariantComesWithBleedAndItsOwnNameAndAnythingElseIsRefusedInDutch()
+      throws Exception {
+    TestUsers.ensure(identityService, "itcertcommissie", PASSWORD, Groups.KEURMERKCOMMISSIE);
+    String number = keurmerk();
+    var committee = rest.withBasicAuth("itcertcommissie", PASSWORD);
+
+    var print =
+        committee.getForEntity(
+            "/engine-rest/werkpact/certificaten/" + number + "?drukwerk=ja", byte[].class);
+    var wrong =
+        committee.getForEntity(
+            "/engine-rest/werkpact/certificaten/" + number + "?drukwerk=misschien", String.class);
+
+    assertThat(print.getStatusCode().value()).isEqualTo(200);
+    assertThat(print.getHeaders().getFirst("Content-Disposition"))
+        .contains("keurmerk-" + number + "-drukwerk.pdf");
+    try (var document = org.apache.pdfbox.Loader.loadPDF(print.getBody())) {
+      var page = document.getPage(0);
+      assertThat(page.getTrimBox().getWidth())
+          .isCloseTo(842f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(page.getMediaBox().getWidth()).isGreaterThan(page.getTrimBox().getWidth());
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+          .contains("Keurmerknummer " + number, "Uitgegeven op");
+    }
+    assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+    assertThat(wrong.getBody()).contains("drukwerk is ja");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "WITHDRAWN, 0, ingetrokken",
