@@ -28,7 +28,7 @@ import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
 
 /**
- * The keurmerk certificate as a PDF worth framing, in Dutch: A4 landscape in a frame of the region's colour, its logo
+ * The keurmerk certificate as a PDF worth framing, in Dutch: A4 landscape in a frame of the register's colour, the region's logo
  * and name, <em>Partner in sociaal ondernemen</em>, the employer, the number, the period, the day it was issued, a
  * signature line for whoever hands it over (the wethouder, say) and a QR code with the public verification address.
  * The print variant is for a print shop: the same page with 3 mm bleed (the frame runs into it), its trim and bleed
@@ -238,7 +238,7 @@ public final class CertificatePdf {
   }
 
   /**
-   * The frame: a band of the region's colour with a thin line inside it. On paper from an office printer it keeps a
+   * The frame: a band of the register's colour with a thin line inside it. On paper from an office printer it keeps a
    * white margin; in the print variant it runs into the bleed, and crop marks show the print shop where to cut.
    */
   private static void frame(PdfContentByte canvas, float offset, boolean print) {
