@@ -120,6 +120,10 @@ public final class AccessPolicy {
           new Rule("GET", "/doorlooptijden/*.csv", Audience.PROCESS_OWNERS),
           // each member of staff's own settings (the daily digest)
           new Rule("*", "/mijn-instellingen", Audience.LOGGED_IN),
+          // the members of the network and its meetings (contact data: accountmanagers and admins)
+          new Rule("GET", "/netwerk", Audience.ACCOUNTMANAGERS),
+          new Rule("GET", "/netwerk.csv", Audience.ACCOUNTMANAGERS),
+          new Rule("POST", "/netwerk/bijeenkomst", Audience.ACCOUNTMANAGERS),
           // e-mails that wait for a person: accountmanagers (each for the employers they
           // registered) and admins
           new Rule("*", "/beheer/e-mail", Audience.ACCOUNTMANAGERS),

@@ -71,7 +71,8 @@ class ArchitectureTest {
             BASE + ".certificate..",
             BASE + ".golive..",
             BASE + ".criteria..",
-            BASE + ".preferences..")
+            BASE + ".preferences..",
+            BASE + ".network..")
         .layer("Application")
         .definedBy(BASE, BASE + ".demo..", BASE + ".operations..")
         .whereLayer("Application")

@@ -266,6 +266,58 @@ class StaffPagesBrowserIT extends BrowserTest {
     java.nio.file.Files.deleteIfExists(candidate);
   }
 
+  @Test
+  void theAccountmanagerPlansANetworkMeetingCorrectingADateTheFormRefused() throws Exception {
+    String name = "Netwerkbakkerij " + Unique.suffix();
+    LocalDate awarded = LocalDate.now().minusMonths(2);
+    var records = new Records(jdbc);
+    long employer = records.employer(name, "Maassluis");
+    long audit =
+        records.audit(employer, awarded.minusMonths(1), "AWARDED", awarded, null, 1, 1, null);
+    long keurmerk =
+        records.keurmerk(
+            employer,
+            audit,
+            "SW-2093-" + Unique.serial(),
+            awarded,
+            awarded.plusYears(2).minusDays(1),
+            "ACTIVE",
+            null);
+    jdbc.sql(
+            "INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
+        .params(keurmerk, employer, awarded, awarded.plusYears(1).minusDays(1))
+        .update();
+
+    openBrowser();
+    browser.driver.get(baseUrl() + "/netwerk");
+    browser.signInOnAppPage(ACCOUNTMANAGER, PASSWORD);
+    browser.waitFor(By.xpath("//h1[normalize-space()='Sociaal Economisch Netwerk']"));
+    assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(name);
+    assertThat(browser.wcagViolations())
+        .as("WCAG 2.1 A/AA violations on the network page")
+        .isEmpty();
+
+    String subject = "Voorjaarsbijeenkomst " + Unique.suffix();
+    browser.driver.findElement(By.id("datum")).sendKeys("30-02-2099");
+    browser.driver.findElement(By.id("van")).sendKeys("16:00");
+    browser.driver.findElement(By.id("tot")).sendKeys("18:00");
+    browser.driver.findElement(By.id("plaats")).sendKeys("Stadhuis Maassluis");
+    browser.driver.findElement(By.id("onderwerp")).sendKeys(subject);
+    browser.click(By.cssSelector("main form button[type='submit']"));
+    String problem = browser.waitFor(By.cssSelector("[role='alert']")).getText();
+    assertThat(problem).contains("30-02-2099 bestaat niet; februari 2099 heeft 28 dagen.");
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations with the refusal").isEmpty();
+
+    var date = browser.driver.findElement(By.id("datum"));
+    date.clear();
+    date.sendKeys(nl.werkpact.keurmerk.common.Dates.numeric(LocalDate.now().plusDays(40)));
+    browser.click(By.cssSelector("main form button[type='submit']"));
+    String done = browser.waitFor(By.cssSelector("[role='status']")).getText();
+    assertThat(done).startsWith("Bijeenkomst gepland:");
+    assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(subject);
+    browser.screenshot("netwerk");
+  }
+
   /** What Chart.js holds for the chart on this canvas: each series' label and numbers. */
   @SuppressWarnings("unchecked")
   private Map<String, List<Double>> chart(WebElement canvas) {
