@@ -35,6 +35,7 @@ public class Certificates implements MailAttachments {
   private final Regions regions;
   private final RegionLogos logos;
   private final ContactSettings contact;
+  private final nl.werkpact.keurmerk.keurmerk.SuspensionRecords suspensions;
 
   public Certificates(
       KeurmerkRepository keurmerken,
@@ -43,7 +44,9 @@ public class Certificates implements MailAttachments {
       Clock clock,
       Regions regions,
       RegionLogos logos,
-      ContactSettings contact) {
+      ContactSettings contact,
+      nl.werkpact.keurmerk.keurmerk.SuspensionRecords suspensions) {
+    this.suspensions = suspensions;
     this.regions = regions;
     this.logos = logos;
     this.contact = contact;
@@ -80,14 +83,18 @@ public class Certificates implements MailAttachments {
   }
 
   private boolean isValidToday(Keurmerk keurmerk) {
-    return KeurmerkStatus.isHeldOn(
-        keurmerk.status().name(),
-        keurmerk.validFrom(),
-        keurmerk.validUntil(),
-        LocalDate.now(clock));
+    return suspensions.current(keurmerk.id()).isEmpty()
+        && KeurmerkStatus.isHeldOn(
+            keurmerk.status().name(),
+            keurmerk.validFrom(),
+            keurmerk.validUntil(),
+            LocalDate.now(clock));
   }
 
-  private static String notValid(Keurmerk keurmerk) {
+  private String notValid(Keurmerk keurmerk) {
+    if (suspensions.current(keurmerk.id()).isPresent()) {
+      return "geschorst";
+    }
     return switch (keurmerk.status()) {
       case WITHDRAWN -> "ingetrokken";
       case EXPIRED -> "verlopen";

@@ -65,6 +65,7 @@ class RestRouteAllowlist extends OncePerRequestFilter {
           // the project's own operations (identity/AccessPolicy says who)
           route("POST", "/werkpact/correspondentie/" + ID + "/opnieuw"),
           route("POST", "/werkpact/keurmerken/" + ID + "/intrekking"),
+          route("POST", "/werkpact/keurmerken/" + ID + "/schorsing(/opheffen)?"),
           route("POST", "/werkpact/migration/" + ID));
 
   private final IdentityService identity;

@@ -142,6 +142,9 @@ public final class AccessPolicy {
           new Rule(
               "POST", "/engine-rest/werkpact/correspondentie/*/opnieuw", Audience.ACCOUNTMANAGERS),
           new Rule("POST", "/engine-rest/werkpact/keurmerken/*/intrekking", Audience.COMMITTEE),
+          new Rule("POST", "/engine-rest/werkpact/keurmerken/*/schorsing", Audience.COMMITTEE),
+          new Rule(
+              "POST", "/engine-rest/werkpact/keurmerken/*/schorsing/opheffen", Audience.COMMITTEE),
           new Rule("*", "/engine-rest/werkpact/migration/*", Audience.PROCESS_OWNERS));
 
   private static final AntPathMatcher PATHS = new AntPathMatcher();

@@ -319,7 +319,9 @@ public class KeurmerkRepository {
              a.planned_date AS running_audit_planned_date
         FROM keurmerk k JOIN employer e ON e.id = k.employer_id LEFT JOIN membership m ON m.keurmerk_id = k.id
         LEFT JOIN audit a ON a.running_for_employer_id = e.id
-       WHERE k.status = 'ACTIVE' AND k.valid_until >= :today
+       WHERE k.status = 'ACTIVE' AND k.valid_until >= :today AND NOT\s"""
+          + KeurmerkStatus.suspendedOn("today")
+          + """
          AND NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.dedup_key = CAST(:prefix AS VARCHAR(100)) || CAST(k.id AS VARCHAR(20)))
       """;
 

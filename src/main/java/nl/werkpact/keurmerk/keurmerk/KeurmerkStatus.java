@@ -43,4 +43,22 @@ public enum KeurmerkStatus {
   /** The same rule as SQL over table alias {@code k}, with the day as the named parameter {@code :day}. */
   public static final String HELD_ON_DAY =
       "k.status IN ('ACTIVE', 'RENEWED') AND k.valid_from <= :day AND k.valid_until >= :day";
+
+  /** Whether keurmerk {@code k} is suspended on the day in the named parameter (see {@link #suspendedOn}). */
+  public static String suspendedOn(String dayParameter) {
+    return "EXISTS (SELECT 1 FROM keurmerk_suspension s WHERE s.keurmerk_id = k.id AND s.suspended_on <= :"
+        + dayParameter
+        + " AND (s.until_day IS NULL OR s.until_day >= :"
+        + dayParameter
+        + ") AND (s.lifted_on IS NULL OR s.lifted_on > :"
+        + dayParameter
+        + "))";
+  }
+
+  /**
+   * Held and not suspended on {@code :day}: what the public register lists, what a certificate and the network ask. A
+   * suspended keurmerk keeps its status and period (the renewal audit and its expiry run on), it only is not shown
+   * or used as valid while the suspension holds.
+   */
+  public static final String VALID_ON_DAY = HELD_ON_DAY + " AND NOT " + suspendedOn("day");
 }

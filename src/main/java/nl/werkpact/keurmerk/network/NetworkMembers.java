@@ -60,7 +60,7 @@ public class NetworkMembers {
             JOIN employer e ON e.id = k.employer_id
             LEFT JOIN membership m ON m.keurmerk_id = k.id
             WHERE\s"""
-                + KeurmerkStatus.HELD_ON_DAY
+                + KeurmerkStatus.VALID_ON_DAY
                 + " ORDER BY LOWER(e.name), k.number")
         .param("day", today)
         .query(

@@ -31,6 +31,7 @@ record Badge(
   private static final Color COMING = new Color(0x1f, 0x4e, 0x79);
   private static final Color GONE = new Color(0x59, 0x59, 0x59);
   private static final Color WITHDRAWN = new Color(0xa4, 0x26, 0x2c);
+  private static final Color SUSPENDED = new Color(0x8a, 0x4b, 0x00);
   private static final Color TEXT = new Color(0x1a, 0x1a, 0x1a);
 
   /** The badge of what the register says of a number; an unknown number gets one that says so, without the number. */
@@ -53,12 +54,14 @@ record Badge(
                   ? "Ingetrokken"
                   : "Ingetrokken op " + Dates.numeric(k.withdrawnOn());
           case "VERLOPEN" -> "Verlopen sinds " + Dates.numeric(k.validUntil().plusDays(1));
+          case "GESCHORST" -> "Geschorst sinds " + Dates.numeric(verdict.suspension().since());
           case "NOG_NIET_GELDIG" -> "Verlengd, geldig vanaf " + Dates.numeric(k.validFrom());
           default -> "Geldig tot en met " + Dates.numeric(k.validUntil());
         };
     Color colour =
         switch (verdict.state()) {
           case "INGETROKKEN" -> WITHDRAWN;
+          case "GESCHORST" -> SUSPENDED;
           case "VERLOPEN" -> GONE;
           case "NOG_NIET_GELDIG" -> COMING;
           default -> VALID;

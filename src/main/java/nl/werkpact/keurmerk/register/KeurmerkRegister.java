@@ -82,10 +82,10 @@ public class KeurmerkRegister {
         jdbc.sql(
                 q.isEmpty()
                     ? "SELECT COUNT(*) FROM keurmerk k WHERE "
-                        + KeurmerkStatus.HELD_ON_DAY
+                        + KeurmerkStatus.VALID_ON_DAY
                         + inRegion
                     : "SELECT COUNT(*) FROM keurmerk k JOIN employer e ON e.id = k.employer_id WHERE "
-                        + KeurmerkStatus.HELD_ON_DAY
+                        + KeurmerkStatus.VALID_ON_DAY
                         + inRegion
                         + matches)
             .param("day", today);
@@ -94,7 +94,7 @@ public class KeurmerkRegister {
                 "SELECT e.name, e.municipality, k.number, k.valid_from, k.valid_until, r.code, r.name"
                     + " FROM keurmerk k JOIN employer e ON e.id = k.employer_id JOIN region r ON r.code = k.region_code"
                     + " WHERE "
-                    + KeurmerkStatus.HELD_ON_DAY
+                    + KeurmerkStatus.VALID_ON_DAY
                     + inRegion
                     + matches
                     + " ORDER BY LOWER(e.name), k.number LIMIT :size OFFSET :offset")

@@ -3,25 +3,37 @@ package nl.werkpact.keurmerk.register;
 import java.time.LocalDate;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
+import nl.werkpact.keurmerk.keurmerk.SuspensionRecords;
 import org.springframework.stereotype.Component;
 
 /**
- * What the register says of one keurmerk number: geldig, verlengd maar nog niet ingegaan, verlopen, ingetrokken or
- * onbekend, with the Dutch sentence that says it. The verification page, its JSON and the holder's badge all answer
+ * What the register says of one keurmerk number: geldig, verlengd maar nog niet ingegaan, geschorst, verlopen,
+ * ingetrokken or onbekend, with the Dutch sentence that says it. The verification page, its JSON and the holder's badge all answer
  * from here, so they never disagree.
  */
 @Component
 public class Verifications {
 
   private final KeurmerkRegister register;
+  private final SuspensionRecords suspensions;
 
-  Verifications(KeurmerkRegister register) {
+  Verifications(KeurmerkRegister register, SuspensionRecords suspensions) {
     this.register = register;
+    this.suspensions = suspensions;
   }
 
   /** The answer for one number: its state and the sentence that says it. */
   public record Verdict(
-      String state, String title, String sentence, KeurmerkRegister.Entry entry) {}
+      String state,
+      String title,
+      String sentence,
+      KeurmerkRegister.Entry entry,
+      SuspensionRecords.Suspension suspension) {
+
+    Verdict(String state, String title, String sentence, KeurmerkRegister.Entry entry) {
+      this(state, title, sentence, entry, null);
+    }
+  }
 
   public Verdict verdict(String number) {
     String n = KeurmerkNumber.normalize(number);
@@ -63,6 +75,24 @@ public class Verifications {
           "Verlopen",
           "Het keurmerk van " + k.employerName() + " was geldig " + period + " en is verlopen.",
           k);
+    }
+    var suspended = suspensions.currentOf(k.number());
+    if (suspended.isPresent()) {
+      var s = suspended.get();
+      return new Verdict(
+          "GESCHORST",
+          "Geschorst",
+          "Het keurmerk van "
+              + k.employerName()
+              + " is sinds "
+              + Dates.dutch(s.since())
+              + " geschorst"
+              + (s.until() == null
+                  ? ", tot de keurmerkcommissie de schorsing opheft"
+                  : " tot en met " + Dates.dutch(s.until()))
+              + ", en zolang niet geldig.",
+          k,
+          s);
     }
     if (k.validFrom().isAfter(today)) {
       return new Verdict(

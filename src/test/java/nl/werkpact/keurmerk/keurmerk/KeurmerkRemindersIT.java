@@ -121,6 +121,30 @@ class KeurmerkRemindersIT extends IntegrationTest {
   }
 
   @Test
+  void aSuspendedKeurmerkGetsNoReminderUntilTheSuspensionIsLifted() {
+    long renewal = keurmerk(day.plusDays(90), day.plusDays(400), "ACTIVE", createdLongAgo(), true);
+    long suspension =
+        jdbc.sql(
+                """
+                INSERT INTO keurmerk_suspension (keurmerk_id, reason, suspended_on, until_day, suspended_by, created_at)
+                VALUES (?, 'Onderzoek naar een klacht', ?, NULL, 'itcommissie', ?) RETURNING id""")
+            .params(renewal, day.minusDays(3), OffsetDateTime.now())
+            .query(Long.class)
+            .single();
+
+    round("09:00");
+    assertThat(queued(renewal)).as("paused while suspended").isEmpty();
+
+    jdbc.sql("UPDATE keurmerk_suspension SET lifted_on = ?, lifted_by = 'itcommissie' WHERE id = ?")
+        .params(day, suspension)
+        .update();
+    round("09:15");
+    assertThat(queued(renewal))
+        .as("the reminder that fell due comes once the suspension is lifted")
+        .contains("renewal-reminder:RENEWAL_FIRST:" + renewal);
+  }
+
+  @Test
   void aReminderWhileTheRenewalAuditRunsSaysWhereItStandsInsteadOfAskingToRequestIt()
       throws Exception {
     long underway = keurmerk(day.plusDays(30), day.plusDays(400), "ACTIVE", createdLongAgo(), true);

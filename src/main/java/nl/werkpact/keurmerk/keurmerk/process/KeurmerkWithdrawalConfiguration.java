@@ -11,7 +11,10 @@ class KeurmerkWithdrawalConfiguration {
 
   @Bean
   ResourceConfigCustomizer withdrawalEndpoint(
-      KeurmerkWithdrawals withdrawals, IdentityService identity) {
-    return config -> config.register(new KeurmerkWithdrawalResource(withdrawals, identity));
+      KeurmerkWithdrawals withdrawals,
+      nl.werkpact.keurmerk.keurmerk.KeurmerkSuspensions suspensions,
+      IdentityService identity) {
+    return config ->
+        config.register(new KeurmerkWithdrawalResource(withdrawals, suspensions, identity));
   }
 }
