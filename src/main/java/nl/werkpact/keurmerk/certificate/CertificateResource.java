@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkNumber;
 import org.camunda.bpm.engine.IdentityService;
 
@@ -30,17 +29,7 @@ public class CertificateResource {
       @PathParam("number") String number, @QueryParam("drukwerk") String printShop) {
     String n = KeurmerkNumber.normalize(number);
     boolean print = PrintVariant.asked(printShop);
-    byte[] pdf =
-        certificates
-            .forNumber(n, print)
-            .orElseThrow(
-                () ->
-                    new InvalidRequestException(
-                        "Er is geen keurmerk met nummer "
-                            + n
-                            + "; een nummer ziet eruit als "
-                            + KeurmerkNumber.EXAMPLE
-                            + "."));
+    byte[] pdf = certificates.forNumber(n, print).orElseThrow(() -> KeurmerkNumber.unknown(n));
     return Response.ok(pdf, "application/pdf")
         .header(
             "Content-Disposition",

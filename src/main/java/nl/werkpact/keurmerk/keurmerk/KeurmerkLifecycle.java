@@ -178,7 +178,7 @@ public class KeurmerkLifecycle {
         .orElseThrow(() -> new IllegalStateException("No keurmerk " + keurmerkId));
   }
 
-  private Map<String, Object> model(Keurmerk keurmerk, Employer employer) {
+  Map<String, Object> model(Keurmerk keurmerk, Employer employer) {
     return model(
         employer.name(),
         employer.contactPerson(),

@@ -25,4 +25,14 @@ public final class KeurmerkNumber {
   public static boolean isWellFormed(String number) {
     return number != null && PATTERN.matcher(number).matches();
   }
+
+  /** The Dutch refusal for a number no keurmerk has, with what a number looks like. */
+  public static nl.werkpact.keurmerk.common.InvalidRequestException unknown(String number) {
+    return new nl.werkpact.keurmerk.common.InvalidRequestException(
+        "Er is geen keurmerk met nummer "
+            + number
+            + "; een nummer ziet eruit als "
+            + EXAMPLE
+            + ".");
+  }
 }

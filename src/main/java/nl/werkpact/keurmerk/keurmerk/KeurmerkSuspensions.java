@@ -37,6 +37,7 @@ public class KeurmerkSuspensions {
   private final EmployerService employers;
   private final MailOutbox mail;
   private final Clock clock;
+  private final KeurmerkLifecycle lifecycle;
 
   public KeurmerkSuspensions(
       JdbcClient jdbc,
@@ -44,7 +45,9 @@ public class KeurmerkSuspensions {
       KeurmerkRepository keurmerken,
       EmployerService employers,
       MailOutbox mail,
-      Clock clock) {
+      Clock clock,
+      KeurmerkLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.jdbc = jdbc;
     this.records = records;
     this.keurmerken = keurmerken;
@@ -130,28 +133,11 @@ public class KeurmerkSuspensions {
 
   private Keurmerk find(String number) {
     String n = KeurmerkNumber.normalize(number);
-    return keurmerken
-        .findByNumber(n)
-        .orElseThrow(
-            () ->
-                new InvalidRequestException(
-                    "Er is geen keurmerk met nummer "
-                        + n
-                        + "; een nummer ziet eruit als "
-                        + KeurmerkNumber.EXAMPLE
-                        + "."));
+    return keurmerken.findByNumber(n).orElseThrow(() -> KeurmerkNumber.unknown(n));
   }
 
   private Map<String, Object> model(Keurmerk keurmerk) {
-    var employer = employers.get(keurmerk.employerId());
-    return KeurmerkLifecycle.model(
-        employer.name(),
-        employer.contactPerson(),
-        employer.contactEmail(),
-        employer.kvkNumber(),
-        keurmerk.number(),
-        keurmerk.validUntil(),
-        keurmerken.findMembership(keurmerk.id()).map(Membership::validUntil).orElse(null));
+    return lifecycle.model(keurmerk, employers.get(keurmerk.employerId()));
   }
 
   private void tell(

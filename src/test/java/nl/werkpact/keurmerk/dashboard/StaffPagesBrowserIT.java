@@ -270,23 +270,7 @@ class StaffPagesBrowserIT extends BrowserTest {
   void theAccountmanagerPlansANetworkMeetingCorrectingADateTheFormRefused() throws Exception {
     String name = "Netwerkbakkerij " + Unique.suffix();
     LocalDate awarded = LocalDate.now().minusMonths(2);
-    var records = new Records(jdbc);
-    long employer = records.employer(name, "Maassluis");
-    long audit =
-        records.audit(employer, awarded.minusMonths(1), "AWARDED", awarded, null, 1, 1, null);
-    long keurmerk =
-        records.keurmerk(
-            employer,
-            audit,
-            "SW-2093-" + Unique.serial(),
-            awarded,
-            awarded.plusYears(2).minusDays(1),
-            "ACTIVE",
-            null);
-    jdbc.sql(
-            "INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
-        .params(keurmerk, employer, awarded, awarded.plusYears(1).minusDays(1))
-        .update();
+    new Records(jdbc).holderWithFreeYear(name, "Maassluis", "SW-2093-" + Unique.serial(), awarded);
 
     openBrowser();
     browser.driver.get(baseUrl() + "/netwerk");

@@ -58,28 +58,9 @@ class NetworkIT extends IntegrationTest {
     holder(records, afterFreeYear, today.minusMonths(15));
   }
 
-  /** A holder of a keurmerk awarded that day, with its free year from then; returns its contact address. */
   private String holder(Records records, String name, LocalDate awarded) {
-    long employer = records.employer(name, "Vlaardingen");
-    long audit =
-        records.audit(employer, awarded.minusMonths(1), "AWARDED", awarded, null, 1, 1, null);
-    long keurmerk =
-        records.keurmerk(
-            employer,
-            audit,
-            "SW-2094-" + Unique.serial(),
-            awarded,
-            awarded.plusYears(2).minusDays(1),
-            "ACTIVE",
-            null);
-    jdbc.sql(
-            "INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
-        .params(keurmerk, employer, awarded, awarded.plusYears(1).minusDays(1))
-        .update();
-    return jdbc.sql("SELECT contact_email FROM employer WHERE id = ?")
-        .param(employer)
-        .query(String.class)
-        .single();
+    return records.contactEmail(
+        records.holderWithFreeYear(name, "Vlaardingen", "SW-2094-" + Unique.serial(), awarded));
   }
 
   /** A signed-in browser session of a user: the page, and forms posted with its token. */

@@ -113,6 +113,31 @@ public final class Records {
     return id;
   }
 
+  /**
+   * A holder: an employer in the municipality with a keurmerk awarded that day (valid two years) and its free year of
+   * membership from then; returns the employer's id.
+   */
+  public long holderWithFreeYear(
+      String name, String municipality, String number, LocalDate awarded) {
+    long employer = employer(name, municipality);
+    long audit = audit(employer, awarded.minusMonths(1), "AWARDED", awarded, null, 1, 1, null);
+    long keurmerk =
+        keurmerk(
+            employer, audit, number, awarded, awarded.plusYears(2).minusDays(1), "ACTIVE", null);
+    jdbc.sql(
+            "INSERT INTO membership (keurmerk_id, employer_id, valid_from, valid_until) VALUES (?, ?, ?, ?)")
+        .params(keurmerk, employer, awarded, awarded.plusYears(1).minusDays(1))
+        .update();
+    return employer;
+  }
+
+  public String contactEmail(long employer) {
+    return jdbc.sql("SELECT contact_email FROM employer WHERE id = ?")
+        .param(employer)
+        .query(String.class)
+        .single();
+  }
+
   private static OffsetDateTime noon(LocalDate day) {
     return day.atTime(12, 0).atOffset(ZoneOffset.ofHours(1));
   }
