@@ -54,9 +54,27 @@ class NetworkController {
         "network-page-security-headers", "no-store", PATH, PATH + ".csv", PATH + "/*");
   }
 
+  /** At most this many holders per list on the page; the CSV has them all. */
+  static final int SHOWN = 50;
+
   @GetMapping(PATH)
-  String page(HttpServletRequest request, Model model) {
-    return render(request, model, null, null, new String[8]);
+  String page(
+      @RequestParam(name = "q", required = false) String query,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    String q = query == null ? "" : query.strip();
+    if (q.length() > 100 || nl.werkpact.keurmerk.common.Texts.hasForbiddenCharacters(q, false)) {
+      response.setStatus(400);
+      return render(
+          request,
+          model,
+          null,
+          "Zoek op ten hoogste 100 tekens van een naam of gemeente, zonder bijzondere tekens.",
+          new String[8],
+          "");
+    }
+    return render(request, model, null, null, new String[8], q);
   }
 
   @GetMapping(PATH + ".csv")
@@ -134,7 +152,7 @@ class NetworkController {
           new NetworkMeetings.Plan(date, from, until, place, subject, notes, "alle".equals(who));
       String user = staffPages.callerId(request);
       var meeting = RegionScope.in(scope, () -> meetings.plan(plan, user));
-      return render(
+      return renderAll(
           request,
           model,
           "Bijeenkomst gepland: "
@@ -145,15 +163,39 @@ class NetworkController {
           new String[8]);
     } catch (InvalidRequestException e) {
       response.setStatus(400);
-      return render(request, model, null, String.join(" ", e.problems()), typed);
+      return render(request, model, null, String.join(" ", e.problems()), typed, "");
     }
   }
 
-  private String render(
+  private String renderAll(
       HttpServletRequest request, Model model, String done, String problem, String[] typed) {
-    var all = members.current();
-    model.addAttribute("members", all.stream().filter(NetworkMembers.Member::inFreeYear).toList());
-    model.addAttribute("formerMembers", all.stream().filter(m -> !m.inFreeYear()).toList());
+    return render(request, model, done, problem, typed, "");
+  }
+
+  private String render(
+      HttpServletRequest request,
+      Model model,
+      String done,
+      String problem,
+      String[] typed,
+      String query) {
+    String q = query.toLowerCase(java.util.Locale.ROOT);
+    var all =
+        members.current().stream()
+            .filter(
+                m ->
+                    q.isEmpty()
+                        || m.name().toLowerCase(java.util.Locale.ROOT).contains(q)
+                        || m.municipality().toLowerCase(java.util.Locale.ROOT).contains(q))
+            .toList();
+    var inFreeYear = all.stream().filter(NetworkMembers.Member::inFreeYear).toList();
+    var after = all.stream().filter(m -> !m.inFreeYear()).toList();
+    model.addAttribute("query", query);
+    model.addAttribute("shown", SHOWN);
+    model.addAttribute("memberCount", inFreeYear.size());
+    model.addAttribute("formerCount", after.size());
+    model.addAttribute("members", inFreeYear.subList(0, Math.min(SHOWN, inFreeYear.size())));
+    model.addAttribute("formerMembers", after.subList(0, Math.min(SHOWN, after.size())));
     model.addAttribute("national", RegionScope.ALL.equals(RegionScope.current()));
     model.addAttribute("regions", regions.all());
     model.addAttribute(

@@ -273,7 +273,7 @@ class StaffPagesBrowserIT extends BrowserTest {
     new Records(jdbc).holderWithFreeYear(name, "Maassluis", "SW-2093-" + Unique.serial(), awarded);
 
     openBrowser();
-    browser.driver.get(baseUrl() + "/netwerk");
+    browser.driver.get(baseUrl() + "/netwerk?q=" + name.replace(' ', '+'));
     browser.signInOnAppPage(ACCOUNTMANAGER, PASSWORD);
     browser.waitFor(By.xpath("//h1[normalize-space()='Sociaal Economisch Netwerk']"));
     assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(name);
@@ -287,7 +287,7 @@ class StaffPagesBrowserIT extends BrowserTest {
     browser.driver.findElement(By.id("tot")).sendKeys("18:00");
     browser.driver.findElement(By.id("plaats")).sendKeys("Stadhuis Maassluis");
     browser.driver.findElement(By.id("onderwerp")).sendKeys(subject);
-    browser.click(By.cssSelector("main form button[type='submit']"));
+    browser.click(By.cssSelector("form[action='/netwerk/bijeenkomst'] button[type='submit']"));
     String problem = browser.waitFor(By.cssSelector("[role='alert']")).getText();
     assertThat(problem).contains("30-02-2099 bestaat niet; februari 2099 heeft 28 dagen.");
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations with the refusal").isEmpty();
@@ -295,7 +295,7 @@ class StaffPagesBrowserIT extends BrowserTest {
     var date = browser.driver.findElement(By.id("datum"));
     date.clear();
     date.sendKeys(nl.werkpact.keurmerk.common.Dates.numeric(LocalDate.now().plusDays(40)));
-    browser.click(By.cssSelector("main form button[type='submit']"));
+    browser.click(By.cssSelector("form[action='/netwerk/bijeenkomst'] button[type='submit']"));
     String done = browser.waitFor(By.cssSelector("[role='status']")).getText();
     assertThat(done).startsWith("Bijeenkomst gepland:");
     assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(subject);
