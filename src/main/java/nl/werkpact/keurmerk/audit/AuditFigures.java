@@ -6,7 +6,7 @@ import nl.werkpact.keurmerk.common.Checks;
 
 /**
  * What the auditor counted over the assessed period. Aggregates only: no personal data of the people
- * from the target group.
+ * from the target group. The social return beyond the five figures is in {@link SocialReturn}.
  */
 public record AuditFigures(
     Integer workforceSize,
@@ -14,7 +14,12 @@ public record AuditFigures(
     Integer extraWorkplaces,
     Integer workExperiencePlaces,
     BigDecimal socialPurchasingEuros,
-    String findings) {
+    String findings,
+    SocialReturn socialReturn) {
+
+  public AuditFigures {
+    socialReturn = socialReturn == null ? SocialReturn.NONE : socialReturn;
+  }
 
   /** Beyond this a figure is a typing error, not an employer in this region. */
   public static final int MAX_WORKFORCE = 500_000;
@@ -66,6 +71,10 @@ public record AuditFigures(
                   || socialPurchasingEuros.stripTrailingZeros().scale() <= 2,
               "Inkoop bij sociale werkbedrijven heeft hoogstens twee decimalen.");
     }
+    socialReturn.check(
+        checks,
+        socialPurchasingEuros != null && socialPurchasingEuros.signum() > 0,
+        workExperiencePlaces);
     checks.throwIfAny();
   }
 

@@ -1,9 +1,16 @@
 package nl.werkpact.keurmerk.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.common.Dates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -18,6 +25,13 @@ public class AuditRepository {
       target_group_employees, extra_workplaces, work_experience_places, social_purchasing_euros, findings,
       performed_by, criteria_outcome, criteria_reason, criteria_decision_id, criteria_version, final_outcome,
       committee_reason, decided_by, decided_on, process_instance_id""";
+
+  /** The social return columns, comma separated, in {@link SocialReturn.Count} order, then the workshops. */
+  public static final String SOCIAL_RETURN_COLUMNS =
+      Arrays.stream(SocialReturn.Count.values())
+              .map(SocialReturn.Count::column)
+              .collect(Collectors.joining(", "))
+          + ", social_workshops";
 
   private final JdbcClient jdbc;
 
@@ -98,22 +112,51 @@ public class AuditRepository {
   }
 
   void recordFigures(long id, AuditFigures f, String performedBy, OffsetDateTime now) {
+    List<Object> params =
+        new ArrayList<>(
+            Arrays.asList(
+                f.workforceSize(),
+                f.targetGroupEmployees(),
+                f.extraWorkplaces(),
+                f.workExperiencePlaces(),
+                f.socialPurchasingEuros(),
+                f.findings(),
+                performedBy,
+                now));
+    for (SocialReturn.Count count : SocialReturn.Count.values()) {
+      params.add(f.socialReturn().count(count));
+    }
+    params.add(f.socialReturn().socialWorkshops());
+    params.add(id);
     jdbc.sql(
             """
             UPDATE audit SET workforce_size = ?, target_group_employees = ?, extra_workplaces = ?, work_experience_places = ?,
-                             social_purchasing_euros = ?, findings = ?, performed_by = ?, performed_at = ?
-            WHERE id = ?""")
-        .params(
-            f.workforceSize(),
-            f.targetGroupEmployees(),
-            f.extraWorkplaces(),
-            f.workExperiencePlaces(),
-            f.socialPurchasingEuros(),
-            f.findings(),
-            performedBy,
-            now,
-            id)
+                             social_purchasing_euros = ?, findings = ?, performed_by = ?, performed_at = ?, \s"""
+                + SOCIAL_RETURN_COLUMNS.replace(",", " = ?,")
+                + " = ? WHERE id = ?")
+        .params(params)
         .update();
+  }
+
+  /** The audit's social return, empty when it was recorded before the counts existed (or imported). */
+  Optional<SocialReturn> socialReturn(long id) {
+    return jdbc
+        .sql("SELECT " + SOCIAL_RETURN_COLUMNS + " FROM audit WHERE id = ?")
+        .param(id)
+        .query((rs, i) -> Optional.ofNullable(socialReturn(rs)))
+        .list()
+        .stream()
+        .findFirst()
+        .flatMap(recorded -> recorded);
+  }
+
+  /** Reads {@link #SOCIAL_RETURN_COLUMNS} from a row; null when the counts were never recorded. */
+  public static SocialReturn socialReturn(ResultSet rs) throws SQLException {
+    Map<String, Object> values = new HashMap<>();
+    for (String column : SOCIAL_RETURN_COLUMNS.split(", ")) {
+      values.put(column, rs.getObject(column));
+    }
+    return SocialReturn.fromColumns(values::get);
   }
 
   void recordCriteria(

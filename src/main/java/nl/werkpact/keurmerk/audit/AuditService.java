@@ -366,6 +366,11 @@ public class AuditService {
         .toList();
   }
 
+  /** The social return the auditor recorded; empty for audits from before the counts existed. */
+  public Optional<SocialReturn> socialReturn(long auditId) {
+    return audits.socialReturn(auditId);
+  }
+
   public Audit get(long auditId) {
     return audits
         .findById(auditId)

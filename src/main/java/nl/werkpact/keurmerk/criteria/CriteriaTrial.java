@@ -1,15 +1,14 @@
 package nl.werkpact.keurmerk.criteria;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
+import nl.werkpact.keurmerk.audit.AuditRepository;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
-import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.models.ModelChecks;
@@ -21,7 +20,6 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -136,7 +134,10 @@ public class CriteriaTrial {
             """
             SELECT a.id, e.name, a.decided_on, a.criteria_version, a.criteria_outcome, a.final_outcome,
                    a.workforce_size, a.target_group_employees, a.extra_workplaces,
-                   a.work_experience_places, a.social_purchasing_euros, a.findings
+                   a.work_experience_places, a.social_purchasing_euros, a.findings, \s"""
+                + AuditRepository.SOCIAL_RETURN_COLUMNS
+                + """
+
             FROM audit a JOIN employer e ON e.id = a.employer_id
             WHERE a.criteria_outcome IS NOT NULL AND a.decided_on BETWEEN ? AND ?
             ORDER BY a.decided_on DESC, a.id DESC
@@ -154,7 +155,8 @@ public class CriteriaTrial {
                       rs.getInt("extra_workplaces"),
                       rs.getInt("work_experience_places"),
                       rs.getBigDecimal("social_purchasing_euros"),
-                      rs.getString("findings"));
+                      rs.getString("findings"),
+                      AuditRepository.socialReturn(rs));
               String decided = rs.getString("criteria_outcome");
               var result = evaluate(candidate, figures);
               String outcome = result.get("outcome") == null ? null : "" + result.get("outcome");
@@ -177,18 +179,7 @@ public class CriteriaTrial {
 
   /** The inputs EvaluateCriteriaDelegate gives the table, from the figures in the audit record. */
   private Map<String, Object> evaluate(DmnDecision candidate, AuditFigures figures) {
-    var inputs =
-        Variables.createVariables()
-            .putValue(Vars.EXTRA_WORKPLACES, figures.extraWorkplaces())
-            .putValue(
-                Vars.TARGET_GROUP_SHARE_PERCENT, figures.targetGroupSharePercent().doubleValue())
-            .putValue(Vars.WORK_EXPERIENCE_PLACES, figures.workExperiencePlaces())
-            .putValue(
-                Vars.SOCIAL_PURCHASING_EUROS,
-                (figures.socialPurchasingEuros() == null
-                        ? BigDecimal.ZERO
-                        : figures.socialPurchasingEuros())
-                    .doubleValue());
+    var inputs = KeurmerkAuditProcess.criteriaInputs(figures);
     try {
       var result = dmn().evaluateDecisionTable(candidate, inputs).getFirstResult();
       return result == null ? Map.of() : result.getEntryMap();

@@ -88,6 +88,13 @@ final class DashboardCsv {
                                       r.workExperiencePlaces(),
                                       r.socialPurchasing()))
                           .toList()),
+          "social-return",
+              new Table(
+                  List.of("Activiteit", "Totaal", "Audits met social return"),
+                  f ->
+                      f.socialReturn().stream()
+                          .map(r -> List.<Object>of(r.activity(), r.total(), r.audits()))
+                          .toList()),
           "trechter",
               new Table(
                   List.of("Stap", "Aantal"),

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import nl.werkpact.keurmerk.audit.AuditRepository;
+import nl.werkpact.keurmerk.audit.SocialReturn;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +77,12 @@ public class WerkpactFigures {
 
   public record FunnelStep(String step, long count) {}
 
+  /**
+   * One social return activity summed over the awarded audits in the selection; {@code audits} is how many of them
+   * recorded the counts (audits from before the counts existed and imported awards did not).
+   */
+  public record SocialReturnTotal(String activity, long total, long audits) {}
+
   public record Expiring(
       String number,
       String employerName,
@@ -93,6 +101,7 @@ public class WerkpactFigures {
       List<YearRow> perYear,
       List<MunicipalityRow> perMunicipality,
       List<FunnelStep> funnel,
+      List<SocialReturnTotal> socialReturn,
       List<Expiring> expiring) {}
 
   static final int EXPIRING_DAYS = 90;
@@ -108,7 +117,8 @@ public class WerkpactFigures {
       Long renewalOf,
       int extraWorkplaces,
       int workExperiencePlaces,
-      BigDecimal socialPurchasing) {}
+      BigDecimal socialPurchasing,
+      SocialReturn socialReturn) {}
 
   record KeurmerkRow(
       long id,
@@ -120,7 +130,18 @@ public class WerkpactFigures {
       LocalDate validUntil,
       String status,
       LocalDate withdrawnOn,
-      Long renewalOf) {}
+      Long renewalOf,
+      List<Suspension> suspensions) {}
+
+  /** A suspension of a keurmerk (keurmerk/KeurmerkSuspensions): from a day, until a day or until lifted. */
+  record Suspension(LocalDate from, LocalDate until, LocalDate liftedOn) {
+    /** The rule of {@code KeurmerkStatus.suspendedOn}: a suspended keurmerk is not held on that day. */
+    boolean holdsOn(LocalDate day) {
+      return !from.isAfter(day)
+          && (until == null || !until.isBefore(day))
+          && (liftedOn == null || liftedOn.isAfter(day));
+    }
+  }
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -151,8 +172,9 @@ public class WerkpactFigures {
         jdbc.sql(
                 """
             SELECT a.id, e.municipality, a.requested_at, a.status, a.decided_on, a.renewal_of_keurmerk_id,
-                   a.extra_workplaces, a.work_experience_places, a.social_purchasing_euros
-            FROM audit a JOIN employer e ON e.id = a.employer_id""")
+                   a.extra_workplaces, a.work_experience_places, a.social_purchasing_euros, \s"""
+                    + AuditRepository.SOCIAL_RETURN_COLUMNS
+                    + " FROM audit a JOIN employer e ON e.id = a.employer_id")
             .query(
                 (rs, i) ->
                     new AuditRow(
@@ -164,8 +186,21 @@ public class WerkpactFigures {
                         rs.getObject(6, Long.class),
                         rs.getInt(7),
                         rs.getInt(8),
-                        rs.getBigDecimal(9) == null ? BigDecimal.ZERO : rs.getBigDecimal(9)))
+                        rs.getBigDecimal(9) == null ? BigDecimal.ZERO : rs.getBigDecimal(9),
+                        AuditRepository.socialReturn(rs)))
             .list();
+    Map<Long, List<Suspension>> suspensions = new java.util.HashMap<>();
+    jdbc.sql("SELECT keurmerk_id, suspended_on, until_day, lifted_on FROM keurmerk_suspension")
+        .query(
+            (rs, i) ->
+                suspensions
+                    .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                    .add(
+                        new Suspension(
+                            rs.getObject(2, LocalDate.class),
+                            rs.getObject(3, LocalDate.class),
+                            rs.getObject(4, LocalDate.class))))
+        .list();
     List<KeurmerkRow> keurmerken =
         jdbc.sql(
                 """
@@ -185,7 +220,8 @@ public class WerkpactFigures {
                         rs.getObject(7, LocalDate.class),
                         rs.getString(8),
                         local(rs.getObject(9, OffsetDateTime.class)),
-                        rs.getObject(10, Long.class)))
+                        rs.getObject(10, Long.class),
+                        suspensions.getOrDefault(rs.getLong(1), List.of())))
             .list();
     return compute(selection, today, convenants, audits, keurmerken);
   }
@@ -330,7 +366,28 @@ public class WerkpactFigures {
         perYear,
         perMunicipality,
         funnel,
+        socialReturn(inSelection),
         expiring(keurmerken, audits, today, selection.municipality()));
+  }
+
+  /** Every social return activity, summed over the awarded audits that recorded it, and the workshops bought from. */
+  private static List<SocialReturnTotal> socialReturn(List<AuditRow> awarded) {
+    List<SocialReturn> recorded =
+        awarded.stream().map(AuditRow::socialReturn).filter(r -> r != null).toList();
+    List<SocialReturnTotal> totals = new ArrayList<>();
+    for (SocialReturn.Count count : SocialReturn.Count.values()) {
+      totals.add(
+          new SocialReturnTotal(
+              count.label(),
+              recorded.stream().mapToLong(r -> r.count(count)).sum(),
+              recorded.size()));
+    }
+    totals.add(
+        new SocialReturnTotal(
+            "Audits met inkoop bij een sociaal werkbedrijf",
+            recorded.stream().filter(r -> r.socialWorkshops() != null).count(),
+            recorded.size()));
+    return totals;
   }
 
   private static List<AuditRow> audits(Selection selection, List<AuditRow> awarded) {
@@ -354,6 +411,8 @@ public class WerkpactFigures {
                     : !k.validFrom().isAfter(on)
                         && !k.validUntil().isBefore(on)
                         && (k.withdrawnOn() == null || k.withdrawnOn().isAfter(on)))
+        // suspended that day: not held, as the register says
+        .filter(k -> k.suspensions().stream().noneMatch(suspension -> suspension.holdsOn(on)))
         .map(KeurmerkRow::kvkNumber)
         .distinct()
         .count();

@@ -296,7 +296,13 @@ class DemoSetup {
               KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS,
               2500,
               KeurmerkAuditProcess.Vars.FINDINGS,
-              "Drie leerwerkplekken in de keuken; één medewerker uit de doelgroep vast in dienst genomen."));
+              "Drie leerwerkplekken in de keuken; één medewerker uit de doelgroep vast in dienst genomen.",
+              KeurmerkAuditProcess.Vars.SOCIAL_WORKSHOPS,
+              "Stroomopwaarts (catering en schoonmaak)",
+              KeurmerkAuditProcess.Vars.PERMANENT_CONTRACTS,
+              1,
+              KeurmerkAuditProcess.Vars.SNUFFELSTAGES,
+              6));
     } finally {
       identity.clearAuthentication();
     }

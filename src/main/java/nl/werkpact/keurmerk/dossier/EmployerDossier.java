@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.werkpact.keurmerk.audit.AuditRepository;
+import nl.werkpact.keurmerk.audit.SocialReturn;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,17 +60,28 @@ class EmployerDossier {
             .param(employerId));
   }
 
+  /** The employer's audits, newest first; {@code social_return} is its SocialReturn, or null if never recorded. */
   List<Map<String, Object>> audits(Object employerId) {
-    return rows(
-        jdbc.sql(
-                """
-                SELECT a.id, a.status, a.requested_at, a.requested_by, a.planned_date, a.auditor, a.workforce_size,
-                       a.target_group_employees, a.extra_workplaces, a.work_experience_places, a.social_purchasing_euros,
-                       a.findings, a.performed_by, a.criteria_outcome, a.criteria_reason, a.criteria_version,
-                       a.final_outcome, a.committee_reason, a.decided_by, a.decided_on, k.number AS renewal_of
-                FROM audit a LEFT JOIN keurmerk k ON k.id = a.renewal_of_keurmerk_id
-                WHERE a.employer_id = ? ORDER BY a.requested_at DESC""")
-            .param(employerId));
+    List<Map<String, Object>> audits = new ArrayList<>();
+    for (var row :
+        rows(
+            jdbc.sql(
+                    """
+                    SELECT a.id, a.status, a.requested_at, a.requested_by, a.planned_date, a.auditor, a.workforce_size,
+                           a.target_group_employees, a.extra_workplaces, a.work_experience_places, a.social_purchasing_euros,
+                           a.findings, a.performed_by, a.criteria_outcome, a.criteria_reason, a.criteria_version,
+                           a.final_outcome, a.committee_reason, a.decided_by, a.decided_on, k.number AS renewal_of, \s"""
+                        + AuditRepository.SOCIAL_RETURN_COLUMNS
+                        + """
+
+                    FROM audit a LEFT JOIN keurmerk k ON k.id = a.renewal_of_keurmerk_id
+                    WHERE a.employer_id = ? ORDER BY a.requested_at DESC""")
+                .param(employerId))) {
+      var audit = new LinkedHashMap<>(row);
+      audit.put("social_return", SocialReturn.fromColumns(row::get));
+      audits.add(audit);
+    }
+    return audits;
   }
 
   /** The employer's keurmerken, newest first, each with its status history ({@code history}), in two queries. */

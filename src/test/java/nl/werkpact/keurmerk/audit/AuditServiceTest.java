@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.convenant.ConvenantRepository;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
@@ -62,7 +63,7 @@ class AuditServiceTest {
   }
 
   private static final AuditFigures AWARDABLE =
-      new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Twee stageplaatsen.");
+      new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Twee stageplaatsen.", null);
 
   private long auditAwaitingCommittee(String kvk, AuditOutcome advice) {
     long id = audits.request(kvk, "anna", "pi-a-" + kvk, "KeurmerkCriteria:1:test").auditId();
@@ -200,11 +201,87 @@ class AuditServiceTest {
                 audits.recordFigures(
                     id,
                     new AuditFigures(
-                        workforce, targetGroup, extra, workExperience, purchasing, "x"),
+                        workforce, targetGroup, extra, workExperience, purchasing, "x", null),
                     "bram"))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining(message);
     assertThat(audits.get(id).workforceSize()).isNull();
     assertThat(audits.get(id).performedBy()).isNull();
+  }
+
+  private long plannedAudit(String kvk) {
+    at("2026-03-01T10:00:00Z");
+    signedConvenant(kvk);
+    long id = audits.request(kvk, "anna", "pi-a-" + kvk, "KeurmerkCriteria:1:test").auditId();
+    audits.plan(id, LocalDate.of(2026, 2, 28), "Bram Jansen");
+    return id;
+  }
+
+  @Test
+  void keepsTheSocialReturnAsCounted() {
+    long id = plannedAudit("90000008");
+    var socialReturn =
+        new SocialReturn(
+            Map.of(
+                SocialReturn.Count.PERMANENT_CONTRACTS, 3,
+                SocialReturn.Count.MOVED_ON, 2,
+                SocialReturn.Count.TRAININGS_STARTED, 10,
+                SocialReturn.Count.TRAININGS_FINISHED, 8,
+                SocialReturn.Count.INTERNSHIPS, 2,
+                SocialReturn.Count.SNUFFELSTAGES, 15,
+                SocialReturn.Count.LESSONS_GIVEN, 4,
+                SocialReturn.Count.WSP_PLACEMENTS, 51),
+            "  Stroomopwaarts  ");
+
+    audits.recordFigures(
+        id,
+        new AuditFigures(40, 3, 1, 2, new BigDecimal("2500.00"), "Goed.", socialReturn),
+        "bram");
+
+    var stored = audits.socialReturn(id).orElseThrow();
+    assertThat(stored).isEqualTo(new SocialReturn(socialReturn.counts(), "Stroomopwaarts"));
+    assertThat(stored.summary())
+        .isEqualTo(
+            "3 vaste contracten, 2 doorgestroomd, 10 opleidingen gestart, 8 opleidingen afgerond, 2 stages,"
+                + " 15 snuffelstages, 4 gastlessen en workshops, 51 plaatsingen via het WSP;"
+                + " ingekocht bij Stroomopwaarts");
+  }
+
+  @Test
+  void anAuditFromBeforeTheSocialReturnHasNone() {
+    long id = plannedAudit("90000009");
+    assertThat(audits.socialReturn(id)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "negative count            | SNUFFELSTAGES | -1     | 2 | 0    | Pameijer | Snuffelstages mag niet negatief zijn.",
+        "absurd count              | WSP_PLACEMENTS | 600000 | 2 | 0    | Pameijer | Plaatsingen via het Werkgeversservicepunt is onwaarschijnlijk groot",
+        "more stages than places   | INTERNSHIPS   | 3      | 2 | 0    | Pameijer | Stages kan niet meer zijn dan werkervaringsplaatsen en stages samen.",
+        "purchases without workshop | LESSONS_GIVEN | 1      | 2 | 1500 |          | Vul in bij welk sociaal werkbedrijf is ingekocht"
+      })
+  void refusesBadSocialReturnAndStoresNothing(
+      String description,
+      SocialReturn.Count count,
+      int value,
+      int workExperience,
+      BigDecimal purchasing,
+      String workshop,
+      String message) {
+    long id = plannedAudit("90000010");
+    var socialReturn = new SocialReturn(Map.of(count, value), workshop);
+
+    assertThatThrownBy(
+            () ->
+                audits.recordFigures(
+                    id,
+                    new AuditFigures(40, 3, 1, workExperience, purchasing, "x", socialReturn),
+                    "bram"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining(message);
+    assertThat(audits.get(id).workforceSize()).isNull();
+    assertThat(audits.socialReturn(id)).isEmpty();
   }
 }

@@ -107,11 +107,18 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
             Vars.SOCIAL_PURCHASING_EUROS,
             1500.50,
             Vars.FINDINGS,
-            "Twee stages, één nieuwe baan."));
+            "Twee stages, één nieuwe baan.",
+            Vars.SOCIAL_WORKSHOPS,
+            "Patijnenburg",
+            Vars.INTERNSHIPS,
+            "2",
+            Vars.LESSONS_GIVEN,
+            "4"));
 
     var audit =
         jdbc.sql(
-                "SELECT id, status, criteria_outcome, criteria_version, performed_by, social_purchasing_euros FROM audit WHERE process_instance_id = ?")
+                "SELECT id, status, criteria_outcome, criteria_version, performed_by, social_purchasing_euros,"
+                    + " internships, lessons_given, moved_on, social_workshops FROM audit WHERE process_instance_id = ?")
             .param(processInstanceId)
             .query()
             .singleRow();
@@ -119,7 +126,11 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
         .containsEntry("status", "AWAITING_COMMITTEE")
         .containsEntry("criteria_outcome", "TOEKENNEN")
         .containsEntry("criteria_version", versionAtRequest)
-        .containsEntry("performed_by", AUDITOR);
+        .containsEntry("performed_by", AUDITOR)
+        .containsEntry("internships", 2)
+        .containsEntry("lessons_given", 4)
+        .containsEntry("moved_on", 0)
+        .containsEntry("social_workshops", "Patijnenburg");
     assertThat(audit.get("social_purchasing_euros").toString()).isEqualTo("1500.50");
     // The committee's form shows who performed the audit, when, the criteria that advised and
     // the employer's earlier audits.
@@ -133,6 +144,14 @@ class KeurmerkAuditPostgresIT extends IntegrationTest {
         .containsEntry(Vars.AUDITOR_NAME, "Test " + AUDITOR)
         .containsEntry(Vars.CRITERIA_VERSION, "KeurmerkCriteria versie " + versionAtRequest)
         .containsEntry(Vars.EARLIER_AUDITS, "Geen eerdere audits.");
+    assertThat((String) context.get(Vars.SOCIAL_RETURN))
+        .contains(
+            "Waarvan stages (deel van de werkervaringsplaatsen en stages): 2",
+            "Gastlessen, trainingen en workshops gegeven: 4",
+            "Bij welk sociaal werkbedrijf ingekocht: Patijnenburg");
+    assertThat((String) context.get(Vars.CRITERIA_EXPLANATION))
+        .contains(
+            "Social return: 2 stages, 4 gastlessen en workshops; ingekocht bij Patijnenburg.");
     assertThat((String) context.get(Vars.AUDIT_DAY)).matches("\\d{2}-\\d{2}-\\d{4}");
 
     // The auditor is a member of the committee too, for this test: the four-eyes rule still

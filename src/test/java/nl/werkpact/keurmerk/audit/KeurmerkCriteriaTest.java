@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,18 +68,83 @@ class KeurmerkCriteriaTest {
       BigDecimal purchasing,
       String outcome) {
     var figures =
-        new AuditFigures(workforce, targetGroup, extra, workExperience, purchasing, "bevindingen");
-    var result =
-        dmn.evaluateDecisionTable(
-            criteria,
-            Variables.createVariables()
-                .putValue("extraWorkplaces", extra)
-                .putValue(
-                    "targetGroupSharePercent", figures.targetGroupSharePercent().doubleValue())
-                .putValue("workExperiencePlaces", workExperience)
-                .putValue("socialPurchasingEuros", purchasing.doubleValue()));
+        new AuditFigures(
+            workforce, targetGroup, extra, workExperience, purchasing, "bevindingen", null);
+    var result = dmn.evaluateDecisionTable(criteria, KeurmerkAuditProcess.criteriaInputs(figures));
 
     assertThat(result.getFirstResult().<String>getEntry("outcome")).isEqualTo(outcome);
     assertThat(result.getFirstResult().<String>getEntry("reason")).isNotBlank();
+
+    // The shipped table reads the social return counts but does not weigh them: the same figures
+    // with a lot of social
+    // return (and none of it as stages, which are part of the work-experience places) give the same
+    // outcome.
+    Map<SocialReturn.Count, Integer> plenty = new EnumMap<>(SocialReturn.Count.class);
+    for (SocialReturn.Count count : SocialReturn.Count.values()) {
+      plenty.put(count, count == SocialReturn.Count.INTERNSHIPS ? 0 : 50);
+    }
+    var withSocialReturn =
+        new AuditFigures(
+            workforce,
+            targetGroup,
+            extra,
+            workExperience,
+            purchasing,
+            "bevindingen",
+            new SocialReturn(plenty, "Pameijer"));
+    assertThat(
+            dmn.evaluateDecisionTable(
+                    criteria, KeurmerkAuditProcess.criteriaInputs(withSocialReturn))
+                .getFirstResult()
+                .<String>getEntry("outcome"))
+        .isEqualTo(outcome);
+  }
+
+  /**
+   * A process owner weighs social return in Modeler: the work-experience rule becomes "one extra workplace and at
+   * least eight finished trainings" (as at Uitzendbureau Ambacht), and the process's own inputs reach that column.
+   */
+  @ParameterizedTest(name = "{0} afgeronde opleidingen geeft {1}")
+  @CsvSource({"8, TOEKENNEN", "7, AFWIJZEN", "0, AFWIJZEN"})
+  void aProcessOwnerCanWeighSocialReturn(int finished, String outcome) throws Exception {
+    DmnModelInstance model;
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("bpmn/KeurmerkCriteria.dmn")) {
+      model = Dmn.readModelFromStream(in);
+    }
+    DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
+    List<Input> inputs = List.copyOf(table.getInputs());
+    Rule rule = model.getModelElementById("Rule_AwardOnWorkExperience");
+    List<InputEntry> entries = List.copyOf(rule.getInputEntries());
+    for (int i = 0; i < inputs.size(); i++) {
+      String variable = inputs.get(i).getInputExpression().getTextContent().strip();
+      if (variable.equals(SocialReturn.Count.TRAININGS_FINISHED.variable())) {
+        entries.get(i).getText().setTextContent(">= 8");
+      } else if (variable.equals("workExperiencePlaces")) {
+        entries.get(i).getText().setTextContent("");
+      }
+    }
+    DmnDecision weighed = dmn.parseDecision("KeurmerkCriteria", model);
+    var figures =
+        new AuditFigures(
+            200,
+            0,
+            1,
+            0,
+            BigDecimal.ZERO,
+            "Tien mensen opgeleid tot installateur.",
+            new SocialReturn(
+                Map.of(
+                    SocialReturn.Count.TRAININGS_STARTED,
+                    10,
+                    SocialReturn.Count.TRAININGS_FINISHED,
+                    finished),
+                null));
+
+    assertThat(
+            dmn.evaluateDecisionTable(weighed, KeurmerkAuditProcess.criteriaInputs(figures))
+                .getFirstResult()
+                .<String>getEntry("outcome"))
+        .isEqualTo(outcome);
   }
 }

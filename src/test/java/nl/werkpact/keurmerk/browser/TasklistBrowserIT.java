@@ -151,6 +151,9 @@ class TasklistBrowserIT extends IntegrationTest {
             "Extra werkplekken voor de doelgroep",
             "Werkervaringsplaatsen en stages",
             "Inkoop bij sociale werkbedrijven (euro)",
+            "Bij welk sociaal werkbedrijf ingekocht",
+            "Snuffelstages",
+            "Plaatsingen via het Werkgeversservicepunt",
             "Bevindingen");
     // Dutch numbers: 2.5 is no count (refused in Dutch, nothing stored), 2.000 is two thousand,
     // 9.999,99 an amount.
@@ -167,7 +170,13 @@ class TasklistBrowserIT extends IntegrationTest {
             "Werkervaringsplaatsen en stages",
             "2",
             "Inkoop bij sociale werkbedrijven (euro)",
-            "9.999,99"));
+            "9.999,99",
+            "Bij welk sociaal werkbedrijf ingekocht",
+            "Patijnenburg",
+            "Snuffelstages",
+            "15",
+            "Opleidingstrajecten afgerond",
+            "1.200"));
     browser.waitFor(
         By.xpath("//li[contains(normalize-space(.), 'Totaal aantal medewerkers: niet te lezen')]"));
     browser.click(By.cssSelector("button[ng-click='complete()']"));
@@ -189,17 +198,22 @@ class TasklistBrowserIT extends IntegrationTest {
         By.xpath("//li[normalize-space(.)='Aandeel doelgroep (naar beneden afgerond): 5 %']"));
     browser.waitFor(
         By.xpath("//li[normalize-space(.)='Inkoop bij sociale werkbedrijven: € 9999,99']"));
+    browser.waitFor(By.xpath("//li[normalize-space(.)='Opleidingstrajecten afgerond: 1200']"));
+    browser.waitFor(
+        By.xpath(
+            "//li[normalize-space(.)='Vaste contracten voor de doelgroep: 0 (leeg gelaten)']"));
     browser.screenshot("audit-form-filled");
     browser.click(By.cssSelector("button[ng-click='complete()']"));
     awaitTask(processInstanceId, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
     assertThat(
             jdbc.sql(
                     "SELECT workforce_size || '/' || target_group_employees || '/' || social_purchasing_euros || '/' || criteria_outcome "
+                        + "|| '/' || snuffelstages || '/' || trainings_finished || '/' || permanent_contracts || '/' || social_workshops "
                         + "FROM audit WHERE process_instance_id = ?")
                 .param(processInstanceId)
                 .query(String.class)
                 .single())
-        .isEqualTo("2000/100/9999.99/TOEKENNEN");
+        .isEqualTo("2000/100/9999.99/TOEKENNEN/15/1200/0/Patijnenburg");
 
     browser.close();
     browser = Browser.start();
@@ -213,6 +227,8 @@ class TasklistBrowserIT extends IntegrationTest {
         .contains(
             "Regel 1 → TOEKENNEN: Extra werkplekken doelgroep minstens 1 (gevonden: 1, voldaan); Aandeel doelgroep (%) minstens 5 (gevonden: 5,00, voldaan). "
                 + "Deze regel past als eerste en geeft het advies.");
+    assertThat(field("Social return").getAttribute("value"))
+        .contains("Snuffelstages: 15", "Opleidingstrajecten afgerond: 1.200", "Patijnenburg");
     browser.click(By.xpath("//label[normalize-space()='Keurmerk toekennen']"));
     browser.click(By.cssSelector("button[ng-click='complete()']"));
 

@@ -128,12 +128,33 @@ class DossierIT extends IntegrationTest {
         processInstanceId,
         Elements.TASK_PERFORM_AUDIT,
         Map.of(
-            Vars.WORKFORCE_SIZE, 40,
-            Vars.TARGET_GROUP_EMPLOYEES, 4,
-            Vars.EXTRA_WORKPLACES, 2,
-            Vars.WORK_EXPERIENCE_PLACES, 2,
-            Vars.SOCIAL_PURCHASING_EUROS, 1500.50,
-            Vars.FINDINGS, "Vier mensen uit de doelgroep."));
+            Vars.WORKFORCE_SIZE,
+            40,
+            Vars.TARGET_GROUP_EMPLOYEES,
+            4,
+            Vars.EXTRA_WORKPLACES,
+            2,
+            Vars.WORK_EXPERIENCE_PLACES,
+            2,
+            Vars.SOCIAL_PURCHASING_EUROS,
+            1500.50,
+            Vars.FINDINGS,
+            "Vier mensen uit de doelgroep.",
+            Vars.SOCIAL_WORKSHOPS,
+            "Stroomopwaarts",
+            Vars.PERMANENT_CONTRACTS,
+            "3",
+            Vars.TRAININGS_FINISHED,
+            "8",
+            Vars.SNUFFELSTAGES,
+            "1.015"));
+    // the committee reads every count, the empty ones as 0
+    assertThat((String) runtime.getVariable(processInstanceId, Vars.SOCIAL_RETURN))
+        .contains(
+            "Vaste contracten voor de doelgroep: 3",
+            "Opleidingstrajecten gestart: 0",
+            "Snuffelstages: 1.015",
+            "Bij welk sociaal werkbedrijf ingekocht: Stroomopwaarts");
     complete(
         new EngineRest(rest, "itdossiercommissie", PASSWORD),
         processInstanceId,
@@ -164,7 +185,8 @@ class DossierIT extends IntegrationTest {
             "HTML voor de website (kopiëren en plakken)",
             "/badge.svg&quot; width=&quot;300&quot; height=&quot;92&quot; alt=&quot;Keurmerk partner in sociaal ondernemen",
             ": loopt.",
-            ": nog te plannen.")
+            ": nog te plannen.",
+            "3 vaste contracten, 8 opleidingen afgerond, 1.015 snuffelstages; ingekocht bij Stroomopwaarts")
         .doesNotContain(
             "SIGNED",
             "AWARDED",

@@ -73,7 +73,7 @@ class KeurmerkLifecycleTest {
   private Keurmerk audited(AuditOutcome outcome) {
     long id = audits.request("90000001", "anna", "pi-a", "KeurmerkCriteria:1:test").auditId();
     audits.plan(id, LocalDate.now(clock), "Bram Jansen");
-    audits.recordFigures(id, new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Goed."), "bram");
+    audits.recordFigures(id, new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Goed.", null), "bram");
     audits.recordCriteria(id, outcome, "reden", "KeurmerkCriteria:1:x", 1);
     audits.decide(id, outcome, null, "dirk");
     if (outcome == AuditOutcome.TOEKENNEN) {
@@ -144,7 +144,7 @@ class KeurmerkLifecycleTest {
     at("2028-01-26T10:00:00Z");
     audits.plan(renewalAudit, LocalDate.of(2028, 1, 20), "Bram Jansen");
     audits.recordFigures(
-        renewalAudit, new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Goed."), "bram");
+        renewalAudit, new AuditFigures(40, 3, 1, 2, BigDecimal.ZERO, "Goed.", null), "bram");
     audits.recordCriteria(renewalAudit, AuditOutcome.TOEKENNEN, "reden", "KeurmerkCriteria:1:x", 1);
     audits.decide(renewalAudit, AuditOutcome.TOEKENNEN, null, "dirk");
 

@@ -107,6 +107,9 @@ class SuspensionIT extends IntegrationTest {
     assertThat(page("/register?q=" + town))
         .contains("Geen keurmerkhouder gevonden")
         .doesNotContain(name);
+    assertThat(dashboard())
+        .as("the dashboard counts as the register")
+        .contains("data-figure=\"houders\">0<");
     assertThat(rest.getForEntity("/register/" + number + "/badge.svg", String.class).getBody())
         .contains("Geschorst sinds");
     var json =
@@ -133,6 +136,7 @@ class SuspensionIT extends IntegrationTest {
     assertThat(lifted.getStatusCode().value()).isEqualTo(200);
     assertThat(page("/register/" + number)).contains("Geldig").doesNotContain("Geschorst");
     assertThat(page("/register?q=" + town)).contains(name);
+    assertThat(dashboard()).contains("data-figure=\"houders\">1<");
     assertThat(
             rest.withBasicAuth(COMMITTEE, PASSWORD)
                 .getForEntity("/engine-rest/werkpact/certificaten/" + number, byte[].class)
@@ -197,5 +201,15 @@ class SuspensionIT extends IntegrationTest {
     assertThat(notSuspended.getBody()).contains("is niet geschorst");
     assertThat(page("/register/" + number)).contains("Geldig");
     assertThat(mails()).isEmpty();
+  }
+
+  /** The dashboard for this holder's town, as an accountmanager sees it. */
+  private String dashboard() {
+    return rest.withBasicAuth(ACCOUNTMANAGER, PASSWORD)
+        .getForEntity(
+            "/dashboard?gemeente="
+                + java.net.URLEncoder.encode(town, java.nio.charset.StandardCharsets.UTF_8),
+            String.class)
+        .getBody();
   }
 }

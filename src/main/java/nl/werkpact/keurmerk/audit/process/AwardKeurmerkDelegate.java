@@ -42,6 +42,9 @@ public class AwardKeurmerkDelegate implements JavaDelegate {
             execution.getProcessInstanceId());
     execution.setVariable(Vars.KEURMERK_ID, keurmerk.id());
     execution.setVariable(Vars.KEURMERK_NUMBER, keurmerk.number());
+    // Gateway_CeremonyNeeded: a renewal gets no new ceremony unless someone adds it
+    // (ceremony/Ceremonies).
+    execution.setVariable(Vars.RENEWAL, audit.renewalOfKeurmerkId() != null);
 
     var runtime = execution.getProcessEngineServices().getRuntimeService();
     // The renewed keurmerk comes from the audit record (decided by the server at the request), and

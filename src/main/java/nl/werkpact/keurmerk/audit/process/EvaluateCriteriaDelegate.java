@@ -4,6 +4,7 @@ import java.util.function.BiPredicate;
 import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.audit.AuditService;
+import nl.werkpact.keurmerk.audit.SocialReturn;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.identity.StaffNames;
 import nl.werkpact.keurmerk.models.CalledFromModels;
@@ -57,17 +58,12 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
             audit.extraWorkplaces(),
             audit.workExperiencePlaces(),
             audit.socialPurchasingEuros(),
-            audit.findings());
+            audit.findings(),
+            audits.socialReturn(auditId).orElse(SocialReturn.NONE));
     // The table pinned in the audit record at the request, not a variable.
     String decisionId = audit.criteriaDecisionId();
     var services = execution.getProcessEngineServices();
-    var inputs =
-        Variables.createVariables()
-            .putValue(Vars.EXTRA_WORKPLACES, figures.extraWorkplaces())
-            .putValue(
-                Vars.TARGET_GROUP_SHARE_PERCENT, figures.targetGroupSharePercent().doubleValue())
-            .putValue(Vars.WORK_EXPERIENCE_PLACES, figures.workExperiencePlaces())
-            .putValue(Vars.SOCIAL_PURCHASING_EUROS, figures.socialPurchasingEuros().doubleValue());
+    var inputs = KeurmerkAuditProcess.criteriaInputs(figures);
     var result =
         services
             .getDecisionService()
@@ -83,6 +79,7 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
         CommitteeContext.of(audits.get(auditId), audits.earlierDecided(audit), staffNames::name));
     execution.setVariable(Vars.CRITERIA_OUTCOME, outcome.name());
     execution.setVariable(Vars.CRITERIA_REASON, reason);
+    execution.setVariable(Vars.SOCIAL_RETURN, figures.socialReturn().lines());
     execution.setVariable(
         Vars.CRITERIA_EXPLANATION,
         CriteriaExplanation.figures(
@@ -92,6 +89,9 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
                 figures.extraWorkplaces(),
                 figures.workExperiencePlaces(),
                 figures.socialPurchasingEuros())
+            + " Social return: "
+            + figures.socialReturn().summary()
+            + "."
             + "\n\n"
             + CriteriaExplanation.explain(
                 services.getRepositoryService().getDmnModelInstance(decisionId),

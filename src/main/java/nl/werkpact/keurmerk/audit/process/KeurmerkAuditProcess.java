@@ -2,14 +2,19 @@ package nl.werkpact.keurmerk.audit.process;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
+import nl.werkpact.keurmerk.audit.SocialReturn;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.FormValues;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Everything the code knows about {@code bpmn/KeurmerkAudit.bpmn}: key, message, element ids, forms,
@@ -46,12 +51,14 @@ public final class KeurmerkAuditProcess {
 
     public static final String GATEWAY_FINAL_OUTCOME = "Gateway_FinalOutcome";
     public static final String TASK_AWARD_KEURMERK = "Task_AwardKeurmerk";
+    public static final String GATEWAY_CEREMONY_NEEDED = "Gateway_CeremonyNeeded";
     public static final String CALL_ACTIVITY_PLAN_CEREMONY = "CallActivity_PlanCeremony";
 
     /** In {@link KeurmerkCeremonyProcess}, called by CALL_ACTIVITY_PLAN_CEREMONY. */
     public static final String TASK_PLAN_CEREMONY = "Task_PlanCeremony";
 
     public static final String END_EVENT_KEURMERK_AWARDED = "EndEvent_KeurmerkAwarded";
+    public static final String END_EVENT_KEURMERK_RENEWED = "EndEvent_KeurmerkRenewed";
     public static final String TASK_RECORD_REJECTION = "Task_RecordRejection";
     public static final String END_EVENT_AUDIT_REJECTED = "EndEvent_AuditRejected";
     public static final String BOUNDARY_EVENT_CEREMONY_CANCELLED =
@@ -85,6 +92,23 @@ public final class KeurmerkAuditProcess {
     public static final String SOCIAL_PURCHASING_EUROS = "socialPurchasingEuros";
     public static final String FINDINGS = "findings";
 
+    /** The social return fields of the audit form, also inputs of the criteria table (audit/SocialReturn). */
+    public static final String PERMANENT_CONTRACTS =
+        SocialReturn.Count.PERMANENT_CONTRACTS.variable();
+
+    public static final String MOVED_ON = SocialReturn.Count.MOVED_ON.variable();
+    public static final String TRAININGS_STARTED = SocialReturn.Count.TRAININGS_STARTED.variable();
+    public static final String TRAININGS_FINISHED =
+        SocialReturn.Count.TRAININGS_FINISHED.variable();
+    public static final String INTERNSHIPS = SocialReturn.Count.INTERNSHIPS.variable();
+    public static final String SNUFFELSTAGES = SocialReturn.Count.SNUFFELSTAGES.variable();
+    public static final String LESSONS_GIVEN = SocialReturn.Count.LESSONS_GIVEN.variable();
+    public static final String WSP_PLACEMENTS = SocialReturn.Count.WSP_PLACEMENTS.variable();
+    public static final String SOCIAL_WORKSHOPS = SocialReturn.SOCIAL_WORKSHOPS;
+
+    /** Read-only in the committee's form: every social return count, one per line (written by the criteria task). */
+    public static final String SOCIAL_RETURN = "socialReturn";
+
     /** Computed input of the criteria table, not a form field. */
     public static final String TARGET_GROUP_SHARE_PERCENT = "targetGroupSharePercent";
 
@@ -105,6 +129,10 @@ public final class KeurmerkAuditProcess {
     public static final String COMMITTEE_REASON = "committeeReason";
     public static final String KEURMERK_ID = "keurmerkId";
     public static final String KEURMERK_NUMBER = "keurmerkNumber";
+
+    /** Written by Task_AwardKeurmerk: true for a renewal, which Gateway_CeremonyNeeded sends past the ceremony. */
+    public static final String RENEWAL = "renewal";
+
     public static final String CEREMONY_DATE = "ceremonyDate";
     public static final String CEREMONY_LOCATION = "ceremonyLocation";
 
@@ -120,15 +148,28 @@ public final class KeurmerkAuditProcess {
 
   public static final Map<String, Set<String>> TASK_INPUTS =
       Map.of(
-          Elements.TASK_PLAN_AUDIT, Set.of(Vars.AUDIT_DATE, Vars.AUDITOR),
+          Elements.TASK_PLAN_AUDIT,
+          Set.of(Vars.AUDIT_DATE, Vars.AUDITOR),
           Elements.TASK_PERFORM_AUDIT,
-              Set.of(
-                  Vars.WORKFORCE_SIZE,
-                  Vars.TARGET_GROUP_EMPLOYEES,
-                  Vars.EXTRA_WORKPLACES,
-                  Vars.WORK_EXPERIENCE_PLACES,
-                  Vars.SOCIAL_PURCHASING_EUROS,
-                  Vars.FINDINGS));
+          performAuditInputs());
+
+  private static Set<String> performAuditInputs() {
+    Set<String> names =
+        new TreeSet<>(
+            Set.of(
+                Vars.WORKFORCE_SIZE,
+                Vars.TARGET_GROUP_EMPLOYEES,
+                Vars.EXTRA_WORKPLACES,
+                Vars.WORK_EXPERIENCE_PLACES,
+                Vars.SOCIAL_PURCHASING_EUROS,
+                Vars.FINDINGS,
+                Vars.SOCIAL_WORKSHOPS));
+    for (SocialReturn.Count count : SocialReturn.Count.values()) {
+      names.add(count.variable());
+    }
+    return Set.copyOf(names);
+  }
+
   public static final Map<String, Set<String>> MESSAGE_INPUTS =
       Map.of(MESSAGE_AUDIT_REQUESTED, Set.of(Vars.KVK_NUMBER));
 
@@ -153,7 +194,40 @@ public final class KeurmerkAuditProcess {
         integer(scope, Vars.EXTRA_WORKPLACES, "Extra werkplekken voor de doelgroep"),
         integer(scope, Vars.WORK_EXPERIENCE_PLACES, "Werkervaringsplaatsen en stages"),
         decimal(scope, Vars.SOCIAL_PURCHASING_EUROS, "Inkoop bij sociale werkbedrijven"),
-        string(scope, Vars.FINDINGS));
+        string(scope, Vars.FINDINGS),
+        socialReturn(scope));
+  }
+
+  /**
+   * What a criteria table reads, by input expression: the figures (with the computed share of the target group and
+   * the purchases as a double) and every social return count, so that a process owner may weigh any of them.
+   */
+  public static VariableMap criteriaInputs(AuditFigures figures) {
+    var inputs =
+        Variables.createVariables()
+            .putValue(Vars.EXTRA_WORKPLACES, figures.extraWorkplaces())
+            .putValue(
+                Vars.TARGET_GROUP_SHARE_PERCENT, figures.targetGroupSharePercent().doubleValue())
+            .putValue(Vars.WORK_EXPERIENCE_PLACES, figures.workExperiencePlaces())
+            .putValue(
+                Vars.SOCIAL_PURCHASING_EUROS,
+                (figures.socialPurchasingEuros() == null
+                        ? BigDecimal.ZERO
+                        : figures.socialPurchasingEuros())
+                    .doubleValue());
+    for (SocialReturn.Count count : SocialReturn.Count.values()) {
+      inputs.putValue(count.variable(), figures.socialReturn().count(count));
+    }
+    return inputs;
+  }
+
+  /** The social return fields of the audit form; a count left empty is 0. */
+  public static SocialReturn socialReturn(VariableScope scope) {
+    Map<SocialReturn.Count, Integer> counts = new EnumMap<>(SocialReturn.Count.class);
+    for (SocialReturn.Count count : SocialReturn.Count.values()) {
+      counts.put(count, integer(scope, count.variable(), count.label()));
+    }
+    return new SocialReturn(counts, string(scope, SocialReturn.SOCIAL_WORKSHOPS));
   }
 
   public static AuditOutcome finalOutcome(VariableScope scope) {

@@ -34,6 +34,7 @@ public final class KeurmerkDecisionProcess {
         KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES;
     public static final String SOCIAL_PURCHASING_EUROS =
         KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS;
+    public static final String SOCIAL_RETURN = KeurmerkAuditProcess.Vars.SOCIAL_RETURN;
     public static final String FINDINGS = KeurmerkAuditProcess.Vars.FINDINGS;
     public static final String TARGET_GROUP_SHARE_PERCENT =
         KeurmerkAuditProcess.Vars.TARGET_GROUP_SHARE_PERCENT;

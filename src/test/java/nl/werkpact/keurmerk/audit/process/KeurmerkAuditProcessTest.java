@@ -54,6 +54,10 @@ class KeurmerkAuditProcessTest {
   private final JavaDelegate registerAuditRequest = mock(JavaDelegate.class);
   private final JavaDelegate evaluateCriteria = mock(JavaDelegate.class);
   private final JavaDelegate awardKeurmerk = mock(JavaDelegate.class);
+
+  /** What the award delegate says about the audit: a renewal or a first keurmerk. */
+  private boolean renewal;
+
   private final JavaDelegate recordRejection = mock(JavaDelegate.class);
   private final JavaDelegate sendQueuedMail = mock(JavaDelegate.class);
   private final TaskListener recordPlanning = mock(TaskListener.class);
@@ -90,8 +94,9 @@ class KeurmerkAuditProcessTest {
     Mocks.register("evaluateCriteriaDelegate", evaluateCriteria);
     doAnswer(
             call -> {
-              call.<DelegateExecution>getArgument(0)
-                  .setVariable(Vars.KEURMERK_NUMBER, "SW-2026-0008");
+              var execution = call.<DelegateExecution>getArgument(0);
+              execution.setVariable(Vars.KEURMERK_NUMBER, "SW-2026-0008");
+              execution.setVariable(Vars.RENEWAL, renewal);
               return null;
             })
         .when(awardKeurmerk)
@@ -196,6 +201,23 @@ class KeurmerkAuditProcessTest {
     verify(recordRejection).execute(any());
     verify(awardKeurmerk, never()).execute(any());
     assertThat(instance).isEnded().hasPassed(Elements.END_EVENT_AUDIT_REJECTED);
+  }
+
+  @Test
+  void aRenewalGetsNoNewCeremony() throws Exception {
+    renewal = true;
+    ProcessInstance instance = requestByMessage();
+    auditUntilCommittee(instance);
+
+    complete(
+        task(calledProcessInstance(instance)),
+        Map.of(Vars.FINAL_OUTCOME, AuditOutcome.TOEKENNEN.name()));
+
+    verify(awardKeurmerk).execute(any());
+    assertThat(instance)
+        .hasPassed(Elements.GATEWAY_CEREMONY_NEEDED, Elements.END_EVENT_KEURMERK_RENEWED)
+        .hasNotPassed(Elements.CALL_ACTIVITY_PLAN_CEREMONY)
+        .isEnded();
   }
 
   @Test
