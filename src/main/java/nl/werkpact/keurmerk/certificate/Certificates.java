@@ -151,7 +151,7 @@ public class Certificates implements MailAttachments {
             issuer.map(r -> r.deskOr(contact.name())).orElse(contact.name()),
             issuer.filter(Regions.Region::hasLogo).flatMap(r -> logos.of(r.code())).orElse(null),
             keurmerken.issuedOn(keurmerk),
-            null),
+            keurmerken.handedOverBy(keurmerk).orElse(null)),
         print);
   }
 

@@ -1,6 +1,7 @@
 package nl.werkpact.keurmerk.common;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -43,6 +44,36 @@ public final class Dates {
    * strictly: no time part or other text after it, no 31 April, and within 2000 to 2099. {@code null} when
    * absent, and a Dutch error naming the field and saying what to type when it is not such a date.
    */
+  private static final DateTimeFormatter CLOCK_TIME =
+      DateTimeFormatter.ofPattern("H:mm").withResolverStyle(ResolverStyle.STRICT);
+
+  /** A time of day as typed: 16:00, 9:30 or 16.00; refused in Dutch when missing or not a time. */
+  public static LocalTime parseTime(String label, String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidRequestException(
+          label + " is verplicht; typ de tijd als uu:mm, bijvoorbeeld 16:00.");
+    }
+    try {
+      return LocalTime.parse(text.strip().replace('.', ':'), CLOCK_TIME);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(
+          label + " is geen tijd; typ de tijd als uu:mm, bijvoorbeeld 16:00.");
+    }
+  }
+
+  private static final DateTimeFormatter WITH_WEEKDAY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
+
+  /** "dinsdag 15 december 2026": a day in an invitation. */
+  public static String withWeekday(LocalDate day) {
+    return WITH_WEEKDAY.format(day);
+  }
+
+  /** 16:00, 9:30: a time of day as the e-mails and pages write it. */
+  public static String time(LocalTime time) {
+    return CLOCK_TIME.format(time);
+  }
+
   public static LocalDate parse(String label, Object value) {
     if (value == null || (value instanceof String s && s.isBlank())) {
       return null;

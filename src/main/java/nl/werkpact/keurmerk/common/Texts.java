@@ -28,6 +28,19 @@ public final class Texts {
   }
 
   /** Whether the text holds a character nobody types on purpose; tab, CR and LF are allowed when {@code multiLine}. */
+  /**
+   * What is wrong with a page's search ({@code ?q=}), in Dutch, or null when it may be used: at most 100 characters
+   * of one line without special characters.
+   *
+   * @param what what may be searched, "een naam of gemeente"
+   */
+  public static String searchProblem(String query, String what) {
+    if (query != null && (query.strip().length() > 100 || hasForbiddenCharacters(query, false))) {
+      return "Zoek op ten hoogste 100 tekens van " + what + ", zonder bijzondere tekens.";
+    }
+    return null;
+  }
+
   public static boolean hasForbiddenCharacters(String text, boolean multiLine) {
     if (text == null) {
       return false;

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.audit.AuditStatus;
 import nl.werkpact.keurmerk.audit.process.KeurmerkCeremonyProcess;
+import nl.werkpact.keurmerk.ceremony.Ceremonies;
 import nl.werkpact.keurmerk.certificate.Certificates;
 import nl.werkpact.keurmerk.certificate.PrintVariant;
 import nl.werkpact.keurmerk.common.Dates;
@@ -69,6 +70,8 @@ class DossierController {
   private final Regions regions;
   private final KeurmerkLinks links;
 
+  private final Ceremonies ceremonyEvents;
+
   DossierController(
       EmployerDossier dossiers,
       StaffPages staffPages,
@@ -82,7 +85,9 @@ class DossierController {
       EmployerService employers,
       Clock clock,
       Regions regions,
-      KeurmerkLinks links) {
+      KeurmerkLinks links,
+      Ceremonies ceremonyEvents) {
+    this.ceremonyEvents = ceremonyEvents;
     this.regions = regions;
     this.links = links;
     this.dossiers = dossiers;
@@ -272,7 +277,9 @@ class DossierController {
     model.addAttribute(
         "accountmanager", accountmanager.map(Accountmanagers.Accountmanager::name).orElse(null));
     model.addAttribute("memberships", memberships(id));
-    model.addAttribute("ceremonies", ceremonies(businessKey));
+    model.addAttribute(
+        "ceremonies",
+        ceremonies(businessKey, ceremonyEvents.dossierLines(((Number) id).longValue())));
     model.addAttribute("contactChanges", contactChanges);
     String user = staffPages.callerId(request);
     model.addAttribute(
@@ -367,10 +374,14 @@ class DossierController {
     return lines;
   }
 
-  /** The ceremonies of the employer's keurmerken, newest first, as the KeurmerkCeremony processes left them. */
-  private List<String> ceremonies(String businessKey) {
+  /**
+   * The ceremonies of the employer's keurmerken, newest first: those of the page Uitreikingen ({@code events}, per
+   * keurmerk number), then for other keurmerken what their KeurmerkCeremony process left.
+   */
+  private List<String> ceremonies(String businessKey, Map<String, List<String>> events) {
     LocalDate today = LocalDate.now(clock.withZone(Dates.AMSTERDAM));
     List<String> lines = new ArrayList<>();
+    events.values().forEach(lines::addAll);
     for (var instance :
         RegionTenant.inThisRegion(history.createHistoricProcessInstanceQuery())
             .processDefinitionKey(KeurmerkCeremonyProcess.PROCESS_KEY)
@@ -385,6 +396,9 @@ class DossierController {
           .list()
           .forEach(v -> vars.put(v.getName(), v.getValue()));
       Object number = vars.get(KeurmerkCeremonyProcess.Vars.KEURMERK_NUMBER);
+      if (number != null && events.containsKey(number.toString())) {
+        continue;
+      }
       String of = "Uitreiking" + (number == null ? "" : " keurmerk " + number);
       LocalDate date;
       try {

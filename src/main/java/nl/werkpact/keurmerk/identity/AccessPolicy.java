@@ -124,6 +124,12 @@ public final class AccessPolicy {
           new Rule("GET", "/netwerk", Audience.ACCOUNTMANAGERS),
           new Rule("GET", "/netwerk.csv", Audience.ACCOUNTMANAGERS),
           new Rule("POST", "/netwerk/bijeenkomst", Audience.ACCOUNTMANAGERS),
+          // ceremonies for several new holders (contact data, e-mails to employers)
+          new Rule("GET", "/uitreikingen", Audience.ACCOUNTMANAGERS),
+          new Rule("POST", "/uitreikingen", Audience.ACCOUNTMANAGERS),
+          new Rule("POST", "/uitreikingen/*/wijzigen", Audience.ACCOUNTMANAGERS),
+          new Rule("POST", "/uitreikingen/*/annuleren", Audience.ACCOUNTMANAGERS),
+          new Rule("POST", "/uitreikingen/*/verslag", Audience.ACCOUNTMANAGERS),
           // e-mails that wait for a person: accountmanagers (each for the employers they
           // registered) and admins
           new Rule("*", "/beheer/e-mail", Audience.ACCOUNTMANAGERS),

@@ -66,6 +66,23 @@ public class KeurmerkRepository {
     return recorded.isAfter(keurmerk.validFrom()) ? keurmerk.validFrom() : recorded;
   }
 
+  /**
+   * Who hands the keurmerk over (the wethouder, say), from the ceremony it is on that stands or was held
+   * (ceremony/Ceremonies); empty when it is on none: the certificate then leaves the line to be filled in.
+   */
+  public Optional<String> handedOverBy(Keurmerk keurmerk) {
+    return jdbc
+        .sql(
+            """
+            SELECT c.handed_over_by FROM ceremony c JOIN ceremony_holder h ON h.ceremony_id = c.id
+            WHERE h.keurmerk_id = ? AND c.status <> 'CANCELLED' ORDER BY c.starts_at DESC, c.id DESC""")
+        .param(keurmerk.id())
+        .query(String.class)
+        .list()
+        .stream()
+        .findFirst();
+  }
+
   public Optional<Keurmerk> findByValidityProcessInstance(String processInstanceId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM keurmerk WHERE validity_process_instance_id = ?")
         .param(processInstanceId)

@@ -1,4 +1,4 @@
-package nl.werkpact.keurmerk.network;
+package nl.werkpact.keurmerk.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -7,18 +7,30 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * An invitation as an iCalendar file (RFC 5545) that a mail program or calendar adds with one click: one event,
- * {@code METHOD:PUBLISH} (an announcement; no replies are collected), its times in UTC so no time-zone table is
- * needed, text escaped and lines folded at 75 octets as the standard asks.
+ * {@code METHOD:PUBLISH} (an announcement; no replies are collected), or {@code METHOD:CANCEL} when it is called off,
+ * its times in UTC so no time-zone table is needed, text escaped and lines folded at 75 octets as the standard asks.
+ * A changed event keeps its {@code UID} with a higher {@code SEQUENCE}, so a calendar replaces the one it has.
+ * Used for the network's meetings and for ceremonies.
  */
-final class ICalendar {
+public final class ICalendar {
+
+  /** {@code Content-Type} of the attachment for an event that stands, and for one called off. */
+  public static final String PUBLISH = "text/calendar; charset=UTF-8; method=PUBLISH";
+
+  public static final String CANCEL = "text/calendar; charset=UTF-8; method=CANCEL";
 
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   private ICalendar() {}
 
-  /** The event; {@code sequence} counts its changes, so a calendar replaces the event it has. */
-  static String event(
+  /**
+   * The event; {@code sequence} counts its changes, so a calendar replaces the event it has; {@code cancelled}: it
+   * is called off (a calendar removes it).
+   */
+  public static String event(
       String uid,
+      int sequence,
+      boolean cancelled,
       OffsetDateTime stamp,
       OffsetDateTime starts,
       OffsetDateTime ends,
@@ -30,12 +42,13 @@ final class ICalendar {
     StringBuilder out = new StringBuilder();
     line(out, "BEGIN:VCALENDAR");
     line(out, "VERSION:2.0");
-    line(out, "PRODID:-//Werkpact Keurmerk//Sociaal Economisch Netwerk//NL");
+    line(out, "PRODID:-//Werkpact Keurmerk//Keurmerk partner in sociaal ondernemen//NL");
     line(out, "CALSCALE:GREGORIAN");
-    line(out, "METHOD:PUBLISH");
+    line(out, cancelled ? "METHOD:CANCEL" : "METHOD:PUBLISH");
     line(out, "BEGIN:VEVENT");
     line(out, "UID:" + text(uid));
     line(out, "DTSTAMP:" + utc(stamp));
+    line(out, "SEQUENCE:" + sequence);
     line(out, "DTSTART:" + utc(starts));
     line(out, "DTEND:" + utc(ends));
     line(out, "SUMMARY:" + text(summary));
@@ -48,7 +61,7 @@ final class ICalendar {
           out,
           "ORGANIZER;CN=\"" + organizerName.replace("\"", "'") + "\":mailto:" + organizerEmail);
     }
-    line(out, "STATUS:CONFIRMED");
+    line(out, cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
     line(out, "END:VEVENT");
     line(out, "END:VCALENDAR");
     return out.toString();
@@ -59,7 +72,7 @@ final class ICalendar {
   }
 
   /** A TEXT value: backslash, semicolon, comma and line breaks escaped. */
-  static String text(String value) {
+  public static String text(String value) {
     return value
         .replace("\\", "\\\\")
         .replace(";", "\\;")

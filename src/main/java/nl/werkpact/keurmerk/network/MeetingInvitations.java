@@ -1,12 +1,9 @@
 package nl.werkpact.keurmerk.network;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nl.werkpact.keurmerk.mail.CalendarFiles;
 import nl.werkpact.keurmerk.mail.Correspondence;
 import nl.werkpact.keurmerk.mail.MailAttachments;
-import nl.werkpact.keurmerk.region.Regions;
-import nl.werkpact.keurmerk.web.ContactSettings;
-import nl.werkpact.keurmerk.web.SiteSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +12,11 @@ import org.springframework.stereotype.Component;
 class MeetingInvitations implements MailAttachments {
 
   private final JdbcClient jdbc;
-  private final Regions regions;
-  private final ContactSettings contact;
-  private final SiteSettings site;
+  private final CalendarFiles calendars;
 
-  MeetingInvitations(JdbcClient jdbc, Regions regions, ContactSettings contact, SiteSettings site) {
+  MeetingInvitations(JdbcClient jdbc, CalendarFiles calendars) {
     this.jdbc = jdbc;
-    this.regions = regions;
-    this.contact = contact;
-    this.site = site;
+    this.calendars = calendars;
   }
 
   @Override
@@ -42,32 +35,22 @@ class MeetingInvitations implements MailAttachments {
     }
     return NetworkMeetings.find(jdbc, id)
         .map(
-            meeting -> {
-              var region = regions.find(meeting.regionCode());
-              String organizer = region.map(r -> r.deskOr(contact.name())).orElse(contact.name());
-              String email =
-                  region
-                      .map(Regions.Region::deskEmail)
-                      .filter(e -> e != null)
-                      .orElse(contact.email());
-              String host = site.page("").replaceFirst("^https?://", "").replaceAll("[/:].*$", "");
-              String ics =
-                  ICalendar.event(
-                      "netwerk-" + meeting.id() + "@" + (host.isBlank() ? "werkpact" : host),
-                      meeting.plannedAt(),
-                      meeting.startsAt(),
-                      meeting.endsAt(),
-                      meeting.subject(),
-                      meeting.place(),
-                      meeting.notes(),
-                      organizer,
-                      email);
-              return List.of(
-                  new Attachment(
-                      "bijeenkomst.ics",
-                      "text/calendar; charset=UTF-8; method=PUBLISH",
-                      ics.getBytes(StandardCharsets.UTF_8)));
-            })
+            meeting ->
+                List.of(
+                    calendars.attachment(
+                        "bijeenkomst.ics",
+                        new CalendarFiles.Event(
+                            "netwerk",
+                            meeting.id(),
+                            meeting.regionCode(),
+                            0,
+                            false,
+                            meeting.plannedAt(),
+                            meeting.startsAt(),
+                            meeting.endsAt(),
+                            meeting.subject(),
+                            meeting.place(),
+                            meeting.notes()))))
         .orElse(List.of());
   }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.common.SpreadsheetCsv;
+import nl.werkpact.keurmerk.common.Texts;
 import nl.werkpact.keurmerk.identity.StaffPages;
 import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.region.Regions;
@@ -63,18 +64,12 @@ class NetworkController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    String q = query == null ? "" : query.strip();
-    if (q.length() > 100 || nl.werkpact.keurmerk.common.Texts.hasForbiddenCharacters(q, false)) {
+    String problem = Texts.searchProblem(query, "een naam of gemeente");
+    if (problem != null) {
       response.setStatus(400);
-      return render(
-          request,
-          model,
-          null,
-          "Zoek op ten hoogste 100 tekens van een naam of gemeente, zonder bijzondere tekens.",
-          new String[8],
-          "");
+      return render(request, model, null, problem, new String[8], "");
     }
-    return render(request, model, null, null, new String[8], q);
+    return render(request, model, null, null, new String[8], query == null ? "" : query.strip());
   }
 
   @GetMapping(PATH + ".csv")
@@ -134,20 +129,9 @@ class NetworkController {
     }
     String[] typed = {date, from, until, place, subject, notes, who, regionCode};
     try {
-      String scope = RegionScope.current();
-      if (RegionScope.ALL.equals(scope)) {
-        scope =
-            regionCode == null
-                ? null
-                : regions.find(regionCode.strip()).map(Regions.Region::code).orElse(null);
-        if (scope == null) {
-          throw new InvalidRequestException(
-              "Kies de regio van de bijeenkomst: haar leden worden uitgenodigd.");
-        }
-      } else if (RegionScope.NONE.equals(scope)) {
-        throw new InvalidRequestException(
-            "U hoort bij geen regio; vraag een beheerder u lid te maken van uw regio.");
-      }
+      String scope =
+          regions.forNewRecord(
+              regionCode, "Kies de regio van de bijeenkomst: haar leden worden uitgenodigd.");
       var plan =
           new NetworkMeetings.Plan(date, from, until, place, subject, notes, "alle".equals(who));
       String user = staffPages.callerId(request);

@@ -1,21 +1,15 @@
 package nl.werkpact.keurmerk.network;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.Dates;
-import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.common.EventTimes;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +27,6 @@ public class NetworkMeetings {
 
   static final String MAIL_INVITATION = "network-meeting";
   static final String DEDUP_PREFIX = MAIL_INVITATION + ":";
-
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("H:mm").withResolverStyle(ResolverStyle.STRICT);
-  private static final DateTimeFormatter WEEKDAY =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
   /** What staff typed. {@code everyone}: also the holders after their free year. */
   public record Plan(
@@ -77,28 +66,13 @@ public class NetworkMeetings {
   @Transactional
   public Meeting plan(Plan plan, String user) {
     var checks = new Checks();
-    LocalDate day = null;
-    try {
-      day = Dates.parse("Datum", plan.date());
-    } catch (InvalidRequestException e) {
-      e.problems().forEach(p -> checks.that(false, p));
-    }
-    if (plan.date() == null || plan.date().isBlank()) {
-      checks.that(
-          false, "Datum is verplicht; typ de datum als dd-mm-jjjj, bijvoorbeeld 15-12-2026.");
-    }
-    LocalTime from = time(checks, "Begintijd", plan.from());
-    LocalTime until = time(checks, "Eindtijd", plan.until());
+    EventTimes times =
+        EventTimes.check(
+            checks, plan.date(), plan.from(), plan.until(), members.today(), "een bijeenkomst");
     checks
         .required("Plaats", plan.place(), 300)
         .required("Onderwerp", plan.subject(), 200)
         .optional("Toelichting", plan.notes(), 2000);
-    if (day != null && day.isBefore(members.today())) {
-      checks.that(false, "Datum ligt in het verleden; een bijeenkomst plant u vanaf vandaag.");
-    }
-    if (from != null && until != null && !until.isAfter(from)) {
-      checks.that(false, "Eindtijd moet na de begintijd liggen.");
-    }
     List<NetworkMembers.Member> invited =
         members.current().stream()
             .filter(m -> plan.everyone() || m.inFreeYear())
@@ -111,8 +85,8 @@ public class NetworkMeetings {
             : "Er zijn geen leden in hun gratis jaar met een e-mailadres; kies ook de keurmerkhouders na hun gratis jaar.");
     checks.throwIfAny();
 
-    OffsetDateTime starts = day.atTime(from).atZone(Dates.AMSTERDAM).toOffsetDateTime();
-    OffsetDateTime ends = day.atTime(until).atZone(Dates.AMSTERDAM).toOffsetDateTime();
+    OffsetDateTime starts = times.starts();
+    OffsetDateTime ends = times.ends();
     long id =
         jdbc.sql(
                 """
@@ -134,9 +108,9 @@ public class NetworkMeetings {
       model.put("employerName", member.name());
       model.put("contactPerson", member.contactPerson());
       model.put("subject", plan.subject().strip());
-      model.put("day", WEEKDAY.format(day));
-      model.put("from", TIME.format(from));
-      model.put("until", TIME.format(until));
+      model.put("day", Dates.withWeekday(times.day()));
+      model.put("from", Dates.time(times.from()));
+      model.put("until", Dates.time(times.until()));
       model.put("place", plan.place().strip());
       model.put(
           "notes", plan.notes() == null || plan.notes().isBlank() ? null : plan.notes().strip());
@@ -152,19 +126,6 @@ public class NetworkMeetings {
               DEDUP_PREFIX + id + ":" + member.keurmerkId()));
     }
     return find(id).orElseThrow();
-  }
-
-  private static LocalTime time(Checks checks, String label, String text) {
-    if (text == null || text.isBlank()) {
-      checks.that(false, label + " is verplicht; typ de tijd als uu:mm, bijvoorbeeld 16:00.");
-      return null;
-    }
-    try {
-      return LocalTime.parse(text.strip().replace('.', ':'), TIME);
-    } catch (DateTimeParseException e) {
-      checks.that(false, label + " is geen tijd; typ de tijd als uu:mm, bijvoorbeeld 16:00.");
-      return null;
-    }
   }
 
   public Optional<Meeting> find(long id) {

@@ -70,6 +70,8 @@ public final class RegionSql {
           Map.entry("reminder_round_lease", "region_code"),
           Map.entry("network_meeting", "region_code"),
           Map.entry("keurmerk_suspension", "region_code"),
+          Map.entry("ceremony", "region_code"),
+          Map.entry("ceremony_holder", "region_code"),
           // Camunda's task history as the app's own pages read it (Doorlooptijden): the tenant is
           // the region
           Map.entry("act_hi_taskinst", "TENANT_ID_"));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.werkpact.keurmerk.common.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +67,26 @@ public class Regions {
 
   public Optional<Region> find(String code) {
     return code == null ? Optional.empty() : Optional.ofNullable(known().get(code));
+  }
+
+  /**
+   * The region a record made on a staff page is for: the caller's own, or for an admin who sees all regions the one
+   * chosen in the form ({@code chosenCode}); refused in Dutch when an admin chose none, or the caller has no region.
+   *
+   * @param chooseRegion the refusal for an admin who chose none, "Kies de regio van de bijeenkomst ..."
+   */
+  public String forNewRecord(String chosenCode, String chooseRegion) {
+    String scope = RegionScope.current();
+    if (RegionScope.ALL.equals(scope)) {
+      return find(chosenCode == null ? null : chosenCode.strip())
+          .map(Region::code)
+          .orElseThrow(() -> new InvalidRequestException(chooseRegion));
+    }
+    if (RegionScope.NONE.equals(scope)) {
+      throw new InvalidRequestException(
+          "U hoort bij geen regio; vraag een beheerder u lid te maken van uw regio.");
+    }
+    return scope;
   }
 
   public Region get(String code) {

@@ -72,7 +72,8 @@ class ArchitectureTest {
             BASE + ".golive..",
             BASE + ".criteria..",
             BASE + ".preferences..",
-            BASE + ".network..")
+            BASE + ".network..",
+            BASE + ".ceremony..")
         .layer("Application")
         .definedBy(BASE, BASE + ".demo..", BASE + ".operations..")
         .whereLayer("Application")

@@ -302,6 +302,57 @@ class StaffPagesBrowserIT extends BrowserTest {
     browser.screenshot("netwerk");
   }
 
+  @Test
+  void theAccountmanagerPlansACeremonyForANewHolderCorrectingATimeTheFormRefused()
+      throws Exception {
+    String name = "Uitreikbakkerij " + Unique.suffix();
+    var records = new Records(jdbc);
+    long employer = records.employer(name, "Vlaardingen");
+    LocalDate awarded = LocalDate.now().minusDays(5);
+    long audit =
+        records.audit(employer, awarded.minusMonths(1), "AWARDED", awarded, null, 1, 2, null);
+    String number = "SW-2096-" + Unique.serial();
+    records.keurmerk(
+        employer, audit, number, awarded, awarded.plusYears(2).minusDays(1), "ACTIVE", null);
+
+    openBrowser();
+    browser.driver.get(baseUrl() + "/uitreikingen?q=" + name.replace(' ', '+'));
+    browser.signInOnAppPage(ACCOUNTMANAGER, PASSWORD);
+    browser.waitFor(By.xpath("//h1[normalize-space()='Uitreikingen']"));
+    assertThat(browser.wcagViolations())
+        .as("WCAG 2.1 A/AA violations on the ceremonies page")
+        .isEmpty();
+
+    browser.click(By.id("kies-" + number));
+    browser
+        .driver
+        .findElement(By.id("datum"))
+        .sendKeys(nl.werkpact.keurmerk.common.Dates.numeric(LocalDate.now().plusDays(21)));
+    browser.driver.findElement(By.id("van")).sendKeys("vier uur");
+    browser.driver.findElement(By.id("tot")).sendKeys("17:30");
+    browser.driver.findElement(By.id("plaats")).sendKeys("Stadhuis Vlaardingen");
+    browser.driver.findElement(By.id("uitreiker")).sendKeys("wethouder J. de Vries");
+    browser.click(By.cssSelector("form#plannen button[type='submit']"));
+    String problem = browser.waitFor(By.cssSelector("[role='alert']")).getText();
+    assertThat(problem).contains("Begintijd is geen tijd; typ de tijd als uu:mm");
+    assertThat(browser.driver.findElement(By.id("kies-" + number)).isSelected())
+        .as("the chosen holder stays chosen")
+        .isTrue();
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations with the refusal").isEmpty();
+
+    var from = browser.driver.findElement(By.id("van"));
+    from.clear();
+    from.sendKeys("16:00");
+    browser.click(By.cssSelector("form#plannen button[type='submit']"));
+    String done = browser.waitFor(By.cssSelector("[role='status']")).getText();
+    assertThat(done).startsWith("Uitreiking gepland: 1 keurmerkhouder krijgt");
+    assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(name);
+    assertThat(browser.wcagViolations())
+        .as("WCAG 2.1 A/AA violations with a planned ceremony and its forms")
+        .isEmpty();
+    browser.screenshot("uitreikingen");
+  }
+
   /** What Chart.js holds for the chart on this canvas: each series' label and numbers. */
   @SuppressWarnings("unchecked")
   private Map<String, List<Double>> chart(WebElement canvas) {

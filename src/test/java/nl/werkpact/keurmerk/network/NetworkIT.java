@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.models.RegionOnboarding;
@@ -25,6 +20,7 @@ import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.Records;
+import nl.werkpact.keurmerk.support.StaffSession;
 import nl.werkpact.keurmerk.support.TestUsers;
 import nl.werkpact.keurmerk.support.Unique;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,48 +61,23 @@ class NetworkIT extends IntegrationTest {
         records.holderWithFreeYear(name, town, "SW-2094-" + Unique.serial(), awarded));
   }
 
-  /** A signed-in browser session of a user: the page, and forms posted with its token. */
   private final class Session {
-    final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    final StaffSession staff;
+    final HttpClient client;
     final String basic;
-    String token;
 
     Session(String user, String password) {
-      basic =
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      staff = new StaffSession(baseUrl(), user, password);
+      client = staff.client;
+      basic = staff.basic;
     }
 
     HttpResponse<String> get(String path) throws Exception {
-      var response =
-          client.send(
-              HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                  .header("Authorization", basic)
-                  .header("Accept", "text/html")
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      var found = Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"").matcher(response.body());
-      if (found.find()) {
-        token = found.group(1);
-      }
-      return response;
+      return staff.get(path);
     }
 
     HttpResponse<String> plan(String... fields) throws Exception {
-      List<String> form = new ArrayList<>();
-      for (int i = 0; i < fields.length; i += 2) {
-        form.add(fields[i] + "=" + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-      }
-      form.add("token=" + token);
-      return client.send(
-          HttpRequest.newBuilder(URI.create(baseUrl() + "/netwerk/bijeenkomst"))
-              .header("Authorization", basic)
-              .header("Accept", "text/html")
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form)))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      return staff.post("/netwerk/bijeenkomst", fields);
     }
   }
 
