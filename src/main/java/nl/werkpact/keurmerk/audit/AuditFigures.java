@@ -28,6 +28,18 @@ public record AuditFigures(
 
   /** Every problem, in Dutch; throws {@code InvalidRequestException} if there is any. */
   public void validate() {
+    check(true);
+  }
+
+  /**
+   * The figures alone, as an employer's self-scan types them: no findings and no workshop's name asked; throws {@code
+   * InvalidRequestException} with every problem.
+   */
+  public void validateFigures() {
+    check(false);
+  }
+
+  private void check(boolean audit) {
     var checks =
         new Checks()
             .that(workforceSize != null, "Totaal aantal medewerkers is verplicht.")
@@ -36,8 +48,10 @@ public record AuditFigures(
             .that(workExperiencePlaces != null, "Werkervaringsplaatsen en stages is verplicht.")
             .that(
                 socialPurchasingEuros != null,
-                "Inkoop bij sociale werkbedrijven is verplicht (vul 0 in als er niets is ingekocht).")
-            .required("Bevindingen", findings, 4000);
+                "Inkoop bij sociale werkbedrijven is verplicht (vul 0 in als er niets is ingekocht).");
+    if (audit) {
+      checks.required("Bevindingen", findings, 4000);
+    }
     if (workforceSize != null) {
       checks
           .that(workforceSize >= 1, "Totaal aantal medewerkers moet ten minste 1 zijn.")
@@ -73,7 +87,7 @@ public record AuditFigures(
     }
     socialReturn.check(
         checks,
-        socialPurchasingEuros != null && socialPurchasingEuros.signum() > 0,
+        audit && socialPurchasingEuros != null && socialPurchasingEuros.signum() > 0,
         workExperiencePlaces);
     checks.throwIfAny();
   }

@@ -177,8 +177,16 @@ public class CriteriaTrial {
     return new Result(candidateName, Dates.numeric(from), Dates.numeric(until), lines);
   }
 
-  /** The inputs EvaluateCriteriaDelegate gives the table, from the figures in the audit record. */
-  private Map<String, Object> evaluate(DmnDecision candidate, AuditFigures figures) {
+  /** A deployed table parsed by the trial's own DMN engine, which keeps no history of what it evaluates. */
+  DmnDecision parse(org.camunda.bpm.model.dmn.DmnModelInstance model) {
+    return dmn().parseDecision(DECISION_KEY, model);
+  }
+
+  /**
+   * The table's outputs for these figures, with the inputs EvaluateCriteriaDelegate gives it, evaluated without history
+   * (nothing of the figures is kept); empty when the table gives no result.
+   */
+  Map<String, Object> evaluate(DmnDecision candidate, AuditFigures figures) {
     var inputs = KeurmerkAuditProcess.criteriaInputs(figures);
     try {
       var result = dmn().evaluateDecisionTable(candidate, inputs).getFirstResult();

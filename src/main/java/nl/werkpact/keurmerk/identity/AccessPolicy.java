@@ -99,6 +99,10 @@ public final class AccessPolicy {
           new Rule("GET", "/register/*/logo.png", Audience.EVERYONE),
           new Rule("GET", "/register/*/badge.svg", Audience.EVERYONE),
           new Rule("GET", "/register/*/badge.png", Audience.EVERYONE),
+          // public: what the keurmerk asks and the self-scan (nothing stored)
+          new Rule("GET", "/partner-worden", Audience.EVERYONE),
+          new Rule("GET", "/partner-worden/*", Audience.EVERYONE),
+          new Rule("POST", "/partner-worden/*/zelfscan", Audience.EVERYONE),
           // the local demo clock (local profile only; moving it needs the demo's token)
           new Rule("*", "/demo/klok", Audience.EVERYONE),
           new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),

@@ -117,4 +117,31 @@ class RegisterBrowserIT extends BrowserTest {
       browser.waitFor(By.xpath("//h2[normalize-space()='" + verdict.getValue() + "']"));
     }
   }
+
+  @Test
+  void anEmployerDoesTheSelfScanWithoutJavaScriptAndReadsWhatItLacks() throws Exception {
+    openBrowser();
+    browser.driver.get(
+        baseUrl() + "/partner-worden/" + nl.werkpact.keurmerk.support.TestUsers.REGION);
+    browser.waitFor(By.xpath("//h2[normalize-space()='Wat vraagt het keurmerk?']"));
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations on Partner worden").isEmpty();
+
+    browser.driver.findElement(By.id("medewerkers")).sendKeys("2.5");
+    browser.driver.findElement(By.id("doelgroep")).sendKeys("1");
+    browser.click(By.cssSelector("form[action$='/zelfscan'] button[type='submit']"));
+    assertThat(browser.waitFor(By.cssSelector("[role='alert']")).getText())
+        .contains("Totaal aantal medewerkers is geen geheel getal zoals wij het lezen");
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations with the refusal").isEmpty();
+
+    var workforce = browser.driver.findElement(By.id("medewerkers"));
+    workforce.clear();
+    workforce.sendKeys("60");
+    browser.click(By.cssSelector("form[action$='/zelfscan'] button[type='submit']"));
+    assertThat(browser.waitFor(By.id("uitkomst")).getText())
+        .isEqualTo(
+            "Met deze cijfers voldoet u nog niet aan de criteria. Hieronder ziet u wat ontbreekt.");
+    assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("niet voldaan");
+    assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations with a result").isEmpty();
+    browser.screenshot("partner-worden-zelfscan");
+  }
 }

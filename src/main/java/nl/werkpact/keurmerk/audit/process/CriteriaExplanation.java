@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
@@ -20,17 +24,65 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * one that fits: hit policy FIRST). Built from the pinned table itself, so it stays true when a process owner
  * changes the rules in Modeler.
  */
-final class CriteriaExplanation {
+public final class CriteriaExplanation {
 
   private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
   private CriteriaExplanation() {}
 
+  /** One cell of a table as the engine's own FEEL engine reads it: a unary test such as {@code >= 5} on a value. */
+  public static BiPredicate<String, Object> feel(ProcessEngine processEngine) {
+    var configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    var engine =
+        ((DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration()).getFeelEngine();
+    return (condition, value) ->
+        engine.evaluateSimpleUnaryTests(
+            condition,
+            "cellInput",
+            Variables.createVariables().putValue("cellInput", value).asVariableContext());
+  }
+
+  /**
+   * The rules of a table without figures, in Dutch, for an employer who wants to know what the keurmerk asks: per rule
+   * that leads somewhere other than {@code AFWIJZEN}, what it asks ("Extra werkplekken doelgroep minstens 1 en Aandeel
+   * doelgroep (%) minstens 5") and what it gives.
+   */
+  public static List<String> describe(DmnModelInstance table) {
+    DecisionTable decisions = table.getModelElementsByType(DecisionTable.class).iterator().next();
+    List<Input> inputs = new ArrayList<>(decisions.getInputs());
+    List<String> lines = new ArrayList<>();
+    for (Rule rule : decisions.getRules()) {
+      List<InputEntry> entries = new ArrayList<>(rule.getInputEntries());
+      List<String> asks = new ArrayList<>();
+      for (int i = 0; i < entries.size() && i < inputs.size(); i++) {
+        String condition =
+            entries.get(i).getTextContent() == null ? "" : entries.get(i).getTextContent().strip();
+        if (!condition.isEmpty() && !condition.equals("-")) {
+          asks.add(label(inputs.get(i)) + " " + inDutch(condition));
+        }
+      }
+      String outcome =
+          rule.getOutputEntries().isEmpty()
+              ? ""
+              : unquote(((OutputEntry) rule.getOutputEntries().iterator().next()).getTextContent());
+      if (!"AFWIJZEN".equals(outcome) && !asks.isEmpty()) {
+        lines.add(
+            String.join(" en ", asks)
+                + ": "
+                + ("TOEKENNEN".equals(outcome)
+                    ? "het keurmerk."
+                    : "de keurmerkcommissie beslist."));
+      }
+    }
+    return lines;
+  }
+
   /**
    * @param values the table's inputs by input expression (variable name)
    * @param test evaluates one input entry (a FEEL unary test such as {@code >= 5}) against a value
    */
-  static String explain(
+  public static String explain(
       DmnModelInstance table, Map<String, Object> values, BiPredicate<String, Object> test) {
     DecisionTable decisions = table.getModelElementsByType(DecisionTable.class).iterator().next();
     List<Input> inputs = new ArrayList<>(decisions.getInputs());
@@ -85,7 +137,7 @@ final class CriteriaExplanation {
   }
 
   /** The figures as the table read them, in Dutch notation. */
-  static String figures(
+  public static String figures(
       int workforce,
       int targetGroup,
       BigDecimal sharePercent,

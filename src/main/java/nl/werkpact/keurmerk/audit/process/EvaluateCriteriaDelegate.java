@@ -8,11 +8,8 @@ import nl.werkpact.keurmerk.audit.SocialReturn;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.identity.StaffNames;
 import nl.werkpact.keurmerk.models.CalledFromModels;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,18 +30,8 @@ public class EvaluateCriteriaDelegate implements JavaDelegate {
     this.staffNames = staffNames;
   }
 
-  /** One cell of the table, as the engine's own FEEL engine reads it. */
   private static BiPredicate<String, Object> feel(DelegateExecution execution) {
-    var configuration =
-        (ProcessEngineConfigurationImpl)
-            execution.getProcessEngine().getProcessEngineConfiguration();
-    var engine =
-        ((DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration()).getFeelEngine();
-    return (condition, value) ->
-        engine.evaluateSimpleUnaryTests(
-            condition,
-            "cellInput",
-            Variables.createVariables().putValue("cellInput", value).asVariableContext());
+    return CriteriaExplanation.feel(execution.getProcessEngine());
   }
 
   @Override
