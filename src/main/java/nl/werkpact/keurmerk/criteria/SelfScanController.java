@@ -1,10 +1,13 @@
 package nl.werkpact.keurmerk.criteria;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumMap;
 import java.util.Map;
 import nl.werkpact.keurmerk.audit.SocialReturn;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.convenant.process.OnlineIntents;
+import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.ContactSettings;
 import nl.werkpact.keurmerk.web.PageHeaders;
@@ -29,11 +32,14 @@ class SelfScanController {
   static final String PATH = "/partner-worden";
 
   private final SelfScan selfScan;
+  private final OnlineIntents intents;
   private final Regions regions;
   private final ContactSettings contact;
 
-  SelfScanController(SelfScan selfScan, Regions regions, ContactSettings contact) {
+  SelfScanController(
+      SelfScan selfScan, OnlineIntents intents, Regions regions, ContactSettings contact) {
     this.selfScan = selfScan;
+    this.intents = intents;
     this.regions = regions;
     this.contact = contact;
   }
@@ -41,7 +47,12 @@ class SelfScanController {
   @Bean
   static FilterRegistrationBean<PageHeaders> partnerPageSecurityHeaders() {
     return PageHeaders.on(
-        "partner-page-security-headers", "no-store", PATH, PATH + "/*", PATH + "/*/zelfscan");
+        "partner-page-security-headers",
+        "no-store",
+        PATH,
+        PATH + "/*",
+        PATH + "/*/zelfscan",
+        PATH + "/*/aanmelden");
   }
 
   /** The regions to choose from; with one region, its page. */
@@ -93,6 +104,125 @@ class SelfScanController {
     }
   }
 
+  @PostMapping(PATH + "/{region}/aanmelden")
+  String register(
+      @PathVariable("region") String code,
+      @RequestParam Map<String, String> form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    var region = regions.find(code).orElse(null);
+    if (region == null) {
+      return unknown(response, model);
+    }
+    if (crossSite(request)) {
+      response.setStatus(403);
+      model.addAttribute("intentProblem", "Aanmelden kan alleen met het formulier op deze pagina.");
+      return page(region, model, null, null, form);
+    }
+    var details =
+        new EmployerDetails(
+            text(form.get("naam"), 200),
+            text(form.get("kvk"), 20),
+            text(form.get("adres"), 300),
+            text(form.get("gemeente"), 100),
+            text(form.get("contactpersoon"), 200),
+            text(form.get("email"), 254));
+    try {
+      intents.request(region.code(), details, request.getRemoteAddr());
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      model.addAttribute("intentProblem", String.join(" ", e.problems()));
+      return page(region, model, null, null, form);
+    } catch (OnlineIntents.TooMany e) {
+      response.setStatus(429);
+      model.addAttribute(
+          "intentProblem",
+          "Er zijn vanaf hier of voor dit e-mailadres net al aanmeldingen gedaan. Probeer het later opnieuw,"
+              + " of bel het Werkgeversservicepunt.");
+      return page(region, model, null, null, form);
+    }
+    model.addAttribute(
+        "intentDone",
+        "Dank u. Wij hebben een e-mail gestuurd naar "
+            + details.contactEmail()
+            + ". Klik binnen 24 uur op de link in die e-mail om uw aanmelding te bevestigen."
+            + " Zonder bevestiging gebeurt er niets.");
+    return page(region, model, null, null, Map.of());
+  }
+
+  @GetMapping(PATH + "/bevestigen")
+  String confirmPage(
+      @RequestParam(name = "code", required = false) String code,
+      HttpServletResponse response,
+      Model model) {
+    var pending = intents.pending(code);
+    if (pending.isEmpty()) {
+      response.setStatus(410);
+      model.addAttribute("message", UNUSABLE);
+      return "partner/confirm";
+    }
+    model.addAttribute("employerName", pending.get());
+    model.addAttribute("code", code);
+    return "partner/confirm";
+  }
+
+  @PostMapping(PATH + "/bevestigen")
+  String confirm(
+      @RequestParam(name = "code", required = false) String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    if (crossSite(request)) {
+      response.setStatus(403);
+      model.addAttribute("message", "Bevestigen kan alleen met de knop op onze pagina.");
+      return "partner/confirm";
+    }
+    switch (intents.confirm(code)) {
+      case STARTED ->
+          model.addAttribute(
+              "message",
+              "Uw aanmelding is bevestigd. Een accountmanager neemt contact met u op voor een kennismaking.");
+      case ALREADY_KNOWN ->
+          model.addAttribute(
+              "message",
+              "Voor dit KvK-nummer loopt al een aanmelding of een convenant. Het Werkgeversservicepunt neemt"
+                  + " contact met u op als dat nodig is.");
+      default -> {
+        response.setStatus(410);
+        model.addAttribute("message", UNUSABLE);
+      }
+    }
+    return "partner/confirm";
+  }
+
+  private static final String UNUSABLE =
+      "Deze link werkt niet meer: hij is verlopen of al gebruikt. Meld u opnieuw aan op de pagina Partner worden.";
+
+  /**
+   * A form posted from another site (the browser says so in {@code Sec-Fetch-Site}, or an {@code Origin} that is not
+   * this host): refused, so no other site can make a visitor's browser register someone.
+   */
+  private static boolean crossSite(HttpServletRequest request) {
+    String fetchSite = request.getHeader("Sec-Fetch-Site");
+    if (fetchSite != null) {
+      return !(fetchSite.equals("same-origin") || fetchSite.equals("none"));
+    }
+    String origin = request.getHeader("Origin");
+    if (origin == null || origin.isBlank() || origin.equals("null")) {
+      return origin != null && origin.equals("null");
+    }
+    try {
+      return !java.net.URI.create(origin).getHost().equalsIgnoreCase(request.getServerName());
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  private static String text(String value, int max) {
+    return value == null ? null : value.length() > max + 1 ? value.substring(0, max + 1) : value;
+  }
+
   /** A field of at most 20 characters; a longer one is cut, so it is refused as unreadable. */
   private static String limited(String value) {
     return value == null ? null : value.length() > 20 ? value.substring(0, 21) : value;
@@ -111,6 +241,7 @@ class SelfScanController {
     model.addAttribute("problem", problem);
     model.addAttribute("typed", typed);
     model.addAttribute("desk", region.deskOr(contact.name()));
+    model.addAttribute("municipalities", region.municipalities());
     return "partner/page";
   }
 

@@ -103,6 +103,9 @@ public final class AccessPolicy {
           new Rule("GET", "/partner-worden", Audience.EVERYONE),
           new Rule("GET", "/partner-worden/*", Audience.EVERYONE),
           new Rule("POST", "/partner-worden/*/zelfscan", Audience.EVERYONE),
+          // public: the intent online, confirmed by the link mailed to the address (throttled)
+          new Rule("POST", "/partner-worden/*/aanmelden", Audience.EVERYONE),
+          new Rule("POST", "/partner-worden/bevestigen", Audience.EVERYONE),
           // the local demo clock (local profile only; moving it needs the demo's token)
           new Rule("*", "/demo/klok", Audience.EVERYONE),
           new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),

@@ -72,6 +72,7 @@ public final class RegionSql {
           Map.entry("keurmerk_suspension", "region_code"),
           Map.entry("ceremony", "region_code"),
           Map.entry("ceremony_holder", "region_code"),
+          Map.entry("intent_request", "region_code"),
           // Camunda's task history as the app's own pages read it (Doorlooptijden): the tenant is
           // the region
           Map.entry("act_hi_taskinst", "TENANT_ID_"));

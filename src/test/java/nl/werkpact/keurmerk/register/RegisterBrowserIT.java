@@ -143,5 +143,33 @@ class RegisterBrowserIT extends BrowserTest {
     assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("niet voldaan");
     assertThat(browser.wcagViolations()).as("WCAG 2.1 A/AA violations with a result").isEmpty();
     browser.screenshot("partner-worden-zelfscan");
+
+    // The employer registers its intent in the same page and confirms it from the e-mail.
+    jdbc.sql("UPDATE intent_request SET source_hash = 'test-oud'").update();
+    String kvk = Unique.kvk();
+    String email = "browser." + kvk + "@aanmelding.example";
+    browser.driver.findElement(By.id("naam")).sendKeys("Browserbakkerij " + kvk);
+    browser.driver.findElement(By.id("kvk")).sendKeys(kvk);
+    browser.driver.findElement(By.id("adres")).sendKeys("Markt 3");
+    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("gemeente")))
+        .selectByVisibleText("Vlaardingen");
+    browser.driver.findElement(By.id("contactpersoon")).sendKeys("Sanne de Boer");
+    browser.driver.findElement(By.id("email")).sendKeys(email);
+    browser.click(By.cssSelector("form[action$='/aanmelden'] button[type='submit']"));
+    assertThat(browser.waitFor(By.cssSelector("[role='status']")).getText())
+        .contains("Wij hebben een e-mail gestuurd naar " + email);
+    var link =
+        java.util.regex.Pattern.compile(
+                "(https?://\\S+/partner-worden/bevestigen\\?code=[0-9a-f]{64})")
+            .matcher(nl.werkpact.keurmerk.support.MailParts.text(awaitMailTo(email)));
+    assertThat(link.find()).isTrue();
+    browser.driver.get(baseUrl() + link.group(1).replaceFirst("^https?://[^/]+", ""));
+    browser.waitFor(By.xpath("//button[normalize-space()='Bevestig mijn aanmelding']"));
+    assertThat(browser.wcagViolations())
+        .as("WCAG 2.1 A/AA violations on the confirmation")
+        .isEmpty();
+    browser.click(By.xpath("//button[normalize-space()='Bevestig mijn aanmelding']"));
+    assertThat(browser.waitFor(By.cssSelector("[role='status']")).getText())
+        .startsWith("Uw aanmelding is bevestigd.");
   }
 }
