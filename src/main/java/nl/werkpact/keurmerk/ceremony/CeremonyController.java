@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,19 +68,22 @@ class CeremonyController {
 
   @PostMapping(PATH)
   String plan(
-      @RequestParam(name = "datum", required = false) String date,
-      @RequestParam(name = "van", required = false) String from,
-      @RequestParam(name = "tot", required = false) String until,
-      @RequestParam(name = "plaats", required = false) String place,
-      @RequestParam(name = "uitreiker", required = false) String handedOverBy,
-      @RequestParam(name = "toelichting", required = false) String notes,
+      @ModelAttribute EventForm event,
       @RequestParam(name = "keurmerk", required = false) List<String> numbers,
       @RequestParam(name = "regio", required = false) String regionCode,
       @RequestParam(name = "token", required = false) String token,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    String[] typed = {date, from, until, place, handedOverBy, notes, regionCode};
+    String[] typed = {
+      event.datum(),
+      event.van(),
+      event.tot(),
+      event.plaats(),
+      event.uitreiker(),
+      event.toelichting(),
+      regionCode
+    };
     List<String> chosen = numbers == null ? List.of() : numbers;
     return act(
         request,
@@ -94,14 +98,7 @@ class CeremonyController {
                   regionCode,
                   "Kies de regio van de uitreiking: haar keurmerkhouders worden uitgenodigd.");
           String user = staffPages.callerId(request);
-          var ceremony =
-              RegionScope.in(
-                  scope,
-                  () ->
-                      ceremonies.plan(
-                          new Ceremonies.Plan(date, from, until, place, handedOverBy, notes),
-                          chosen,
-                          user));
+          var ceremony = RegionScope.in(scope, () -> ceremonies.plan(event.plan(), chosen, user));
           int invited = RegionScope.in(scope, () -> ceremonies.holders(ceremony.id()).size());
           return "Uitreiking gepland: "
               + invited
@@ -114,12 +111,7 @@ class CeremonyController {
   @PostMapping(PATH + "/{id}/wijzigen")
   String change(
       @PathVariable("id") long id,
-      @RequestParam(name = "datum", required = false) String date,
-      @RequestParam(name = "van", required = false) String from,
-      @RequestParam(name = "tot", required = false) String until,
-      @RequestParam(name = "plaats", required = false) String place,
-      @RequestParam(name = "uitreiker", required = false) String handedOverBy,
-      @RequestParam(name = "toelichting", required = false) String notes,
+      @ModelAttribute EventForm event,
       @RequestParam(name = "token", required = false) String token,
       HttpServletRequest request,
       HttpServletResponse response,
@@ -132,10 +124,7 @@ class CeremonyController {
         new String[7],
         List.of(),
         () -> {
-          ceremonies.change(
-              id,
-              new Ceremonies.Plan(date, from, until, place, handedOverBy, notes),
-              staffPages.callerId(request));
+          ceremonies.change(id, event.plan(), staffPages.callerId(request));
           return "Uitreiking gewijzigd: de keurmerkhouders en hun accountmanagers krijgen de nieuwe"
               + " gegevens per e-mail, met het bijgewerkte agenda-item.";
         });
@@ -267,6 +256,14 @@ class CeremonyController {
       }
     }
     return shown;
+  }
+
+  /** The event's fields of the plan and change forms, by their Dutch names. */
+  record EventForm(
+      String datum, String van, String tot, String plaats, String uitreiker, String toelichting) {
+    Ceremonies.Plan plan() {
+      return new Ceremonies.Plan(datum, van, tot, plaats, uitreiker, toelichting);
+    }
   }
 
   /** A ceremony as the page lists it; {@code due}: its day has come, so its record can be made. */
