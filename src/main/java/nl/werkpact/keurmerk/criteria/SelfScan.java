@@ -6,12 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.SocialReturn;
 import nl.werkpact.keurmerk.audit.process.CriteriaExplanation;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.common.FormValues;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.stereotype.Service;
@@ -48,8 +50,11 @@ public class SelfScan {
     this.trial = trial;
   }
 
-  /** The region's criteria table as deployed now (its tenant's latest), if it has one. */
-  Optional<DmnModelInstance> table(String regionCode) {
+  /** A deployed version parsed once (by its id, which a redeployment changes): a scan parses nothing. */
+  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+
+  /** The region's criteria table as deployed now (its tenant's latest): its id and model, if it has one. */
+  private Optional<Map.Entry<String, DmnModelInstance>> latest(String regionCode) {
     var definition =
         engine
             .getRepositoryService()
@@ -59,21 +64,26 @@ public class SelfScan {
             .latestVersion()
             .singleResult();
     return Optional.ofNullable(definition)
-        .map(d -> engine.getRepositoryService().getDmnModelInstance(d.getId()));
+        .map(
+            d ->
+                Map.entry(d.getId(), engine.getRepositoryService().getDmnModelInstance(d.getId())));
   }
 
   /** What the region's table asks, rule by rule; empty when the region has no table. */
   public List<String> criteria(String regionCode) {
-    return table(regionCode).map(CriteriaExplanation::describe).orElse(List.of());
+    return latest(regionCode)
+        .map(t -> CriteriaExplanation.describe(t.getValue()))
+        .orElse(List.of());
   }
 
   /** The scan; refused in Dutch, with every problem, when a figure cannot be read or cannot be right. */
   public Scan scan(String regionCode, Typed typed) {
-    var model =
-        table(regionCode)
+    var table =
+        latest(regionCode)
             .orElseThrow(
                 () ->
                     new InvalidRequestException("Deze regio heeft nog geen criteria vastgesteld."));
+    var model = table.getValue();
     Map<SocialReturn.Count, Integer> counts = new EnumMap<>(SocialReturn.Count.class);
     var problems = new java.util.ArrayList<String>();
     Integer workforce = whole(problems, "Totaal aantal medewerkers", typed.workforce());
@@ -103,7 +113,8 @@ public class SelfScan {
             null,
             new SocialReturn(counts, null));
     figures.validateFigures();
-    var result = trial.evaluate(trial.parse(model), figures);
+    var result =
+        trial.evaluate(parsed.computeIfAbsent(table.getKey(), id -> trial.parse(model)), figures);
     String outcome = result.get("outcome") == null ? "" : result.get("outcome").toString();
     var inputs = KeurmerkAuditProcess.criteriaInputs(figures);
     List<String> rules =
