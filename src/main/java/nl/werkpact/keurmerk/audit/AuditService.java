@@ -350,7 +350,7 @@ public class AuditService {
    * Why, in words for the employer: the committee's own explanation when it gave one; otherwise what the criteria
    * ask, without the table's internal wording.
    */
-  static String explanationForEmployer(Audit audit) {
+  public static String explanationForEmployer(Audit audit) {
     if (audit.committeeReason() != null && !audit.committeeReason().isBlank()) {
       return audit.committeeReason().strip();
     }

@@ -22,4 +22,21 @@ public final class Database {
       return false;
     }
   }
+
+  /**
+   * A date or moment read from either database, whichever type its driver gives, as a page shows it: a moment as
+   * Amsterdam local time, a day as a LocalDate; any other value as it is.
+   */
+  public static Object amsterdamLocal(Object value) {
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant().atZone(Dates.AMSTERDAM).toLocalDateTime();
+    }
+    if (value instanceof java.time.OffsetDateTime moment) {
+      return moment.atZoneSameInstant(Dates.AMSTERDAM).toLocalDateTime();
+    }
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
+    }
+    return value;
+  }
 }

@@ -22,4 +22,17 @@ public class InvalidRequestException extends RuntimeException {
   public List<String> problems() {
     return problems;
   }
+
+  /**
+   * The Dutch refusal inside an error, however the engine wrapped it (a delegate refusing a start), or null when the
+   * error is another.
+   */
+  public static InvalidRequestException foundIn(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof InvalidRequestException refused) {
+        return refused;
+      }
+    }
+    return null;
+  }
 }

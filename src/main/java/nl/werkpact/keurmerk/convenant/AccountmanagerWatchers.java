@@ -79,7 +79,7 @@ class AccountmanagerWatchers implements MailWatchers, MailOwners {
       return Map.of();
     }
     Map<Long, Long> employerOfRecord = new HashMap<>();
-    jdbc.sql("SELECT id, employer_id FROM " + table + " WHERE id IN (:ids)")
+    jdbc.sql("SELECT id, " + employerColumn(table) + " FROM " + table + " WHERE id IN (:ids)")
         .param("ids", recordIds)
         .query((rs, row) -> employerOfRecord.put(rs.getLong(1), rs.getLong(2)))
         .list();
@@ -100,8 +100,14 @@ class AccountmanagerWatchers implements MailWatchers, MailOwners {
       case "CONVENANT" -> "convenant";
       case "AUDIT" -> "audit";
       case "KEURMERK" -> "keurmerk";
+      case "EMPLOYER" -> "employer";
       default -> null;
     };
+  }
+
+  /** The column of a record's table that names its employer (the employer's own id for the employer). */
+  private static String employerColumn(String table) {
+    return table.equals("employer") ? "id" : "employer_id";
   }
 
   private record EmployerOfMail(long id, String name, String contactPerson, String contactEmail) {}
@@ -114,7 +120,9 @@ class AccountmanagerWatchers implements MailWatchers, MailOwners {
     return jdbc.sql(
             "SELECT e.id, e.name, e.contact_person, e.contact_email FROM "
                 + table
-                + " t JOIN employer e ON e.id = t.employer_id "
+                + " t JOIN employer e ON e.id = t."
+                + employerColumn(table)
+                + " "
                 + "WHERE t.id = ?")
         .param(mail.concernsId())
         .query(

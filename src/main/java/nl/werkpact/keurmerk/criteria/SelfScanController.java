@@ -10,6 +10,7 @@ import nl.werkpact.keurmerk.convenant.process.OnlineIntents;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.ContactSettings;
+import nl.werkpact.keurmerk.web.CrossSite;
 import nl.werkpact.keurmerk.web.PageHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -115,7 +116,7 @@ class SelfScanController {
     if (region == null) {
       return unknown(response, model);
     }
-    if (crossSite(request)) {
+    if (CrossSite.posted(request)) {
       response.setStatus(403);
       model.addAttribute("intentProblem", "Aanmelden kan alleen met het formulier op deze pagina.");
       return page(region, model, null, null, form);
@@ -173,7 +174,7 @@ class SelfScanController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    if (crossSite(request)) {
+    if (CrossSite.posted(request)) {
       response.setStatus(403);
       model.addAttribute("message", "Bevestigen kan alleen met de knop op onze pagina.");
       return "partner/confirm";
@@ -198,26 +199,6 @@ class SelfScanController {
 
   private static final String UNUSABLE =
       "Deze link werkt niet meer: hij is verlopen of al gebruikt. Meld u opnieuw aan op de pagina Partner worden.";
-
-  /**
-   * A form posted from another site (the browser says so in {@code Sec-Fetch-Site}, or an {@code Origin} that is not
-   * this host): refused, so no other site can make a visitor's browser register someone.
-   */
-  private static boolean crossSite(HttpServletRequest request) {
-    String fetchSite = request.getHeader("Sec-Fetch-Site");
-    if (fetchSite != null) {
-      return !(fetchSite.equals("same-origin") || fetchSite.equals("none"));
-    }
-    String origin = request.getHeader("Origin");
-    if (origin == null || origin.isBlank() || origin.equals("null")) {
-      return origin != null && origin.equals("null");
-    }
-    try {
-      return !java.net.URI.create(origin).getHost().equalsIgnoreCase(request.getServerName());
-    } catch (RuntimeException e) {
-      return true;
-    }
-  }
 
   private static String text(String value, int max) {
     return value == null ? null : value.length() > max + 1 ? value.substring(0, max + 1) : value;

@@ -22,6 +22,7 @@ import nl.werkpact.keurmerk.certificate.PrintVariant;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.convenant.Accountmanagers;
+import nl.werkpact.keurmerk.convenant.ContactProposals;
 import nl.werkpact.keurmerk.convenant.ConvenantStatus;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.identity.StaffNames;
@@ -71,6 +72,7 @@ class DossierController {
   private final KeurmerkLinks links;
 
   private final Ceremonies ceremonyEvents;
+  private final ContactProposals proposals;
 
   DossierController(
       EmployerDossier dossiers,
@@ -86,8 +88,10 @@ class DossierController {
       Clock clock,
       Regions regions,
       KeurmerkLinks links,
-      Ceremonies ceremonyEvents) {
+      Ceremonies ceremonyEvents,
+      ContactProposals proposals) {
     this.ceremonyEvents = ceremonyEvents;
+    this.proposals = proposals;
     this.regions = regions;
     this.links = links;
     this.dossiers = dossiers;
@@ -153,16 +157,8 @@ class DossierController {
     }
     long employerId = ((Number) found.get().get("id")).longValue();
     String user = staffPages.callerId(request);
-    String accountmanager =
-        accountmanagers.of(employerId).map(Accountmanagers.Accountmanager::userId).orElse(null);
-    if (!staffPages.isAdmin(request) && (accountmanager == null || !accountmanager.equals(user))) {
-      response.setStatus(403);
-      request.setAttribute(
-          "forbiddenText",
-          "Alleen de accountmanager van "
-              + found.get().get("name")
-              + " of een beheerder past de contactgegevens aan.");
-      return "internal/forbidden";
+    if (!keepsContact(request, employerId)) {
+      return notContactKeeper(request, response, found.get());
     }
     try {
       boolean changed = employers.correctContact(employerId, person, email, phone, user);
@@ -185,6 +181,84 @@ class DossierController {
           String.join(" ", e.problems()),
           new String[] {person, email, phone});
     }
+  }
+
+  /** Whether the caller is the employer's accountmanager or an admin: who changes its contact data. */
+  private boolean keepsContact(HttpServletRequest request, long employerId) {
+    String user = staffPages.callerId(request);
+    String accountmanager =
+        accountmanagers.of(employerId).map(Accountmanagers.Accountmanager::userId).orElse(null);
+    return staffPages.isAdmin(request) || (accountmanager != null && accountmanager.equals(user));
+  }
+
+  private static String notContactKeeper(
+      HttpServletRequest request, HttpServletResponse response, Map<String, Object> employer) {
+    response.setStatus(403);
+    request.setAttribute(
+        "forbiddenText",
+        "Alleen de accountmanager van "
+            + employer.get("name")
+            + " of een beheerder past de contactgegevens aan.");
+    return "internal/forbidden";
+  }
+
+  /**
+   * The contact data the employer proposed on Mijn keurmerk, accepted (saved as this user's correction, with its
+   * history) or declined by its accountmanager or an admin.
+   */
+  @PostMapping("/dossier/{kvk}/contactvoorstel")
+  String decideProposal(
+      @PathVariable("kvk") String kvk,
+      @RequestParam(name = "voorstel", required = false) Long proposalId,
+      @RequestParam(name = "besluit", required = false) String decision,
+      @RequestParam(name = "token", required = false) String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<String> refusal = staffPages.refusalOfForm(request, response, token, "dossier");
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    var found = dossiers.employer(kvk);
+    if (found.isEmpty()) {
+      return render(kvk, request, response, model, null, null, null);
+    }
+    long employerId = ((Number) found.get().get("id")).longValue();
+    if (!keepsContact(request, employerId)) {
+      return notContactKeeper(request, response, found.get());
+    }
+    boolean accept = "overnemen".equals(decision);
+    if (proposalId == null || !(accept || "afwijzen".equals(decision))) {
+      response.setStatus(400);
+      return render(
+          kvk, request, response, model, null, "Kies: voorstel overnemen of afwijzen.", null);
+    }
+    try {
+      if (!proposals.decide(employerId, proposalId, accept, staffPages.callerId(request))) {
+        response.setStatus(409);
+        return render(
+            kvk,
+            request,
+            response,
+            model,
+            null,
+            "Over dit voorstel is al besloten, of er is een nieuwer voorstel.",
+            null);
+      }
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      return render(kvk, request, response, model, null, String.join(" ", e.problems()), null);
+    }
+    return render(
+        kvk,
+        request,
+        response,
+        model,
+        accept
+            ? "De voorgestelde contactgegevens zijn overgenomen."
+            : "Het voorstel is afgewezen; de contactgegevens blijven zoals ze waren.",
+        null,
+        null);
   }
 
   private String render(
@@ -281,6 +355,7 @@ class DossierController {
         "ceremonies",
         ceremonies(businessKey, ceremonyEvents.dossierLines(((Number) id).longValue())));
     model.addAttribute("contactChanges", contactChanges);
+    model.addAttribute("proposal", proposals.open(employerId).orElse(null));
     String user = staffPages.callerId(request);
     model.addAttribute(
         "mayCorrectContact",

@@ -1,8 +1,5 @@
 package nl.werkpact.keurmerk.dossier;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.audit.AuditRepository;
 import nl.werkpact.keurmerk.audit.SocialReturn;
-import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -166,16 +163,8 @@ class EmployerDossier {
   private static Map<String, Object> local(Map<String, Object> row) {
     var result = new LinkedHashMap<String, Object>();
     row.forEach(
-        (column, value) -> {
-          if (value instanceof Timestamp timestamp) {
-            value = timestamp.toInstant().atZone(Dates.AMSTERDAM).toLocalDateTime();
-          } else if (value instanceof OffsetDateTime moment) {
-            value = moment.atZoneSameInstant(Dates.AMSTERDAM).toLocalDateTime();
-          } else if (value instanceof Date date) {
-            value = date.toLocalDate();
-          }
-          result.put(column.toLowerCase(Locale.ROOT), value);
-        });
+        (column, value) ->
+            result.put(column.toLowerCase(Locale.ROOT), Database.amsterdamLocal(value)));
     return result;
   }
 }

@@ -107,6 +107,11 @@ public class EmployerService {
     changeContact(id, before, new String[] {before[0], email, before[2]}, user);
   }
 
+  /** The employer's contact phone number, if it has one. */
+  public Optional<String> contactPhone(long id) {
+    return employers.contact(id).map(contact -> contact[2]);
+  }
+
   /**
    * Contact data corrected by staff (the dossier): person and e-mail required, phone optional; every problem in
    * Dutch and nothing stored when there is one. A change is recorded with who, when, old and new values; answers
@@ -114,6 +119,18 @@ public class EmployerService {
    */
   @Transactional
   public boolean correctContact(long id, String person, String email, String phone, String user) {
+    String cleanPhone = validateContact(person, email, phone);
+    var before =
+        employers.contact(id).orElseThrow(() -> new IllegalStateException("No employer " + id));
+    return changeContact(
+        id, before, new String[] {person.strip(), email.strip(), cleanPhone}, user);
+  }
+
+  /**
+   * The checks of {@link #correctContact} without storing anything (an employer's proposal on Mijn keurmerk): every
+   * problem in Dutch; answers the phone number as it would be stored (null when empty).
+   */
+  public String validateContact(String person, String email, String phone) {
     String cleanPhone = phone == null || phone.isBlank() ? null : phone.strip();
     new Checks()
         .required("Contactpersoon", person, 200)
@@ -124,10 +141,7 @@ public class EmployerService {
             cleanPhone == null || PHONE.matcher(cleanPhone).matches(),
             "Telefoonnummer mag alleen cijfers, spaties, streepjes, haakjes en een + bevatten, bijvoorbeeld 010-1234567.")
         .throwIfAny();
-    var before =
-        employers.contact(id).orElseThrow(() -> new IllegalStateException("No employer " + id));
-    return changeContact(
-        id, before, new String[] {person.strip(), email.strip(), cleanPhone}, user);
+    return cleanPhone;
   }
 
   private static final java.util.regex.Pattern PHONE =

@@ -106,6 +106,18 @@ public final class AccessPolicy {
           // public: the intent online, confirmed by the link mailed to the address (throttled)
           new Rule("POST", "/partner-worden/*/aanmelden", Audience.EVERYONE),
           new Rule("POST", "/partner-worden/bevestigen", Audience.EVERYONE),
+          // public: Mijn keurmerk, the employer's own page after signing in with a link mailed to
+          // its contact address
+          // (throttled); the controller reads and changes only the records of the employer its
+          // session signed in
+          new Rule("GET", "/mijn-keurmerk", Audience.EVERYONE),
+          new Rule("POST", "/mijn-keurmerk/inloggen", Audience.EVERYONE),
+          new Rule("GET", "/mijn-keurmerk/link", Audience.EVERYONE),
+          new Rule("POST", "/mijn-keurmerk/link", Audience.EVERYONE),
+          new Rule("POST", "/mijn-keurmerk/uitloggen", Audience.EVERYONE),
+          new Rule("POST", "/mijn-keurmerk/verlengen", Audience.EVERYONE),
+          new Rule("POST", "/mijn-keurmerk/contactgegevens", Audience.EVERYONE),
+          new Rule("GET", "/mijn-keurmerk/certificaat/*", Audience.EVERYONE),
           // the local demo clock (local profile only; moving it needs the demo's token)
           new Rule("*", "/demo/klok", Audience.EVERYONE),
           new Rule("POST", "/demo/klok/volgende", Audience.EVERYONE),
@@ -118,6 +130,7 @@ public final class AccessPolicy {
           new Rule("GET", "/dossier/*/certificaat/*", Audience.STAFF),
           // contact data: the employer's own accountmanager or an admin (the handler checks whose)
           new Rule("POST", "/dossier/*/contactgegevens", Audience.ACCOUNTMANAGERS),
+          new Rule("POST", "/dossier/*/contactvoorstel", Audience.ACCOUNTMANAGERS),
           new Rule("GET", "/dashboard/landelijk", Audience.NATIONAL),
           new Rule("GET", "/dashboard/landelijk.csv", Audience.NATIONAL),
           new Rule("GET", "/dashboard", Audience.STAFF_AND_PROCESS_OWNERS),

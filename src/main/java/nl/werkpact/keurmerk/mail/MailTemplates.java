@@ -33,6 +33,9 @@ public class MailTemplates {
   private final Supplier<ContactSettings> contact;
   private final Supplier<Branding> branding;
 
+  /** The address of the public pages, for links in e-mails (Mijn keurmerk): {@code siteUrl} in every template. */
+  private final String siteUrl;
+
   /**
    * The Werkpact that signs an e-mail: its name, the address of its logo (null: none) and the network its
    * keurmerkhouders join, as a sentence names it.
@@ -48,7 +51,7 @@ public class MailTemplates {
 
   /** One Werkgeversservicepunt for every e-mail (tests, benchmarks). */
   public MailTemplates(ContactSettings contact) {
-    this(() -> contact, () -> Branding.PLAIN);
+    this(() -> contact, () -> Branding.PLAIN, new SiteSettings("http://localhost:8080").page(""));
   }
 
   /**
@@ -58,12 +61,14 @@ public class MailTemplates {
    */
   @Autowired
   public MailTemplates(ContactSettings contact, Regions regions, SiteSettings site) {
-    this(() -> ofRegion(contact, regions), () -> brandingOf(regions, site));
+    this(() -> ofRegion(contact, regions), () -> brandingOf(regions, site), site.page(""));
   }
 
-  private MailTemplates(Supplier<ContactSettings> contact, Supplier<Branding> branding) {
+  private MailTemplates(
+      Supplier<ContactSettings> contact, Supplier<Branding> branding, String siteUrl) {
     this.contact = contact;
     this.branding = branding;
+    this.siteUrl = siteUrl;
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
   }
@@ -113,6 +118,7 @@ public class MailTemplates {
     variables.put("werkpact", brand.werkpact());
     variables.put("logoUrl", brand.logoUrl());
     variables.put("network", brand.network());
+    variables.put("siteUrl", siteUrl);
     var context = new Context(DUTCH, variables);
     String subject = engine.process(template + ".subject.txt", context).strip();
     // A subject is one header line: no line breaks, whatever a name contains.

@@ -73,7 +73,8 @@ class ArchitectureTest {
             BASE + ".criteria..",
             BASE + ".preferences..",
             BASE + ".network..",
-            BASE + ".ceremony..")
+            BASE + ".ceremony..",
+            BASE + ".portal..")
         .layer("Application")
         .definedBy(BASE, BASE + ".demo..", BASE + ".operations..")
         .whereLayer("Application")

@@ -1,18 +1,14 @@
 package nl.werkpact.keurmerk.convenant.process;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
+import nl.werkpact.keurmerk.common.OneTimeCodes;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
 import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.employer.EmployerService;
@@ -53,8 +49,6 @@ public class OnlineIntents {
     UNUSABLE
   }
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final JdbcClient jdbc;
   private final EmployerService employers;
   private final MailOutbox outbox;
@@ -94,7 +88,7 @@ public class OnlineIntents {
           employers.validate(details);
           return null;
         });
-    String sourceHash = hash("bron:" + source);
+    String sourceHash = OneTimeCodes.hash("bron:" + source);
     String email = details.contactEmail().strip().toLowerCase(java.util.Locale.ROOT);
     OffsetDateTime now = OffsetDateTime.now(clock);
     transactions.executeWithoutResult(
@@ -121,7 +115,7 @@ public class OnlineIntents {
                   }
                   return null;
                 }));
-    String code = newCode();
+    String code = OneTimeCodes.newCode();
     RegionScope.in(
         regionCode,
         () ->
@@ -134,7 +128,7 @@ public class OnlineIntents {
                                                           contact_email, source_hash, requested_at, expires_at)
                               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                           .params(
-                              hash(code),
+                              OneTimeCodes.hash(code),
                               details.name().strip(),
                               details.kvkNumber().strip(),
                               details.address().strip(),
@@ -180,7 +174,7 @@ public class OnlineIntents {
 
   /** The request a code belongs to, if it can still be confirmed: its employer's name for the page. */
   public Optional<String> pending(String code) {
-    if (code == null || !code.matches("[0-9a-f]{64}")) {
+    if (!OneTimeCodes.wellFormed(code)) {
       return Optional.empty();
     }
     return RegionScope.in(
@@ -188,7 +182,7 @@ public class OnlineIntents {
         () ->
             jdbc.sql(
                     "SELECT name FROM intent_request WHERE code_hash = ? AND confirmed_at IS NULL AND expires_at > ?")
-                .params(hash(code), OffsetDateTime.now(clock))
+                .params(OneTimeCodes.hash(code), OffsetDateTime.now(clock))
                 .query(String.class)
                 .optional());
   }
@@ -199,7 +193,7 @@ public class OnlineIntents {
    * convenant is {@link Confirmation#ALREADY_KNOWN} (only the mailbox that typed it learns so).
    */
   public Confirmation confirm(String code) {
-    if (code == null || !code.matches("[0-9a-f]{64}")) {
+    if (!OneTimeCodes.wellFormed(code)) {
       return Confirmation.UNUSABLE;
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -212,14 +206,14 @@ public class OnlineIntents {
                       int rows =
                           jdbc.sql(
                                   "UPDATE intent_request SET confirmed_at = ? WHERE code_hash = ? AND confirmed_at IS NULL AND expires_at > ?")
-                              .params(now, hash(code), now)
+                              .params(now, OneTimeCodes.hash(code), now)
                               .update();
                       if (rows != 1) {
                         return Optional.<Map<String, Object>>empty();
                       }
                       return Optional.of(
                           jdbc.sql("SELECT * FROM intent_request WHERE code_hash = ?")
-                              .param(hash(code))
+                              .param(OneTimeCodes.hash(code))
                               .query()
                               .singleRow());
                     }));
@@ -255,7 +249,7 @@ public class OnlineIntents {
       outcome(id, instance, "gestart");
       return Confirmation.STARTED;
     } catch (RuntimeException e) {
-      InvalidRequestException refused = refusal(e);
+      InvalidRequestException refused = InvalidRequestException.foundIn(e);
       if (refused == null) {
         throw e;
       }
@@ -266,16 +260,6 @@ public class OnlineIntents {
         identity.setAuthentication(caller);
       }
     }
-  }
-
-  /** The Dutch refusal of the start (the intent's delegate), however the engine wrapped it; null for another error. */
-  private static InvalidRequestException refusal(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InvalidRequestException refused) {
-        return refused;
-      }
-    }
-    return null;
   }
 
   private void outcome(long id, String processInstanceId, String outcome) {
@@ -289,21 +273,5 @@ public class OnlineIntents {
 
   private long count(String sql, Object... params) {
     return jdbc.sql(sql).params(params).query(Long.class).single();
-  }
-
-  private static String newCode() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
-  static String hash(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
