@@ -67,11 +67,13 @@ class EmployerDossier {
                     SELECT a.id, a.status, a.requested_at, a.requested_by, a.planned_date, a.auditor, a.workforce_size,
                            a.target_group_employees, a.extra_workplaces, a.work_experience_places, a.social_purchasing_euros,
                            a.findings, a.performed_by, a.criteria_outcome, a.criteria_reason, a.criteria_version,
-                           a.final_outcome, a.committee_reason, a.decided_by, a.decided_on, k.number AS renewal_of, \s"""
-                        + AuditRepository.SOCIAL_RETURN_COLUMNS
+                           a.final_outcome, a.committee_reason, a.decided_by, a.decided_on, k.number AS renewal_of,
+                           d.summary AS employer_draft, d.saved_at AS employer_draft_at, \s"""
+                        + AuditRepository.SOCIAL_RETURN_COLUMNS.replaceAll("(\\w+)", "a.$1")
                         + """
 
                     FROM audit a LEFT JOIN keurmerk k ON k.id = a.renewal_of_keurmerk_id
+                    LEFT JOIN audit_figures_draft d ON d.audit_id = a.id
                     WHERE a.employer_id = ? ORDER BY a.requested_at DESC""")
                 .param(employerId))) {
       var audit = new LinkedHashMap<>(row);

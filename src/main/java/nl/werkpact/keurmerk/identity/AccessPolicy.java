@@ -117,6 +117,7 @@ public final class AccessPolicy {
           new Rule("POST", "/mijn-keurmerk/uitloggen", Audience.EVERYONE),
           new Rule("POST", "/mijn-keurmerk/verlengen", Audience.EVERYONE),
           new Rule("POST", "/mijn-keurmerk/contactgegevens", Audience.EVERYONE),
+          new Rule("POST", "/mijn-keurmerk/cijfers", Audience.EVERYONE),
           new Rule("GET", "/mijn-keurmerk/certificaat/*", Audience.EVERYONE),
           // the local demo clock (local profile only; moving it needs the demo's token)
           new Rule("*", "/demo/klok", Audience.EVERYONE),

@@ -10,8 +10,12 @@ import java.util.function.Supplier;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.audit.AuditStatus;
+import nl.werkpact.keurmerk.audit.process.EmployerFigures;
+import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.audit.process.OnlineRenewals;
 import nl.werkpact.keurmerk.certificate.Certificates;
+import nl.werkpact.keurmerk.common.ConflictException;
+import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.convenant.ContactProposals;
 import nl.werkpact.keurmerk.convenant.ConvenantStatus;
@@ -51,6 +55,7 @@ class PortalController {
   private final AuditService audits;
   private final OnlineRenewals renewals;
   private final ContactProposals proposals;
+  private final EmployerFigures figures;
   private final Certificates certificates;
   private final KeurmerkLinks links;
   private final Clock clock;
@@ -61,6 +66,7 @@ class PortalController {
       AuditService audits,
       OnlineRenewals renewals,
       ContactProposals proposals,
+      EmployerFigures figures,
       Certificates certificates,
       KeurmerkLinks links,
       Clock clock) {
@@ -69,6 +75,7 @@ class PortalController {
     this.audits = audits;
     this.renewals = renewals;
     this.proposals = proposals;
+    this.figures = figures;
     this.certificates = certificates;
     this.links = links;
     this.clock = clock;
@@ -239,6 +246,61 @@ class PortalController {
         });
   }
 
+  /**
+   * The figures and activities the employer prepares for its planned audit: a draft the auditor sees in Audit
+   * uitvoeren, corrects and confirms; refused (409) once the audit is performed or when none is planned.
+   */
+  @PostMapping(PATH + "/cijfers")
+  String prepareFigures(
+      @RequestParam(name = "token", required = false) String token,
+      @RequestParam Map<String, String> form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Map<String, String> typed = new LinkedHashMap<>();
+    for (String field : FIGURE_FIELDS) {
+      typed.put(field, cut(form.get(field), 21));
+    }
+    String activities = cut(form.get("activiteiten"), 4001);
+    model.addAttribute("figuresTyped", typed);
+    model.addAttribute("activitiesTyped", activities);
+    return changing(
+        request,
+        response,
+        model,
+        token,
+        session -> {
+          try {
+            figures.save(session.employerId(), session.regionCode(), typed, activities);
+            model.addAttribute("figuresTyped", null);
+            model.addAttribute("activitiesTyped", null);
+            return own(
+                session,
+                model,
+                "Dank u. De auditor ziet uw cijfers bij de audit, controleert ze en stelt ze vast.",
+                null,
+                null);
+          } catch (ConflictException e) {
+            response.setStatus(409);
+            return own(session, model, null, String.join(" ", e.problems()), null);
+          } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return own(session, model, null, String.join(" ", e.problems()), null);
+          }
+        });
+  }
+
+  /** The audit form's fields the employer fills, by their variable names, in the form's order. */
+  static final java.util.List<String> FIGURE_FIELDS = figureFields();
+
+  private static java.util.List<String> figureFields() {
+    java.util.List<String> fields =
+        new java.util.ArrayList<>(EmployerFigures.WHOLE_NUMBERS.keySet());
+    fields.add(4, KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS);
+    fields.add(5, KeurmerkAuditProcess.Vars.SOCIAL_WORKSHOPS);
+    return java.util.List.copyOf(fields);
+  }
+
   /** The certificate of one of the signed-in employer's own keurmerken that is valid today, as a PDF. */
   @GetMapping(PATH + "/certificaat/{number}")
   Object certificate(
@@ -389,7 +451,7 @@ class PortalController {
           "Keurmerk "
               + keurmerk.number()
               + " is geldig tot en met "
-              + nl.werkpact.keurmerk.common.Dates.numeric(keurmerk.validUntil())
+              + Dates.numeric(keurmerk.validUntil())
               + ". U kunt nu de verlengingsaudit aanvragen.";
     } catch (InvalidRequestException e) {
       renewable = false;
@@ -408,6 +470,7 @@ class PortalController {
                         "status", CorrespondenceStatus.labelOf((String) m.get("status"))))
             .toList());
     model.addAttribute("proposal", proposals.open(id).orElse(null));
+    fillFigures(model, id);
     model.addAttribute(
         "typed",
         typed != null
@@ -421,6 +484,71 @@ class PortalController {
     model.addAttribute("done", done);
     model.addAttribute("problem", problem);
     return "portal/page";
+  }
+
+  @SuppressWarnings("unchecked")
+  private void fillFigures(Model model, long employerId) {
+    var planned = figures.openFor(employerId);
+    model.addAttribute(
+        "plannedAudit",
+        planned
+            .map(a -> a.plannedDate() == null ? "" : Dates.numeric(a.plannedDate()))
+            .orElse(null));
+    if (planned.isEmpty()) {
+      return;
+    }
+    var draft = figures.draftOf(planned.get().id());
+    model.addAttribute(
+        "draftSaved",
+        draft
+            .map(d -> Dates.numeric(d.savedAt().atZoneSameInstant(Dates.AMSTERDAM).toLocalDate()))
+            .orElse(null));
+    Map<String, String> typed = (Map<String, String>) model.getAttribute("figuresTyped");
+    String activities = (String) model.getAttribute("activitiesTyped");
+    if (typed == null) {
+      typed = new LinkedHashMap<>();
+      if (draft.isPresent()) {
+        var f = draft.get().figures();
+        typed.put(KeurmerkAuditProcess.Vars.WORKFORCE_SIZE, Integer.toString(f.workforceSize()));
+        typed.put(
+            KeurmerkAuditProcess.Vars.TARGET_GROUP_EMPLOYEES,
+            Integer.toString(f.targetGroupEmployees()));
+        typed.put(
+            KeurmerkAuditProcess.Vars.EXTRA_WORKPLACES, Integer.toString(f.extraWorkplaces()));
+        typed.put(
+            KeurmerkAuditProcess.Vars.WORK_EXPERIENCE_PLACES,
+            Integer.toString(f.workExperiencePlaces()));
+        typed.put(
+            KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS,
+            f.socialPurchasingEuros().stripTrailingZeros().toPlainString().replace('.', ','));
+        typed.put(KeurmerkAuditProcess.Vars.SOCIAL_WORKSHOPS, f.socialReturn().socialWorkshops());
+        for (var count : nl.werkpact.keurmerk.audit.SocialReturn.Count.values()) {
+          typed.put(count.variable(), Integer.toString(f.socialReturn().count(count)));
+        }
+        activities = draft.get().activities();
+      }
+    }
+    java.util.List<Map<String, Object>> fields = new java.util.ArrayList<>();
+    for (String field : FIGURE_FIELDS) {
+      String label =
+          field.equals(KeurmerkAuditProcess.Vars.SOCIAL_PURCHASING_EUROS)
+              ? EmployerFigures.AMOUNT_LABEL
+              : field.equals(KeurmerkAuditProcess.Vars.SOCIAL_WORKSHOPS)
+                  ? nl.werkpact.keurmerk.audit.SocialReturn.SOCIAL_WORKSHOPS_LABEL + " (mag leeg)"
+                  : EmployerFigures.WHOLE_NUMBERS.get(field);
+      fields.add(
+          row(
+              "name",
+              field,
+              "label",
+              label,
+              "value",
+              typed.get(field),
+              "numeric",
+              !field.equals(KeurmerkAuditProcess.Vars.SOCIAL_WORKSHOPS)));
+    }
+    model.addAttribute("figureFields", fields);
+    model.addAttribute("activities", activities);
   }
 
   private static Map<String, Object> row(Object... keysAndValues) {

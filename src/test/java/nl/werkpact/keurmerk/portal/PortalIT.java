@@ -13,10 +13,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
+import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Elements;
+import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.convenant.ContactProposals;
+import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.support.IntegrationTest;
 import nl.werkpact.keurmerk.support.MailParts;
@@ -25,6 +29,7 @@ import nl.werkpact.keurmerk.support.StaffSession;
 import nl.werkpact.keurmerk.support.TestUsers;
 import nl.werkpact.keurmerk.support.Unique;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +50,9 @@ class PortalIT extends IntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
   @Autowired ContactProposals proposals;
+  @Autowired TaskService tasks;
+
+  private static final String AUDITOR = "itportaalauditor";
 
   /** A browser of the employer: it keeps its cookies. */
   private HttpClient browser = newBrowser();
@@ -406,5 +414,129 @@ class PortalIT extends IntegrationTest {
         .isZero();
     assertThat(post("/mijn-keurmerk/inloggen", "cross-site", "kvk", holder.kvk()).statusCode())
         .isEqualTo(403);
+  }
+
+  /** Completes the audit's task as the auditor, through the engine's checks of that user. */
+  private void completeAsAuditor(
+      String processInstanceId, String taskKey, Map<String, Object> vars) {
+    var task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
+    identityService.setAuthentication(AUDITOR, List.of(Groups.AUDITORS), List.of(TestUsers.REGION));
+    try {
+      tasks.complete(task.getId(), vars);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private HttpResponse<String> prepare(String token, String workforce) throws Exception {
+    return post(
+        "/mijn-keurmerk/cijfers",
+        "same-origin",
+        "token",
+        token,
+        Vars.WORKFORCE_SIZE,
+        workforce,
+        Vars.TARGET_GROUP_EMPLOYEES,
+        "120",
+        Vars.EXTRA_WORKPLACES,
+        "3",
+        Vars.WORK_EXPERIENCE_PLACES,
+        "4",
+        Vars.SOCIAL_PURCHASING_EUROS,
+        "9.999,99",
+        Vars.SOCIAL_WORKSHOPS,
+        "Patijnenburg",
+        Vars.TRAININGS_FINISHED,
+        "2",
+        "activiteiten",
+        "Open dag voor werkzoekenden");
+  }
+
+  private Integer draftWorkforce(String processInstanceId) {
+    return jdbc.sql(
+            "SELECT d.workforce_size FROM audit_figures_draft d JOIN audit a ON a.id = d.audit_id WHERE a.process_instance_id = ?")
+        .param(processInstanceId)
+        .query(Integer.class)
+        .optional()
+        .orElse(null);
+  }
+
+  @Test
+  void figuresPreparedForThePlannedAuditFillTheAuditorsFormAndCannotChangeOnceItIsPerformed()
+      throws Exception {
+    TestUsers.ensure(identityService, AUDITOR, PASSWORD, Groups.AUDITORS);
+    Holder holder = holder(LocalDate.now(Dates.AMSTERDAM).plusDays(60));
+    String page = signIn(holder);
+    var renewed = post("/mijn-keurmerk/verlengen", "same-origin", "token", token(page));
+    String instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(KeurmerkAuditProcess.PROCESS_KEY)
+            .processInstanceBusinessKey(holder.kvk())
+            .singleResult()
+            .getId();
+    assertThat(renewed.body()).doesNotContain("Uw cijfers voor de audit");
+    assertThat(prepare(token(page), "2.000").statusCode())
+        .as("not before the audit is planned")
+        .isEqualTo(409);
+
+    completeAsAuditor(
+        instance,
+        Elements.TASK_PLAN_AUDIT,
+        Map.of(Vars.AUDIT_DATE, LocalDate.now(Dates.AMSTERDAM).toString(), Vars.AUDITOR, AUDITOR));
+    page = get("/mijn-keurmerk").body();
+    assertThat(page).contains("Uw cijfers voor de audit");
+
+    var unreadable = prepare(token(page), "2,5");
+    assertThat(unreadable.statusCode()).isEqualTo(400);
+    assertThat(unreadable.body()).contains("Totaal aantal medewerkers is geen geheel getal");
+    assertThat(draftWorkforce(instance)).isNull();
+
+    var saved = prepare(token(page), "2.000");
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(done(saved.body())).startsWith("Dank u. De auditor ziet uw cijfers");
+    assertThat(saved.body()).contains("value=\"2000\"").contains("Open dag voor werkzoekenden");
+    var form = runtime.getVariables(instance);
+    assertThat(form)
+        .containsEntry(Vars.WORKFORCE_SIZE, "2000")
+        .containsEntry(Vars.SOCIAL_PURCHASING_EUROS, "9999,99")
+        .containsEntry(Vars.TRAININGS_FINISHED, "2")
+        .containsEntry(Vars.SOCIAL_WORKSHOPS, "Patijnenburg");
+    assertThat((String) form.get(Vars.EMPLOYER_DRAFT))
+        .contains("2.000 medewerkers")
+        .contains("Open dag voor werkzoekenden");
+
+    // the auditor corrects one figure and confirms the rest
+    completeAsAuditor(
+        instance,
+        Elements.TASK_PERFORM_AUDIT,
+        Map.of(Vars.WORKFORCE_SIZE, "1.950", Vars.FINDINGS, "Cijfers gecontroleerd."));
+    var confirmed =
+        jdbc.sql(
+                "SELECT workforce_size, target_group_employees, trainings_finished, performed_by FROM audit WHERE process_instance_id = ?")
+            .param(instance)
+            .query()
+            .singleRow();
+    assertThat(confirmed)
+        .containsEntry("workforce_size", 1950)
+        .containsEntry("target_group_employees", 120)
+        .containsEntry("trainings_finished", 2)
+        .containsEntry("performed_by", AUDITOR);
+    assertThat(draftWorkforce(instance)).as("the employer's version is kept").isEqualTo(2000);
+
+    var after = prepare(token(page), "5.000");
+    assertThat(after.statusCode()).isEqualTo(409);
+    assertThat(after.body()).contains("de auditor heeft de cijfers al vastgesteld");
+    assertThat(draftWorkforce(instance)).isEqualTo(2000);
+    assertThat(
+            new StaffSession(baseUrl(), ACCOUNTMANAGER, PASSWORD)
+                .get("/dossier/" + holder.kvk())
+                .body())
+        .contains("vooraf door de werkgever opgegeven op Mijn keurmerk");
   }
 }

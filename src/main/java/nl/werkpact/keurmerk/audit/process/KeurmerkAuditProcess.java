@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import nl.werkpact.keurmerk.audit.AuditFigures;
 import nl.werkpact.keurmerk.audit.AuditOutcome;
 import nl.werkpact.keurmerk.audit.SocialReturn;
@@ -91,6 +92,9 @@ public final class KeurmerkAuditProcess {
     public static final String WORK_EXPERIENCE_PLACES = "workExperiencePlaces";
     public static final String SOCIAL_PURCHASING_EUROS = "socialPurchasingEuros";
     public static final String FINDINGS = "findings";
+
+    /** Read-only in the audit form: the figures the employer prepared on Mijn keurmerk, as one text; unset if none. */
+    public static final String EMPLOYER_DRAFT = "employerDraft";
 
     /** The social return fields of the audit form, also inputs of the criteria table (audit/SocialReturn). */
     public static final String PERMANENT_CONTRACTS =
@@ -188,6 +192,14 @@ public final class KeurmerkAuditProcess {
   }
 
   public static AuditFigures figures(VariableScope scope) {
+    return figures(scope::getVariable);
+  }
+
+  /**
+   * The figures of the audit form from any source of its fields by name (the task's variables, or what the employer
+   * typed on Mijn keurmerk under the same names), read the same way.
+   */
+  public static AuditFigures figures(Function<String, Object> scope) {
     return new AuditFigures(
         integer(scope, Vars.WORKFORCE_SIZE, "Totaal aantal medewerkers"),
         integer(scope, Vars.TARGET_GROUP_EMPLOYEES, "Medewerkers uit de doelgroep"),
@@ -223,6 +235,10 @@ public final class KeurmerkAuditProcess {
 
   /** The social return fields of the audit form; a count left empty is 0. */
   public static SocialReturn socialReturn(VariableScope scope) {
+    return socialReturn(scope::getVariable);
+  }
+
+  private static SocialReturn socialReturn(Function<String, Object> scope) {
     Map<SocialReturn.Count, Integer> counts = new EnumMap<>(SocialReturn.Count.class);
     for (SocialReturn.Count count : SocialReturn.Count.values()) {
       counts.put(count, integer(scope, count.variable(), count.label()));
@@ -242,15 +258,19 @@ public final class KeurmerkAuditProcess {
     return string(scope, Vars.COMMITTEE_REASON);
   }
 
-  private static Integer integer(VariableScope scope, String name, String label) {
-    return FormValues.wholeNumber(label, scope.getVariable(name));
+  private static Integer integer(Function<String, Object> scope, String name, String label) {
+    return FormValues.wholeNumber(label, scope.apply(name));
   }
 
-  private static BigDecimal decimal(VariableScope scope, String name, String label) {
-    return FormValues.amount(label, scope.getVariable(name));
+  private static BigDecimal decimal(Function<String, Object> scope, String name, String label) {
+    return FormValues.amount(label, scope.apply(name));
+  }
+
+  private static String string(Function<String, Object> scope, String name) {
+    return FormValues.text(name, scope.apply(name));
   }
 
   private static String string(VariableScope scope, String name) {
-    return FormValues.text(name, scope.getVariable(name));
+    return string(scope::getVariable, name);
   }
 }
