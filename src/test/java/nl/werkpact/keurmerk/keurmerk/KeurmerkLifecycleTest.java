@@ -217,7 +217,8 @@ class KeurmerkLifecycleTest {
     var mails = correspondence.findByConcerns("KEURMERK", keurmerk.id());
     assertThat(mails.get(0).bodyText())
         .startsWith("Beste Joke Verbeek,")
-        .contains("Vraag dan tijdig de verlengingsaudit aan");
+        .contains("Vraag dan tijdig de verlengingsaudit aan")
+        .containsPattern("Mijn keurmerk: https?://\\S+/mijn-keurmerk\\?kvk=\\d{8} ");
     assertThat(mails.get(1).bodyText())
         .startsWith("Beste collega,")
         .contains("Neem contact op met Joke Verbeek (joke@korenschoof.example)")
