@@ -15,6 +15,7 @@ import nl.werkpact.keurmerk.employer.KvkNumber;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
 import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.web.RequestThrottle;
 import nl.werkpact.keurmerk.web.SiteSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,7 @@ public class EmployerSignIns {
   private final MailOutbox outbox;
   private final SiteSettings site;
   private final TransactionTemplate transactions;
+  private final RequestThrottle throttle;
   private final Clock clock;
 
   EmployerSignIns(
@@ -55,11 +57,13 @@ public class EmployerSignIns {
       MailOutbox outbox,
       SiteSettings site,
       TransactionTemplate transactions,
+      RequestThrottle throttle,
       Clock clock) {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.site = site;
     this.transactions = transactions;
+    this.throttle = throttle;
     this.clock = clock;
   }
 
@@ -90,14 +94,16 @@ public class EmployerSignIns {
     String sourceHash = OneTimeCodes.hash("bron:" + source);
     String addressHash = OneTimeCodes.hash("adres:" + normalised);
     String kvkHash = OneTimeCodes.hash("kvk:" + kvk);
-    transactions.executeWithoutResult(
-        status ->
-            RegionScope.run(
+    throttle.holding(
+        List.of("inloggen:" + sourceHash, "inloggen:" + addressHash, "inloggen:" + kvkHash),
+        () ->
+            RegionScope.in(
                 RegionScope.ALL,
                 () -> {
                   jdbc.sql("DELETE FROM employer_sign_in WHERE expires_at < ?")
                       .param(now.minusDays(1))
                       .update();
+                  throttle.forgetOld();
                   if (count("source_hash", sourceHash, now.minusHours(1)) >= PER_SOURCE_PER_HOUR
                       || count("address_hash", addressHash, now.minusDays(1)) >= PER_ADDRESS_PER_DAY
                       || count("kvk_hash", kvkHash, now.minusDays(1)) >= PER_KVK_PER_DAY) {
@@ -117,6 +123,7 @@ public class EmployerSignIns {
                   for (var match : matches) {
                     mailLink(match, sourceHash, addressHash, kvkHash, now);
                   }
+                  return null;
                 }));
   }
 

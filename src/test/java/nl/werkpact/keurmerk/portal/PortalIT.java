@@ -539,4 +539,29 @@ class PortalIT extends IntegrationTest {
                 .body())
         .contains("vooraf door de werkgever opgegeven op Mijn keurmerk");
   }
+
+  @Test
+  void aBurstFromOneSourceGetsExactlyItsLimitWhateverArrivesAtOnce() throws Exception {
+    int requests = 3 * EmployerSignIns.PER_SOURCE_PER_HOUR;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < requests; i++) {
+        String kvk = Unique.kvk();
+        answers.add(
+            pool.submit(
+                () -> askLink(kvk, "gelijktijdig." + kvk + "@elders.example").statusCode()));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get());
+      }
+      assertThat(statuses.stream().filter(s -> s == 200).count())
+          .isEqualTo(EmployerSignIns.PER_SOURCE_PER_HOUR);
+      assertThat(statuses.stream().filter(s -> s == 429).count())
+          .isEqualTo(requests - EmployerSignIns.PER_SOURCE_PER_HOUR);
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

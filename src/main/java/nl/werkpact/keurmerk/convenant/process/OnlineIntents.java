@@ -15,6 +15,7 @@ import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
 import nl.werkpact.keurmerk.region.RegionScope;
+import nl.werkpact.keurmerk.web.RequestThrottle;
 import nl.werkpact.keurmerk.web.SiteSettings;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,6 +57,7 @@ public class OnlineIntents {
   private final IdentityService identity;
   private final SiteSettings site;
   private final TransactionTemplate transactions;
+  private final RequestThrottle throttle;
   private final Clock clock;
 
   OnlineIntents(
@@ -66,6 +68,7 @@ public class OnlineIntents {
       IdentityService identity,
       SiteSettings site,
       TransactionTemplate transactions,
+      RequestThrottle throttle,
       Clock clock) {
     this.jdbc = jdbc;
     this.employers = employers;
@@ -74,6 +77,7 @@ public class OnlineIntents {
     this.identity = identity;
     this.site = site;
     this.transactions = transactions;
+    this.throttle = throttle;
     this.clock = clock;
   }
 
@@ -91,78 +95,77 @@ public class OnlineIntents {
     String sourceHash = OneTimeCodes.hash("bron:" + source);
     String email = details.contactEmail().strip().toLowerCase(java.util.Locale.ROOT);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    transactions.executeWithoutResult(
-        status ->
-            RegionScope.in(
-                RegionScope.ALL,
-                () -> {
-                  jdbc.sql(
-                          "DELETE FROM intent_request WHERE confirmed_at IS NULL AND expires_at < ?")
-                      .param(now.minusDays(7))
-                      .update();
-                  long fromSource =
-                      count(
-                          "SELECT COUNT(*) FROM intent_request WHERE source_hash = ? AND requested_at > ?",
-                          sourceHash,
-                          now.minusHours(1));
-                  long toAddress =
-                      count(
-                          "SELECT COUNT(*) FROM intent_request WHERE LOWER(contact_email) = ? AND requested_at > ?",
-                          email,
-                          now.minusDays(1));
-                  if (fromSource >= PER_SOURCE_PER_HOUR || toAddress >= PER_ADDRESS_PER_DAY) {
-                    throw new TooMany();
-                  }
-                  return null;
-                }));
     String code = OneTimeCodes.newCode();
-    RegionScope.in(
-        regionCode,
-        () ->
-            transactions.execute(
-                status -> {
-                  long id =
-                      jdbc.sql(
-                              """
-                              INSERT INTO intent_request (code_hash, name, kvk_number, address, municipality, contact_person,
-                                                          contact_email, source_hash, requested_at, expires_at)
-                              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                          .params(
-                              OneTimeCodes.hash(code),
-                              details.name().strip(),
-                              details.kvkNumber().strip(),
-                              details.address().strip(),
-                              details.municipality().strip(),
-                              details.contactPerson().strip(),
-                              details.contactEmail().strip(),
-                              sourceHash,
-                              now,
-                              now.plus(VALID))
-                          .query(Long.class)
-                          .single();
-                  Map<String, Object> model = new HashMap<>();
-                  model.put("employerName", details.name().strip());
-                  model.put("kvkNumber", details.kvkNumber().strip());
-                  model.put("contactPerson", details.contactPerson().strip());
-                  model.put(
-                      "expires",
-                      Dates.withWeekday(
-                              now.plus(VALID).atZoneSameInstant(Dates.AMSTERDAM).toLocalDate())
-                          + " "
-                          + Dates.time(
-                              now.plus(VALID).atZoneSameInstant(Dates.AMSTERDAM).toLocalTime()));
-                  model.put("confirmUrl", site.page("/partner-worden/bevestigen?code=" + code));
-                  outbox.enqueue(
-                      new MailRequest(
-                          MAIL,
-                          details.contactEmail().strip(),
-                          model,
-                          "INTENT_REQUEST",
-                          id,
-                          null,
-                          MAIL + ":" + id));
-                  return null;
-                }));
+    // Counted and recorded while holding the source and the address, so a burst gets exactly its
+    // limit.
+    throttle.holding(
+        java.util.List.of(
+            "aanmelden:" + sourceHash, "aanmelden:" + OneTimeCodes.hash("adres:" + email)),
+        () -> {
+          RegionScope.run(
+              RegionScope.ALL,
+              () -> {
+                jdbc.sql("DELETE FROM intent_request WHERE confirmed_at IS NULL AND expires_at < ?")
+                    .param(now.minusDays(7))
+                    .update();
+                throttle.forgetOld();
+                long fromSource =
+                    count(
+                        "SELECT COUNT(*) FROM intent_request WHERE source_hash = ? AND requested_at > ?",
+                        sourceHash,
+                        now.minusHours(1));
+                long toAddress =
+                    count(
+                        "SELECT COUNT(*) FROM intent_request WHERE LOWER(contact_email) = ? AND requested_at > ?",
+                        email,
+                        now.minusDays(1));
+                if (fromSource >= PER_SOURCE_PER_HOUR || toAddress >= PER_ADDRESS_PER_DAY) {
+                  throw new TooMany();
+                }
+              });
+          RegionScope.run(regionCode, () -> record(details, code, sourceHash, now));
+          return null;
+        });
+  }
+
+  private void record(EmployerDetails details, String code, String sourceHash, OffsetDateTime now) {
+    long id =
+        jdbc.sql(
+                """
+                INSERT INTO intent_request (code_hash, name, kvk_number, address, municipality, contact_person,
+                                            contact_email, source_hash, requested_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+            .params(
+                OneTimeCodes.hash(code),
+                details.name().strip(),
+                details.kvkNumber().strip(),
+                details.address().strip(),
+                details.municipality().strip(),
+                details.contactPerson().strip(),
+                details.contactEmail().strip(),
+                sourceHash,
+                now,
+                now.plus(VALID))
+            .query(Long.class)
+            .single();
+    Map<String, Object> model = new HashMap<>();
+    model.put("employerName", details.name().strip());
+    model.put("kvkNumber", details.kvkNumber().strip());
+    model.put("contactPerson", details.contactPerson().strip());
+    var expires = now.plus(VALID).atZoneSameInstant(Dates.AMSTERDAM);
+    model.put(
+        "expires",
+        Dates.withWeekday(expires.toLocalDate()) + " " + Dates.time(expires.toLocalTime()));
+    model.put("confirmUrl", site.page("/partner-worden/bevestigen?code=" + code));
+    outbox.enqueue(
+        new MailRequest(
+            MAIL,
+            details.contactEmail().strip(),
+            model,
+            "INTENT_REQUEST",
+            id,
+            null,
+            MAIL + ":" + id));
   }
 
   /** Too many requests from this source or to this address: try again later. */
