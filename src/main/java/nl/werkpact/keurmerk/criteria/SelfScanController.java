@@ -32,15 +32,34 @@ class SelfScanController {
 
   static final String PATH = "/partner-worden";
 
+  /** The self-scan's fields, carried along (hidden) by the contact form under its outcome. */
+  static final java.util.List<String> SCAN_FIELDS = scanFields();
+
+  private static java.util.List<String> scanFields() {
+    java.util.List<String> fields =
+        new java.util.ArrayList<>(
+            java.util.List.of("medewerkers", "doelgroep", "extra", "werkervaring", "inkoop"));
+    for (SocialReturn.Count count : SocialReturn.Count.values()) {
+      fields.add(count.variable());
+    }
+    return java.util.List.copyOf(fields);
+  }
+
   private final SelfScan selfScan;
   private final OnlineIntents intents;
+  private final ScanContacts contacts;
   private final Regions regions;
   private final ContactSettings contact;
 
   SelfScanController(
-      SelfScan selfScan, OnlineIntents intents, Regions regions, ContactSettings contact) {
+      SelfScan selfScan,
+      OnlineIntents intents,
+      ScanContacts contacts,
+      Regions regions,
+      ContactSettings contact) {
     this.selfScan = selfScan;
     this.intents = intents;
+    this.contacts = contacts;
     this.regions = regions;
     this.contact = contact;
   }
@@ -53,6 +72,7 @@ class SelfScanController {
         PATH,
         PATH + "/*",
         PATH + "/*/zelfscan",
+        PATH + "/*/contact",
         PATH + "/*/aanmelden");
   }
 
@@ -85,24 +105,81 @@ class SelfScanController {
     if (region == null) {
       return unknown(response, model);
     }
-    Map<SocialReturn.Count, String> counts = new EnumMap<>(SocialReturn.Count.class);
-    for (SocialReturn.Count count : SocialReturn.Count.values()) {
-      counts.put(count, limited(form.get(count.variable())));
-    }
-    var typed =
-        new SelfScan.Typed(
-            limited(form.get("medewerkers")),
-            limited(form.get("doelgroep")),
-            limited(form.get("extra")),
-            limited(form.get("werkervaring")),
-            limited(form.get("inkoop")),
-            counts);
     try {
-      return page(region, model, selfScan.scan(region.code(), typed), null, form);
+      return page(region, model, selfScan.scan(region.code(), typed(form)), null, form);
     } catch (InvalidRequestException e) {
       response.setStatus(400);
       return page(region, model, null, String.join(" ", e.problems()), form);
     }
+  }
+
+  /** The figures as the self-scan's form posts them (also carried along by the contact form). */
+  private static SelfScan.Typed typed(Map<String, String> form) {
+    Map<SocialReturn.Count, String> counts = new EnumMap<>(SocialReturn.Count.class);
+    for (SocialReturn.Count count : SocialReturn.Count.values()) {
+      counts.put(count, limited(form.get(count.variable())));
+    }
+    return new SelfScan.Typed(
+        limited(form.get("medewerkers")),
+        limited(form.get("doelgroep")),
+        limited(form.get("extra")),
+        limited(form.get("werkervaring")),
+        limited(form.get("inkoop")),
+        counts);
+  }
+
+  /**
+   * "Neem contact met mij op" under the outcome: the figures are scanned again and kept only now, with the contact
+   * details, for the region's Werkgeversservicepunt.
+   */
+  @PostMapping(PATH + "/{region}/contact")
+  String contact(
+      @PathVariable("region") String code,
+      @RequestParam Map<String, String> form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    var region = regions.find(code).orElse(null);
+    if (region == null) {
+      return unknown(response, model);
+    }
+    SelfScan.Scan scan;
+    try {
+      scan = selfScan.scan(region.code(), typed(form));
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      return page(region, model, null, String.join(" ", e.problems()), form);
+    }
+    if (CrossSite.posted(request)) {
+      response.setStatus(403);
+      model.addAttribute(
+          "contactProblem", "Een verzoek om contact kan alleen met het formulier op deze pagina.");
+      return page(region, model, scan, null, form);
+    }
+    var contact =
+        new ScanContacts.Contact(
+            text(form.get("organisatie"), 200),
+            text(form.get("contactnaam"), 200),
+            text(form.get("contactemail"), 254),
+            text(form.get("contacttelefoon"), 30));
+    try {
+      contacts.request(region.code(), contact, scan, request.getRemoteAddr());
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      model.addAttribute("contactProblem", String.join(" ", e.problems()));
+      return page(region, model, scan, null, form);
+    } catch (ScanContacts.TooMany e) {
+      response.setStatus(429);
+      model.addAttribute(
+          "contactProblem",
+          "Er is vanaf hier of voor dit e-mailadres net al om contact gevraagd. Probeer het later opnieuw, of bel"
+              + " het Werkgeversservicepunt.");
+      return page(region, model, scan, null, form);
+    }
+    model.addAttribute(
+        "contactDone",
+        "Dank u. Het Werkgeversservicepunt heeft uw vraag en deze uitkomst gekregen en neemt contact met u op.");
+    return page(region, model, scan, null, form);
   }
 
   @PostMapping(PATH + "/{region}/aanmelden")
@@ -221,6 +298,7 @@ class SelfScanController {
     model.addAttribute("scan", scan);
     model.addAttribute("problem", problem);
     model.addAttribute("typed", typed);
+    model.addAttribute("scanFields", SCAN_FIELDS);
     model.addAttribute("desk", region.deskOr(contact.name()));
     model.addAttribute("municipalities", region.municipalities());
     return "partner/page";

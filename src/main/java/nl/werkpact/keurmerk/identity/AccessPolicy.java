@@ -103,6 +103,9 @@ public final class AccessPolicy {
           new Rule("GET", "/partner-worden", Audience.EVERYONE),
           new Rule("GET", "/partner-worden/*", Audience.EVERYONE),
           new Rule("POST", "/partner-worden/*/zelfscan", Audience.EVERYONE),
+          // public: asking to be contacted about a self-scan's outcome (only then are its figures
+          // kept; throttled)
+          new Rule("POST", "/partner-worden/*/contact", Audience.EVERYONE),
           // public: the intent online, confirmed by the link mailed to the address (throttled)
           new Rule("POST", "/partner-worden/*/aanmelden", Audience.EVERYONE),
           new Rule("POST", "/partner-worden/bevestigen", Audience.EVERYONE),

@@ -66,6 +66,7 @@ public final class RegionSql {
           Map.entry("employer_contact_change", "region_code"),
           Map.entry("contact_proposal", "region_code"),
           Map.entry("audit_figures_draft", "region_code"),
+          Map.entry("scan_contact_request", "region_code"),
           Map.entry("task_escalation", "region_code"),
           Map.entry("import_run", "region_code"),
           Map.entry("keurmerk_number_counter", "region_code"),

@@ -27,6 +27,8 @@ class SelfScanIT extends IntegrationTest {
 
   @Autowired HistoryService history;
   @Autowired JdbcClient jdbc;
+  @Autowired nl.werkpact.keurmerk.region.Regions regions;
+  @Autowired nl.werkpact.keurmerk.web.ContactSettings installation;
 
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -37,13 +39,17 @@ class SelfScanIT extends IntegrationTest {
   }
 
   private HttpResponse<String> scan(String... fields) throws Exception {
+    return post("/zelfscan", fields);
+  }
+
+  private HttpResponse<String> post(String route, String... fields) throws Exception {
     List<String> form = new ArrayList<>();
     for (int i = 0; i < fields.length; i += 2) {
       form.add(fields[i] + "=" + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
     }
     return client.send(
         HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/partner-worden/" + TestUsers.REGION + "/zelfscan"))
+                URI.create(baseUrl() + "/partner-worden/" + TestUsers.REGION + route))
             .header("Accept", "text/html")
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form)))
@@ -71,6 +77,7 @@ class SelfScanIT extends IntegrationTest {
     long decisions = history.createHistoricDecisionInstanceQuery().count();
     long audits = all("SELECT COUNT(*) FROM audit");
     long employers = all("SELECT COUNT(*) FROM employer");
+    long contacts = all("SELECT COUNT(*) FROM scan_contact_request");
 
     var met = scan("medewerkers", "2.000", "doelgroep", "100", "extra", "1", "snuffelstages", "15");
     var committee = scan("medewerkers", "100", "doelgroep", "5");
@@ -92,6 +99,7 @@ class SelfScanIT extends IntegrationTest {
     assertThat(history.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisions);
     assertThat(all("SELECT COUNT(*) FROM audit")).isEqualTo(audits);
     assertThat(all("SELECT COUNT(*) FROM employer")).isEqualTo(employers);
+    assertThat(all("SELECT COUNT(*) FROM scan_contact_request")).isEqualTo(contacts);
   }
 
   @Test
@@ -112,5 +120,80 @@ class SelfScanIT extends IntegrationTest {
 
   private long all(String sql) {
     return RegionScope.in(RegionScope.ALL, () -> jdbc.sql(sql).query(Long.class).single());
+  }
+
+  @Test
+  void askingToBeContactedKeepsTheScanAndMailsItToTheWerkgeversservicepunt() throws Exception {
+    RegionScope.run(
+        RegionScope.ALL,
+        () -> jdbc.sql("UPDATE scan_contact_request SET source_hash = 'test-oud'").update());
+    String email = "contact." + nl.werkpact.keurmerk.support.Unique.suffix() + "@zelfscan.example";
+    String[] figures = {"medewerkers", "200", "doelgroep", "4", "extra", "1", "inkoop", "9.999,99"};
+
+    var scanned = scan(figures);
+    assertThat(scanned.body()).contains("Wilt u dat wij contact met u opnemen?");
+
+    var badContact =
+        post(
+            "/contact",
+            with(
+                figures,
+                "organisatie",
+                "Zelfscanbedrijf",
+                "contactnaam",
+                "",
+                "contactemail",
+                "nee"));
+    assertThat(badContact.statusCode()).isEqualTo(400);
+    assertThat(badContact.body()).contains("Uw naam is verplicht");
+    assertThat(
+            all("SELECT COUNT(*) FROM scan_contact_request WHERE contact_email = '" + email + "'"))
+        .isZero();
+
+    var asked =
+        post(
+            "/contact",
+            with(
+                figures,
+                "organisatie",
+                "Zelfscanbedrijf",
+                "contactnaam",
+                "Iris Jansen",
+                "contactemail",
+                email,
+                "contacttelefoon",
+                "010-7654321"));
+    assertThat(asked.statusCode()).isEqualTo(200);
+    assertThat(asked.body())
+        .contains("Het Werkgeversservicepunt heeft uw vraag en deze uitkomst gekregen");
+    assertThat(
+            jdbc.sql("SELECT outcome FROM scan_contact_request WHERE contact_email = ?")
+                .param(email)
+                .query(String.class)
+                .single())
+        .isEqualTo("AFWIJZEN");
+    var region = regions.find(TestUsers.REGION).orElseThrow();
+    String desk = region.deskEmail() == null ? installation.email() : region.deskEmail();
+    var mail =
+        jdbc.sql(
+                "SELECT recipient, body_text FROM correspondence WHERE template = 'selfscan-contact' AND body_text LIKE ?")
+            .param("%" + email + "%")
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+            .single();
+    assertThat(mail[0]).isEqualTo(desk);
+    assertThat(mail[1])
+        .contains("Iris Jansen van Zelfscanbedrijf")
+        .contains("Telefoon: 010-7654321")
+        .contains(
+            "Inkoop sociale werkbedrijven (euro) minstens 10.000 (gevonden: 9.999,99, niet voldaan)");
+    assertThat(all("SELECT COUNT(*) FROM correspondence WHERE recipient = '" + email + "'"))
+        .as("the visitor is sent nothing: the form mails no one but the desk")
+        .isZero();
+  }
+
+  private static String[] with(String[] figures, String... more) {
+    String[] all = java.util.Arrays.copyOf(figures, figures.length + more.length);
+    System.arraycopy(more, 0, all, figures.length, more.length);
+    return all;
   }
 }
