@@ -74,10 +74,13 @@ public class ConvenantRepository {
     return keys.getKeyAs(Number.class).longValue();
   }
 
-  void recordIntake(long id, LocalDate intakeDate, String notes, Integer intendedWorkplaces) {
+  void recordIntake(
+      long id, LocalDate intakeDate, String notes, Integer intendedWorkplaces, String heldBy) {
     jdbc.sql(
-            "UPDATE convenant SET intake_date = ?, intake_notes = ?, intended_workplaces = ? WHERE id = ?")
-        .params(intakeDate, notes, intendedWorkplaces, id)
+            """
+            UPDATE convenant SET intake_date = ?, intake_notes = ?, intended_workplaces = ?,
+                                 registered_by = COALESCE(registered_by, ?) WHERE id = ?""")
+        .params(intakeDate, notes, intendedWorkplaces, heldBy, id)
         .update();
   }
 

@@ -86,9 +86,23 @@ public class ConvenantService {
   @Transactional
   public void recordIntake(
       long convenantId, LocalDate intakeDate, String notes, Integer intendedWorkplaces) {
+    recordIntake(convenantId, intakeDate, notes, intendedWorkplaces, null);
+  }
+
+  /**
+   * The intake, held by this member of staff: for an intent the employer registered itself online (no registering
+   * accountmanager), whoever holds the intake becomes its accountmanager, who its e-mails name and who is told.
+   */
+  public void recordIntake(
+      long convenantId,
+      LocalDate intakeDate,
+      String notes,
+      Integer intendedWorkplaces,
+      String heldBy) {
     validateIntake(intakeDate, notes, intendedWorkplaces);
     requireStatus(convenantId, ConvenantStatus.INTENT);
-    convenants.recordIntake(convenantId, intakeDate, Checks.trimmed(notes), intendedWorkplaces);
+    convenants.recordIntake(
+        convenantId, intakeDate, Checks.trimmed(notes), intendedWorkplaces, heldBy);
   }
 
   public void validateSigning(long convenantId, LocalDate signedDate, String signedBy) {

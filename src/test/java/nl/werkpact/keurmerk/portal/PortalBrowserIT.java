@@ -189,6 +189,14 @@ class PortalBrowserIT extends BrowserTest {
             .processInstanceBusinessKey(kvk)
             .singleResult()
             .getId();
+    assertThat(
+            jdbc.sql(
+                    "SELECT recipient FROM correspondence WHERE template = 'renewal-requested-accountmanager' AND process_instance_id = ?")
+                .param(audit)
+                .query(String.class)
+                .list())
+        .as("who held the intake of the online intent is its accountmanager, and is told")
+        .containsExactly(ACCOUNTMANAGER + "@werkpact.example");
     complete(
         audit,
         KeurmerkAuditProcess.Elements.TASK_PLAN_AUDIT,
