@@ -179,6 +179,10 @@ class PortalController {
 
   @PostMapping(PATH + "/uitloggen")
   String signOut(HttpServletRequest request, Model model) {
+    if (CrossSite.posted(request)) {
+      // another site cannot sign the employer out either
+      return "redirect:" + PATH;
+    }
     EmployerSession.end(request);
     model.addAttribute("kvk", "");
     model.addAttribute("done", "U bent uitgelogd.");
