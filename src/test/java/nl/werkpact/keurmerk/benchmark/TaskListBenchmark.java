@@ -73,7 +73,8 @@ class TaskListBenchmark extends IntegrationTest {
       created = openConvenantTasks(created, wanted);
       long open = taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).count();
       if (Boolean.getBoolean("benchmark.explain")) {
-        explainTaskList();
+        explainTaskList(
+            "RES.TENANT_ID_ is null or RES.TENANT_ID_ in ( '" + TestUsers.REGION + "' )");
       }
       measure(table, open, "grants per definition", requests);
       // The model from before: no task rights on the definition, one row per open task.
@@ -107,6 +108,10 @@ class TaskListBenchmark extends IntegrationTest {
       List<String> others = otherRegions(regionCount);
       copyTasksInto(others);
       try {
+        if (Boolean.getBoolean("benchmark.explain")) {
+          explainTaskList(
+              "RES.TENANT_ID_ is null or RES.TENANT_ID_ in ( '" + TestUsers.REGION + "' )");
+        }
         measure(
             table,
             open,
@@ -178,13 +183,15 @@ class TaskListBenchmark extends IntegrationTest {
    * Camunda 7.24 writes them (taken from its SQL log), run once with EXPLAIN ANALYZE on a connection of the app's pool
    * (with its settings) and printed.
    */
-  private void explainTaskList() {
+  private void explainTaskList(String tenantCheck) {
     String auth =
         "left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A"
             + " WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( 'benchanna', '*') OR A.GROUP_ID_ IN ( 'accountmanagers' ) ) AND ( ( A.RESOURCE_TYPE_ = 7"
             + " AND A.PERMS_ & 2 = 2 OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))"
             + " WHERE ( 1 = 1 and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( 'accountmanagers' ) ) ) )"
-            + " and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null )";
+            + " and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and ("
+            + tenantCheck
+            + " )";
     String list =
         "select distinct RES.REV_, RES.ID_, RES.NAME_, RES.PARENT_TASK_ID_, RES.DESCRIPTION_, RES.PRIORITY_, RES.CREATE_TIME_,"
             + " RES.OWNER_, RES.ASSIGNEE_, RES.DELEGATION_, RES.EXECUTION_ID_, RES.PROC_INST_ID_, RES.PROC_DEF_ID_, RES.CASE_EXECUTION_ID_,"
@@ -205,6 +212,18 @@ class TaskListBenchmark extends IntegrationTest {
             plan.append(rows.getString(1)).append('\n');
           }
         }
+        System.out.println("\n" + plan);
+      }
+      for (String setting :
+          List.of("random_page_cost = 1.1", "enable_hashjoin = off", "enable_seqscan = off")) {
+        sql.execute("SET " + setting);
+        StringBuilder plan = new StringBuilder("With " + setting + ":\n");
+        try (var rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + count)) {
+          while (rows.next()) {
+            plan.append(rows.getString(1)).append('\n');
+          }
+        }
+        sql.execute("RESET " + setting.substring(0, setting.indexOf(' ')));
         System.out.println("\n" + plan);
       }
     } catch (SQLException e) {
