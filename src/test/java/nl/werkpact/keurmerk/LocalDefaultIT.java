@@ -69,12 +69,140 @@ class LocalDefaultIT {
       assertThat(Files.readString(directory.resolve("app.log")))
           .as("the banner a newcomer reads")
           .contains(base + "/camunda/app/tasklist/");
+      employersWayIn(base, directory.resolve("data").resolve("mail"));
     } finally {
       app.destroy();
       if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
         app.destroyForcibly();
       }
     }
+  }
+
+  /**
+   * The employer's own way in writes its records on H2 as well (the other integration tests run PostgreSQL, where SQL
+   * that H2 does not know passes): the intent online, a self-scan with a request for contact, a sign-in link mailed
+   * (as a file here) and used, and the figures for the demo's planned audit of Stralend Schoon.
+   */
+  private void employersWayIn(String base, Path mail) throws Exception {
+    var browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    var intent =
+        post(
+            browser,
+            base + "/partner-worden/mvs/aanmelden",
+            "naam",
+            "Lokaal Bedrijf",
+            "kvk",
+            "12345670",
+            "adres",
+            "Markt 1",
+            "gemeente",
+            "Vlaardingen",
+            "contactpersoon",
+            "Lies de Wit",
+            "email",
+            "lies@lokaal.example");
+    assertThat(intent.statusCode()).as(intent.body()).isEqualTo(200);
+    assertThat(intent.body()).contains("Wij hebben een e-mail gestuurd naar lies@lokaal.example");
+    var contact =
+        post(
+            browser,
+            base + "/partner-worden/mvs/contact",
+            "medewerkers",
+            "40",
+            "doelgroep",
+            "3",
+            "organisatie",
+            "Lokaal Bedrijf",
+            "contactnaam",
+            "Lies de Wit",
+            "contactemail",
+            "lies@lokaal.example");
+    assertThat(contact.statusCode()).as(contact.body()).isEqualTo(200);
+    assertThat(contact.body()).contains("Het Werkgeversservicepunt heeft uw vraag");
+
+    var asked =
+        post(
+            browser,
+            base + "/mijn-keurmerk/inloggen",
+            "kvk",
+            "90000006",
+            "email",
+            "ilse@stralendschoon.example");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    String code =
+        awaitMailed(
+            mail, java.util.regex.Pattern.compile("mijn-keurmerk/link\\?code=([0-9a-f]{64})"));
+    var page = post(browser, base + "/mijn-keurmerk/link", "code", code);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Mijn keurmerk: Schoonmaakbedrijf Stralend Schoon")
+        .contains("Uw cijfers voor de audit");
+    var token =
+        java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f]{64})\"")
+            .matcher(page.body());
+    assertThat(token.find()).isTrue();
+    var figures =
+        post(
+            browser,
+            base + "/mijn-keurmerk/cijfers",
+            "token",
+            token.group(1),
+            "workforceSize",
+            "1.200",
+            "targetGroupEmployees",
+            "70",
+            "socialPurchasingEuros",
+            "2.500,50",
+            "activiteiten",
+            "Open dag.");
+    assertThat(figures.statusCode()).as(figures.body()).isEqualTo(200);
+    assertThat(figures.body()).contains("Dank u. De auditor ziet uw cijfers");
+  }
+
+  /** The first group of the pattern in an e-mail written to the drop directory, once one is there. */
+  private static String awaitMailed(Path mail, java.util.regex.Pattern pattern) throws Exception {
+    var deadline = java.time.Instant.now().plus(Duration.ofMinutes(1));
+    while (java.time.Instant.now().isBefore(deadline)) {
+      if (Files.isDirectory(mail)) {
+        try (var files = Files.list(mail)) {
+          for (Path file : files.toList()) {
+            // quoted-printable: soft line breaks and an encoded '='
+            String text = Files.readString(file).replaceAll("=\\r?\\n", "").replace("=3D", "=");
+            var found = pattern.matcher(text);
+            if (found.find()) {
+              return found.group(1);
+            }
+          }
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("No e-mail in " + mail + " matches " + pattern);
+  }
+
+  private HttpResponse<String> post(HttpClient client, String url, String... fields)
+      throws Exception {
+    var form = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      form.append(form.length() == 0 ? "" : "&")
+          .append(fields[i])
+          .append('=')
+          .append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+    }
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Sec-Fetch-Site", "same-origin")
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The page once it shows {@code marker} (the demo data comes in after the app is up). */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.common.Checks;
+import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.EventTimes;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
@@ -228,22 +229,21 @@ public class Ceremonies {
 
     OffsetDateTime now = OffsetDateTime.now(clock);
     long id =
-        jdbc.sql(
-                """
+        Database.insertedId(
+            jdbc.sql(
+                    """
                 INSERT INTO ceremony (starts_at, ends_at, place, handed_over_by, notes, status, sequence, planned_by,
                                       planned_at, changed_at)
-                VALUES (?, ?, ?, ?, ?, 'PLANNED', 0, ?, ?, ?) RETURNING id""")
-            .params(
-                times.starts(),
-                times.ends(),
-                plan.place().strip(),
-                plan.handedOverBy().strip(),
-                blankToNull(plan.notes()),
-                user,
-                now,
-                now)
-            .query(Long.class)
-            .single();
+                VALUES (?, ?, ?, ?, ?, 'PLANNED', 0, ?, ?, ?)""")
+                .params(
+                    times.starts(),
+                    times.ends(),
+                    plan.place().strip(),
+                    plan.handedOverBy().strip(),
+                    blankToNull(plan.notes()),
+                    user,
+                    now,
+                    now));
     for (String number : chosen) {
       Holder holder = awaiting.get(number);
       jdbc.sql("INSERT INTO ceremony_holder (ceremony_id, keurmerk_id) VALUES (?, ?)")

@@ -39,4 +39,15 @@ public final class Database {
     }
     return value;
   }
+
+  /**
+   * Runs an INSERT and answers the id the database generated for the row, on both databases (H2 has no {@code
+   * RETURNING}; the JDBC driver's generated keys work on either).
+   */
+  public static long insertedId(
+      org.springframework.jdbc.core.simple.JdbcClient.StatementSpec insert) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    insert.update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.employer.Employer;
 import nl.werkpact.keurmerk.employer.EmployerService;
@@ -80,13 +81,12 @@ public class ContactProposals {
         .params(now, "vervangen door nieuw voorstel", employerId)
         .update();
     long id =
-        jdbc.sql(
-                """
+        Database.insertedId(
+            jdbc.sql(
+                    """
                 INSERT INTO contact_proposal (employer_id, contact_person, contact_email, contact_phone, proposed_at)
-                VALUES (?, ?, ?, ?, ?) RETURNING id""")
-            .params(employerId, person.strip(), email.strip(), cleanPhone, now)
-            .query(Long.class)
-            .single();
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(employerId, person.strip(), email.strip(), cleanPhone, now));
     accountmanagers
         .of(employerId)
         .filter(a -> a.email() != null)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.Checks;
+import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.OneTimeCodes;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
@@ -127,22 +128,21 @@ class ScanContacts {
                     throw new TooMany();
                   }
                   long id =
-                      jdbc.sql(
-                              """
+                      Database.insertedId(
+                          jdbc.sql(
+                                  """
                               INSERT INTO scan_contact_request (employer_name, contact_person, contact_email, contact_phone,
                                                                 outcome, scan, source_hash, requested_at)
-                              VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                          .params(
-                              contact.employerName(),
-                              contact.person(),
-                              contact.email(),
-                              contact.phone(),
-                              scan.outcome().isEmpty() ? "GEEN" : scan.outcome(),
-                              text,
-                              sourceHash,
-                              now)
-                          .query(Long.class)
-                          .single();
+                              VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                              .params(
+                                  contact.employerName(),
+                                  contact.person(),
+                                  contact.email(),
+                                  contact.phone(),
+                                  scan.outcome().isEmpty() ? "GEEN" : scan.outcome(),
+                                  text,
+                                  sourceHash,
+                                  now));
                   Map<String, Object> model = new HashMap<>();
                   model.put("employerName", contact.employerName());
                   model.put("contactPerson", contact.person());

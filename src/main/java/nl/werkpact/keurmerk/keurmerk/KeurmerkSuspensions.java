@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.Checks;
 import nl.werkpact.keurmerk.common.ConflictException;
+import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.employer.EmployerService;
@@ -97,13 +98,12 @@ public class KeurmerkSuspensions {
     }
     String why = Checks.trimmed(reason);
     long id =
-        jdbc.sql(
-                """
+        Database.insertedId(
+            jdbc.sql(
+                    """
                 INSERT INTO keurmerk_suspension (keurmerk_id, reason, suspended_on, until_day, suspended_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-            .params(keurmerk.id(), why, today, last, user, OffsetDateTime.now(clock))
-            .query(Long.class)
-            .single();
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(keurmerk.id(), why, today, last, user, OffsetDateTime.now(clock)));
     var model = model(keurmerk);
     model.put("reason", why);
     model.put("since", Dates.dutch(today));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.Checks;
+import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.EventTimes;
 import nl.werkpact.keurmerk.mail.MailOutbox;
@@ -88,21 +89,20 @@ public class NetworkMeetings {
     OffsetDateTime starts = times.starts();
     OffsetDateTime ends = times.ends();
     long id =
-        jdbc.sql(
-                """
+        Database.insertedId(
+            jdbc.sql(
+                    """
                 INSERT INTO network_meeting (starts_at, ends_at, place, subject, notes, planned_by, planned_at, invited)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-            .params(
-                starts,
-                ends,
-                plan.place().strip(),
-                plan.subject().strip(),
-                plan.notes() == null || plan.notes().isBlank() ? null : plan.notes().strip(),
-                user,
-                OffsetDateTime.now(clock),
-                invited.size())
-            .query(Long.class)
-            .single();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                    starts,
+                    ends,
+                    plan.place().strip(),
+                    plan.subject().strip(),
+                    plan.notes() == null || plan.notes().isBlank() ? null : plan.notes().strip(),
+                    user,
+                    OffsetDateTime.now(clock),
+                    invited.size()));
     for (var member : invited) {
       Map<String, Object> model = new HashMap<>();
       model.put("employerName", member.name());

@@ -69,6 +69,9 @@ class StartupBanner {
            Admin:     {}/camunda/app/admin/
            REST API:  {}/engine-rest (HTTP Basic)
            Register:  {}/register (openbaar)
+           Partner worden: {}/partner-worden (openbaar: zelfscan en aanmelden)
+           Mijn keurmerk:  {}/mijn-keurmerk (werkgevers, inloggen met een link per e-mail)
+           Uitreikingen:   {}/uitreikingen
            Dossier:   {}/dossier
            Dashboard: {}/dashboard
            Doorlooptijden: {}/doorlooptijden (procesbeheerders)
@@ -83,6 +86,9 @@ class StartupBanner {
             environment.getActiveProfiles().length == 0
                 ? environment.getDefaultProfiles()
                 : environment.getActiveProfiles()),
+        base,
+        base,
+        base,
         base,
         base,
         base,

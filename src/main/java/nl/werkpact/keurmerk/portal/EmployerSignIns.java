@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.werkpact.keurmerk.common.Checks;
+import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.OneTimeCodes;
 import nl.werkpact.keurmerk.employer.KvkNumber;
@@ -165,14 +166,13 @@ public class EmployerSignIns {
       String addressHash,
       String kvkHash,
       OffsetDateTime now) {
-    return jdbc.sql(
-            """
+    return Database.insertedId(
+        jdbc.sql(
+                """
             INSERT INTO employer_sign_in (employer_id, code_hash, source_hash, address_hash, kvk_hash, requested_at,
                                           expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-        .params(employerId, codeHash, sourceHash, addressHash, kvkHash, now, now.plus(VALID))
-        .query(Long.class)
-        .single();
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+            .params(employerId, codeHash, sourceHash, addressHash, kvkHash, now, now.plus(VALID)));
   }
 
   private long count(String column, String hash, OffsetDateTime since) {

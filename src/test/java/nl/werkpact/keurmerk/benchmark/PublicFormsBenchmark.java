@@ -88,7 +88,7 @@ class PublicFormsBenchmark extends IntegrationTest {
 
   private HttpRequest get(String path) {
     return HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("Accept", "text/html")
+        .header("Accept", path.startsWith("/actuator") ? "application/json" : "text/html")
         .build();
   }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.werkpact.keurmerk.common.Database;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.common.OneTimeCodes;
@@ -130,24 +131,23 @@ public class OnlineIntents {
 
   private void record(EmployerDetails details, String code, String sourceHash, OffsetDateTime now) {
     long id =
-        jdbc.sql(
-                """
+        Database.insertedId(
+            jdbc.sql(
+                    """
                 INSERT INTO intent_request (code_hash, name, kvk_number, address, municipality, contact_person,
                                             contact_email, source_hash, requested_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-            .params(
-                OneTimeCodes.hash(code),
-                details.name().strip(),
-                details.kvkNumber().strip(),
-                details.address().strip(),
-                details.municipality().strip(),
-                details.contactPerson().strip(),
-                details.contactEmail().strip(),
-                sourceHash,
-                now,
-                now.plus(VALID))
-            .query(Long.class)
-            .single();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                    OneTimeCodes.hash(code),
+                    details.name().strip(),
+                    details.kvkNumber().strip(),
+                    details.address().strip(),
+                    details.municipality().strip(),
+                    details.contactPerson().strip(),
+                    details.contactEmail().strip(),
+                    sourceHash,
+                    now,
+                    now.plus(VALID)));
     Map<String, Object> model = new HashMap<>();
     model.put("employerName", details.name().strip());
     model.put("kvkNumber", details.kvkNumber().strip());
