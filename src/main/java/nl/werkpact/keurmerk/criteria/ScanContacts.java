@@ -58,13 +58,6 @@ class ScanContacts {
     this.clock = clock;
   }
 
-  /** Too many requests from this source or for this address. */
-  static final class TooMany extends RuntimeException {
-    TooMany() {
-      super("te veel verzoeken", null, false, false);
-    }
-  }
-
   /** Checks the contact details in Dutch (every problem at once). */
   static Contact checked(Contact typed) {
     String phone = Checks.trimmed(typed.phone());
@@ -86,7 +79,7 @@ class ScanContacts {
         phone == null || phone.isEmpty() ? null : phone);
   }
 
-  /** Keeps the request with the scan and mails it to the region's desk; {@link TooMany} past a throttle. */
+  /** Keeps the request with the scan and mails it to the region's desk; {@link RequestThrottle.TooMany} past a throttle. */
   void request(String regionCode, Contact typed, SelfScan.Scan scan, String source) {
     Contact contact = checked(typed);
     String sourceHash = OneTimeCodes.hash("bron:" + source);
@@ -125,7 +118,7 @@ class ScanContacts {
                           .query(Long.class)
                           .single();
                   if (fromSource >= PER_SOURCE_PER_HOUR || forAddress >= PER_ADDRESS_PER_DAY) {
-                    throw new TooMany();
+                    throw new RequestThrottle.TooMany();
                   }
                   long id =
                       Database.insertedId(

@@ -11,7 +11,9 @@ import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.region.Regions;
 import nl.werkpact.keurmerk.web.ContactSettings;
 import nl.werkpact.keurmerk.web.CrossSite;
+import nl.werkpact.keurmerk.web.LinkPages;
 import nl.werkpact.keurmerk.web.PageHeaders;
+import nl.werkpact.keurmerk.web.RequestThrottle;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -168,7 +170,7 @@ class SelfScanController {
       response.setStatus(400);
       model.addAttribute("contactProblem", String.join(" ", e.problems()));
       return page(region, model, scan, null, form);
-    } catch (ScanContacts.TooMany e) {
+    } catch (RequestThrottle.TooMany e) {
       response.setStatus(429);
       model.addAttribute(
           "contactProblem",
@@ -212,7 +214,7 @@ class SelfScanController {
       response.setStatus(400);
       model.addAttribute("intentProblem", String.join(" ", e.problems()));
       return page(region, model, null, null, form);
-    } catch (OnlineIntents.TooMany e) {
+    } catch (RequestThrottle.TooMany e) {
       response.setStatus(429);
       model.addAttribute(
           "intentProblem",
@@ -234,15 +236,8 @@ class SelfScanController {
       @RequestParam(name = "code", required = false) String code,
       HttpServletResponse response,
       Model model) {
-    var pending = intents.pending(code);
-    if (pending.isEmpty()) {
-      response.setStatus(410);
-      model.addAttribute("message", UNUSABLE);
-      return "partner/confirm";
-    }
-    model.addAttribute("employerName", pending.get());
-    model.addAttribute("code", code);
-    return "partner/confirm";
+    return LinkPages.button(
+        intents.pending(code), code, UNUSABLE, "partner/confirm", response, model);
   }
 
   @PostMapping(PATH + "/bevestigen")

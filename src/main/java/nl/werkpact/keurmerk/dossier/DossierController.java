@@ -147,6 +147,49 @@ class DossierController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    return changingContact(
+        kvk,
+        token,
+        request,
+        response,
+        model,
+        employerId -> {
+          String user = staffPages.callerId(request);
+          try {
+            boolean changed = employers.correctContact(employerId, person, email, phone, user);
+            return render(
+                kvk,
+                request,
+                response,
+                model,
+                changed ? "De contactgegevens zijn opgeslagen." : "Er is niets gewijzigd.",
+                null,
+                null);
+          } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return render(
+                kvk,
+                request,
+                response,
+                model,
+                null,
+                String.join(" ", e.problems()),
+                new String[] {person, email, phone});
+          }
+        });
+  }
+
+  /**
+   * A change of the employer's contact data from the dossier: the form's token checked, the employer found, and the
+   * caller its accountmanager or an admin; then the change, with the employer's id.
+   */
+  private String changingContact(
+      String kvk,
+      String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      java.util.function.LongFunction<String> change) {
     Optional<String> refusal = staffPages.refusalOfForm(request, response, token, "dossier");
     if (refusal.isPresent()) {
       return refusal.get();
@@ -156,31 +199,10 @@ class DossierController {
       return render(kvk, request, response, model, null, null, null);
     }
     long employerId = ((Number) found.get().get("id")).longValue();
-    String user = staffPages.callerId(request);
     if (!keepsContact(request, employerId)) {
       return notContactKeeper(request, response, found.get());
     }
-    try {
-      boolean changed = employers.correctContact(employerId, person, email, phone, user);
-      return render(
-          kvk,
-          request,
-          response,
-          model,
-          changed ? "De contactgegevens zijn opgeslagen." : "Er is niets gewijzigd.",
-          null,
-          null);
-    } catch (InvalidRequestException e) {
-      response.setStatus(400);
-      return render(
-          kvk,
-          request,
-          response,
-          model,
-          null,
-          String.join(" ", e.problems()),
-          new String[] {person, email, phone});
-    }
+    return change.apply(employerId);
   }
 
   /** Whether the caller is the employer's accountmanager or an admin: who changes its contact data. */
@@ -215,50 +237,47 @@ class DossierController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<String> refusal = staffPages.refusalOfForm(request, response, token, "dossier");
-    if (refusal.isPresent()) {
-      return refusal.get();
-    }
-    var found = dossiers.employer(kvk);
-    if (found.isEmpty()) {
-      return render(kvk, request, response, model, null, null, null);
-    }
-    long employerId = ((Number) found.get().get("id")).longValue();
-    if (!keepsContact(request, employerId)) {
-      return notContactKeeper(request, response, found.get());
-    }
-    boolean accept = "overnemen".equals(decision);
-    if (proposalId == null || !(accept || "afwijzen".equals(decision))) {
-      response.setStatus(400);
-      return render(
-          kvk, request, response, model, null, "Kies: voorstel overnemen of afwijzen.", null);
-    }
-    try {
-      if (!proposals.decide(employerId, proposalId, accept, staffPages.callerId(request))) {
-        response.setStatus(409);
-        return render(
-            kvk,
-            request,
-            response,
-            model,
-            null,
-            "Over dit voorstel is al besloten, of er is een nieuwer voorstel.",
-            null);
-      }
-    } catch (InvalidRequestException e) {
-      response.setStatus(400);
-      return render(kvk, request, response, model, null, String.join(" ", e.problems()), null);
-    }
-    return render(
+    return changingContact(
         kvk,
+        token,
         request,
         response,
         model,
-        accept
-            ? "De voorgestelde contactgegevens zijn overgenomen."
-            : "Het voorstel is afgewezen; de contactgegevens blijven zoals ze waren.",
-        null,
-        null);
+        employerId -> {
+          boolean accept = "overnemen".equals(decision);
+          if (proposalId == null || !(accept || "afwijzen".equals(decision))) {
+            response.setStatus(400);
+            return render(
+                kvk, request, response, model, null, "Kies: voorstel overnemen of afwijzen.", null);
+          }
+          try {
+            if (!proposals.decide(employerId, proposalId, accept, staffPages.callerId(request))) {
+              response.setStatus(409);
+              return render(
+                  kvk,
+                  request,
+                  response,
+                  model,
+                  null,
+                  "Over dit voorstel is al besloten, of er is een nieuwer voorstel.",
+                  null);
+            }
+          } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return render(
+                kvk, request, response, model, null, String.join(" ", e.problems()), null);
+          }
+          return render(
+              kvk,
+              request,
+              response,
+              model,
+              accept
+                  ? "De voorgestelde contactgegevens zijn overgenomen."
+                  : "Het voorstel is afgewezen; de contactgegevens blijven zoals ze waren.",
+              null,
+              null);
+        });
   }
 
   private String render(

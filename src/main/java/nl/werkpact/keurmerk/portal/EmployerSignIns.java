@@ -68,16 +68,9 @@ public class EmployerSignIns {
     this.clock = clock;
   }
 
-  /** Too many requests from this source, for this address or for this KvK number: try again later. */
-  public static final class TooMany extends RuntimeException {
-    TooMany() {
-      super("te veel inlogverzoeken", null, false, false);
-    }
-  }
-
   /**
    * Counts the request and, when the KvK number and the address are an employer's, mails its link; refused in Dutch
-   * for a KvK number or address that cannot be one, with {@link TooMany} past a throttle.
+   * for a KvK number or address that cannot be one, with {@link RequestThrottle.TooMany} past a throttle.
    */
   public void request(String kvkNumber, String email, String source) {
     String kvk = Checks.trimmed(kvkNumber);
@@ -108,7 +101,7 @@ public class EmployerSignIns {
                   if (count("source_hash", sourceHash, now.minusHours(1)) >= PER_SOURCE_PER_HOUR
                       || count("address_hash", addressHash, now.minusDays(1)) >= PER_ADDRESS_PER_DAY
                       || count("kvk_hash", kvkHash, now.minusDays(1)) >= PER_KVK_PER_DAY) {
-                    throw new TooMany();
+                    throw new RequestThrottle.TooMany();
                   }
                   List<Map<String, Object>> matches =
                       jdbc.sql(

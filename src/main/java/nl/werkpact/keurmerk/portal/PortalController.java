@@ -24,7 +24,9 @@ import nl.werkpact.keurmerk.keurmerk.KeurmerkStatus;
 import nl.werkpact.keurmerk.mail.CorrespondenceStatus;
 import nl.werkpact.keurmerk.region.RegionScope;
 import nl.werkpact.keurmerk.web.CrossSite;
+import nl.werkpact.keurmerk.web.LinkPages;
 import nl.werkpact.keurmerk.web.PageHeaders;
+import nl.werkpact.keurmerk.web.RequestThrottle;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
@@ -120,7 +122,7 @@ class PortalController {
       response.setStatus(400);
       model.addAttribute("problem", String.join(" ", e.problems()));
       return "portal/sign-in";
-    } catch (EmployerSignIns.TooMany e) {
+    } catch (RequestThrottle.TooMany e) {
       response.setStatus(429);
       model.addAttribute(
           "problem",
@@ -145,15 +147,7 @@ class PortalController {
       @RequestParam(name = "code", required = false) String code,
       HttpServletResponse response,
       Model model) {
-    var pending = signIns.pending(code);
-    if (pending.isEmpty()) {
-      response.setStatus(410);
-      model.addAttribute("message", UNUSABLE);
-      return "portal/link";
-    }
-    model.addAttribute("employerName", pending.get());
-    model.addAttribute("code", code);
-    return "portal/link";
+    return LinkPages.button(signIns.pending(code), code, UNUSABLE, "portal/link", response, model);
   }
 
   @PostMapping(PATH + "/link")

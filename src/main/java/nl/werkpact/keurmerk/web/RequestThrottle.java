@@ -23,6 +23,13 @@ public class RequestThrottle {
 
   private static final Duration KEPT = Duration.ofDays(2);
 
+  /** A limit of a public form was reached: the source, the address or the number asked too often; try later. */
+  public static final class TooMany extends RuntimeException {
+    public TooMany() {
+      super("te veel verzoeken", null, false, false);
+    }
+  }
+
   private static final int ATTEMPTS = 3;
 
   private final JdbcClient jdbc;

@@ -84,7 +84,7 @@ public class OnlineIntents {
 
   /**
    * Registers the request in the region and mails its link; refused in Dutch for bad details, and with {@link
-   * TooMany} when the source or the address asked too often. The same answer whether or not the employer is known.
+   * RequestThrottle.TooMany} when the source or the address asked too often. The same answer whether or not the employer is known.
    */
   public void request(String regionCode, EmployerDetails details, String source) {
     RegionScope.in(
@@ -121,7 +121,7 @@ public class OnlineIntents {
                         email,
                         now.minusDays(1));
                 if (fromSource >= PER_SOURCE_PER_HOUR || toAddress >= PER_ADDRESS_PER_DAY) {
-                  throw new TooMany();
+                  throw new RequestThrottle.TooMany();
                 }
               });
           RegionScope.run(regionCode, () -> record(details, code, sourceHash, now));
@@ -166,13 +166,6 @@ public class OnlineIntents {
             id,
             null,
             MAIL + ":" + id));
-  }
-
-  /** Too many requests from this source or to this address: try again later. */
-  public static final class TooMany extends RuntimeException {
-    TooMany() {
-      super("te veel aanmeldingen", null, false, false);
-    }
   }
 
   /** The request a code belongs to, if it can still be confirmed: its employer's name for the page. */
