@@ -46,18 +46,21 @@ public class FiguresDrafts {
         .filter(audit -> audit.status() == AuditStatus.PLANNED && audit.performedBy() == null);
   }
 
+  /** {@link #openFor}, or a conflict in Dutch: none planned, or already performed (the auditor's figures count). */
+  public Audit openOrRefuse(long employerId) {
+    return openFor(employerId)
+        .orElseThrow(
+            () ->
+                new ConflictException(
+                    "U kunt nu geen cijfers voor de audit opgeven: er is geen geplande audit, of de auditor heeft"
+                        + " de cijfers al vastgesteld."));
+  }
+
   /**
-   * Saves the employer's draft for its planned audit, replacing an earlier one; refused in Dutch for bad figures, and
-   * with a conflict when no audit takes a draft (none planned, or already performed: the auditor's figures count).
+   * Saves the employer's draft for its open audit (from {@link #openOrRefuse}, in the same transaction), replacing an
+   * earlier one; refused in Dutch for bad figures.
    */
-  public Draft save(long employerId, AuditFigures figures, String activities, String summary) {
-    Audit audit =
-        openFor(employerId)
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "U kunt nu geen cijfers voor de audit opgeven: er is geen geplande audit, of de auditor heeft"
-                            + " de cijfers al vastgesteld."));
+  public Draft save(Audit audit, AuditFigures figures, String activities, String summary) {
     String cleanActivities = Checks.trimmed(activities);
     new Checks().optional("Wat u verder deed", cleanActivities, MAX_ACTIVITIES).throwIfAny();
     figures.validateFigures();

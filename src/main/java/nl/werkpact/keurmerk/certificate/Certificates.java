@@ -136,6 +136,20 @@ public class Certificates implements MailAttachments {
     return print ? "keurmerk-" + number + "-drukwerk.pdf" : filename(number);
   }
 
+  /** The certificate as a page answers it: a PDF to save, under its file name. */
+  public static org.springframework.http.ResponseEntity<byte[]> download(
+      byte[] pdf, String number, boolean print) {
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header(
+            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(filename(number, print))
+                .build()
+                .toString())
+        .body(pdf);
+  }
+
   private byte[] render(Keurmerk keurmerk, boolean print) {
     var employer = employers.get(keurmerk.employerId());
     var issuer = issuer(keurmerk.number());

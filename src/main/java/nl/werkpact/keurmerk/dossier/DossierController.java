@@ -37,10 +37,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -545,14 +541,6 @@ class DossierController {
       model.addAttribute("message", "Deze werkgever heeft geen keurmerk met dit nummer.");
       return "dossier/message";
     }
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(Certificates.filename(number, print))
-                .build()
-                .toString())
-        .body(pdf.get());
+    return Certificates.download(pdf.get(), number, print);
   }
 }

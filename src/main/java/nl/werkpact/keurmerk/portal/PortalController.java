@@ -29,10 +29,6 @@ import nl.werkpact.keurmerk.web.PageHeaders;
 import nl.werkpact.keurmerk.web.RequestThrottle;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -330,15 +326,7 @@ class PortalController {
               + " dat nu geldig is.",
           null);
     }
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(Certificates.filename(number, false))
-                .build()
-                .toString())
-        .body(pdf.get());
+    return Certificates.download(pdf.get(), number, false);
   }
 
   private String changing(

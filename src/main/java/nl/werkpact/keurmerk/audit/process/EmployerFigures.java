@@ -62,11 +62,12 @@ public class EmployerFigures {
     this.transactions = transactions;
   }
 
-  /** The planned audit that takes the employer's figures now, with its draft if one was saved (region set). */
+  /** The employer's draft for this audit, if it saved one (in the employer's region). */
   public Optional<FiguresDrafts.Draft> draftOf(long auditId) {
     return drafts.of(auditId);
   }
 
+  /** The employer's audit that takes its figures now: planned and not yet performed (in its region). */
   public Optional<Audit> openFor(long employerId) {
     return drafts.openFor(employerId);
   }
@@ -111,16 +112,9 @@ public class EmployerFigures {
           () ->
               transactions.execute(
                   status -> {
-                    Audit audit =
-                        drafts
-                            .openFor(employerId)
-                            .orElseThrow(
-                                () ->
-                                    new nl.werkpact.keurmerk.common.ConflictException(
-                                        "U kunt nu geen cijfers voor de audit opgeven: er is geen geplande audit,"
-                                            + " of de auditor heeft de cijfers al vastgesteld."));
+                    Audit audit = drafts.openOrRefuse(employerId);
                     String summary = summary(figures, activities);
-                    var draft = drafts.save(employerId, figures, activities, summary);
+                    var draft = drafts.save(audit, figures, activities, summary);
                     runtime.setVariables(audit.processInstanceId(), formValues(figures, summary));
                     return draft;
                   }));
