@@ -190,20 +190,11 @@ class PortalController {
         response,
         model,
         token,
+        null,
         session -> {
-          try {
-            renewals.request(session.employerId(), session.regionCode());
-            return own(
-                session,
-                model,
-                "U hebt de verlengingsaudit aangevraagd. Een auditor neemt contact met u op om een datum af te"
-                    + " spreken; uw accountmanager weet ervan.",
-                null,
-                null);
-          } catch (InvalidRequestException e) {
-            response.setStatus(400);
-            return own(session, model, null, String.join(" ", e.problems()), null);
-          }
+          renewals.request(session.employerId(), session.regionCode());
+          return "U hebt de verlengingsaudit aangevraagd. Een auditor neemt contact met u op om een datum af te"
+              + " spreken; uw accountmanager weet ervan.";
         });
   }
 
@@ -222,21 +213,12 @@ class PortalController {
         response,
         model,
         token,
+        typed,
         session -> {
-          try {
-            RegionScope.run(
-                session.regionCode(),
-                () -> proposals.propose(session.employerId(), typed[0], typed[1], typed[2]));
-            return own(
-                session,
-                model,
-                "Dank u. Uw accountmanager bekijkt de nieuwe contactgegevens; tot dan gebruiken wij de oude.",
-                null,
-                null);
-          } catch (InvalidRequestException e) {
-            response.setStatus(400);
-            return own(session, model, null, String.join(" ", e.problems()), typed);
-          }
+          RegionScope.run(
+              session.regionCode(),
+              () -> proposals.propose(session.employerId(), typed[0], typed[1], typed[2]));
+          return "Dank u. Uw accountmanager bekijkt de nieuwe contactgegevens; tot dan gebruiken wij de oude.";
         });
   }
 
@@ -263,24 +245,12 @@ class PortalController {
         response,
         model,
         token,
+        null,
         session -> {
-          try {
-            figures.save(session.employerId(), session.regionCode(), typed, activities);
-            model.addAttribute("figuresTyped", null);
-            model.addAttribute("activitiesTyped", null);
-            return own(
-                session,
-                model,
-                "Dank u. De auditor ziet uw cijfers bij de audit, controleert ze en stelt ze vast.",
-                null,
-                null);
-          } catch (ConflictException e) {
-            response.setStatus(409);
-            return own(session, model, null, String.join(" ", e.problems()), null);
-          } catch (InvalidRequestException e) {
-            response.setStatus(400);
-            return own(session, model, null, String.join(" ", e.problems()), null);
-          }
+          figures.save(session.employerId(), session.regionCode(), typed, activities);
+          model.addAttribute("figuresTyped", null);
+          model.addAttribute("activitiesTyped", null);
+          return "Dank u. De auditor ziet uw cijfers bij de audit, controleert ze en stelt ze vast.";
         });
   }
 
@@ -329,11 +299,17 @@ class PortalController {
     return Certificates.download(pdf.get(), number, false);
   }
 
+  /**
+   * A change by the signed-in employer: refused without a session, from another site or without the page's token;
+   * then the change, whose answer is the page with its Dutch confirmation, or with the refusal (409 for a conflict,
+   * 400 for what the employer can fix) and what it typed.
+   */
   private String changing(
       HttpServletRequest request,
       HttpServletResponse response,
       Model model,
       String token,
+      String[] typedContact,
       java.util.function.Function<EmployerSession, String> change) {
     var session = EmployerSession.of(request, clock);
     if (session.isEmpty()) {
@@ -352,7 +328,15 @@ class PortalController {
           "Dit formulier kwam niet van deze pagina. Er is niets gewijzigd; probeer het hier opnieuw.",
           null);
     }
-    return change.apply(session.get());
+    try {
+      return own(session.get(), model, change.apply(session.get()), null, null);
+    } catch (ConflictException e) {
+      response.setStatus(409);
+      return own(session.get(), model, null, String.join(" ", e.problems()), typedContact);
+    } catch (InvalidRequestException e) {
+      response.setStatus(400);
+      return own(session.get(), model, null, String.join(" ", e.problems()), typedContact);
+    }
   }
 
   private String own(
