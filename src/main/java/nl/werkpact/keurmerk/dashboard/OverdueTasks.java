@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.werkpact.keurmerk.common.Dates;
+import nl.werkpact.keurmerk.identity.RegionalGroups;
 import nl.werkpact.keurmerk.identity.StaffNames;
 import nl.werkpact.keurmerk.models.RegionTenant;
 import nl.werkpact.keurmerk.web.SiteSettings;
@@ -93,13 +94,13 @@ public class OverdueTasks {
                       ? names.of(task.getAssignee())
                       : String.join(
                           ", ",
-                          tasks.getIdentityLinksForTask(task.getId()).stream()
-                              .filter(link -> link.getGroupId() != null)
-                              .map(
-                                  link ->
-                                      "groep "
-                                          + groupNames.getOrDefault(
-                                              link.getGroupId(), link.getGroupId()))
+                          RegionalGroups.shown(
+                                  tasks.getIdentityLinksForTask(task.getId()).stream()
+                                      .map(link -> link.getGroupId())
+                                      .filter(group -> group != null)
+                                      .toList())
+                              .stream()
+                              .map(group -> "groep " + groupNames.getOrDefault(group, group))
                               .toList());
               return new Late(
                   employerOf.getOrDefault(task.getProcessInstanceId(), ""),

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 import javax.script.ScriptEngineManager;
+import nl.werkpact.keurmerk.identity.RegionTenants;
+import nl.werkpact.keurmerk.identity.RegionalGroups;
 import nl.werkpact.keurmerk.identity.TaskAuthorizations;
 import nl.werkpact.keurmerk.models.ProcessCatalog;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -12,6 +14,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +27,16 @@ import org.springframework.stereotype.Component;
 class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
 
   private final ProcessCatalog catalog;
+  private final RegionalMemberships memberships;
 
-  EngineSecurityPlugin(ProcessCatalog catalog) {
+  EngineSecurityPlugin(ProcessCatalog catalog, ObjectProvider<RegionTenants> regionTenants) {
     this.catalog = catalog;
+    this.memberships = new RegionalMemberships(regionTenants);
+  }
+
+  @EventListener(ContextRefreshedEvent.class)
+  void followMemberships() {
+    memberships.start();
   }
 
   @Override
@@ -37,7 +49,12 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
             : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, new CommandGuard(catalog, configuration));
     interceptors.add(0, new LoginThrottle());
+    interceptors.add(memberships);
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    // Regions' codes (tenant ids) and groups per region (accountmanagers-voorne-putten) hold
+    // dashes.
+    configuration.setGroupResourceWhitelistPattern(RegionalGroups.GROUP_ID_PATTERN);
+    configuration.setTenantResourceWhitelistPattern(RegionalGroups.TENANT_ID_PATTERN);
     // What models reach: models/ModelsEnginePlugin.
     // Strangers cannot lock anyone out: Camunda locks an account permanently after loginMaxAttempts
     // failures

@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Groups and Tasklist filters, created at start-up in every profile when missing. Filters hold no
- * expressions (expressions in stored queries are switched off): one per role's candidate group, visible to
- * that role, plus all tasks the user may see, and "Mijn taken" for everyone.
+ * expressions but "Mijn taken"'s: per region one per role's regional group ({@link #regionFilters}, made by
+ * {@link RegionTenants}), visible to that group, plus all tasks the user may see, and "Mijn taken" for everyone.
  */
 @Component
 @Order(1)
 class IdentitySetup {
 
   static final String MY_TASKS = "Mijn taken";
+  private static final String REGION = "region";
+  private static final String ROLE = "role";
 
   private final IdentityService identity;
   private final FilterService filters;
@@ -61,18 +63,9 @@ class IdentitySetup {
             Groups.AUDITORS,
             Groups.KEURMERKCOMMISSIE,
             Groups.PROCESBEHEERDERS));
-    createFilter(
-        "Taken accountmanagers",
-        Groups.ACCOUNTMANAGERS,
-        -10,
-        List.of(Groups.ACCOUNTMANAGERS, Groups.PROCESBEHEERDERS));
-    createFilter(
-        "Taken auditoren", Groups.AUDITORS, -9, List.of(Groups.AUDITORS, Groups.PROCESBEHEERDERS));
-    createFilter(
-        "Taken keurmerkcommissie",
-        Groups.KEURMERKCOMMISSIE,
-        -8,
-        List.of(Groups.KEURMERKCOMMISSIE, Groups.PROCESBEHEERDERS));
+    // The role filters are per region (regionFilters): one for all regions counted every region's
+    // tasks.
+    removeNationalRoleFilters();
     // No criteria: shows every task the user may see, which authorization limits to its own and its
     // groups'.
     createFilter(
@@ -106,6 +99,66 @@ class IdentitySetup {
       filters.saveFilter(filter);
     }
     grantRead(filter, visibleTo);
+  }
+
+  /**
+   * The region's filter per role with tasks: the tasks of the region's group of that role ({@link RegionalGroups}),
+   * visible to that group and to the region's procesbeheerders. Found again by the region and role in its properties,
+   * so that a renamed region keeps its filters (under the new name).
+   */
+  void regionFilters(String region, String regionName) {
+    record RoleFilter(String role, String label, int priority) {}
+    for (RoleFilter wanted :
+        List.of(
+            new RoleFilter(Groups.ACCOUNTMANAGERS, "Taken accountmanagers", -10),
+            new RoleFilter(Groups.AUDITORS, "Taken auditoren", -9),
+            new RoleFilter(Groups.KEURMERKCOMMISSIE, "Taken keurmerkcommissie", -8))) {
+      String group = RegionalGroups.of(wanted.role(), region);
+      String name = wanted.label() + " · " + regionName;
+      Filter filter =
+          filters.createTaskFilterQuery().list().stream()
+              .filter(
+                  f ->
+                      f.getProperties() != null
+                          && region.equals(f.getProperties().get(REGION))
+                          && wanted.role().equals(f.getProperties().get(ROLE)))
+              .findFirst()
+              .orElse(null);
+      if (filter == null) {
+        filter = filters.newTaskFilter(name);
+        filter.setQuery(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks());
+      } else if (name.equals(filter.getName())) {
+        grantRead(filter, List.of(group, RegionalGroups.of(Groups.PROCESBEHEERDERS, region)));
+        continue;
+      }
+      filter.setName(name);
+      filter.setProperties(
+          Map.of(
+              "priority",
+              wanted.priority(),
+              "description",
+              wanted.label() + " van " + regionName,
+              "refresh",
+              true,
+              REGION,
+              region,
+              ROLE,
+              wanted.role()));
+      filters.saveFilter(filter);
+      grantRead(filter, List.of(group, RegionalGroups.of(Groups.PROCESBEHEERDERS, region)));
+    }
+  }
+
+  /** Until regions had groups of their own: one filter per role, over every region's tasks. */
+  private void removeNationalRoleFilters() {
+    for (String name :
+        List.of("Taken accountmanagers", "Taken auditoren", "Taken keurmerkcommissie")) {
+      filters
+          .createFilterQuery()
+          .filterName(name)
+          .list()
+          .forEach(f -> filters.deleteFilter(f.getId()));
+    }
   }
 
   /** Until this version every user had a "Mijn taken" of their own; the admin saw all of them. */

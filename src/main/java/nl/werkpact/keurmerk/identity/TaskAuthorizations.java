@@ -1,9 +1,6 @@
 package nl.werkpact.keurmerk.identity;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -14,7 +11,8 @@ import org.camunda.bpm.engine.task.Task;
  * ({@link RoleAuthorizations}). Camunda's default writes one row per candidate group and assignee of every task, and its
  * task query then checks each open task against all of them: with 10,000 open tasks a group's task list took seconds.
  * With grants per definition it checks a handful of rows. Tasks of a definition without such a grant (models from
- * before the committee and the ceremony had processes of their own) keep Camunda's rows per task.
+ * before the committee and the ceremony had processes of their own) keep Camunda's rows per task. A region's group
+ * ({@link RegionalGroups}) counts as its role.
  */
 public final class TaskAuthorizations extends DefaultAuthorizationProvider {
 
@@ -56,7 +54,9 @@ public final class TaskAuthorizations extends DefaultAuthorizationProvider {
 
   private static boolean worksOnDefinition(Task task, String groupId) {
     String key = processKey(task);
-    return key != null && groupId != null && RoleAuthorizations.worksOnDefinition(groupId, key);
+    return key != null
+        && groupId != null
+        && RoleAuthorizations.worksOnDefinition(RegionalGroups.rightsOf(groupId), key);
   }
 
   /** A user works on the task through a group's grant: every candidate group of the task holds the definition. */
@@ -65,7 +65,9 @@ public final class TaskAuthorizations extends DefaultAuthorizationProvider {
     List<String> groups = candidateGroups(task);
     return key != null
         && !groups.isEmpty()
-        && groups.stream().allMatch(group -> RoleAuthorizations.worksOnDefinition(group, key));
+        && groups.stream()
+            .allMatch(
+                group -> RoleAuthorizations.worksOnDefinition(RegionalGroups.rightsOf(group), key));
   }
 
   private static String processKey(Task task) {
@@ -79,11 +81,6 @@ public final class TaskAuthorizations extends DefaultAuthorizationProvider {
     if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null) {
       return List.of();
     }
-    return entity.getTaskDefinition().getCandidateGroupIdExpressions().stream()
-        .map(Expression::getExpressionText)
-        .filter(Objects::nonNull)
-        .flatMap(text -> Arrays.stream(text.split(",")))
-        .map(String::trim)
-        .toList();
+    return RegionalGroups.candidateGroupsOf(entity.getTaskDefinition());
   }
 }

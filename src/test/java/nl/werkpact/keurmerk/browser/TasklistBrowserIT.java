@@ -70,7 +70,7 @@ class TasklistBrowserIT extends IntegrationTest {
 
     logInToTasklist(ACCOUNTMANAGER, PASSWORD);
     // "Mijn taken" opens first; the intake waits, unassigned, for the group.
-    browser.click(By.xpath("//*[normalize-space(text())='Taken accountmanagers']"));
+    browser.click(By.xpath("//*[starts-with(normalize-space(text()),'Taken accountmanagers · ')]"));
     browser.click(
         By.xpath("//*[contains(normalize-space(text()), 'Intakegesprek: " + employerName + "')]"));
 
@@ -135,7 +135,7 @@ class TasklistBrowserIT extends IntegrationTest {
     String processInstanceId = plannedAudit(employerName, kvk);
 
     logInToTasklist(AUDITOR, PASSWORD);
-    browser.click(By.xpath("//*[normalize-space(text())='Taken auditoren']"));
+    browser.click(By.xpath("//*[starts-with(normalize-space(text()),'Taken auditoren · ')]"));
     // The auditor chosen at planning has the task; its name says which audit it is.
     assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult())
         .satisfies(task -> assertThat(task.getAssignee()).isEqualTo(AUDITOR))
@@ -218,7 +218,8 @@ class TasklistBrowserIT extends IntegrationTest {
     browser.close();
     browser = Browser.start();
     logInToTasklist(COMMITTEE, PASSWORD);
-    browser.click(By.xpath("//*[normalize-space(text())='Taken keurmerkcommissie']"));
+    browser.click(
+        By.xpath("//*[starts-with(normalize-space(text()),'Taken keurmerkcommissie · ')]"));
     openAndClaim("Besluit keurmerkcommissie: " + employerName, processInstanceId, COMMITTEE);
     assertThat(field("Advies volgens de criteria").getAttribute("value")).isEqualTo("TOEKENNEN");
     // The committee sees per criterion what was required, what was found and whether it was met.
@@ -354,7 +355,8 @@ class TasklistBrowserIT extends IntegrationTest {
     awaitTask(processInstanceId, KeurmerkAuditProcess.Elements.TASK_COMMITTEE_DECISION);
 
     logInToTasklist(COMMITTEE, PASSWORD);
-    browser.click(By.xpath("//*[normalize-space(text())='Taken keurmerkcommissie']"));
+    browser.click(
+        By.xpath("//*[starts-with(normalize-space(text()),'Taken keurmerkcommissie · ')]"));
     openAndClaim("Besluit keurmerkcommissie: " + employerName, processInstanceId, COMMITTEE);
     browser.click(By.xpath("//label[normalize-space()='Keurmerk toekennen']"));
     browser.click(By.cssSelector("button[ng-click='complete()']"));

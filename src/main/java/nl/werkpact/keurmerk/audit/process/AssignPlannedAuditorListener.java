@@ -5,6 +5,7 @@ import java.util.Date;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.identity.RegionalGroups;
 import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,11 +44,13 @@ public class AssignPlannedAuditorListener implements TaskListener {
     }
     String auditor = audit.auditor();
     if (auditor != null
-        && task.getProcessEngineServices()
-                .getIdentityService()
-                .createUserQuery()
-                .userId(auditor)
-                .memberOfGroup(Groups.AUDITORS)
+        && RegionalGroups.membersOf(
+                    task.getProcessEngineServices()
+                        .getIdentityService()
+                        .createUserQuery()
+                        .userId(auditor),
+                    Groups.AUDITORS,
+                    task.getTenantId())
                 .count()
             == 1) {
       task.setAssignee(auditor);

@@ -3,6 +3,7 @@ package nl.werkpact.keurmerk.audit.process;
 import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.common.InvalidRequestException;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.identity.RegionalGroups;
 import nl.werkpact.keurmerk.models.CalledFromModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,15 +25,19 @@ public class RecordAuditPlanningListener implements TaskListener {
     String auditor = KeurmerkAuditProcess.auditor(task);
     if (auditor != null
         && !auditor.isBlank()
-        && task.getProcessEngineServices()
-                .getIdentityService()
-                .createUserQuery()
-                .userId(auditor.strip())
-                .memberOfGroup(Groups.AUDITORS)
+        && RegionalGroups.membersOf(
+                    task.getProcessEngineServices()
+                        .getIdentityService()
+                        .createUserQuery()
+                        .userId(auditor.strip()),
+                    Groups.AUDITORS,
+                    task.getTenantId())
                 .count()
             == 0) {
       throw new InvalidRequestException(
-          "Kies de auditor uit de lijst; '" + auditor.strip() + "' is geen auditor.");
+          "Kies de auditor uit de lijst; '"
+              + auditor.strip()
+              + "' is geen auditor van deze regio.");
     }
     audits.plan(
         audits.ofProcessInstance(AuditInstance.of(task)).id(),

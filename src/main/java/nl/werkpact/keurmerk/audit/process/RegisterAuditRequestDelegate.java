@@ -5,6 +5,7 @@ import nl.werkpact.keurmerk.audit.AuditService;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess.Vars;
 import nl.werkpact.keurmerk.employer.EmployerService;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.identity.RegionalGroups;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
 import nl.werkpact.keurmerk.models.CalledFromModels;
 import nl.werkpact.keurmerk.models.RegionTenant;
@@ -32,13 +33,15 @@ public class RegisterAuditRequestDelegate implements JavaDelegate {
     this.keurmerken = keurmerken;
   }
 
-  /** "bram=Bram Jansen;carla=Carla de Vries": the members of the auditors group, for the planning form. */
+  /**
+   * "bram=Bram Jansen;carla=Carla de Vries": the auditors of the audit's region, for the planning form (another
+   * region's auditors could not see the audit they were planned for).
+   */
   static String auditorChoices(DelegateExecution execution) {
-    return execution
-        .getProcessEngineServices()
-        .getIdentityService()
-        .createUserQuery()
-        .memberOfGroup(Groups.AUDITORS)
+    return RegionalGroups.membersOf(
+            execution.getProcessEngineServices().getIdentityService().createUserQuery(),
+            Groups.AUDITORS,
+            execution.getTenantId())
         .orderByUserLastName()
         .asc()
         .list()

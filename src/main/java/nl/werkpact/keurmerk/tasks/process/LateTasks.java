@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.common.Dates;
 import nl.werkpact.keurmerk.convenant.Accountmanagers;
 import nl.werkpact.keurmerk.employer.EmployerService;
+import nl.werkpact.keurmerk.identity.RegionalGroups;
 import nl.werkpact.keurmerk.mail.MailOutbox;
 import nl.werkpact.keurmerk.mail.MailRequest;
 import nl.werkpact.keurmerk.models.RegionTenant;
@@ -161,12 +162,16 @@ public class LateTasks {
                 }
               });
       staff.users(users).values().forEach(member -> recipients.put(member.userId(), member));
-      staff.ofGroups(groups).forEach(member -> recipients.putIfAbsent(member.userId(), member));
+      staff
+          .ofGroups(groups, task.getTenantId())
+          .forEach(member -> recipients.putIfAbsent(member.userId(), member));
       holder =
           groups.isEmpty()
               ? "niemand"
               : "de groep "
-                  + groups.stream().map(staff::groupName).collect(Collectors.joining(", "));
+                  + RegionalGroups.shown(groups).stream()
+                      .map(staff::groupName)
+                      .collect(Collectors.joining(", "));
     }
     String accountmanagerId = null;
     if (businessKey != null) {

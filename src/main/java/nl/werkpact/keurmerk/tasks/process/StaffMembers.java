@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.werkpact.keurmerk.convenant.Accountmanagers;
+import nl.werkpact.keurmerk.identity.RegionalGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -43,9 +44,12 @@ class StaffMembers {
   }
 
   /** The members of these groups. */
-  List<Member> ofGroups(Collection<String> groupIds) {
+  /** The members of the groups who are staff of the region (of a task's tenant); without a region, all. */
+  List<Member> ofGroups(Collection<String> groupIds, String region) {
     return groupIds.stream()
-        .flatMap(group -> identity.createUserQuery().memberOfGroup(group).list().stream())
+        .flatMap(
+            group ->
+                RegionalGroups.membersOf(identity.createUserQuery(), group, region).list().stream())
         .map(StaffMembers::member)
         .distinct()
         .toList();
