@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The accountmanager's task list with many open tasks, over REST as Tasklist asks it (list and count), for an
+ * The accountmanager's task list with many open tasks, over REST as Tasklist asks it through the region's filter
+ * (list and count of the region's group {@code accountmanagers-mvs}, assigned tasks included), for an
  * accountmanager and for the admin (who bypasses authorization) on the same data, side by side in one run. Not part
  * of {@code mvn verify}: run it with {@code mvn -Pbenchmark verify} (docs/performance.md). Sizes:
  * {@code -Dbenchmark.tasks=1000,10000}; requests per measurement: {@code -Dbenchmark.requests=200}.
@@ -47,9 +48,26 @@ class TaskListBenchmark extends IntegrationTest {
   private static final String ACCOUNTMANAGER_USER = "benchanna";
   private static final String ADMIN_USER = "itadmin";
   private static final String ADMIN_PASSWORD = "Integratie-Beheer-2026!";
-  private static final String LIST =
-      "/engine-rest/task?candidateGroup=accountmanagers&sortBy=created&sortOrder=desc&maxResults=15&firstResult=0";
-  private static final String COUNT = "/engine-rest/task/count?candidateGroup=accountmanagers";
+
+  /** The region's group, as the region's Tasklist filter "Taken accountmanagers · …" asks. */
+  private static final String GROUP = "accountmanagers-" + TestUsers.REGION;
+
+  private static final List<Map.Entry<String, String>> REGIONAL = requests(GROUP);
+
+  /** The role's group every region shares, as the one filter for all regions asked before. */
+  private static final List<Map.Entry<String, String>> SHARED = requests(Groups.ACCOUNTMANAGERS);
+
+  private static List<Map.Entry<String, String>> requests(String group) {
+    return List.of(
+        Map.entry(
+            "list",
+            "/engine-rest/task?candidateGroup="
+                + group
+                + "&includeAssignedTasks=true&sortBy=created&sortOrder=desc&maxResults=15&firstResult=0"),
+        Map.entry(
+            "count",
+            "/engine-rest/task/count?candidateGroup=" + group + "&includeAssignedTasks=true"));
+  }
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -105,6 +123,7 @@ class TaskListBenchmark extends IntegrationTest {
       // list with one region only, before and after.
       long open = taskService.createTaskQuery().taskCandidateGroup(Groups.ACCOUNTMANAGERS).count();
       measure(table, open, "one region only", requests);
+      measure(table, open, "one region only, role's group (before)", requests, SHARED);
       List<String> others = otherRegions(regionCount);
       copyTasksInto(others);
       try {
@@ -112,12 +131,11 @@ class TaskListBenchmark extends IntegrationTest {
           explainTaskList(
               "RES.TENANT_ID_ is null or RES.TENANT_ID_ in ( '" + TestUsers.REGION + "' )");
         }
-        measure(
-            table,
-            open,
+        String national =
             String.format(
-                Locale.ROOT, "%d regions, %,d nationally", regionCount, open * regionCount),
-            requests);
+                Locale.ROOT, "%d regions, %,d nationally", regionCount, open * regionCount);
+        measure(table, open, national, requests);
+        measure(table, open, national + ", role's group (before)", requests, SHARED);
       } finally {
         removeCopies();
       }
@@ -186,9 +204,13 @@ class TaskListBenchmark extends IntegrationTest {
   private void explainTaskList(String tenantCheck) {
     String auth =
         "left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A"
-            + " WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( 'benchanna', '*') OR A.GROUP_ID_ IN ( 'accountmanagers' ) ) AND ( ( A.RESOURCE_TYPE_ = 7"
+            + " WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( 'benchanna', '*') OR A.GROUP_ID_ IN ( 'accountmanagers', '"
+            + GROUP
+            + "' ) ) AND ( ( A.RESOURCE_TYPE_ = 7"
             + " AND A.PERMS_ & 2 = 2 OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))"
-            + " WHERE ( 1 = 1 and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( 'accountmanagers' ) ) ) )"
+            + " WHERE ( 1 = 1 and ( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( '"
+            + GROUP
+            + "' ) ) ) )"
             + " and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and ("
             + tenantCheck
             + " )";
@@ -241,7 +263,8 @@ class TaskListBenchmark extends IntegrationTest {
   /**
    * Copies the first region's open tasks and their candidate links into each other region, by SQL (starting 90,000
    * convenants through the engine would take most of an hour): each copy in the region's tenant, on that region's own
-   * definition of the process, as its own accountmanagers' work; only read, never worked on.
+   * definition of the process, as its own accountmanagers' work (the role and the region's group, as the region's
+   * models link them); only read, never worked on.
    */
   private void copyTasksInto(List<String> codes) throws SQLException {
     try (var connection = dataSource.getConnection();
@@ -269,7 +292,9 @@ class TaskListBenchmark extends IntegrationTest {
                 + code
                 + "', TENANT_ID_ = '"
                 + code
-                + "'");
+                + "', GROUP_ID_ = regexp_replace(GROUP_ID_, '-mvs$', '-"
+                + code
+                + "')");
         sql.execute("INSERT INTO ACT_RU_IDENTITYLINK SELECT * FROM link_copy");
         sql.execute("DROP TABLE task_copy");
         sql.execute("DROP TABLE link_copy");
@@ -305,7 +330,17 @@ class TaskListBenchmark extends IntegrationTest {
   }
 
   private void measure(List<String> table, long open, String model, int requests) throws Exception {
-    for (var request : List.of(Map.entry("list", LIST), Map.entry("count", COUNT))) {
+    measure(table, open, model, requests, REGIONAL);
+  }
+
+  private void measure(
+      List<String> table,
+      long open,
+      String model,
+      int requests,
+      List<Map.Entry<String, String>> asked)
+      throws Exception {
+    for (var request : asked) {
       // Warm up, then interleave the two users so that both see the same machine.
       for (int i = 0; i < Math.max(20, requests / 2); i++) {
         get(request.getValue(), ACCOUNTMANAGER_USER, PASSWORD);
