@@ -84,12 +84,17 @@ public class RegionTenants {
     for (Groups.Role role : Groups.ALL) {
       if (RegionalGroups.ROLES.contains(role.id())) {
         String id = RegionalGroups.of(role.id(), code);
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-          var group = identity.newGroup(id);
-          group.setName(role.name() + " · " + name);
+        String groupName = role.name() + " · " + name;
+        var group = identity.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+          group = identity.newGroup(id);
           group.setType("WORKFLOW");
-          identity.saveGroup(group);
+        } else if (groupName.equals(group.getName())) {
+          continue;
         }
+        // new, or the region was renamed
+        group.setName(groupName);
+        identity.saveGroup(group);
       }
     }
     filters.regionFilters(code, name);
