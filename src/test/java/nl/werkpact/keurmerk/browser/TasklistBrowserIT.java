@@ -11,7 +11,6 @@ import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
-import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.keurmerk.process.KeurmerkWithdrawalProcess;
 import nl.werkpact.keurmerk.support.Browser;
 import nl.werkpact.keurmerk.support.IntegrationTest;
@@ -423,20 +422,7 @@ class TasklistBrowserIT extends IntegrationTest {
   private String plannedAudit(String employerName, String kvk) {
     TestUsers.ensure(identityService, AUDITOR, PASSWORD, "auditors");
     TestUsers.ensure(identityService, COMMITTEE, PASSWORD, "keurmerkcommissie");
-    var registration =
-        convenants.registerIntent(
-            new EmployerDetails(
-                employerName,
-                kvk,
-                "Kade 1",
-                "Schiedam",
-                "Els de Wit",
-                "els." + kvk + "@bouw.example"),
-            ACCOUNTMANAGER,
-            null);
-    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
-    convenants.recordSigning(
-        registration.convenantId(), LocalDate.now().minusDays(5), "Els de Wit", null);
+    nl.werkpact.keurmerk.support.Intents.signed(convenants, employerName, kvk, ACCOUNTMANAGER);
     String processInstanceId =
         runtimeService
             .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
-import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
-import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
-import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.models.RegionOnboarding;
 import nl.werkpact.keurmerk.support.EngineRest;
@@ -69,7 +66,12 @@ class RegionalGroupsIT extends IntegrationTest {
             new EngineRest(rest, ACCOUNTMANAGER, PASSWORD),
             "Groepen MVS " + Unique.suffix(),
             Unique.kvk());
-    String zuidIntent = startInZuid();
+    String zuidIntent =
+        Intents.start(
+            new EngineRest(rest, ZUID_ACCOUNTMANAGER, PASSWORD),
+            "Groepen Zuid " + Unique.suffix(),
+            Unique.kvk(),
+            "Monster");
     var mvsTask = Intents.intake(tasks, mvsIntent);
     var zuidTask = Intents.intake(tasks, zuidIntent);
     assertThat(candidateGroups(mvsTask.getId()))
@@ -186,45 +188,9 @@ class RegionalGroupsIT extends IntegrationTest {
     assertThat(tasks.createTaskQuery().taskId(planning).count()).as("still to plan").isOne();
   }
 
-  private String startInZuid() {
-    String kvk = Unique.kvk();
-    var started =
-        new EngineRest(rest, ZUID_ACCOUNTMANAGER, PASSWORD)
-            .post(
-                "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
-                EngineRest.variables(
-                    Map.of(
-                        Vars.EMPLOYER_NAME,
-                        "Groepen Zuid " + kvk,
-                        Vars.KVK_NUMBER,
-                        kvk,
-                        Vars.ADDRESS,
-                        "Kasweg 9",
-                        Vars.MUNICIPALITY,
-                        "Monster",
-                        Vars.CONTACT_PERSON,
-                        "Wim",
-                        Vars.CONTACT_EMAIL,
-                        "wim." + kvk + "@kas.example")));
-    assertThat(started.getStatusCode().value()).isEqualTo(200);
-    return (String) started.getBody().get("id");
-  }
-
   private String requestMvsAudit() {
     String kvk = Unique.kvk();
-    var registration =
-        convenants.registerIntent(
-            new EmployerDetails(
-                "Groepen Audit " + kvk,
-                kvk,
-                "Kade 3",
-                "Maassluis",
-                "Els",
-                "els." + kvk + "@audit.example"),
-            ACCOUNTMANAGER,
-            null);
-    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
-    convenants.recordSigning(registration.convenantId(), LocalDate.now().minusDays(5), "Els", null);
+    Intents.signed(convenants, "Groepen Audit " + kvk, kvk, ACCOUNTMANAGER);
     return runtime
         .createMessageCorrelation(KeurmerkAuditProcess.MESSAGE_AUDIT_REQUESTED)
         .tenantId(TestUsers.REGION)

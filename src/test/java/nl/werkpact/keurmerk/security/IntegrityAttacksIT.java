@@ -29,7 +29,6 @@ import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
-import nl.werkpact.keurmerk.employer.EmployerDetails;
 import nl.werkpact.keurmerk.identity.AuthorizationSetup;
 import nl.werkpact.keurmerk.identity.Groups;
 import nl.werkpact.keurmerk.keurmerk.KeurmerkService;
@@ -1498,19 +1497,8 @@ class IntegrityAttacksIT extends IntegrationTest {
   /** An employer with a signed convenant, written through the service (the convenant is not what is attacked here). */
   private String signedEmployer() {
     String kvk = randomKvk();
-    var registration =
-        convenants.registerIntent(
-            new EmployerDetails(
-                "Doelwit BV " + kvk,
-                kvk,
-                "Kade 1",
-                "Schiedam",
-                "Els",
-                "els." + kvk + "@doelwit.example"),
-            ACCOUNTMANAGER,
-            null);
-    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
-    convenants.recordSigning(registration.convenantId(), LocalDate.now().minusDays(5), "Els", null);
+    nl.werkpact.keurmerk.support.Intents.signed(
+        convenants, "Doelwit BV " + kvk, kvk, ACCOUNTMANAGER);
     return kvk;
   }
 

@@ -2,10 +2,13 @@ package nl.werkpact.keurmerk.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Map;
+import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Elements;
 import nl.werkpact.keurmerk.convenant.process.ConvenantProcess.Vars;
+import nl.werkpact.keurmerk.employer.EmployerDetails;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
@@ -16,6 +19,12 @@ public final class Intents {
 
   /** Starts a Convenant for the employer in Vlaardingen; answers the instance id. */
   public static String start(EngineRest rest, String employerName, String kvk) {
+    return start(rest, employerName, kvk, "Vlaardingen");
+  }
+
+  /** Starts a Convenant for the employer in this municipality (one of the caller's region); answers the instance id. */
+  public static String start(
+      EngineRest rest, String employerName, String kvk, String municipality) {
     var started =
         rest.post(
             "/process-definition/key/" + ConvenantProcess.PROCESS_KEY + "/start",
@@ -28,7 +37,7 @@ public final class Intents {
                     Vars.ADDRESS,
                     "Industrieweg 4, 3133 KD",
                     Vars.MUNICIPALITY,
-                    "Vlaardingen",
+                    municipality,
                     Vars.CONTACT_PERSON,
                     "Henk de Vries",
                     Vars.CONTACT_EMAIL,
@@ -44,5 +53,26 @@ public final class Intents {
         .processInstanceId(processInstanceId)
         .taskDefinitionKey(Elements.TASK_INTAKE)
         .singleResult();
+  }
+
+  /**
+   * An employer of the first region with a convenant signed five days ago, written through the service (for tests
+   * whose subject comes after the convenant).
+   */
+  public static void signed(
+      ConvenantService convenants, String employerName, String kvk, String accountmanager) {
+    var registration =
+        convenants.registerIntent(
+            new EmployerDetails(
+                employerName,
+                kvk,
+                "Kade 1",
+                "Schiedam",
+                "Els",
+                "els." + kvk + "@werkgever.example"),
+            accountmanager,
+            null);
+    convenants.recordIntake(registration.convenantId(), LocalDate.now().minusDays(10), "Intake", 1);
+    convenants.recordSigning(registration.convenantId(), LocalDate.now().minusDays(5), "Els", null);
   }
 }
