@@ -108,6 +108,7 @@ class IdentitySetup {
    */
   void regionFilters(String region, String regionName) {
     record RoleFilter(String role, String label, int priority) {}
+    List<Filter> existing = filters.createTaskFilterQuery().list();
     for (RoleFilter wanted :
         List.of(
             new RoleFilter(Groups.ACCOUNTMANAGERS, "Taken accountmanagers", -10),
@@ -116,7 +117,7 @@ class IdentitySetup {
       String group = RegionalGroups.of(wanted.role(), region);
       String name = wanted.label() + " · " + regionName;
       Filter filter =
-          filters.createTaskFilterQuery().list().stream()
+          existing.stream()
               .filter(
                   f ->
                       f.getProperties() != null
@@ -127,24 +128,24 @@ class IdentitySetup {
       if (filter == null) {
         filter = filters.newTaskFilter(name);
         filter.setQuery(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks());
-      } else if (name.equals(filter.getName())) {
-        grantRead(filter, List.of(group, RegionalGroups.of(Groups.PROCESBEHEERDERS, region)));
-        continue;
       }
-      filter.setName(name);
-      filter.setProperties(
-          Map.of(
-              "priority",
-              wanted.priority(),
-              "description",
-              wanted.label() + " van " + regionName,
-              "refresh",
-              true,
-              REGION,
-              region,
-              ROLE,
-              wanted.role()));
-      filters.saveFilter(filter);
+      // new, or the region was renamed
+      if (filter.getId() == null || !name.equals(filter.getName())) {
+        filter.setName(name);
+        filter.setProperties(
+            Map.of(
+                "priority",
+                wanted.priority(),
+                "description",
+                wanted.label() + " van " + regionName,
+                "refresh",
+                true,
+                REGION,
+                region,
+                ROLE,
+                wanted.role()));
+        filters.saveFilter(filter);
+      }
       grantRead(filter, List.of(group, RegionalGroups.of(Groups.PROCESBEHEERDERS, region)));
     }
   }
