@@ -23,8 +23,6 @@ final class RegionalMemberships extends CommandInterceptor {
           "CreateTenantUserMembershipCmd",
           "DeleteTenantUserMembershipCmd");
 
-  private static final ThreadLocal<Boolean> FOLLOWING = ThreadLocal.withInitial(() -> false);
-
   private final ObjectProvider<RegionTenants> tenants;
   private volatile boolean started;
 
@@ -43,17 +41,12 @@ final class RegionalMemberships extends CommandInterceptor {
     T result = next.execute(command);
     if (outermost
         && started
-        && !FOLLOWING.get()
         && MEMBERSHIP_COMMANDS.contains(command.getClass().getSimpleName())
         && CommandFields.get(command, "userId") instanceof String userId) {
       RegionTenants regionTenants = tenants.getIfAvailable();
       if (regionTenants != null) {
-        FOLLOWING.set(true);
-        try {
-          regionTenants.followMemberships(userId);
-        } finally {
-          FOLLOWING.set(false);
-        }
+        // the memberships it makes are followed no further (RegionTenants knows it is following)
+        regionTenants.followMemberships(userId);
       }
     }
     return result;

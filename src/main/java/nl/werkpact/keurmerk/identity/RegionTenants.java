@@ -3,9 +3,11 @@ package nl.werkpact.keurmerk.identity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import nl.werkpact.keurmerk.region.Regions;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
@@ -79,7 +81,9 @@ public class RegionTenants {
     if (made) {
       var tenant = identity.newTenant(code);
       tenant.setName(name);
-      identity.saveTenant(tenant);
+      unlessMadeMeanwhile(
+          () -> identity.saveTenant(tenant),
+          () -> identity.createTenantQuery().tenantId(code).count() == 1);
     }
     for (Groups.Role role : Groups.ALL) {
       if (RegionalGroups.ROLES.contains(role.id())) {
@@ -94,7 +98,13 @@ public class RegionTenants {
         }
         // new, or the region was renamed
         group.setName(groupName);
-        identity.saveGroup(group);
+        var toSave = group;
+        unlessMadeMeanwhile(
+            () -> identity.saveGroup(toSave),
+            () -> {
+              var now = identity.createGroupQuery().groupId(id).singleResult();
+              return now != null && groupName.equals(now.getName());
+            });
       }
     }
     filters.regionFilters(code, name);
@@ -106,6 +116,23 @@ public class RegionTenants {
    * have, for each region they are staff of; no other.
    */
   public void followMemberships(String userId) {
+    // Each membership made here is itself a change the engine guard follows: that inner follow
+    // would make the rest
+    // of this one's groups, and this one would then make them again.
+    if (FOLLOWING.get()) {
+      return;
+    }
+    FOLLOWING.set(true);
+    try {
+      follow(userId);
+    } finally {
+      FOLLOWING.remove();
+    }
+  }
+
+  private static final ThreadLocal<Boolean> FOLLOWING = ThreadLocal.withInitial(() -> false);
+
+  private void follow(String userId) {
     Set<String> roles =
         identity.createGroupQuery().groupMember(userId).list().stream()
             .map(Group::getId)
@@ -127,8 +154,25 @@ public class RegionTenants {
     }
     for (String group : wanted) {
       if (!roles.contains(group) && identity.createGroupQuery().groupId(group).count() == 1) {
-        identity.createMembership(userId, group);
+        unlessMadeMeanwhile(
+            () -> identity.createMembership(userId, group),
+            () -> identity.createGroupQuery().groupId(group).groupMember(userId).count() == 1);
       }
+    }
+  }
+
+  /**
+   * Makes something once: when another node starting at the same moment made it first, its insert fails on the key,
+   * and what it made stands. Anything else is thrown.
+   */
+  private static void unlessMadeMeanwhile(Runnable make, BooleanSupplier made) {
+    try {
+      make.run();
+    } catch (ProcessEngineException e) {
+      if (!made.getAsBoolean()) {
+        throw e;
+      }
+      LOG.debug("Made meanwhile by another node: {}", e.getMessage());
     }
   }
 
@@ -160,7 +204,9 @@ public class RegionTenants {
   /** Makes the user a member of the region (staff of one region each). */
   public void addMember(String userId, String region) {
     if (identity.createTenantQuery().tenantId(region).userMember(userId).count() == 0) {
-      identity.createTenantUserMembership(region, userId);
+      unlessMadeMeanwhile(
+          () -> identity.createTenantUserMembership(region, userId),
+          () -> identity.createTenantQuery().tenantId(region).userMember(userId).count() == 1);
     }
   }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import nl.werkpact.keurmerk.audit.process.KeurmerkAuditProcess;
 import nl.werkpact.keurmerk.convenant.ConvenantService;
 import nl.werkpact.keurmerk.identity.Groups;
+import nl.werkpact.keurmerk.identity.RegionTenants;
+import nl.werkpact.keurmerk.identity.RegionalGroups;
 import nl.werkpact.keurmerk.models.RegionOnboarding;
 import nl.werkpact.keurmerk.support.EngineRest;
 import nl.werkpact.keurmerk.support.IntegrationTest;
@@ -28,6 +30,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A region's tasks are for its own group of each role (accountmanagers-mvs beside accountmanagers), and its Tasklist
@@ -50,6 +53,8 @@ class RegionalGroupsIT extends IntegrationTest {
   @Autowired AuthorizationService authorizations;
   @Autowired ConvenantService convenants;
   @Autowired TestRestTemplate rest;
+  @Autowired RegionTenants regionTenants;
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void twoRegions() {
@@ -186,6 +191,54 @@ class RegionalGroupsIT extends IntegrationTest {
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.toString()).contains("geen auditor van deze regio");
     assertThat(tasks.createTaskQuery().taskId(planning).count()).as("still to plan").isOne();
+  }
+
+  @Test
+  void
+      aUserGivenTwoRolesBehindTheAppsBack_getsEachRegionalGroupOnceAtTheNextStart_alsoOnTwoNodesAtOnce()
+          throws Exception {
+    String user = "itsql" + Unique.suffix();
+    var profile = identityService.newUser(user);
+    profile.setFirstName("Script");
+    profile.setLastName("Gebruiker");
+    identityService.saveUser(profile);
+    // by SQL, as a script or an older version leaves them: two roles and a region, none of their
+    // regional groups
+    for (String role : List.of(Groups.ACCOUNTMANAGERS, Groups.AUDITORS)) {
+      jdbc.sql("INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES (?, ?)")
+          .params(user, role)
+          .update();
+    }
+    jdbc.sql("INSERT INTO ACT_ID_TENANT_MEMBER (ID_, TENANT_ID_, USER_ID_) VALUES (?, ?, ?)")
+        .params(user + "-" + ZUID, ZUID, user)
+        .update();
+
+    // what every start does for every user, here on two nodes at the same moment
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var followed =
+          List.of(nodes.submit(() -> follow(start, user)), nodes.submit(() -> follow(start, user)));
+      start.countDown();
+      for (var node : followed) {
+        node.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      nodes.shutdown();
+    }
+    assertThat(groupsOf(user))
+        .containsExactlyInAnyOrder(
+            Groups.ACCOUNTMANAGERS,
+            Groups.AUDITORS,
+            RegionalGroups.of(Groups.ACCOUNTMANAGERS, ZUID),
+            RegionalGroups.of(Groups.AUDITORS, ZUID));
+  }
+
+  private Void follow(java.util.concurrent.CountDownLatch start, String user)
+      throws InterruptedException {
+    start.await();
+    regionTenants.followMemberships(user);
+    return null;
   }
 
   private String requestMvsAudit() {
