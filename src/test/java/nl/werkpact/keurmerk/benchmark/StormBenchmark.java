@@ -27,28 +27,31 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reminder storm against the engine's own speed, side by side in one run on one PostgreSQL (fsync off) with a real
- * SMTP server (GreenMail). For each size N ({@code -Dbenchmark.keurmerken=1000,5000,10000}), interleaved:
+ * The reminder storm against the engine's own speed, side by side in one run on one PostgreSQL (fsync off) with an
+ * SMTP server that answers as a relay does ({@link SmtpSink}: it keeps a count per e-mail, not the e-mail). For each
+ * size N ({@code -Dbenchmark.keurmerken=1000,5000,10000}), interleaved:
  * <ul>
  *   <li><b>app</b>: the app in a JVM of its own with its own settings, warmed up first as a node that has been running
  *       is: it drains a storm of 500 keurmerken. Then N keurmerken are brought in by the import command, each with two
  *       reminders due at once (the membership reminder and the first renewal reminder, the latter with the
- *       accountmanager's copy: three e-mails); one round of KeurmerkReminders queues them and the dispatcher drains them
- *       into GreenMail;</li>
+ *       accountmanager's copy: three e-mails); one round of KeurmerkReminders queues them and the dispatcher sends
+ *       them;</li>
  *   <li><b>app, Camunda defaults</b>: the same with Camunda's default job-executor settings;</li>
+ *   <li><b>app-greenmail</b>: the same into GreenMail, whose answer grows with the number of recipients it has seen
+ *       (see {@link SmtpSink});</li>
  *   <li><b>bare, tuned / defaults</b>: the bare engine ({@code bench.bare.BareStorm}, after
  *       {@code shared/anchors/engine-floor}) draining 2N due timers (timer → no-op → end), the same number of reminders;
  *       it warms up creating its instances in the JVM that then drains them.</li>
  * </ul>
  * The app's storm falls due when its rounds are set due (they are parked meanwhile, as Cockpit's "set due date" does);
  * its time runs from that moment to the last e-mail sent, as the bare engine's from its executor's start with every
- * timer due; exactly once is checked per e-mail on what GreenMail received. {@code -Dbenchmark.regions=35} spreads the
- * keurmerken over that many regions (each its own tenant, models and round); the variant {@code app-2nodes} drains
- * with two nodes on the same database; {@code -Dbenchmark.smtp-delay-ms=5} puts a relay in front of GreenMail that
- * answers the end of each e-mail's DATA that much later ({@link SlowRelay}). Prints a table of reminders/s and ratios; writes
- * {@code target/benchmark/storm.md}, the samples as CSV and a chart of progress over time
- * ({@code target/benchmark/storm/chart.html}, Chart.js from its WebJar). {@code -Dbenchmark.variants=app,bare} runs a
- * subset. Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify -Dit.test=StormBenchmark}.
+ * timer due; exactly once is checked per e-mail on what the mail server received. {@code -Dbenchmark.regions=35}
+ * spreads the keurmerken over that many regions (each its own tenant, models and round); the variant {@code app-2nodes}
+ * drains with two nodes on the same database; {@code -Dbenchmark.smtp-delay-ms=5} makes the sink answer the end of each
+ * e-mail's DATA that much later. Prints a table of reminders/s and ratios; writes {@code target/benchmark/storm.md}, the
+ * samples as CSV and a chart of progress over time ({@code target/benchmark/storm/chart.html}, Chart.js from its
+ * WebJar). {@code -Dbenchmark.variants=app,bare} runs a subset. Not part of {@code mvn verify}:
+ * {@code mvn -Pbenchmark verify -Dit.test=StormBenchmark}.
  */
 class StormBenchmark {
 
@@ -96,15 +99,29 @@ class StormBenchmark {
     Path work = Files.createDirectories(Path.of("target", "benchmark", "storm"));
     List<Run> runs = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    try (EmbeddedPostgres postgres =
+    var database =
         EmbeddedPostgres.builder()
             .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .start()) {
-      GreenMail smtp = Measure.smtpServer();
-      long delay = Long.getLong("benchmark.smtp-delay-ms", 0);
-      SlowRelay relay = delay > 0 ? new SlowRelay(smtp.getSmtp().getPort(), delay) : null;
-      int smtpPort = relay == null ? smtp.getSmtp().getPort() : relay.port();
+            .setServerConfig("synchronous_commit", "off");
+    // -Dbenchmark.explain-ms=200: PostgreSQL logs the plan of every statement that takes longer
+    // (auto_explain), in target/benchmark/postgres-log/.
+    String explainMs = System.getProperty("benchmark.explain-ms");
+    if (explainMs != null) {
+      database
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig(
+              "log_directory",
+              Files.createDirectories(Path.of("target", "benchmark", "postgres-log"))
+                  .toAbsolutePath()
+                  .toString())
+          .setServerConfig("shared_preload_libraries", "auto_explain")
+          .setServerConfig("auto_explain.log_min_duration", explainMs)
+          .setServerConfig("auto_explain.log_nested_statements", "on");
+    }
+    try (EmbeddedPostgres postgres = database.start()) {
+      SmtpSink sink = new SmtpSink(Long.getLong("benchmark.smtp-delay-ms", 0));
+      GreenMail greenMail =
+          variants.stream().anyMatch(v -> v.endsWith("greenmail")) ? Measure.smtpServer() : null;
       try {
         for (int n : sizes) {
           for (String variant : variants) {
@@ -112,7 +129,12 @@ class StormBenchmark {
               Run run =
                   variant.startsWith("bare")
                       ? bare(postgres, n, variant)
-                      : app(postgres, smtp, smtpPort, n, variant, work);
+                      : app(
+                          postgres,
+                          variant.endsWith("greenmail") ? into(greenMail) : into(sink),
+                          n,
+                          variant,
+                          work);
               System.out.printf(
                   Locale.ROOT,
                   "%s, %,d keurmerken: %,d reminders in %.1f s = %.1f/s%n",
@@ -131,10 +153,10 @@ class StormBenchmark {
           }
         }
       } finally {
-        if (relay != null) {
-          relay.close();
+        sink.close();
+        if (greenMail != null) {
+          greenMail.stop();
         }
-        smtp.stop();
       }
     }
     String report = report(runs);
@@ -207,13 +229,54 @@ class StormBenchmark {
     return new Run(variant, keurmerken, timers, seconds, 0, 0, 0, samples);
   }
 
+  /** Where a storm's e-mails go: its port, forgetting what came before, and how often each e-mail arrived. */
+  private interface MailServer {
+    int port();
+
+    void clear();
+
+    Map<String, Long> received();
+  }
+
+  private static MailServer into(SmtpSink sink) {
+    return new MailServer() {
+      public int port() {
+        return sink.port();
+      }
+
+      public void clear() {
+        sink.clear();
+      }
+
+      public Map<String, Long> received() {
+        return sink.received();
+      }
+    };
+  }
+
+  private static MailServer into(GreenMail greenMail) {
+    return new MailServer() {
+      public int port() {
+        return greenMail.getSmtp().getPort();
+      }
+
+      public void clear() {
+        try {
+          greenMail.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+
+      public Map<String, Long> received() {
+        return Arrays.stream(greenMail.getReceivedMessages())
+            .collect(Collectors.groupingBy(StormBenchmark::key, Collectors.counting()));
+      }
+    };
+  }
+
   private static Run app(
-      EmbeddedPostgres postgres,
-      GreenMail smtp,
-      int smtpPort,
-      int keurmerken,
-      String variant,
-      Path work)
+      EmbeddedPostgres postgres, MailServer smtp, int keurmerken, String variant, Path work)
       throws Exception {
     int regionCount = Integer.getInteger("benchmark.regions", 1);
     int nodes = variant.endsWith("2nodes") ? 2 : 1;
@@ -229,7 +292,7 @@ class StormBenchmark {
             "WERKPACT_SMTP_HOST",
             "127.0.0.1",
             "WERKPACT_SMTP_PORT",
-            String.valueOf(smtpPort),
+            String.valueOf(smtp.port()),
             "WERKPACT_ADMIN_USER",
             "beheer",
             "WERKPACT_ADMIN_PASSWORD",
@@ -320,7 +383,7 @@ class StormBenchmark {
       }
       Measure.runImport(storm, environment, Duration.ofMinutes(60));
       long before = maxId(db);
-      smtp.purgeEmailFromAllMailboxes();
+      smtp.clear();
       // The storm falls due now: the app's time runs from here, as the bare engine's from its
       // start.
       long dueAt = System.currentTimeMillis();
@@ -399,9 +462,7 @@ class StormBenchmark {
           variant,
           (window[0] - dueAt) / 1000.0);
       window[0] = dueAt;
-      var received =
-          Arrays.stream(smtp.getReceivedMessages())
-              .collect(Collectors.groupingBy(StormBenchmark::key, Collectors.counting()));
+      var received = smtp.received();
       long duplicates = received.values().stream().mapToLong(c -> c - 1).sum();
       long lost = emails - received.size();
       double seconds = (window[1] - window[0]) / 1000.0;
@@ -592,6 +653,36 @@ class StormBenchmark {
                             two.emails(),
                             two.duplicates(),
                             two.lost())));
+          });
+    }
+    if (runs.stream().anyMatch(r -> r.variant().equals("app-greenmail"))) {
+      lines.add("");
+      lines.add(
+          "| keurmerken (reminders) | app into the sink: reminders/s | app into GreenMail | sink / GreenMail | bare, tuned | GreenMail / bare tuned | exactly once (GreenMail) |");
+      lines.add("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+      bySize.forEach(
+          (n, byVariant) -> {
+            Run sink = byVariant.get("app");
+            Run greenMail = byVariant.get("app-greenmail");
+            lines.add(
+                String.format(
+                    Locale.ROOT,
+                    "| %,d (%,d) | %s | %s | %s | %s | %s | %s |",
+                    n,
+                    2 * n,
+                    rate(sink),
+                    rate(greenMail),
+                    ratio(sink, greenMail),
+                    rate(byVariant.get("bare")),
+                    ratio(greenMail, byVariant.get("bare")),
+                    greenMail == null
+                        ? "–"
+                        : String.format(
+                            Locale.ROOT,
+                            "%,d e-mails, %d duplicates, %d lost",
+                            greenMail.emails(),
+                            greenMail.duplicates(),
+                            greenMail.lost())));
           });
     }
     lines.add(

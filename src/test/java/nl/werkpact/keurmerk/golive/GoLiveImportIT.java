@@ -585,7 +585,8 @@ class GoLiveImportIT extends IntegrationTest {
         new ImportSettings(1, false),
         context.getBean(ReminderMoments.class),
         context.getBeanProvider(GoLiveImport.Interruption.class),
-        context.getBean(nl.werkpact.keurmerk.region.Regions.class));
+        context.getBean(nl.werkpact.keurmerk.region.Regions.class),
+        context.getBean(javax.sql.DataSource.class));
   }
 
   private ImportReport importConfirmed(String csv) {
