@@ -79,6 +79,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
   }
 
+  /** Forgets what it accepted so far (a benchmark's warm-up). */
+  public void clear() {
+    accepted.clear();
+  }
+
   public int acceptedTotal() {
     return accepted.values().stream().mapToInt(AtomicInteger::get).sum();
   }
