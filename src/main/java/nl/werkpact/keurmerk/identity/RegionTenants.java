@@ -39,6 +39,9 @@ public class RegionTenants {
   private final TaskService tasks;
   private final IdentitySetup filters;
 
+  /** This thread is setting a user's regional groups now. */
+  private static final ThreadLocal<Boolean> FOLLOWING = ThreadLocal.withInitial(() -> false);
+
   RegionTenants(
       IdentityService identity, Regions regions, TaskService tasks, IdentitySetup filters) {
     this.identity = identity;
@@ -116,9 +119,8 @@ public class RegionTenants {
    * have, for each region they are staff of; no other.
    */
   public void followMemberships(String userId) {
-    // Each membership made here is itself a change the engine guard follows: that inner follow
-    // would make the rest
-    // of this one's groups, and this one would then make them again.
+    // Each membership made here is a change the engine guard follows too; that inner follow would
+    // make the rest of this one's groups, and this one would then make them again.
     if (FOLLOWING.get()) {
       return;
     }
@@ -129,8 +131,6 @@ public class RegionTenants {
       FOLLOWING.remove();
     }
   }
-
-  private static final ThreadLocal<Boolean> FOLLOWING = ThreadLocal.withInitial(() -> false);
 
   private void follow(String userId) {
     Set<String> roles =
